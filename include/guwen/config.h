@@ -1,0 +1,18 @@
+/* config.h — the configuration file (HDF), named by GUWEN_CONFIG. */
+#ifndef GUWEN_CONFIG_H
+#define GUWEN_CONFIG_H
+
+#include <ClearSilver.h>
+
+/* Read the file at path (or $GUWEN_CONFIG when path is NULL, else
+ * etc/guwen.hdf). Returns a new HDF the caller owns, or NULL after logging
+ * why. */
+HDF *gw_config_load(const char *path);
+/* Value of a key, or def. The pointer is owned by the HDF. */
+const char *gw_config_get(HDF *cfg, const char *key, const char *def);
+int gw_config_int(HDF *cfg, const char *key, int def);
+/* Check the configuration for missing or bad keys; prints each problem to
+ * stderr and returns their number (0 = good). */
+int gw_config_check(HDF *cfg);
+
+#endif

@@ -1,0 +1,58 @@
+/* db.h — the database: one connection per process, prepared statements cached
+ * per process, rows straight into HDF, transactions, reconnect after the server
+ * went away. Arguments are bound by a format string:
+ *   's' const char *  (NULL binds SQL NULL)
+ *   'i' long long
+ *   'b' const void *, size_t  (a blob)
+ * Every SQL text passed in must be a string literal or static table entry: the
+ * statement cache keys on its address. */
+#ifndef GUWEN_DB_H
+#define GUWEN_DB_H
+
+#include <ClearSilver.h>
+#include <stddef.h>
+
+struct gw_db;
+
+/* Connection settings from the configuration (DB.Host, DB.Port, DB.Socket,
+ * DB.Name, DB.User, DB.Password; App.TZOffsetMinutes for shown times).
+ * Connects lazily; never NULL. */
+struct gw_db *gw_db_new(HDF *cfg);
+/* Same with explicit credentials (for `guwen migrate`). */
+struct gw_db *gw_db_new_as(HDF *cfg, const char *user, const char *password);
+void gw_db_free(struct gw_db *db);
+/* Connect now if not connected; 0 or -1. */
+int gw_db_connect(struct gw_db *db);
+
+/* Run a statement that returns no rows. Returns affected rows (>= 0) or -1. */
+long long gw_db_exec(struct gw_db *db, const char *sql, const char *fmt, ...);
+/* AUTO_INCREMENT id of the last INSERT. */
+long long gw_db_insert_id(struct gw_db *db);
+/* Put every row under prefix.N.column (N from 0) in hdf; DATETIME columns are
+ * shifted from UTC to the configured zone. Returns the row count or -1. */
+int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
+	       const char *fmt, ...);
+/* The first row under prefix.column. Returns 1 found, 0 none, -1 error. */
+int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
+	      const char *fmt, ...);
+/* The first column of the first row as an integer. 1 found, 0 none (or NULL), -1 error. */
+int gw_db_int(struct gw_db *db, long long *out, const char *sql, const char *fmt, ...);
+/* Call fn for each row with the column values (NULL for SQL NULL), their lengths and
+ * names; fn returns 0 to go on. DATETIME values are in the configured zone.
+ * Returns the number of rows or -1. */
+typedef int (*gw_db_row_fn)(void *ctx, int ncols, char **vals, const size_t *lens,
+			    const char *const *names);
+int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
+	       ...);
+
+int gw_db_begin(struct gw_db *db);
+int gw_db_commit(struct gw_db *db);
+void gw_db_rollback(struct gw_db *db);
+/* The server's error number of the last failure (1062 = duplicate key), 0 if none. */
+unsigned gw_db_errno(struct gw_db *db);
+/* Run a script of several statements (migrations; not for user input). 0 or -1. */
+int gw_db_script(struct gw_db *db, const char *sql);
+/* Shift a "YYYY-MM-DD HH:MM:SS" UTC text by the configured offset into out (32 bytes). */
+void gw_db_local_time(const struct gw_db *db, const char *utc, char *out);
+
+#endif

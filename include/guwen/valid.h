@@ -1,0 +1,59 @@
+/* valid.h — value validators: check digits, phone, email, dates, money (pure, no I/O). */
+#ifndef GUWEN_VALID_H
+#define GUWEN_VALID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* True if s is a well-formed UTF-8 byte sequence of length n (no overlongs,
+ * no surrogates, nothing above U+10FFFF, no NUL bytes). */
+int gw_valid_utf8(const char *s, size_t n);
+
+/* Number of Unicode characters in a valid UTF-8 string. */
+size_t gw_valid_utf8_chars(const char *s);
+
+/* 统一社会信用代码 per GB 32100-2015: 18 chars, alphabet 0-9 A-Z without I O Z S V,
+ * check digit mod 31. Upper case only. Returns 1 if valid. */
+int gw_valid_uscc(const char *s);
+
+/* 公民身份号码 per GB 11643-1999: 18 chars, 17 digits + check (0-9 or X/x),
+ * birth date must be a real date. Returns 1 if valid. */
+int gw_valid_idcard(const char *s);
+
+/* Mainland mobile (1[3-9]X, 11 digits) or landline (0AA[A]-NNNNNNN[N], optional
+ * -ext); spaces and hyphens allowed between groups; optional +86 prefix. */
+int gw_valid_phone(const char *s);
+
+/* A pragmatic e-mail check: one @, non-empty local part of allowed chars, a domain
+ * with at least one dot, labels of letters/digits/hyphen, total <= 254. */
+int gw_valid_email(const char *s);
+
+/* Parse YYYY-MM-DD into a day number (days since 1970-01-01); returns 0 on
+ * success, -1 if malformed or not a real date. Years 1900..2999. */
+int gw_valid_date(const char *s, int32_t *days);
+
+/* Format a day number as YYYY-MM-DD into buf (at least 11 bytes). */
+void gw_date_format(int32_t days, char *buf);
+
+/* Day of week for a day number: 1 = Monday ... 7 = Sunday (ISO). */
+int gw_date_weekday(int32_t days);
+
+/* Day number from year, month (1-12), day (1-31); no range check. */
+int32_t gw_date_from_ymd(int y, int m, int d);
+
+/* Split a day number into year, month, day. */
+void gw_date_to_ymd(int32_t days, int *y, int *m, int *d);
+
+/* Parse a money amount in yuan ("1234", "1,234.5", "1234.56", optional leading
+ * '-' or '¥') into integer fen. At most 2 decimals; |value| < 10^15 fen.
+ * Returns 0 on success, -1 on anything else. */
+int gw_valid_money(const char *s, int64_t *fen);
+
+/* Format fen as yuan with two decimals and thousands separators
+ * ("1,234.50", "-0.05") into buf (at least 32 bytes). */
+void gw_money_format(int64_t fen, char *buf);
+
+/* Parse a decimal integer in [min, max] (optional sign, no spaces, no junk). */
+int gw_valid_int(const char *s, int64_t min, int64_t max, int64_t *out);
+
+#endif

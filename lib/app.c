@@ -1,0 +1,392 @@
+/* app.c — the request loop shared by every program: FastCGI or plain CGI,
+ * parse, session, route, permission, CSRF, handler, response. */
+#include <fcgiapp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "guwen/app.h"
+#include "guwen/auth.h"
+#include "guwen/config.h"
+#include "guwen/csrf.h"
+#include "guwen/log.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+
+/* Where one request's bytes come from and go to. */
+struct io {
+	int cgi;
+	FCGX_Request fr;
+};
+
+static const char *io_env(struct io *io, const char *name)
+{
+	return io->cgi ? getenv(name) : FCGX_GetParam(name, io->fr.envp);
+}
+
+static int io_out(void *ctx, const char *p, size_t n)
+{
+	struct io *io = ctx;
+
+	if (io->cgi)
+		return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+	return FCGX_PutStr(p, (int)n, io->fr.out) == (int)n ? 0 : -1;
+}
+
+static size_t io_read(struct io *io, char *p, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		long r = io->cgi ? (long)fread(p + got, 1, n - got, stdin)
+				 : FCGX_GetStr(p + got, (int)(n - got), io->fr.in);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
+
+int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
+		   const char **params, int *nparams)
+{
+	int n = 0;
+
+	while (*pattern && *path) {
+		if (*pattern == ':') {
+			const char *end = strchr(path, '/');
+			size_t len = end ? (size_t)(end - path) : strlen(path);
+
+			if (len == 0 || n == GW_MAX_PARAMS)
+				return 0;
+			params[n++] = gw_arena_strndup(a, path, len);
+			path += len;
+			pattern = strchr(pattern, '/');
+			if (!pattern)
+				pattern = "";
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return 0;
+	}
+	if (*pattern || *path)
+		return 0;
+	*nparams = n;
+	return 1;
+}
+
+const char *gw_param(struct gw_ctx *ctx, int i)
+{
+	return i >= 0 && i < ctx->req.nparam ? ctx->req.param[i] : NULL;
+}
+
+long long gw_param_id(struct gw_ctx *ctx, int i)
+{
+	int64_t v;
+
+	if (!gw_param(ctx, i) || gw_valid_int(gw_param(ctx, i), 1, INT64_MAX, &v))
+		return 0;
+	return v;
+}
+
+const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path)
+{
+	const char *base = hdf_get_value(ctx->cfg, "App.Base", "");
+	int cgi = !strcmp(hdf_get_value(ctx->cfg, "App.URLStyle", "pretty"), "cgi");
+
+	if (!path)
+		path = "";
+	if (cgi)
+		return gw_arena_printf(ctx->arena.head ? &ctx->arena : &ctx->arena,
+				       "%s/cgi-bin/%s.fcgi%s", base, program, *path ? path : "/");
+	if (!strcmp(program, "home"))
+		return gw_arena_printf(&ctx->arena, "%s%s", base, *path ? path : "/");
+	return gw_arena_printf(&ctx->arena, "%s/%s%s", base, program, path);
+}
+
+int gw_redirect(struct gw_ctx *ctx, const char *program, const char *path, const char *flash)
+{
+	gw_response_redirect(&ctx->resp, gw_url(ctx, program, path));
+	if (flash)
+		gw_response_cookie(&ctx->resp, "gw_flash", flash, -1, ctx->https);
+	return 0;
+}
+
+const char *gw_client_ip(struct gw_ctx *ctx)
+{
+	return ctx->req.remote_addr ? ctx->req.remote_addr : "";
+}
+
+const char *gw_now_utc(struct gw_ctx *ctx)
+{
+	struct tm tm;
+
+	gmtime_r(&ctx->now, &tm);
+	return gw_arena_printf(&ctx->arena, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
+			       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* GUWEN_NOW ("YYYY-MM-DD HH:MM:SS" UTC) fixes the clock for tests. */
+static time_t now(void)
+{
+	const char *fixed = getenv("GUWEN_NOW");
+	int y, mo, d, h, mi, s;
+
+	if (fixed && sscanf(fixed, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) == 6)
+		return (time_t)gw_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	return time(NULL);
+}
+
+static void read_env(struct gw_ctx *ctx, struct io *io)
+{
+	struct gw_request *r = &ctx->req;
+	const char *cl = io_env(io, "CONTENT_LENGTH");
+
+	memset(r, 0, sizeof(*r));
+	r->arena = &ctx->arena;
+#define ENV(field, name) r->field = gw_arena_strdup(&ctx->arena, io_env(io, name))
+	ENV(method, "REQUEST_METHOD");
+	ENV(path, "PATH_INFO");
+	ENV(query_string, "QUERY_STRING");
+	ENV(remote_addr, "REMOTE_ADDR");
+	ENV(content_type, "CONTENT_TYPE");
+	ENV(host, "HTTP_HOST");
+	ENV(https, "HTTPS");
+	ENV(user_agent, "HTTP_USER_AGENT");
+	ENV(accept_language, "HTTP_ACCEPT_LANGUAGE");
+	ENV(script_name, "SCRIPT_NAME");
+#undef ENV
+	if (!r->method)
+		r->method = "GET";
+	if (!r->path || !*r->path)
+		r->path = "/";
+	r->content_length = cl ? strtoul(cl, NULL, 10) : 0;
+	ctx->https = r->https && (!strcasecmp(r->https, "on") || !strcmp(r->https, "1"));
+}
+
+/* Limits first, then the parsers. Returns 0 or 400/405/413. */
+static int parse(struct gw_ctx *ctx, struct io *io)
+{
+	struct gw_request *r = &ctx->req;
+	const struct gw_limits *lim = &gw_default_limits;
+	const char *cookie = io_env(io, "HTTP_COOKIE");
+	char *body;
+	int rc;
+
+	if (strcmp(r->method, "GET") && strcmp(r->method, "POST") && strcmp(r->method, "HEAD"))
+		return r->why = "method", 405;
+	if (!gw_valid_utf8(r->path, strlen(r->path)))
+		return r->why = "invalid UTF-8 in path", 400;
+	if (r->content_length > lim->body)
+		return r->why = "body too large", 413;
+	if (r->query_string && (rc = gw_request_parse_urlencoded(r, &r->query, r->query_string,
+								 strlen(r->query_string), lim)))
+		return rc;
+	if (cookie && (rc = gw_request_parse_cookies(r, cookie, lim)))
+		return rc;
+	if (!r->content_length)
+		return 0;
+	body = gw_arena_alloc(&ctx->arena, r->content_length + 1);
+	if (io_read(io, body, r->content_length) != r->content_length)
+		return r->why = "short body", 400;
+	return gw_request_parse_body(r, r->content_type, body, r->content_length, lim);
+}
+
+static const struct gw_route *find_route(struct gw_ctx *ctx, int *status)
+{
+	const char *method = strcmp(ctx->req.method, "HEAD") ? ctx->req.method : "GET";
+
+	*status = 404;
+	for (const struct gw_route *rt = ctx->app->routes; rt->pattern; rt++) {
+		if (!gw_route_match(rt->pattern, ctx->req.path, &ctx->arena, ctx->req.param,
+				    &ctx->req.nparam))
+			continue;
+		if (!strcmp(rt->method, method))
+			return rt;
+		*status = 405;
+	}
+	return NULL;
+}
+
+static const char *pick_lang(struct gw_ctx *ctx)
+{
+	const char *l = ctx->user ? ctx->user->lang : gw_cookie(&ctx->req, "gw_lang");
+
+	if (l && (!strcmp(l, "en") || !strcmp(l, "zh-CN")))
+		return l;
+	return hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
+}
+
+static void set(HDF *h, const char *name, const char *value)
+{
+	if (value)
+		hdf_set_value(h, name, value);
+}
+
+static const char *const programs[] = { "home", "login", "admin", "portal", "clients",
+					"applications", "projects", "complaints", "visits",
+					"reports", NULL };
+
+/* What every page's layout needs: links, the user, permissions, CSRF, flash. */
+static void page_basics(struct gw_ctx *ctx)
+{
+	HDF *h = ctx->hdf;
+	const char *flash = gw_cookie(&ctx->req, "gw_flash");
+	char name[64];
+
+	set(h, "Lang", ctx->lang);
+	set(h, "App.Static", hdf_get_value(ctx->cfg, "App.Static", "/static"));
+	set(h, "App.Name", hdf_get_value(ctx->cfg, "App.Name", NULL));
+	set(h, "Page.Path", ctx->req.path);
+	for (int i = 0; programs[i]; i++) {
+		snprintf(name, sizeof(name), "URL.%s", programs[i]);
+		set(h, name, gw_url(ctx, programs[i], !strcmp(programs[i], "home") ? "" : ""));
+	}
+	if (flash && strspn(flash, "abcdefghijklmnopqrstuvwxyz_") == strlen(flash)) {
+		set(h, "Flash", flash);
+		gw_response_cookie(&ctx->resp, "gw_flash", "", 0, ctx->https);
+	}
+	if (!ctx->user)
+		return;
+	set(h, "User.Name", ctx->user->name);
+	set(h, "User.Login", ctx->user->login);
+	set(h, "User.Role", gw_role_name(ctx->user->role));
+	set(h, "User.Dept", ctx->user->dept_name);
+	hdf_set_int_value(h, "User.Clearance", ctx->user->clearance);
+	set(h, "CSRF", ctx->csrf);
+	for (int p = GW_PERM_LOGIN; p < GW_PERM__COUNT; p++)
+		if (gw_perm_has(ctx->user->role, (enum gw_perm)p)) {
+			snprintf(name, sizeof(name), "Perm.%s", gw_perm_name((enum gw_perm)p));
+			hdf_set_int_value(h, name, 1);
+		}
+}
+
+static int login_redirect(struct gw_ctx *ctx)
+{
+	const char *next = ctx->req.path;
+	char *url;
+
+	/* the page asked for, relative to this program; login sends the user back */
+	url = gw_arena_printf(&ctx->arena, "%s?next=%s", gw_url(ctx, "login", "/"),
+			      strcmp(ctx->app->name, "home") ? ctx->app->name : "");
+	if (next && strspn(next, "abcdefghijklmnopqrstuvwxyz0123456789/-_") == strlen(next))
+		url = gw_arena_printf(&ctx->arena, "%s%s", url, next);
+	gw_response_redirect(&ctx->resp, url);
+	return 0;
+}
+
+/* Session → route → permission → CSRF → handler. Returns 0 or an error status. */
+static int dispatch(struct gw_ctx *ctx)
+{
+	const struct gw_route *rt;
+	int status, s = gw_auth_session(ctx);
+
+	if (s < 0)
+		return 503;
+	ctx->lang = pick_lang(ctx);
+	page_basics(ctx);
+	if (!(rt = find_route(ctx, &status)))
+		return status;
+	if (rt->perm != GW_PERM_PUBLIC && !ctx->user)
+		return login_redirect(ctx);
+	if (ctx->user && !gw_perm_has(ctx->user->role, rt->perm))
+		return 403;
+	if (!strcmp(ctx->req.method, "POST") && !(rt->flags & GW_ROUTE_NOCSRF) &&
+	    !gw_csrf_ok(ctx))
+		return ctx->req.why = "CSRF token", 403;
+	return rt->fn(ctx);
+}
+
+static void serve(struct gw_ctx *ctx, struct io *io)
+{
+	int status;
+	NEOERR *err;
+
+	gw_arena_reset(&ctx->arena);
+	gw_response_reset(&ctx->resp);
+	ctx->user = NULL;
+	ctx->session_id[0] = ctx->csrf[0] = '\0';
+	ctx->now = now();
+	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
+	read_env(ctx, io);
+	if ((err = hdf_init(&ctx->hdf)) != STATUS_OK) {
+		nerr_ignore(&err);
+		return;
+	}
+	status = parse(ctx, io);
+	if (status == 0)
+		status = dispatch(ctx);
+	if (status >= 400) {
+		if (status != 404 && status != 403)
+			gw_log_warn("%s %s: %d %s", ctx->req.method, ctx->app->name, status,
+				    ctx->req.why ? ctx->req.why : "");
+		gw_view_error(ctx, status);
+	}
+	if (!strcmp(ctx->req.method, "HEAD"))
+		gw_buf_reset(&ctx->resp.body);
+	gw_response_send(&ctx->resp, io_out, io);
+	hdf_destroy(&ctx->hdf);
+}
+
+/* Configuration, database handle, keys and words: once per process. */
+static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring *kr)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->app = app;
+	gw_log_init(app->name);
+	ctx->cfg = gw_config_load(NULL);
+	if (!ctx->cfg)
+		return -1;
+	ctx->db = gw_db_new(ctx->cfg);
+	ctx->keys = kr;
+	if (gw_keyring_load(kr, hdf_get_value(ctx->cfg, "App.KeyFile", "var/keys"))) {
+		gw_log_error("cannot load the key file (missing, or readable by others)");
+		return -1;
+	}
+	return gw_view_init(ctx->cfg);
+}
+
+static void teardown(struct gw_ctx *ctx)
+{
+	gw_view_done();
+	if (ctx->db)
+		gw_db_free(ctx->db);
+	hdf_destroy(&ctx->cfg);
+	gw_response_free(&ctx->resp);
+	gw_arena_free(&ctx->arena);
+	if (ctx->keys)
+		gw_keyring_clear(ctx->keys);
+}
+
+static void unavailable(struct io *io)
+{
+	static const char msg[] = "Status: 503 Service Unavailable\r\nContent-Type: text/plain; "
+				  "charset=utf-8\r\n\r\nguwen is not configured correctly; see the "
+				  "server's error log.\n";
+	io_out(io, msg, sizeof(msg) - 1);
+}
+
+int gw_app_run(const struct gw_app *app)
+{
+	static struct gw_ctx ctx;
+	static struct gw_keyring kr;
+	static struct io io;
+	int ok = setup(&ctx, app, &kr) == 0;
+
+	io.cgi = FCGX_IsCGI();
+	if (io.cgi) {
+		ok ? serve(&ctx, &io) : unavailable(&io);
+		fflush(stdout);
+	} else {
+		FCGX_Init();
+		FCGX_InitRequest(&io.fr, 0, 0);
+		while (FCGX_Accept_r(&io.fr) >= 0) {
+			ok ? serve(&ctx, &io) : unavailable(&io);
+			FCGX_Finish_r(&io.fr);
+		}
+	}
+	teardown(&ctx);
+	return ok ? 0 : 1;
+}

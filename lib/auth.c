@@ -1,0 +1,204 @@
+/* auth.c — passwords, sessions and throttling of failed sign-ins. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/audit.h"
+#include "guwen/auth.h"
+#include "guwen/log.h"
+
+static const char SQL_SESSION[] =
+	"SELECT s.user_id, s.csrf, TIMESTAMPDIFF(SECOND, s.seen_at, ?) AS idle,"
+	" TIMESTAMPDIFF(SECOND, s.created_at, ?) AS age, u.login, u.name, u.role,"
+	" COALESCE(u.department_id, 0) AS dept_id, u.clearance, u.lang,"
+	" COALESCE(d.name, '') AS dept_name"
+	" FROM sessions s JOIN users u ON u.id = s.user_id"
+	" LEFT JOIN departments d ON d.id = u.department_id"
+	" WHERE s.id = ? AND u.active = 1";
+static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET seen_at = ? WHERE id = ?";
+static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE id = ?";
+static const char SQL_SESSION_NEW[] =
+	"INSERT INTO sessions (id, user_id, csrf, created_at, seen_at, ip) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_SESSIONS_DROP_USER[] = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
+static const char SQL_USER_BY_LOGIN[] =
+	"SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
+static const char SQL_USER_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
+static const char SQL_SET_PASSWORD[] =
+	"UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?";
+static const char SQL_FAILS_ACCOUNT[] =
+	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0 AND at > ?"
+	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ok = 1),"
+	" '1970-01-01')";
+static const char SQL_FAILS_ADDRESS[] =
+	"SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 AND at > ?";
+static const char SQL_ATTEMPT[] = "INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
+
+/* A well-formed hash of a random password: unknown accounts cost as much time
+ * as known ones, so timing does not tell which logins exist. */
+static const char DUMMY_HASH[] = "scrypt$15$8$3$00112233445566778899aabbccddeeff$"
+				 "0000000000000000000000000000000000000000000000000000000000000000";
+
+const char *gw_auth_cookie_name(struct gw_ctx *ctx)
+{
+	return ctx->https ? "__Host-gw_sid" : "gw_sid";
+}
+
+static void session_id_of(const char *token, char out[65])
+{
+	unsigned char h[32];
+
+	gw_crypto_sha256(token, strlen(token), h);
+	gw_hex_encode(h, sizeof(h), out);
+}
+
+static int fill_user(struct gw_ctx *ctx, HDF *row)
+{
+	struct gw_user *u = gw_arena_alloc(&ctx->arena, sizeof(*u));
+
+	u->id = strtoll(hdf_get_value(row, "user_id", "0"), NULL, 10);
+	u->dept_id = strtoll(hdf_get_value(row, "dept_id", "0"), NULL, 10);
+	u->login = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "login", ""));
+	u->name = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "name", ""));
+	u->dept_name = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "dept_name", ""));
+	u->lang = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "lang", "zh-CN"));
+	u->role = gw_role_from_name(hdf_get_value(row, "role", ""));
+	u->clearance = hdf_get_int_value(row, "clearance", 1);
+	snprintf(ctx->csrf, sizeof(ctx->csrf), "%s", hdf_get_value(row, "csrf", ""));
+	ctx->user = u;
+	return 1;
+}
+
+int gw_auth_session(struct gw_ctx *ctx)
+{
+	const char *token = gw_cookie(&ctx->req, gw_auth_cookie_name(ctx));
+	const char *now = gw_now_utc(ctx);
+	char id[65];
+	HDF *row = NULL;
+	int found, rc = 0;
+
+	if (!token || strlen(token) != 64)
+		return 0;
+	session_id_of(token, id);
+	hdf_init(&row);
+	found = gw_db_row(ctx->db, row, "S", SQL_SESSION, "sss", now, now, id);
+	if (found < 0) {
+		rc = -1;
+	} else if (found) {
+		HDF *s = hdf_get_obj(row, "S");
+		long idle = hdf_get_int_value(s, "idle", 0), age = hdf_get_int_value(s, "age", 0);
+
+		if (idle > 60L * hdf_get_int_value(ctx->cfg, "Session.IdleMinutes", 30) ||
+		    age > 3600L * hdf_get_int_value(ctx->cfg, "Session.MaxHours", 12)) {
+			gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", id);
+			hdf_set_value(ctx->hdf, "Session.Expired", "1");
+		} else {
+			rc = fill_user(ctx, s);
+			memcpy(ctx->session_id, id, sizeof(id));
+			if (idle > 60)
+				gw_db_exec(ctx->db, SQL_SESSION_TOUCH, "ss", now, id);
+		}
+	}
+	hdf_destroy(&row);
+	return rc;
+}
+
+static int locked(struct gw_ctx *ctx, const char *login)
+{
+	time_t t = ctx->now - GW_LOGIN_WINDOW_MIN * 60;
+	long long account = 0, address = 0;
+	struct tm tm;
+	char since[24];
+
+	gmtime_r(&t, &tm);
+	strftime(since, sizeof(since), "%Y-%m-%d %H:%M:%S", &tm);
+	gw_db_int(ctx->db, &account, SQL_FAILS_ACCOUNT, "sss", login, since, login);
+	gw_db_int(ctx->db, &address, SQL_FAILS_ADDRESS, "ss", gw_client_ip(ctx), since);
+	return account >= GW_LOGIN_MAX_PER_ACCOUNT || address >= GW_LOGIN_MAX_PER_ADDRESS;
+}
+
+static int open_session(struct gw_ctx *ctx, long long user_id)
+{
+	char token[65], id[65];
+	const char *now = gw_now_utc(ctx);
+
+	if (gw_crypto_token(32, token) || gw_crypto_token(32, ctx->csrf))
+		return -1;
+	session_id_of(token, id);
+	if (gw_db_exec(ctx->db, SQL_SESSION_NEW, "sissss", id, user_id, ctx->csrf, now, now,
+		       gw_client_ip(ctx)) != 1)
+		return -1;
+	memcpy(ctx->session_id, id, sizeof(id));
+	gw_response_cookie(&ctx->resp, gw_auth_cookie_name(ctx), token, -1, ctx->https);
+	return 0;
+}
+
+enum gw_login_result gw_auth_login(struct gw_ctx *ctx, const char *login, const char *password)
+{
+	HDF *row = NULL;
+	long long uid = 0;
+	int found, ok;
+
+	if (locked(ctx, login)) {
+		gw_db_exec(ctx->db, SQL_ATTEMPT, "sssi", login, gw_client_ip(ctx), gw_now_utc(ctx),
+			   0LL);
+		gw_audit(ctx, "login.locked", "user", 0, "account %s", login);
+		return GW_LOGIN_LOCKED;
+	}
+	hdf_init(&row);
+	found = gw_db_row(ctx->db, row, "U", SQL_USER_BY_LOGIN, "s", login);
+	if (found > 0)
+		uid = strtoll(hdf_get_value(row, "U.id", "0"), NULL, 10);
+	ok = gw_password_verify(password,
+				found > 0 ? hdf_get_value(row, "U.password_hash", "") : DUMMY_HASH) &&
+	     found > 0;
+	hdf_destroy(&row);
+	if (found < 0)
+		return GW_LOGIN_ERROR;
+	gw_db_exec(ctx->db, SQL_ATTEMPT, "sssi", login, gw_client_ip(ctx), gw_now_utc(ctx),
+		   (long long)ok);
+	if (!ok) {
+		gw_audit(ctx, "login.failed", "user", uid, "account %s", login);
+		return GW_LOGIN_BAD;
+	}
+	if (open_session(ctx, uid))
+		return GW_LOGIN_ERROR;
+	gw_audit_db(ctx->db, uid, gw_client_ip(ctx), "login", "user", uid, NULL);
+	return GW_LOGIN_OK;
+}
+
+void gw_auth_logout(struct gw_ctx *ctx)
+{
+	if (ctx->session_id[0]) {
+		gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", ctx->session_id);
+		gw_audit(ctx, "logout", "user", ctx->user ? ctx->user->id : 0, NULL);
+	}
+	gw_response_cookie(&ctx->resp, gw_auth_cookie_name(ctx), "", 0, ctx->https);
+	ctx->session_id[0] = '\0';
+	ctx->user = NULL;
+}
+
+int gw_auth_set_password(struct gw_ctx *ctx, long long user_id, const char *password)
+{
+	char hash[GW_PASSWORD_HASH_MAX];
+
+	if (gw_password_hash(password, hash, sizeof(hash)))
+		return -1;
+	if (gw_db_exec(ctx->db, SQL_SET_PASSWORD, "ssi", hash, gw_now_utc(ctx), user_id) < 0)
+		return -1;
+	/* every other session of that user ends: a changed password locks out a thief */
+	return gw_db_exec(ctx->db, SQL_SESSIONS_DROP_USER, "is", user_id, ctx->session_id) < 0
+		       ? -1 : 0;
+}
+
+int gw_auth_check_password(struct gw_ctx *ctx, const char *password)
+{
+	HDF *row = NULL;
+	int ok = 0;
+
+	if (!ctx->user)
+		return 0;
+	hdf_init(&row);
+	if (gw_db_row(ctx->db, row, "U", SQL_USER_HASH, "i", ctx->user->id) > 0)
+		ok = gw_password_verify(password, hdf_get_value(row, "U.password_hash", ""));
+	hdf_destroy(&row);
+	return ok;
+}

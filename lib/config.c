@@ -1,0 +1,89 @@
+/* config.c — load and check the HDF configuration file. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "guwen/config.h"
+#include "guwen/log.h"
+
+HDF *gw_config_load(const char *path)
+{
+	HDF *hdf = NULL;
+	NEOERR *err;
+
+	if (!path)
+		path = getenv("GUWEN_CONFIG");
+	if (!path || !*path)
+		path = "etc/guwen.hdf";
+	err = hdf_init(&hdf);
+	if (err == STATUS_OK)
+		err = hdf_read_file(hdf, path);
+	if (err != STATUS_OK) {
+		gw_log_error("cannot read configuration %s", path);
+		nerr_ignore(&err);
+		hdf_destroy(&hdf);
+		return NULL;
+	}
+	return hdf;
+}
+
+const char *gw_config_get(HDF *cfg, const char *key, const char *def)
+{
+	return hdf_get_value(cfg, key, def);
+}
+
+int gw_config_int(HDF *cfg, const char *key, int def)
+{
+	return hdf_get_int_value(cfg, key, def);
+}
+
+static int need(HDF *cfg, const char *key)
+{
+	const char *v = hdf_get_value(cfg, key, NULL);
+
+	if (v && *v)
+		return 0;
+	fprintf(stderr, "configuration: %s is missing\n", key);
+	return 1;
+}
+
+static int need_dir(HDF *cfg, const char *key)
+{
+	const char *v = hdf_get_value(cfg, key, NULL);
+	struct stat st;
+
+	if (need(cfg, key))
+		return 1;
+	if (stat(v, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	fprintf(stderr, "configuration: %s = %s is not a directory\n", key, v);
+	return 1;
+}
+
+int gw_config_check(HDF *cfg)
+{
+	int bad = 0;
+	const char *kf;
+	struct stat st;
+
+	bad += need(cfg, "DB.Name");
+	bad += need(cfg, "DB.User");
+	bad += need_dir(cfg, "App.Templates");
+	bad += need_dir(cfg, "App.Uploads");
+	bad += need(cfg, "App.KeyFile");
+	kf = hdf_get_value(cfg, "App.KeyFile", NULL);
+	if (kf && stat(kf, &st) != 0) {
+		fprintf(stderr, "configuration: key file %s does not exist\n", kf);
+		bad++;
+	} else if (kf && (st.st_mode & 077)) {
+		fprintf(stderr, "configuration: key file %s is readable by others (chmod 600)\n",
+			kf);
+		bad++;
+	}
+	if (strcmp(hdf_get_value(cfg, "App.URLStyle", "pretty"), "pretty") &&
+	    strcmp(hdf_get_value(cfg, "App.URLStyle", "pretty"), "cgi")) {
+		fprintf(stderr, "configuration: App.URLStyle must be pretty or cgi\n");
+		bad++;
+	}
+	return bad;
+}

@@ -1,0 +1,58 @@
+/* csrf.c — session CSRF tokens and signed time tokens for session-less forms. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/csrf.h"
+
+int gw_csrf_ok(struct gw_ctx *ctx)
+{
+	const char *sent = gw_form(&ctx->req, "csrf");
+
+	return sent && ctx->csrf[0] && strlen(sent) == strlen(ctx->csrf) &&
+	       gw_crypto_equal(sent, ctx->csrf, strlen(sent));
+}
+
+static void sign(struct gw_ctx *ctx, const char *purpose, const char *stamp, char out[65])
+{
+	unsigned char mac[32];
+	char msg[256];
+	int n = snprintf(msg, sizeof(msg), "form|%s|%s", purpose, stamp);
+
+	gw_crypto_hmac(ctx->keys->index_key, GW_KEY_LEN, msg, (size_t)(n > 0 ? n : 0), mac);
+	gw_hex_encode(mac, sizeof(mac), out);
+}
+
+const char *gw_csrf_form_token(struct gw_ctx *ctx, const char *purpose)
+{
+	char nonce[17], stamp[64], mac[65];
+
+	if (gw_crypto_token(8, nonce))
+		return "";
+	snprintf(stamp, sizeof(stamp), "%lld.%s", (long long)ctx->now, nonce);
+	sign(ctx, purpose, stamp, mac);
+	return gw_arena_printf(&ctx->arena, "%s.%s", stamp, mac);
+}
+
+enum gw_form_token gw_csrf_form_check(struct gw_ctx *ctx, const char *purpose, const char *token,
+				      long min_age, long max_age)
+{
+	const char *dot;
+	char stamp[64], mac[65];
+	long long t;
+
+	if (!token || !(dot = strrchr(token, '.')) || strlen(dot + 1) != 64 ||
+	    (size_t)(dot - token) >= sizeof(stamp))
+		return GW_TOKEN_BAD;
+	memcpy(stamp, token, (size_t)(dot - token));
+	stamp[dot - token] = '\0';
+	sign(ctx, purpose, stamp, mac);
+	if (!gw_crypto_equal(mac, dot + 1, 64))
+		return GW_TOKEN_BAD;
+	t = strtoll(stamp, NULL, 10);
+	if (ctx->now - t < min_age)
+		return GW_TOKEN_TOO_FAST;
+	if (ctx->now - t > max_age)
+		return GW_TOKEN_EXPIRED;
+	return GW_TOKEN_OK;
+}

@@ -1,0 +1,437 @@
+/* valid.c — value validators: UTF-8, check digits, phone, e-mail, dates, money, integers. */
+#include "guwen/valid.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MONEY_LIMIT 1000000000000000LL /* 10^15 fen */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Length of the UTF-8 sequence at p (at most n bytes), or 0 if it is not well formed.
+ * Second-byte ranges follow Unicode Table 3-7, which rules out overlongs and surrogates. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (p[0] >= 0x01 && p[0] <= 0x7F)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		len = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		len = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (p[0] == 0xE0)
+		lo = 0xA0;
+	else if (p[0] == 0xED)
+		hi = 0x9F;
+	else if (p[0] == 0xF0)
+		lo = 0x90;
+	else if (p[0] == 0xF4)
+		hi = 0x8F;
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (p[i] < 0x80 || p[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+int gw_valid_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+
+	while (n > 0) {
+		len = utf8_seq(p, n);
+		if (len == 0)
+			return 0;
+		p += len;
+		n -= len;
+	}
+	return 1;
+}
+
+size_t gw_valid_utf8_chars(const char *s)
+{
+	size_t count = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+int gw_valid_uscc(const char *s)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
+					 29, 25, 13, 8, 24, 10, 30, 28 };
+	const char *pos;
+	int i, sum = 0;
+
+	if (strlen(s) != 18)
+		return 0;
+	for (i = 0; i < 17; i++) {
+		pos = strchr(alphabet, s[i]);
+		if (!pos)
+			return 0;
+		sum += (int)(pos - alphabet) * weights[i];
+	}
+	return s[17] == alphabet[(31 - sum % 31) % 31];
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : mdays[m - 1];
+}
+
+/* Value of n decimal digits at s, or -1 if any is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (!is_digit(*s))
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static int real_date(int y, int m, int d)
+{
+	return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+int gw_valid_idcard(const char *s)
+{
+	static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char checks[] = "10X98765432";
+	int i, sum = 0;
+	char last;
+
+	if (strlen(s) != 18)
+		return 0;
+	for (i = 0; i < 17; i++) {
+		if (!is_digit(s[i]))
+			return 0;
+		sum += (s[i] - '0') * weights[i];
+	}
+	if (!real_date(digits(s + 6, 4), digits(s + 10, 2), digits(s + 12, 2)))
+		return 0;
+	last = s[17] == 'x' ? 'X' : s[17];
+	return last == checks[sum % 11];
+}
+
+/* Split a phone number into digit groups separated by single spaces or hyphens.
+ * Stores each group's length in lens[] and the digits in out; returns the group
+ * count, or -1 if malformed or too long. */
+static int phone_groups(const char *s, char *out, size_t outsz, int *lens, int maxg)
+{
+	int ng = 0;
+	size_t nd = 0;
+
+	for (;;) {
+		if (!is_digit(*s) || ng == maxg)
+			return -1;
+		lens[ng] = 0;
+		while (is_digit(*s)) {
+			if (nd + 1 >= outsz)
+				return -1;
+			out[nd++] = *s++;
+			lens[ng]++;
+		}
+		ng++;
+		if (*s == '\0')
+			break;
+		if (*s != ' ' && *s != '-')
+			return -1;
+		s++;
+	}
+	out[nd] = '\0';
+	return ng;
+}
+
+static int phone_mobile(const char *d)
+{
+	return strlen(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+/* Landline: area code 0AA or 0AAA as the first group, then a 7- or 8-digit local
+ * number (which may itself be grouped), then at most one extension group of 1-6. */
+static int phone_landline(const char *d, const int *lens, int ng)
+{
+	int g = 1, local = 0, split = -1;
+
+	if (d[0] != '0')
+		return 0;
+	if (ng == 1)
+		return lens[0] >= 10 && lens[0] <= 12;
+	if (lens[0] < 3 || lens[0] > 4 || d[lens[0]] == '0' || d[lens[0]] == '1')
+		return 0;
+	for (; g < ng && local + lens[g] <= 8; g++) {
+		local += lens[g];
+		if (local >= 7)
+			split = g;
+	}
+	if (split < 0)
+		return 0;
+	/* Whatever follows the local number is a single extension group. */
+	return split == ng - 1 || (split == ng - 2 && lens[ng - 1] <= 6);
+}
+
+int gw_valid_phone(const char *s)
+{
+	char d[32];
+	int lens[8], ng;
+
+	if (strncmp(s, "+86", 3) == 0) {
+		s += 3;
+		if (*s == ' ' || *s == '-')
+			s++;
+	}
+	ng = phone_groups(s, d, sizeof d, lens, 8);
+	if (ng < 0)
+		return 0;
+	return phone_mobile(d) || phone_landline(d, lens, ng);
+}
+
+static int email_local_char(char c)
+{
+	return is_alnum(c) || (c && strchr("!#$%&'*+/=?^_`{|}~-.", c));
+}
+
+static int email_local(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || s[0] == '.' || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!email_local_char(s[i]) || (s[i] == '.' && s[i + 1] == '.'))
+			return 0;
+	return 1;
+}
+
+/* Domain: two or more dot-separated labels of 1-63 letters, digits or hyphens,
+ * no label starting or ending with a hyphen. */
+static int email_domain(const char *s)
+{
+	size_t len = 0;
+	int labels = 0;
+
+	for (;; s++) {
+		if (*s == '.' || *s == '\0') {
+			if (len == 0 || len > 63 || s[-1] == '-')
+				return 0;
+			labels++;
+			if (*s == '\0')
+				break;
+			len = 0;
+		} else if (is_alnum(*s) || (*s == '-' && len > 0)) {
+			len++;
+		} else {
+			return 0;
+		}
+	}
+	return labels >= 2;
+}
+
+int gw_valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (!at || strchr(at + 1, '@') || strlen(s) > 254)
+		return 0;
+	return email_local(s, (size_t)(at - s)) && email_domain(at + 1);
+}
+
+int32_t gw_date_from_ymd(int y, int m, int d)
+{
+	int32_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void gw_date_to_ymd(int32_t days, int *y, int *m, int *d)
+{
+	int64_t z = (int64_t)days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int gw_valid_date(const char *s, int32_t *days)
+{
+	int y, m, d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	if (y < 1900 || y > 2999 || !real_date(y, m, d))
+		return -1;
+	*days = gw_date_from_ymd(y, m, d);
+	return 0;
+}
+
+void gw_date_format(int32_t days, char *buf)
+{
+	int y, m, d;
+
+	gw_date_to_ymd(days, &y, &m, &d);
+	/* m and d are always in range; the modulo only tells the compiler the width. */
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
+int gw_date_weekday(int32_t days)
+{
+	/* 1970-01-01 was a Thursday (ISO 4). */
+	return (int)((((int64_t)days + 3) % 7 + 7) % 7) + 1;
+}
+
+/* Skip an optional '-' and an optional '¥' (U+00A5), in either order. */
+static const char *money_prefix(const char *s, int *neg)
+{
+	int yen = 0, i;
+
+	*neg = 0;
+	for (i = 0; i < 2; i++) {
+		if (*s == '-' && !*neg) {
+			*neg = 1;
+			s++;
+		} else if (!yen && strncmp(s, "\xC2\xA5", 2) == 0) {
+			yen = 1;
+			s += 2;
+		}
+	}
+	return s;
+}
+
+/* Integer part: digits, with thousands separators either absent or all in place
+ * (1-3 digits, then groups of exactly 3). Accumulates into *v, stopping once it
+ * reaches the limit; returns the char after it, or NULL if malformed. */
+static const char *money_int(const char *s, int64_t *v)
+{
+	int group = 0, first = 1;
+
+	for (; is_digit(*s) || *s == ','; s++) {
+		if (*s == ',') {
+			if (first ? group < 1 || group > 3 : group != 3)
+				return NULL;
+			first = 0;
+			group = 0;
+			continue;
+		}
+		if (*v >= MONEY_LIMIT)
+			return NULL;
+		*v = *v * 10 + (*s - '0');
+		group++;
+	}
+	if (group == 0 || (!first && group != 3))
+		return NULL;
+	return s;
+}
+
+int gw_valid_money(const char *s, int64_t *fen)
+{
+	int neg;
+	int64_t v = 0;
+
+	s = money_int(money_prefix(s, &neg), &v);
+	if (!s)
+		return -1;
+	v *= 100;
+	if (*s == '.') {
+		if (!is_digit(s[1]))
+			return -1;
+		v += (s[1] - '0') * 10;
+		s += 2;
+		if (is_digit(*s))
+			v += *s++ - '0';
+	}
+	if (*s != '\0' || v >= MONEY_LIMIT)
+		return -1;
+	*fen = neg ? -v : v;
+	return 0;
+}
+
+void gw_money_format(int64_t fen, char *buf)
+{
+	uint64_t v = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
+	char tmp[32];
+	int n = 0, i, out = 0;
+
+	tmp[n++] = (char)('0' + v % 10);
+	v /= 10;
+	tmp[n++] = (char)('0' + v % 10);
+	v /= 10;
+	tmp[n++] = '.';
+	i = 0;
+	do {
+		if (i > 0 && i % 3 == 0)
+			tmp[n++] = ',';
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+		i++;
+	} while (v > 0);
+	if (fen < 0)
+		buf[out++] = '-';
+	while (n > 0)
+		buf[out++] = tmp[--n];
+	buf[out] = '\0';
+}
+
+int gw_valid_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	int neg = *s == '-';
+	uint64_t v = 0, limit;
+	int64_t r;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!is_digit(*s))
+		return -1;
+	limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; is_digit(*s); s++) {
+		if (v > (limit - (uint64_t)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	if (*s != '\0')
+		return -1;
+	r = neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
+	if (r < min || r > max)
+		return -1;
+	*out = r;
+	return 0;
+}
