@@ -94,15 +94,13 @@ long long gw_param_id(struct gw_ctx *ctx, int i)
 const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path)
 {
 	const char *base = hdf_get_value(ctx->cfg, "App.Base", "");
-	int cgi = !strcmp(hdf_get_value(ctx->cfg, "App.URLStyle", "pretty"), "cgi");
 
 	if (!path)
 		path = "";
-	if (cgi)
-		return gw_arena_printf(ctx->arena.head ? &ctx->arena : &ctx->arena,
-				       "%s/cgi-bin/%s.fcgi%s", base, program, *path ? path : "/");
+	if (!strcmp(hdf_get_value(ctx->cfg, "App.URLStyle", "pretty"), "cgi"))
+		return gw_arena_printf(&ctx->arena, "%s/cgi-bin/%s.fcgi%s", base, program, path);
 	if (!strcmp(program, "home"))
-		return gw_arena_printf(&ctx->arena, "%s%s", base, *path ? path : "/");
+		return gw_arena_printf(&ctx->arena, "%s%s", base, path);
 	return gw_arena_printf(&ctx->arena, "%s/%s%s", base, program, path);
 }
 
@@ -242,7 +240,7 @@ static void page_basics(struct gw_ctx *ctx)
 	set(h, "Page.Path", ctx->req.path);
 	for (int i = 0; programs[i]; i++) {
 		snprintf(name, sizeof(name), "URL.%s", programs[i]);
-		set(h, name, gw_url(ctx, programs[i], !strcmp(programs[i], "home") ? "" : ""));
+		set(h, name, gw_url(ctx, programs[i], ""));
 	}
 	if (flash && strspn(flash, "abcdefghijklmnopqrstuvwxyz_") == strlen(flash)) {
 		set(h, "Flash", flash);
@@ -365,7 +363,15 @@ static void unavailable(struct io *io)
 	static const char msg[] = "Status: 503 Service Unavailable\r\nContent-Type: text/plain; "
 				  "charset=utf-8\r\n\r\nguwen is not configured correctly; see the "
 				  "server's error log.\n";
+	gw_log_error("not configured: check GUWEN_CONFIG, the key file and the templates");
 	io_out(io, msg, sizeof(msg) - 1);
+}
+
+static void log_to_server(void *ctx, const char *line, size_t n)
+{
+	struct io *io = ctx;
+
+	FCGX_PutStr(line, (int)n, io->fr.err);
 }
 
 int gw_app_run(const struct gw_app *app)
@@ -383,7 +389,9 @@ int gw_app_run(const struct gw_app *app)
 		FCGX_Init();
 		FCGX_InitRequest(&io.fr, 0, 0);
 		while (FCGX_Accept_r(&io.fr) >= 0) {
+			gw_log_sink(log_to_server, &io);
 			ok ? serve(&ctx, &io) : unavailable(&io);
+			gw_log_sink(NULL, NULL);
 			FCGX_Finish_r(&io.fr);
 		}
 	}

@@ -7,6 +7,14 @@
 #include "guwen/log.h"
 
 static const char *prog = "guwen";
+static void (*sink)(void *ctx, const char *line, size_t n);
+static void *sink_ctx;
+
+void gw_log_sink(void (*fn)(void *ctx, const char *line, size_t n), void *ctx)
+{
+	sink = fn;
+	sink_ctx = ctx;
+}
 
 void gw_log_init(const char *program)
 {
@@ -31,6 +39,10 @@ static void logv(const char *level, const char *fmt, va_list ap)
 		if (line[i] == '\n' || line[i] == '\r')
 			line[i] = ' ';
 	line[n++] = '\n';
+	if (sink) {
+		sink(sink_ctx, line, (size_t)n);
+		return;
+	}
 	/* stderr under FastCGI is the real fd 2 (we never include fcgi_stdio.h). */
 	if (write(2, line, (size_t)n) < 0)
 		return;

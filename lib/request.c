@@ -89,7 +89,9 @@ static int add_pair(struct gw_request *r, struct gw_fields *f, const char *s, si
 
 	if (nlen == 0)
 		return 0;
-	if (n > lim->field_len + nlen + 1)
+	/* Cheap bound before decoding: %XX turns 3 bytes into 1, so only a value
+	 * longer than 3 * field_len encoded is surely too long decoded. */
+	if (n > 3 * lim->field_len + nlen + 1)
 		return fail(r, 413, "field too long");
 	if (unescape(r->arena, s, nlen, &name, &len) ||
 	    unescape(r->arena, eq ? eq + 1 : s + n, eq ? n - nlen - 1 : 0, &value, &vlen))

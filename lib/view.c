@@ -67,6 +67,8 @@ static NEOERR *render(struct gw_ctx *ctx, const char *layout)
 	/* read by cs_init: escaping on before anything is parsed */
 	err = hdf_set_value(ctx->hdf, "Config.VarEscapeMode", "html");
 	if (err == STATUS_OK)
+		err = hdf_set_value(ctx->hdf, "Config.WhiteSpaceStrip", "1");
+	if (err == STATUS_OK)
 		err = hdf_set_value(ctx->hdf, "hdf.loadpaths.0", template_dir);
 	if (err == STATUS_OK)
 		err = cs_init(&cs, ctx->hdf);

@@ -1,0 +1,42 @@
+/* home.c — the staff start page ("my work") and the language switch. */
+#include <string.h>
+
+#include "guwen/app.h"
+#include "guwen/audit.h"
+#include "guwen/view.h"
+
+static const char SQL_SET_LANG[] = "UPDATE users SET lang = ?, updated_at = ? WHERE id = ?";
+
+/* GET / — the start page: the lists of the signed-in person's work. */
+static int start_page(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Page.Title", "Home.Title");
+	hdf_set_value(ctx->hdf, "Page.Nav", "home");
+	return gw_view_render(ctx, "home.cs");
+}
+
+/* POST /lang — switch the interface language; 303 back to the start page. */
+static int switch_lang(struct gw_ctx *ctx)
+{
+	const char *lang = gw_form(&ctx->req, "lang");
+
+	if (!lang || (strcmp(lang, "en") && strcmp(lang, "zh-CN")))
+		return 400;
+	if (gw_db_exec(ctx->db, SQL_SET_LANG, "ssi", lang, gw_now_utc(ctx), ctx->user->id) < 0)
+		return 500;
+	gw_response_cookie(&ctx->resp, "gw_lang", lang, 365L * 86400, ctx->https);
+	return gw_redirect(ctx, "home", "/", NULL);
+}
+
+static const struct gw_route routes[] = {
+	{ "GET", "/", start_page, GW_PERM_LOGIN, 0 },
+	{ "POST", "/lang", switch_lang, GW_PERM_LOGIN, 0 },
+	{ NULL, NULL, NULL, 0, 0 },
+};
+
+int main(void)
+{
+	static const struct gw_app app = { "home", routes };
+
+	return gw_app_run(&app);
+}

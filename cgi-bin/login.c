@@ -1,0 +1,142 @@
+/* login.c — sign in, sign out, change password. */
+#include <string.h>
+
+#include "guwen/app.h"
+#include "guwen/audit.h"
+#include "guwen/auth.h"
+#include "guwen/csrf.h"
+#include "guwen/form.h"
+#include "guwen/view.h"
+
+/* A login form older than this is refused (the page is simply shown again). */
+#define LOGIN_FORM_MAX_AGE (12 * 3600)
+
+static const struct gw_fdef login_form[] = {
+	{ "login", GW_F_TEXT, 1, 64, 0, 0, NULL },
+	{ "password", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+
+static const struct gw_fdef password_form[] = {
+	{ "old", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
+	{ "new", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
+	{ "confirm", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+
+static const char *const programs[] = { "admin", "clients", "applications", "projects",
+					"complaints", "visits", "reports", NULL };
+
+/* "next" names the page asked for: "/path" on the start page's program or
+ * "program/path". Anything else goes to the start page. */
+static int go_next(struct gw_ctx *ctx, const char *next, const char *flash)
+{
+	size_t plen;
+
+	if (!next || !*next || strspn(next, "abcdefghijklmnopqrstuvwxyz0123456789/-_") != strlen(next))
+		return gw_redirect(ctx, "home", "/", flash);
+	if (next[0] == '/')
+		return gw_redirect(ctx, "home", next, flash);
+	plen = strcspn(next, "/");
+	for (int i = 0; programs[i]; i++)
+		if (strlen(programs[i]) == plen && !strncmp(programs[i], next, plen))
+			return gw_redirect(ctx, programs[i], next + plen, flash);
+	return gw_redirect(ctx, "home", "/", flash);
+}
+
+static int show_login(struct gw_ctx *ctx, const char *next)
+{
+	hdf_set_value(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "login"));
+	if (next)
+		hdf_set_value(ctx->hdf, "Form.next", next);
+	hdf_set_value(ctx->hdf, "Page.Title", "Login.Title");
+	return gw_view_render(ctx, "login.cs");
+}
+
+/* GET / — the sign-in page (200), or 303 to the start page when signed in. */
+static int login_page(struct gw_ctx *ctx)
+{
+	if (ctx->user)
+		return go_next(ctx, gw_query(&ctx->req, "next"), NULL);
+	return show_login(ctx, gw_query(&ctx->req, "next"));
+}
+
+/* POST / — 303 onward on success; 200 with the form and a message otherwise. */
+static int login_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[2];
+	const char *next = gw_form(&ctx->req, "next");
+	enum gw_login_result r;
+
+	if (gw_form_read(ctx, login_form, v))
+		return show_login(ctx, next);
+	if (gw_csrf_form_check(ctx, "login", gw_form(&ctx->req, "token"), 0, LOGIN_FORM_MAX_AGE)) {
+		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+		return show_login(ctx, next);
+	}
+	r = gw_auth_login(ctx, v[0].s, v[1].s);
+	if (r == GW_LOGIN_OK)
+		return go_next(ctx, next, NULL);
+	if (r == GW_LOGIN_ERROR)
+		return 503;
+	hdf_set_value(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
+	return show_login(ctx, next);
+}
+
+/* GET /logout — a page with the sign-out button (signing out is a POST). */
+static int logout_page(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Page.Title", "Login.Logout");
+	return gw_view_render(ctx, "logout.cs");
+}
+
+/* POST /logout — 303 to the sign-in page. */
+static int logout_submit(struct gw_ctx *ctx)
+{
+	gw_auth_logout(ctx);
+	return gw_redirect(ctx, "login", "/", "logged_out");
+}
+
+/* GET /password — the change-password form. */
+static int password_page(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Page.Title", "Password.Title");
+	return gw_view_render(ctx, "password.cs");
+}
+
+/* POST /password — 303 to the start page when changed; 200 with messages otherwise. */
+static int password_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[3];
+	int bad = gw_form_read(ctx, password_form, v);
+
+	if (!bad && !gw_auth_check_password(ctx, v[0].s))
+		bad += gw_form_error(ctx, "old", "wrong_password");
+	if (!bad && strlen(v[1].s) < 10)
+		bad += gw_form_error(ctx, "new", "password_short");
+	if (!bad && strcmp(v[1].s, v[2].s))
+		bad += gw_form_error(ctx, "confirm", "password_mismatch");
+	if (bad)
+		return password_page(ctx);
+	if (gw_auth_set_password(ctx, ctx->user->id, v[1].s))
+		return 500;
+	gw_audit(ctx, "user.password", "user", ctx->user->id, NULL);
+	return gw_redirect(ctx, "home", "/", "password_changed");
+}
+
+static const struct gw_route routes[] = {
+	{ "GET", "/", login_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/", login_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/logout", logout_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/logout", logout_submit, GW_PERM_LOGIN, 0 },
+	{ "GET", "/password", password_page, GW_PERM_LOGIN, 0 },
+	{ "POST", "/password", password_submit, GW_PERM_LOGIN, 0 },
+	{ NULL, NULL, NULL, 0, 0 },
+};
+
+int main(void)
+{
+	static const struct gw_app app = { "login", routes };
+
+	return gw_app_run(&app);
+}

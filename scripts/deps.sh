@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# deps.sh — install the Debian packages (and playwright-core from npm) that the
+# build, the stack and the tests need; only what is missing.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PKGS="gcc make libfcgi-dev clearsilver-dev libmariadb-dev libssl-dev zlib1g-dev libcmocka-dev
+mariadb-server mariadb-client nginx spawn-fcgi multiwatch openssl curl valgrind clang
+libclang-rt-14-dev chromium nodejs npm wrk python3"
+missing=$(dpkg-query -W -f='${Package} ${Status}\n' $PKGS 2>/dev/null |
+    awk '$NF != "installed" {print $1}' || true)
+for p in $PKGS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"; done
+missing=$(echo $missing | tr ' ' '\n' | sort -u | xargs)
+if [ -n "$missing" ]; then
+    echo "installing: $missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --silent --no-audit --no-fund >/dev/null)
+fi

@@ -1,0 +1,37 @@
+<?cs # layout.cs — every page: header, navigation by permission, flash, the page, footer ?><?cs
+include:"macros.cs" ?><!doctype html>
+<html lang="<?cs var:L.Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.Title ?><?cs var:L[Page.Title] ?> · <?cs /if ?><?cs var:L.AppName ?></title>
+<link rel="stylesheet" href="<?cs var:App.Static ?>/css/guwen.css">
+<link rel="icon" href="<?cs var:App.Static ?>/favicon.svg" type="image/svg+xml">
+</head>
+<body class="<?cs if:User.Name ?>staff<?cs else ?>public<?cs /if ?>">
+<a class="skip" href="#main"><?cs var:L.SkipToMain ?></a>
+<header class="top">
+  <a class="brand" href="<?cs if:User.Name ?><?cs var:URL.home ?>/<?cs else ?>#main<?cs /if ?>"><span class="logo" aria-hidden="true">顾</span><span><?cs var:L.AppName ?><small><?cs var:L.AppTag ?></small></span></a>
+<?cs if:User.Name ?>
+  <nav class="main-nav" aria-label="<?cs var:L.Nav.Menu ?>">
+    <a href="<?cs var:URL.home ?>/"<?cs if:Page.Nav == "home" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Home ?></a>
+<?cs if:Perm.complaint_read ?>    <a href="<?cs var:URL.complaints ?>/"<?cs if:Page.Nav == "complaints" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Complaints ?></a>
+<?cs /if ?><?cs if:Perm.admin_users || Perm.audit_read ?>    <a href="<?cs var:URL.admin ?>/"<?cs if:Page.Nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Admin ?></a>
+<?cs /if ?>  </nav>
+  <details class="user-menu">
+    <summary><span class="avatar" aria-hidden="true"><?cs var:string.slice(User.Name, 0, 3) ?></span><span class="who"><?cs var:User.Name ?><small><?cs var:L.Role[User.Role] ?><?cs if:User.Dept ?> · <?cs var:User.Dept ?><?cs /if ?></small></span></summary>
+    <div class="menu" role="menu">
+      <a role="menuitem" href="<?cs var:URL.login ?>/password"><?cs var:L.User.Password ?></a>
+      <form method="post" action="<?cs var:URL.home ?>/lang"><?cs call:csrf() ?><input type="hidden" name="lang" value="<?cs var:L.User.SwitchLang ?>"><button type="submit" class="linklike" lang="<?cs var:L.User.SwitchLang ?>"><?cs var:L.User.Language ?>: <?cs var:L.User.Switch ?></button></form>
+      <form method="post" action="<?cs var:URL.login ?>/logout"><?cs call:csrf() ?><button type="submit" class="linklike"><?cs var:L.User.Logout ?></button></form>
+    </div>
+  </details>
+<?cs /if ?>
+</header>
+<main id="main" tabindex="-1">
+<?cs if:Flash ?><div class="alert alert-ok" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
+<?cs include:Page.Template ?>
+</main>
+<footer class="foot"><span><?cs var:L.AppName ?></span> · <span>guwen</span></footer>
+</body>
+</html>

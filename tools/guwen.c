@@ -1,0 +1,363 @@
+/* guwen.c — the command-line companion: migrations, users, calendar, demo data,
+ * configuration check. Same library as the web programs. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "guwen/audit.h"
+#include "guwen/config.h"
+#include "guwen/crypto.h"
+#include "guwen/db.h"
+#include "guwen/log.h"
+#include "guwen/perm.h"
+#include "guwen/valid.h"
+#include "guwen/workday.h"
+
+static HDF *cfg;
+
+static const char usage[] =
+	"usage: guwen COMMAND [ARGS]\n"
+	"\n"
+	"commands:\n"
+	"  migrate                 apply the SQL migrations that are missing\n"
+	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]]\n"
+	"                          create a staff account; the password is read from\n"
+	"                          stdin, or generated and printed when stdin is a terminal\n"
+	"  user passwd LOGIN       set a new password (read from stdin, or generated)\n"
+	"  user list               list staff accounts\n"
+	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
+	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
+	"  demo                    create demo departments and one account per role\n"
+	"  config check            check the configuration file\n"
+	"  keys create FILE        write a new key file (mode 0600)\n"
+	"\n"
+	"The configuration file is named by GUWEN_CONFIG (default etc/guwen.hdf).\n"
+	"Roles: advisor manager market legal project director admin.\n";
+
+static int die(const char *msg, const char *arg)
+{
+	fprintf(stderr, "guwen: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	return 1;
+}
+
+static struct gw_db *open_db(int admin)
+{
+	struct gw_db *db;
+
+	if (admin)
+		db = gw_db_new_as(cfg, gw_config_get(cfg, "DB.AdminUser", "root"),
+				  gw_config_get(cfg, "DB.AdminPassword", NULL));
+	else
+		db = gw_db_new(cfg);
+	if (gw_db_connect(db)) {
+		gw_db_free(db);
+		return NULL;
+	}
+	return db;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n < 16 * 1024 * 1024 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+			free(buf);
+			buf = NULL;
+		} else {
+			buf[n] = '\0';
+		}
+	}
+	fclose(f);
+	return buf;
+}
+
+static const char SQL_MIGRATIONS_TABLE[] =
+	"CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(64) NOT NULL PRIMARY KEY,"
+	" applied_at DATETIME NOT NULL) ENGINE=InnoDB";
+static const char SQL_MIGRATION_DONE[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
+static const char SQL_MIGRATION_RECORD[] =
+	"INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_sql(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return n > 4 && !strcmp(d->d_name + n - 4, ".sql");
+}
+
+static int apply_one(struct gw_db *db, const char *dir, const char *name)
+{
+	long long done = 0;
+	char path[1024], *sql;
+	int rc;
+
+	if (gw_db_int(db, &done, SQL_MIGRATION_DONE, "s", name) < 0)
+		return -1;
+	if (done)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (!(sql = read_file(path)))
+		return die("cannot read", path), -1;
+	rc = gw_db_script(db, sql);
+	free(sql);
+	if (rc || gw_db_exec(db, SQL_MIGRATION_RECORD, "s", name) != 1)
+		return die("migration failed", name), -1;
+	printf("applied %s\n", name);
+	return 1;
+}
+
+static int cmd_migrate(void)
+{
+	const char *dir = gw_config_get(cfg, "App.SQL", "sql");
+	struct dirent **list = NULL;
+	struct gw_db *db = open_db(1);
+	int n, rc = 0, applied = 0;
+
+	if (!db)
+		return die("cannot connect to the database as DB.AdminUser", NULL);
+	if (gw_db_exec(db, SQL_MIGRATIONS_TABLE, NULL) < 0)
+		rc = die("cannot create schema_migrations", NULL);
+	n = scandir(dir, &list, is_sql, by_name);
+	if (n < 0)
+		rc = die("cannot read the migrations directory", dir);
+	for (int i = 0; i < n; i++) {
+		int r = rc ? 0 : apply_one(db, dir, list[i]->d_name);
+
+		if (r < 0)
+			rc = 1;
+		applied += r > 0;
+		free(list[i]);
+	}
+	free(list);
+	if (!rc)
+		printf("schema up to date (%d applied)\n", applied);
+	gw_db_free(db);
+	return rc;
+}
+
+/* A password from stdin (first line), or a generated one printed once. */
+static int get_password(char *out, size_t outsz)
+{
+	if (!isatty(0)) {
+		if (!fgets(out, (int)outsz, stdin))
+			return -1;
+		out[strcspn(out, "\r\n")] = '\0';
+		return strlen(out) >= 10 ? 0 : -1;
+	}
+	if (gw_crypto_token(8, out))
+		return -1;
+	printf("password: %s\n", out);
+	return 0;
+}
+
+static const char SQL_DEPT_ID[] = "SELECT id FROM departments WHERE name = ?";
+static const char SQL_DEPT_ADD[] =
+	"INSERT INTO departments (name, created_at) VALUES (?, UTC_TIMESTAMP())";
+static const char SQL_USER_ADD[] =
+	"INSERT INTO users (login, name, role, department_id, clearance, password_hash,"
+	" created_at, updated_at, password_changed_at)"
+	" VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+static const char SQL_USER_PASSWD[] =
+	"UPDATE users SET password_hash = ?, password_changed_at = UTC_TIMESTAMP() WHERE login = ?";
+static const char SQL_USER_LIST[] =
+	"SELECT u.login, u.name, u.role, COALESCE(d.name, '-'), u.clearance, u.active"
+	" FROM users u LEFT JOIN departments d ON d.id = u.department_id ORDER BY u.login";
+
+static int print_row(void *ctx, int ncols, char **vals, const size_t *lens,
+		     const char *const *names)
+{
+	(void)ctx, (void)lens, (void)names;
+	for (int i = 0; i < ncols; i++)
+		printf("%s%s", i ? "\t" : "", vals[i] ? vals[i] : "");
+	putchar('\n');
+	return 0;
+}
+
+static long long dept_id(struct gw_db *db, const char *name)
+{
+	long long id = 0;
+
+	if (!name || !*name)
+		return 0;
+	if (gw_db_int(db, &id, SQL_DEPT_ID, "s", name) > 0)
+		return id;
+	if (gw_db_exec(db, SQL_DEPT_ADD, "s", name) != 1)
+		return -1;
+	return gw_db_insert_id(db);
+}
+
+static int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
+		    const char *dept, int clearance, const char *password)
+{
+	char hash[GW_PASSWORD_HASH_MAX];
+	long long did = dept_id(db, dept);
+
+	if (gw_role_from_name(role) == GW_ROLE_NONE)
+		return die("unknown role", role);
+	if (clearance < 1 || clearance > 3)
+		return die("clearance must be 1, 2 or 3", NULL);
+	if (did < 0 || gw_password_hash(password, hash, sizeof(hash)))
+		return die("cannot create the account", login);
+	if (gw_db_exec(db, SQL_USER_ADD, "sssiis", login, name, role, did, (long long)clearance,
+		       hash) != 1)
+		return die(gw_db_errno(db) == 1062 ? "login already exists" : "cannot create",
+			   login);
+	gw_audit_db(db, 0, "cli", "user.create", "user", gw_db_insert_id(db), login);
+	return 0;
+}
+
+static int cmd_user(int argc, char **argv, struct gw_db *db)
+{
+	char pw[256];
+
+	if (argc >= 5 && !strcmp(argv[1], "add")) {
+		if (get_password(pw, sizeof(pw)))
+			return die("a password of at least 10 characters is needed", NULL);
+		return add_user(db, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
+				argc > 6 ? atoi(argv[6]) : 1, pw);
+	}
+	if (argc == 3 && !strcmp(argv[1], "passwd")) {
+		char hash[GW_PASSWORD_HASH_MAX];
+
+		if (get_password(pw, sizeof(pw)) || gw_password_hash(pw, hash, sizeof(hash)))
+			return die("a password of at least 10 characters is needed", NULL);
+		if (gw_db_exec(db, SQL_USER_PASSWD, "ss", hash, argv[2]) != 1)
+			return die("no such account", argv[2]);
+		gw_audit_db(db, 0, "cli", "user.password", "user", 0, argv[2]);
+		return 0;
+	}
+	if (argc == 2 && !strcmp(argv[1], "list"))
+		return gw_db_each(db, print_row, NULL, SQL_USER_LIST, NULL) < 0;
+	fputs(usage, stderr);
+	return 2;
+}
+
+static const char SQL_CAL_SET[] =
+	"INSERT INTO calendar_days (day, kind, name, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP())"
+	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
+	" updated_at = VALUES(updated_at)";
+
+static int import_day(void *ctx, int32_t day, enum gw_day_kind kind, const char *name,
+		      size_t namelen)
+{
+	char date[16], nm[128];
+
+	gw_date_format(day, date);
+	snprintf(nm, sizeof(nm), "%.*s", (int)(namelen < 100 ? namelen : 100), name);
+	return gw_db_exec(ctx, SQL_CAL_SET, "sss", date,
+			  kind == GW_DAY_HOLIDAY ? "holiday" : "workday", nm) < 0;
+}
+
+static int cmd_calendar(int argc, char **argv, struct gw_db *db)
+{
+	char *text;
+	int n;
+
+	if (argc != 3 || strcmp(argv[1], "import"))
+		return fputs(usage, stderr), 2;
+	if (!(text = read_file(argv[2])))
+		return die("cannot read", argv[2]);
+	n = gw_workday_parse_tsv(text, import_day, db);
+	free(text);
+	if (n < 0) {
+		fprintf(stderr, "guwen: %s: line %d is not \"YYYY-MM-DD<TAB>holiday|workday<TAB>name\"\n",
+			argv[2], -n);
+		return 1;
+	}
+	gw_audit_db(db, 0, "cli", "calendar.import", "calendar", 0, argv[2]);
+	printf("imported %d days\n", n);
+	return 0;
+}
+
+static int cmd_demo(struct gw_db *db)
+{
+	static const char *const people[][5] = {
+		{ "admin", "系统管理员", "admin", "综合部", "1" },
+		{ "director", "周主管", "director", "中心管理层", "3" },
+		{ "manager", "王经理", "manager", "记账一部", "3" },
+		{ "advisor", "李顾问", "advisor", "记账一部", "2" },
+		{ "market", "陈市场", "market", "市场部", "2" },
+		{ "legal", "赵法务", "legal", "法务部", "2" },
+		{ "project", "孙项目", "project", "项目中心", "1" },
+	};
+	const char *pw = getenv("GUWEN_DEMO_PASSWORD");
+	long long have = 0;
+
+	if (!pw || strlen(pw) < 10)
+		return die("set GUWEN_DEMO_PASSWORD (10+ characters) for the demo accounts", NULL);
+	if (gw_db_int(db, &have, "SELECT COUNT(*) FROM users", NULL) > 0 && have > 0) {
+		printf("demo: accounts exist already, nothing to do\n");
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
+		if (add_user(db, people[i][0], people[i][1], people[i][2], people[i][3],
+			     atoi(people[i][4]), pw))
+			return 1;
+	printf("demo: %zu accounts (admin, director, manager, advisor, market, legal, project)\n",
+	       sizeof(people) / sizeof(people[0]));
+	return 0;
+}
+
+static int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
+{
+	struct gw_db *db = open_db(0);
+	int rc;
+
+	if (!db)
+		return die("cannot connect to the database", NULL);
+	rc = fn(argc, argv, db);
+	gw_db_free(db);
+	return rc;
+}
+
+static int demo_cmd(int argc, char **argv, struct gw_db *db)
+{
+	(void)argc, (void)argv;
+	return cmd_demo(db);
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	gw_log_init("cli");
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help"))
+		return fputs(usage, argc < 2 ? stderr : stdout), argc < 2 ? 2 : 0;
+	if (argc == 3 && !strcmp(argv[1], "keys") && !strcmp(argv[2], "--help"))
+		return fputs(usage, stdout), 0;
+	if (argc == 4 && !strcmp(argv[1], "keys") && !strcmp(argv[2], "create"))
+		return gw_keyring_create(argv[3]) ? die("cannot create (exists?)", argv[3]) : 0;
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help"))
+			return fputs(usage, stdout), 0;
+	if (!(cfg = gw_config_load(NULL)))
+		return 1;
+	if (!strcmp(argv[1], "migrate"))
+		rc = cmd_migrate();
+	else if (!strcmp(argv[1], "config") && argc == 3 && !strcmp(argv[2], "check"))
+		rc = gw_config_check(cfg) ? 1 : (puts("configuration ok"), 0);
+	else if (!strcmp(argv[1], "user"))
+		rc = with_db(cmd_user, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "calendar"))
+		rc = with_db(cmd_calendar, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "demo"))
+		rc = with_db(demo_cmd, argc - 1, argv + 1);
+	else
+		rc = (fprintf(stderr, "guwen: unknown command %s\n\n%s", argv[1], usage), 2);
+	hdf_destroy(&cfg);
+	return rc;
+}
