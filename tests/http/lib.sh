@@ -1,0 +1,64 @@
+# lib.sh — helpers for HTTP tests against the running test stack (curl + the
+# database). Each test is a story: it signs in, does something, checks what a
+# user would see and what the database holds.
+set -euo pipefail
+BASE=${GUWEN_BASE:-http://127.0.0.1:18080}
+VAR=${GUWEN_VAR:?run through scripts/test-all}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PASSWORD=$(cat "$VAR/admin-password")
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+STATUS= BODY=$T/body HEADERS=$T/headers
+
+fail() { echo "FAIL: $*" >&2; echo "--- last response ($STATUS):" >&2; head -c 1500 "$BODY" >&2 || true; exit 1; }
+ok() { echo "ok: $*"; }
+
+# req JAR METHOD PATH [curl args...] — sets STATUS, BODY, HEADERS
+req() {
+    local jar=$1 method=$2 path=$3; shift 3
+    STATUS=$(curl -s -o "$BODY" -D "$HEADERS" -w '%{http_code}' -b "$T/$jar" -c "$T/$jar" \
+        -X "$method" "$@" "$BASE$path")
+}
+get() { req "$1" GET "$2" "${@:3}"; }
+# post JAR PATH field=value... (urlencoded; the session's CSRF token is added)
+post() {
+    local jar=$1 path=$2; shift 2
+    local args=(--data-urlencode "csrf=$(csrf "$jar")")
+    for f in "$@"; do args+=(--data-urlencode "$f"); done
+    req "$jar" POST "$path" "${args[@]}"
+}
+# post_raw JAR PATH field=value... (no CSRF token added)
+post_raw() {
+    local jar=$1 path=$2; shift 2
+    local args=()
+    for f in "$@"; do args+=(--data-urlencode "$f"); done
+    req "$jar" POST "$path" "${args[@]}"
+}
+csrf() { cat "$T/$1.csrf" 2>/dev/null || true; }
+# remember the CSRF token of the page just fetched for jar
+keep_csrf() { grep -o 'name="csrf" value="[^"]*"' "$BODY" | head -1 | cut -d'"' -f4 >"$T/$1.csrf" || true; }
+
+# login JAR USER [PASSWORD] — signs in and keeps the CSRF token
+login() {
+    local jar=$1 user=$2 pw=${3:-$PASSWORD}
+    get "$jar" /login/
+    local tok; tok=$(grep -o 'name="token" value="[^"]*"' "$BODY" | cut -d'"' -f4)
+    req "$jar" POST /login/ --data-urlencode "login=$user" --data-urlencode "password=$pw" \
+        --data-urlencode "token=$tok"
+    [ "$STATUS" = 303 ] || return 1
+    get "$jar" /
+    keep_csrf "$jar"
+}
+
+expect_status() { [ "$STATUS" = "$1" ] || fail "expected status $1, got $STATUS ${2:-}"; }
+expect_body() { grep -qF -- "$1" "$BODY" || fail "page lacks: $1"; }
+expect_no_body() { ! grep -qF -- "$1" "$BODY" || fail "page must not contain: $1"; }
+expect_header() { grep -qi -- "$1" "$HEADERS" || fail "headers lack: $1"; }
+location() { grep -i '^Location:' "$HEADERS" | tr -d '\r' | cut -d' ' -f2; }
+
+# sql "statement" — runs as root on the test database, prints tab-separated rows
+sql() { mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "$1"; }
+
+# Each test starts with no recent sign-in failures from this address (all tests
+# come from 127.0.0.1, and 20 failures within 15 minutes lock the address).
+sql "UPDATE login_attempts SET at = at - INTERVAL 1 DAY WHERE ok = 0"
