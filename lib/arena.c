@@ -95,16 +95,22 @@ char *gw_arena_printf(struct gw_arena *a, const char *fmt, ...)
 
 void gw_arena_reset(struct gw_arena *a)
 {
-	struct gw_arena_chunk *c = a->head, *next;
+	struct gw_arena_chunk *c = a->head, *next, *keep = NULL;
 
-	if (!c)
-		return;
-	for (next = c->next; next; next = c) {
-		c = next->next;
-		free(next);
+	/* keep one ordinary-sized chunk; a big one (an upload) goes back to malloc */
+	for (; c; c = next) {
+		next = c->next;
+		if (!keep && c->size == CHUNK_MIN) {
+			keep = c;
+			continue;
+		}
+		free(c);
 	}
-	a->head->next = NULL;
-	a->head->used = 0;
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
 	a->total = 0;
 }
 

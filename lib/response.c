@@ -40,7 +40,7 @@ void gw_response_cookie(struct gw_response *r, const char *name, const char *val
 
 	if (max_age >= 0)
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
-	if (strpbrk(value, "\r\n;, "))
+	if (strpbrk(name, "\r\n;,= ") || strpbrk(value, "\r\n;, "))
 		return;
 	gw_buf_printf(&r->head, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s%s\r\n",
 		      name, value, age, secure ? "; Secure" : "");

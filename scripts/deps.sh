@@ -5,9 +5,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PKGS="gcc make libfcgi-dev clearsilver-dev libmariadb-dev libssl-dev zlib1g-dev libcmocka-dev
 mariadb-server mariadb-client nginx spawn-fcgi multiwatch openssl curl valgrind clang
-libclang-rt-14-dev chromium nodejs npm wrk python3"
-missing=$(dpkg-query -W -f='${Package} ${Status}\n' $PKGS 2>/dev/null |
-    awk '$NF != "installed" {print $1}' || true)
+libclang-rt-14-dev chromium wrk python3"
+# node and npm often come from elsewhere (nodesource); only ask Debian when absent
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+missing=
 for p in $PKGS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"; done
 missing=$(echo $missing | tr ' ' '\n' | sort -u | xargs)
 if [ -n "$missing" ]; then

@@ -25,8 +25,8 @@ void gw_response_cookie(struct gw_response *r, const char *name, const char *val
 			long max_age, int secure);
 /* 303 See Other to url (a path on this site). */
 void gw_response_redirect(struct gw_response *r, const char *url);
-/* Serialize status line, headers (security headers, Content-Type,
- * Content-Length, then the extra ones) and body through out(). */
+/* Serialize the status line, Content-Type, Content-Length, the security
+ * headers, then the extra ones, and the body through out(). */
 int gw_response_send(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
 		     void *ctx);
 /* Reason phrase for a status code. */
