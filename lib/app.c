@@ -126,6 +126,13 @@ const char *gw_now_utc(struct gw_ctx *ctx)
 			       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+int32_t gw_today(struct gw_ctx *ctx)
+{
+	long long local = (long long)ctx->now + 60LL * hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
+
+	return (int32_t)(local / 86400);
+}
+
 /* GUWEN_NOW ("YYYY-MM-DD HH:MM:SS" UTC) fixes the clock for tests. */
 static time_t now(void)
 {

@@ -149,6 +149,23 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
 	return st;
 }
 
+/* A format that does not match the statement's placeholders would read the
+ * wrong arguments: refuse it before any argument is read. */
+static int check_count(struct gw_db *db, const char *sql, const char *fmt)
+{
+	MYSQL_STMT *st = prepare(db, sql);
+	size_t want = fmt ? strlen(fmt) : 0;
+
+	if (!st)
+		return -1;
+	if (mysql_stmt_param_count(st) != want) {
+		gw_log_error("statement takes %lu arguments, format gives %zu: %.60s",
+			     mysql_stmt_param_count(st), want, sql);
+		return -1;
+	}
+	return 0;
+}
+
 static int bind_args(struct args *a, const char *fmt, va_list ap)
 {
 	memset(a, 0, sizeof(*a));
@@ -200,7 +217,8 @@ static MYSQL_STMT *run(struct gw_db *db, const char *sql, struct args *a)
 		e = st ? mysql_stmt_errno(st) : db->my ? mysql_errno(db->my) : CR_SERVER_GONE_ERROR;
 		db->last_errno = e;
 		if (!gone(e) && db->my) {
-			if (st)
+			/* a duplicate key is an answer the caller asks gw_db_errno about */
+			if (st && e != 1062)
 				gw_log_error("statement failed (%u): %s", e, mysql_stmt_error(st));
 			return NULL;
 		}
@@ -219,6 +237,8 @@ long long gw_db_exec(struct gw_db *db, const char *sql, const char *fmt, ...)
 	MYSQL_STMT *st;
 	int bad;
 
+	if (check_count(db, sql, fmt))
+		return -1;
 	va_start(ap, fmt);
 	bad = bind_args(&a, fmt, ap);
 	va_end(ap);
@@ -357,7 +377,7 @@ static int query_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *
 	struct args a;
 	MYSQL_STMT *st;
 
-	if (bind_args(&a, fmt, ap) || !(st = run(db, sql, &a)))
+	if (check_count(db, sql, fmt) || bind_args(&a, fmt, ap) || !(st = run(db, sql, &a)))
 		return -1;
 	return fetch_all(db, st, fn, ctx);
 }

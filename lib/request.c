@@ -7,10 +7,10 @@
 #include "guwen/valid.h"
 
 const struct gw_limits gw_default_limits = {
-	.body = 10 * 1024 * 1024,
+	.body = 16 * 1024 * 1024,
 	.fields = 300,
 	.field_len = 64 * 1024,
-	.file_len = 5 * 1024 * 1024,
+	.file_len = 16 * 1024 * 1024,
 };
 
 static int fail(struct gw_request *r, int status, const char *why)

@@ -435,3 +435,34 @@ int gw_valid_int(const char *s, int64_t min, int64_t max, int64_t *out)
 	*out = r;
 	return 0;
 }
+
+int gw_time_parse(const char *s, int64_t *t)
+{
+	int y, mo, d, h, mi, se, n = 0, y2, mo2, d2;
+	int32_t day;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 ||
+	    s[n] || h > 23 || mi > 59 || se > 59 || h < 0 || mi < 0 || se < 0 || y < 1900 ||
+	    mo < 1 || mo > 12 || d < 1 || d > 31)
+		return -1;
+	day = gw_date_from_ymd(y, mo, d);
+	gw_date_to_ymd(day, &y2, &mo2, &d2);
+	if (y2 != y || mo2 != mo || d2 != d)
+		return -1;
+	*t = (int64_t)day * 86400 + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+void gw_time_format(int64_t t, char *buf)
+{
+	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t sec = t - day * 86400;
+	int y, m, d;
+	char tmp[64];
+
+	gw_date_to_ymd((int32_t)day, &y, &m, &d);
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, (int)(sec / 3600),
+		 (int)(sec / 60 % 60), (int)(sec % 60));
+	memcpy(buf, tmp, 19);
+	buf[19] = '\0';
+}

@@ -82,6 +82,9 @@ const char *gw_client_ip(struct gw_ctx *ctx);
 /* Now as UTC "YYYY-MM-DD HH:MM:SS" (honours GUWEN_NOW for tests, see app.c). */
 const char *gw_now_utc(struct gw_ctx *ctx);
 
+/* Today's day number (days since 1970-01-01) in the configured zone. */
+int32_t gw_today(struct gw_ctx *ctx);
+
 /* Matches path against pattern, filling params; 1 on match. Exposed for tests. */
 int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
 		   const char **params, int *nparams);

@@ -43,7 +43,8 @@ struct gw_request {
 	const char *why; /* for the log when parsing failed (no user data) */
 };
 
-/* Default limits: 10 MiB body, 300 fields, 64 KiB per text field, 5 MiB per file. */
+/* Default limits: 16 MiB body, 300 fields, 64 KiB per text field, 16 MiB per file
+ * (programs set their own smaller limits per upload, with a message at the field). */
 extern const struct gw_limits gw_default_limits;
 
 /* Parse "a=1&b=%E4%B8%AD" into f. Returns 0, 400 (bad escape, invalid UTF-8) or

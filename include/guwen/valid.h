@@ -44,6 +44,11 @@ int32_t gw_date_from_ymd(int y, int m, int d);
 /* Split a day number into year, month, day. */
 void gw_date_to_ymd(int32_t days, int *y, int *m, int *d);
 
+/* UTC date and time "YYYY-MM-DD HH:MM:SS" <-> seconds since the epoch.
+ * parse returns 0, or -1 when malformed. format needs 20 bytes. */
+int gw_time_parse(const char *s, int64_t *t);
+void gw_time_format(int64_t t, char *buf);
+
 /* Parse a money amount in yuan ("1234", "1,234.5", "1234.56", optional leading
  * '-' or '¥') into integer fen. At most 2 decimals; |value| < 10^15 fen.
  * Returns 0 on success, -1 on anything else. */

@@ -59,6 +59,18 @@ location() { grep -i '^Location:' "$HEADERS" | tr -d '\r' | cut -d' ' -f2; }
 # sql "statement" — runs as root on the test database, prints tab-separated rows
 sql() { mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "$1"; }
 
-# Each test starts with no recent sign-in failures from this address (all tests
-# come from 127.0.0.1, and 20 failures within 15 minutes lock the address).
-sql "UPDATE login_attempts SET at = at - INTERVAL 1 DAY WHERE ok = 0"
+# Each test starts with no recent sign-in failures or public-form posts from this
+# address (all tests come from 127.0.0.1, and the limits count per address).
+sql "UPDATE login_attempts SET at = at - INTERVAL 1 DAY WHERE ok = 0;
+     UPDATE rate_events SET at = at - INTERVAL 1 DAY"
+
+# form_token PURPOSE AGE_SECONDS — a signed time token as the server would have
+# issued AGE seconds ago (signed with the stack's index key), so tests need not wait.
+form_token() {
+    local key ts nonce mac
+    key=$(awk '$1=="index"{print $2}' "$VAR/keys")
+    ts=$(( $(date +%s) - $2 ))
+    nonce=$(openssl rand -hex 8)
+    mac=$(printf 'form|%s|%s.%s' "$1" "$ts" "$nonce" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$key" | awk '{print $NF}')
+    echo "$ts.$nonce.$mac"
+}

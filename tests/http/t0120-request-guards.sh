@@ -38,11 +38,11 @@ expect_no_body '<script>alert(1)</script>'
 expect_body '&lt;script&gt;alert(1)&lt;/script&gt;'
 ok "an XSS payload comes back escaped"
 
-head -c $((11 * 1024 * 1024)) /dev/zero | tr '\0' a >"$T/big"
+head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' a >"$T/big"
 req a POST /login/ -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @"$T/big"
 expect_status 413
 expect_body "提交的内容太大"
-ok "body over 10 MiB → 413"
+ok "body over 16 MiB → 413"
 
 printf -- '--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue' >"$T/mp"
 req a POST /login/ -H 'Content-Type: multipart/form-data; boundary=XYZ' --data-binary @"$T/mp"

@@ -1,0 +1,299 @@
+/* portal.c — the public pages (no login): the complaint form, the status
+ * look-up with the complainant's replies, and the rating after resolution. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/app.h"
+#include "guwen/complaint_db.h"
+#include "guwen/csrf.h"
+#include "guwen/form.h"
+#include "guwen/ratelimit.h"
+#include "guwen/upload.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+
+#define FORM_MIN_SECONDS 3         /* a person needs longer than this to fill the form */
+#define FORM_MAX_SECONDS (2 * 3600) /* after this the page is shown again: "expired" */
+#define POSTS_PER_HOUR 5           /* accepted complaints per address per hour */
+#define LOOKUP_FAILS_PER_HOUR 10   /* wrong codes per address per hour */
+
+static const struct gw_fdef complaint_form[] = {
+	{ "name", GW_F_TEXT, 1, 50, 0, 0, NULL },
+	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
+	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },
+	{ "company", GW_F_TEXT, 0, 100, 0, 0, NULL },
+	{ "subject", GW_F_TEXT, 0, 100, 0, 0, NULL },
+	{ "happened_on", GW_F_DATE, 0, 10, 0, 0, NULL },
+	{ "description", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION };
+
+static const struct gw_fdef lookup_form[] = {
+	{ "tracking", GW_F_TEXT, 1, 20, 0, 0, NULL },
+	{ "code", GW_F_TEXT, 1, 20, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+
+static const char *const ratings[] = { "1", "2", "3", "4", "5", NULL };
+static const struct gw_fdef rate_form[] = {
+	{ "rating", GW_F_CHOICE, 1, 1, 0, 0, ratings },
+	{ "comment", GW_F_TEXTAREA, 0, 1000, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+
+static const char SQL_LOOKUP[] =
+	"SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
+	" rating_comment, waiting_since FROM complaints WHERE tracking_no = ?";
+static const char SQL_REPLIES[] =
+	"SELECT at, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
+	" ORDER BY id";
+static const char SQL_RATE[] =
+	"UPDATE complaints SET rating = ?, rating_comment = NULLIF(?, ''), rated_at = ?,"
+	" updated_at = ? WHERE id = ? AND rating IS NULL"
+	" AND stage IN ('resolved', 'followup', 'closed')";
+
+/* GET / — the public start: links to the complaint form and the look-up. */
+static int portal_index(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Title");
+	return gw_view_render(ctx, "portal_index.cs");
+}
+
+static int show_complaint_form(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "complaint"));
+	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
+	return gw_view_render(ctx, "portal_complaint.cs");
+}
+
+/* GET /complaint — the form (200). */
+static int complaint_page(struct gw_ctx *ctx)
+{
+	return show_complaint_form(ctx);
+}
+
+/* The page an accepted complaint gets. A rejected (bot) post gets the same page
+ * with made-up numbers, and nothing is written. */
+static int show_received(struct gw_ctx *ctx, const char *tracking, const char *code, int mailed)
+{
+	hdf_set_value(ctx->hdf, "Done.Tracking", tracking);
+	hdf_set_value(ctx->hdf, "Done.Code", code);
+	hdf_set_int_value(ctx->hdf, "Done.Mailed", mailed);
+	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Received");
+	return gw_view_render(ctx, "portal_received.cs");
+}
+
+static int decoy(struct gw_ctx *ctx)
+{
+	char tracking[24], code[9];
+	unsigned char r[2];
+	int32_t day = gw_today(ctx);
+
+	if (gw_crypto_random(r, sizeof(r)) || gw_complaint_code(code))
+		return 500;
+	gw_complaint_tracking_no(day, 1u + (r[0] | (unsigned)r[1] << 8) % 200, tracking);
+	return show_received(ctx, tracking, code, gw_form(&ctx->req, "email") &&
+						   *gw_form(&ctx->req, "email"));
+}
+
+/* The attachments: up to 3 parts named "files", images or PDF by content, 5 MiB each. */
+static int read_files(struct gw_ctx *ctx, struct gw_complaint_new *c)
+{
+	for (size_t i = 0; i < ctx->req.body.n; i++) {
+		const struct gw_field *f = &ctx->req.body.v[i];
+		const char *type;
+
+		if (strcmp(f->name, "files") || !f->filename || !f->filename[0])
+			continue;
+		if (c->nfiles == GW_COMPLAINT_MAX_FILES)
+			return gw_form_error(ctx, "files", "too_many_files");
+		if (f->len > GW_UPLOAD_MAX)
+			return gw_form_error(ctx, "files", "file_too_large");
+		if (!(type = gw_upload_sniff(f->value, f->len)))
+			return gw_form_error(ctx, "files", "file_type");
+		c->file_types[c->nfiles] = type;
+		c->files[c->nfiles++] = f;
+	}
+	return 0;
+}
+
+/* Field checks the table cannot say: a way to reach the person, no future date. */
+static int check_complaint(struct gw_ctx *ctx, const struct gw_fval *v)
+{
+	int bad = 0;
+	int32_t today = gw_today(ctx);
+
+	if (!v[F_PHONE].present && !v[F_EMAIL].present &&
+	    !hdf_get_value(ctx->hdf, "Form.phone.Error", NULL))
+		bad += gw_form_error(ctx, "phone", "need_contact");
+	if (v[F_HAPPENED].present && v[F_HAPPENED].i > today &&
+	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
+		bad += gw_form_error(ctx, "happened_on", "future_date");
+	return bad;
+}
+
+static int is_bot(struct gw_ctx *ctx, enum gw_form_token t)
+{
+	const char *pot = gw_form(&ctx->req, "website");
+
+	return (pot && *pot) || t == GW_TOKEN_BAD || t == GW_TOKEN_TOO_FAST;
+}
+
+static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw_complaint_new *c)
+{
+	char tracking[24], code[9];
+
+	c->source = "web";
+	c->name = v[F_NAME].s;
+	c->phone = v[F_PHONE].s;
+	c->email = v[F_EMAIL].s;
+	c->company = v[F_COMPANY].s;
+	c->subject_text = v[F_SUBJECT].s;
+	c->happened_on = v[F_HAPPENED].s;
+	c->description = v[F_DESCRIPTION].s;
+	if (gw_complaint_create(ctx, c, tracking, code) < 0)
+		return 500;
+	gw_rate_hit(ctx, "complaint");
+	return show_received(ctx, tracking, code, v[F_EMAIL].present);
+}
+
+/* POST /complaint — 200: the tracking number and code; the form again with
+ * messages at the fields; or, for a bot, the same "received" page with nothing
+ * stored (honeypot, too fast, forged or reused token, too many from the address). */
+static int complaint_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[7];
+	struct gw_complaint_new c = { 0 };
+	const char *token = gw_form(&ctx->req, "token");
+	enum gw_form_token t = gw_csrf_form_check(ctx, "complaint", token, FORM_MIN_SECONDS,
+						  FORM_MAX_SECONDS);
+	int bad;
+
+	if (is_bot(ctx, t))
+		return decoy(ctx);
+	bad = gw_form_read(ctx, complaint_form, v);
+	bad += check_complaint(ctx, v) + read_files(ctx, &c);
+	if (t == GW_TOKEN_EXPIRED)
+		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+	if (bad || t == GW_TOKEN_EXPIRED) {
+		if (c.nfiles || gw_form_file(&ctx->req, "files"))
+			hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+		return show_complaint_form(ctx);
+	}
+	if (gw_rate_count(ctx, "complaint", 3600) >= POSTS_PER_HOUR)
+		return decoy(ctx);
+	switch (gw_form_token_use(ctx, token)) {
+	case 0: return decoy(ctx);
+	case -1: return 503;
+	}
+	return save_complaint(ctx, v, &c);
+}
+
+/* GET /complaint/status — the look-up form. */
+static int status_page(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	return gw_view_render(ctx, "portal_status.cs");
+}
+
+/* Find the complaint for tracking + code into Complaint.*; 1 found, 0 not (unknown
+ * number, wrong code and too many wrong codes all look the same), -1 error. */
+static int find_complaint(struct gw_ctx *ctx, const char *tracking, const char *code)
+{
+	char mac[65];
+	long long fails = gw_rate_count(ctx, "lookup-fail", 3600);
+	int found;
+
+	if (fails < 0)
+		return -1;
+	found = fails < LOOKUP_FAILS_PER_HOUR && gw_complaint_tracking_ok(tracking)
+			? gw_db_row(ctx->db, ctx->hdf, "Complaint", SQL_LOOKUP, "s", tracking)
+			: 0;
+	if (found < 0)
+		return -1;
+	if (found && !gw_complaint_code_mac(ctx->keys, tracking, code, mac) &&
+	    gw_crypto_equal(mac, hdf_get_value(ctx->hdf, "Complaint.verify_mac", ""), 64))
+		return 1;
+	hdf_remove_tree(ctx->hdf, "Complaint");
+	gw_rate_hit(ctx, "lookup-fail");
+	return 0;
+}
+
+static int show_status(struct gw_ctx *ctx, const char *tracking, const char *code)
+{
+	long long id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
+
+	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0)
+		return 503;
+	hdf_remove_tree(ctx->hdf, "Complaint.verify_mac");
+	hdf_set_int_value(ctx->hdf, "Complaint.StageIndex",
+			  gw_stage_from(hdf_get_value(ctx->hdf, "Complaint.stage", "")));
+	/* the rating form posts them back: a POST body, never the URL */
+	hdf_set_value(ctx->hdf, "Form.tracking", tracking);
+	hdf_set_value(ctx->hdf, "Form.code", code);
+	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	return gw_view_render(ctx, "portal_status.cs");
+}
+
+/* POST /complaint/status — the stage and replies, or "not found" (200 both). */
+static int status_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[2];
+	int found;
+
+	if (gw_form_read(ctx, lookup_form, v))
+		return status_page(ctx);
+	found = find_complaint(ctx, v[0].s, v[1].s);
+	if (found < 0)
+		return 503;
+	if (!found) {
+		hdf_set_value(ctx->hdf, "Page.Error", "not_found");
+		return status_page(ctx);
+	}
+	return show_status(ctx, v[0].s, v[1].s);
+}
+
+/* POST /complaint/rate — store the rating once, then the status page again. */
+static int rate_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[2], k[2];
+	const char *now = gw_now_utc(ctx);
+	long long id;
+	int found;
+
+	if (gw_form_read(ctx, lookup_form, k))
+		return status_page(ctx);
+	if ((found = find_complaint(ctx, k[0].s, k[1].s)) <= 0) {
+		hdf_set_value(ctx->hdf, "Page.Error", "not_found");
+		return found < 0 ? 503 : status_page(ctx);
+	}
+	if (gw_form_read(ctx, rate_form, v))
+		return show_status(ctx, k[0].s, k[1].s);
+	id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
+	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[0].s), v[1].s, now, now, id) == 1) {
+		gw_complaint_event(ctx->db, id, 0, "rated", 0,
+				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[0].s, v[1].s));
+		hdf_set_value(ctx->hdf, "Complaint.rating", v[0].s);
+		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[1].s);
+		hdf_set_value(ctx->hdf, "Page.Notice", "rated");
+	}
+	return show_status(ctx, k[0].s, k[1].s);
+}
+
+static const struct gw_route routes[] = {
+	{ "GET", "/", portal_index, GW_PERM_PUBLIC, 0 },
+	{ "GET", "/complaint", complaint_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint", complaint_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/complaint/status", status_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint/status", status_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/complaint/rate", rate_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ NULL, NULL, NULL, 0, 0 },
+};
+
+int main(void)
+{
+	static const struct gw_app app = { "portal", routes };
+
+	return gw_app_run(&app);
+}

@@ -1,0 +1,24 @@
+/* upload.h — uploaded files: checked by content (not by name or the browser's
+ * word), stored outside the web root under generated names, served back only
+ * as attachments. */
+#ifndef GUWEN_UPLOAD_H
+#define GUWEN_UPLOAD_H
+
+#include <stddef.h>
+
+#include "guwen/app.h"
+
+#define GW_UPLOAD_MAX (5 * 1024 * 1024)
+
+/* The content type the bytes really are: "image/jpeg", "image/png", "image/gif",
+ * "image/webp" or "application/pdf"; NULL for anything else. */
+const char *gw_upload_sniff(const void *data, size_t n);
+/* Write the file into App.Uploads under a new random name (32 hex chars, put in
+ * name_out[33]); 0 or -1 (logged). */
+int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_out[33]);
+/* Answer with the stored file as an attachment (Content-Disposition with the
+ * original name, the stored type, nosniff). Returns 0, or 404 if missing. */
+int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,
+		   const char *ctype);
+
+#endif

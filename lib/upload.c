@@ -1,0 +1,102 @@
+/* upload.c — content-checked uploads stored outside the web root. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "guwen/log.h"
+#include "guwen/upload.h"
+
+const char *gw_upload_sniff(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	if (n >= 3 && !memcmp(p, "\xFF\xD8\xFF", 3))
+		return "image/jpeg";
+	if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1A\n", 8))
+		return "image/png";
+	if (n >= 6 && (!memcmp(p, "GIF87a", 6) || !memcmp(p, "GIF89a", 6)))
+		return "image/gif";
+	if (n >= 12 && !memcmp(p, "RIFF", 4) && !memcmp(p + 8, "WEBP", 4))
+		return "image/webp";
+	if (n >= 5 && !memcmp(p, "%PDF-", 5))
+		return "application/pdf";
+	return NULL;
+}
+
+static int path_of(struct gw_ctx *ctx, const char *name, char *out, size_t outsz)
+{
+	const char *dir = hdf_get_value(ctx->cfg, "App.Uploads", NULL);
+
+	if (!dir || strspn(name, "0123456789abcdef") != strlen(name) || strlen(name) != 32)
+		return -1;
+	snprintf(out, outsz, "%s/%.2s/%s", dir, name, name);
+	return 0;
+}
+
+int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_out[33])
+{
+	char path[1024];
+	int fd;
+	ssize_t w;
+
+	if (gw_crypto_token(16, name_out) || path_of(ctx, name_out, path, sizeof(path)))
+		return -1;
+	*strrchr(path, '/') = '\0';
+	mkdir(path, 0700);
+	path[strlen(path)] = '/';
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		gw_log_error("cannot store an upload in App.Uploads");
+		return -1;
+	}
+	w = write(fd, data, n);
+	if (close(fd) || w != (ssize_t)n) {
+		gw_log_error("short write storing an upload");
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+/* RFC 5987 encoding of a file name for filename*=UTF-8''..., in the arena. */
+static const char *encode_name(struct gw_arena *a, const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *enc = gw_arena_alloc(a, strlen(name) * 3 + 1), *e = enc;
+
+	for (const unsigned char *s = (const unsigned char *)name; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("._-", *s)) {
+			*e++ = (char)*s;
+		} else {
+			*e++ = '%';
+			*e++ = hex[*s >> 4];
+			*e++ = hex[*s & 15];
+		}
+	}
+	*e = '\0';
+	return enc;
+}
+
+int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,
+		   const char *ctype)
+{
+	char path[1024], buf[65536];
+	FILE *f;
+	size_t n;
+
+	if (path_of(ctx, stored_name, path, sizeof(path)) || !(f = fopen(path, "rb")))
+		return 404;
+	gw_buf_reset(&ctx->resp.body);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		gw_buf_append(&ctx->resp.body, buf, n);
+	fclose(f);
+	ctx->resp.ctype = ctype;
+	gw_response_header(&ctx->resp, "Content-Disposition",
+			   gw_arena_printf(&ctx->arena,
+					   "attachment; filename=\"attachment\"; filename*=UTF-8''%s",
+					   encode_name(&ctx->arena, orig_name)));
+	return 0;
+}

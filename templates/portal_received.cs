@@ -1,0 +1,12 @@
+<?cs # portal_received.cs — the complaint was received: its number and code ?>
+<section class="card narrow portal">
+<h1><?cs var:L.Portal.Complaint.Received ?></h1>
+<p><?cs var:L.Portal.Complaint.ReceivedIntro ?></p>
+<dl class="ticket">
+<dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Done.Tracking ?></dd>
+<dt><?cs var:L.Complaint.Code ?></dt><dd id="verify-code"><?cs var:Done.Code ?></dd>
+</dl>
+<p class="hint"><?cs var:L.Portal.Complaint.KeepThem ?></p>
+<?cs if:Done.Mailed ?><p><?cs var:L.Portal.Complaint.Mailed ?></p><?cs /if ?>
+<p><a class="button" href="<?cs var:URL.portal ?>/complaint/status"><?cs var:L.Portal.Status.Title ?></a></p>
+</section>

@@ -1,0 +1,41 @@
+<?cs # portal_status.cs — look-up by tracking number + code: stage, replies, rating ?>
+<section class="card narrow portal">
+<h1><?cs var:L.Portal.Status.Title ?></h1>
+<?cs if:Complaint.tracking_no ?>
+<dl class="ticket">
+<dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Complaint.tracking_no ?></dd>
+<dt><?cs var:L.Portal.Status.Submitted ?></dt><dd><?cs var:Complaint.created_at ?></dd>
+<dt><?cs var:L.Complaint.Stage ?></dt><dd id="stage"><strong><?cs var:L.Complaint.Stages[Complaint.stage] ?></strong></dd>
+</dl>
+<ol class="stages" aria-label="<?cs var:L.Complaint.Stage ?>">
+<?cs each:s = L.Complaint.Stages ?><li class="<?cs if:name(s) == Complaint.stage ?>current<?cs elif:Complaint.StageIndex > 0 && (name(s) == "registered" || (name(s) == "investigating" && Complaint.StageIndex > 1) || (name(s) == "resolved" && Complaint.StageIndex > 2) || (name(s) == "followup" && Complaint.StageIndex > 3)) ?>done<?cs /if ?>"><?cs var:s ?></li><?cs /each ?>
+</ol>
+<h2><?cs var:L.Portal.Status.Replies ?></h2>
+<?cs if:subcount(Replies) ?><ul class="replies">
+<?cs each:r = Replies ?><li><time><?cs var:r.at ?></time><p class="pre"><?cs var:r.body ?></p></li><?cs /each ?>
+</ul><?cs else ?><p class="empty"><?cs var:L.Portal.Status.NoReplies ?></p><?cs /if ?>
+<?cs if:Page.Notice == "rated" ?><div class="alert alert-ok" role="status"><?cs var:L.Portal.Status.Thanks ?></div><?cs /if ?>
+<?cs if:Complaint.rating ?>
+<p id="rating"><?cs var:L.Complaint.Rating ?>: <?cs var:Complaint.rating ?>/5<?cs if:Complaint.rating_comment ?> — <?cs var:Complaint.rating_comment ?><?cs /if ?></p>
+<?cs elif:Complaint.StageIndex >= 2 ?>
+<h2><?cs var:L.Portal.Status.RateTitle ?></h2>
+<form method="post" action="<?cs var:URL.portal ?>/complaint/rate" class="form">
+<input type="hidden" name="tracking" value="<?cs var:Form.tracking ?>">
+<input type="hidden" name="code" value="<?cs var:Form.code ?>">
+<fieldset class="rating<?cs if:Form.rating.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.Complaint.Rating ?> <span class="req" aria-hidden="true">*</span></legend>
+<?cs each:o = L.Portal.Status.Ratings ?><label><input type="radio" name="rating" value="<?cs name:o ?>"<?cs if:Form.rating == name(o) ?> checked<?cs /if ?>> <?cs var:o ?></label>
+<?cs /each ?><?cs call:field_error("rating") ?></fieldset>
+<?cs call:textarea("comment", L.Complaint.RatingComment, 0) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Portal.Status.RateSubmit ?></button></div>
+</form>
+<?cs /if ?>
+<?cs else ?>
+<?cs if:Page.Error ?><div class="alert alert-error" role="alert"><?cs var:L.Msg[Page.Error] ?></div><?cs /if ?>
+<form method="post" action="<?cs var:URL.portal ?>/complaint/status" class="form">
+<?cs call:field("tracking", L.Complaint.Tracking, "text", 1) ?>
+<?cs call:field("code", L.Complaint.Code, "text", 1) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Portal.Status.Submit ?></button></div>
+</form>
+<p><a href="<?cs var:URL.portal ?>/complaint"><?cs var:L.Portal.Complaint.Title ?></a></p>
+<?cs /if ?>
+</section>
