@@ -80,6 +80,17 @@ static const struct gw_fdef settings_form[] = {
 	{ "centre_name", GW_F_TEXT, 1, 100, 0, 0, NULL },
 	{ "contact_days", GW_F_INT, 1, 3, 1, 365, NULL },
 	{ "summary_weekday", GW_F_INT, 1, 1, 1, 7, NULL },
+	/* complaint deadlines: working days for a and b, clock hours for c and d */
+	{ "complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL },
+	{ "complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
+	{ "complaint_b_response", GW_F_INT, 1, 3, 1, 60, NULL },
+	{ "complaint_b_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
+	{ "complaint_c_response", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_c_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
+	{ "complaint_d_response", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_d_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
+	{ "complaint_warn_hours", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_director_after_hours", GW_F_INT, 1, 4, 1, 720, NULL },
 	END,
 };
 
@@ -1027,7 +1038,7 @@ static int save_setting(struct gw_ctx *ctx, const struct gw_fdef *def, const str
 /* POST /settings — save what changed: 303 back; 200 with messages. */
 static int settings_save(struct gw_ctx *ctx)
 {
-	struct gw_fval v[3];
+	struct gw_fval v[sizeof(settings_form) / sizeof(settings_form[0])];
 	struct settings_load s = { ctx->hdf, "Old" };
 
 	if (gw_form_read(ctx, settings_form, v))

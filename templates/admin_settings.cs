@@ -9,6 +9,19 @@
 <p class="hint"><?cs var:L.Admin.Settings.ContactDaysHint ?></p>
 <?cs call:select("summary_weekday", L.Admin.Settings.SummaryWeekday, L.Admin.Weekday, 1) ?>
 <p class="hint"><?cs var:L.Admin.Settings.SummaryWeekdayHint ?></p>
+<fieldset class="settings-group"><legend><?cs var:L.Admin.Settings.Complaints ?></legend>
+<p class="hint"><?cs var:L.Admin.Settings.ComplaintsHint ?></p>
+<div class="form-grid">
+<?cs each:sv = L.Complaint.Severities ?><?cs
+  if:name(sv) == "a" || name(sv) == "b" ?><?cs set:Page.Unit = L.Admin.Settings.InWorkdays ?><?cs
+  else ?><?cs set:Page.Unit = L.Admin.Settings.InHours ?><?cs /if ?>
+<?cs call:field("complaint_" + name(sv) + "_response", sv + " · " + L.Complaint.ResponseDue + Page.Unit, "number", 1) ?>
+<?cs call:field("complaint_" + name(sv) + "_resolution", sv + " · " + L.Complaint.ResolutionDue + Page.Unit, "number", 1) ?>
+<?cs /each ?>
+<?cs call:field("complaint_warn_hours", L.Admin.Settings.WarnHours, "number", 1) ?>
+<?cs call:field("complaint_director_after_hours", L.Admin.Settings.DirectorAfterHours, "number", 1) ?>
+</div>
+</fieldset>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Save ?></button></div>
 </form>
 </section>
