@@ -1,6 +1,9 @@
 /* complaint_db.c — registering complaints and writing their timeline. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "guwen/audit.h"
 #include "guwen/complaint_db.h"
 #include "guwen/log.h"
 #include "guwen/mail.h"
@@ -108,4 +111,360 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
 	}
 	ack_mail(ctx, c, tracking, code);
 	return id;
+}
+
+/* --- the clock: policy, calendar and due times ------------------------------ */
+
+static int32_t local_day_of(int tz_minutes, int64_t t)
+{
+	int64_t l = t + (int64_t)tz_minutes * 60;
+
+	return (int32_t)(l >= 0 ? l / 86400 : (l - 86399) / 86400);
+}
+
+int gw_complaint_clock_load(struct gw_db *db, int tz_minutes, int64_t from, int64_t to,
+			    struct gw_complaint_policy *p, struct gw_workday_cal *cal)
+{
+	gw_workday_init(cal);
+	if (gw_complaint_policy_load(db, tz_minutes, p))
+		return -1;
+	return gw_calendar_load(db, cal, local_day_of(tz_minutes, from) - 1,
+				local_day_of(tz_minutes, to) + 120);
+}
+
+int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s,
+			   int64_t created, int64_t *response, int64_t *resolution)
+{
+	struct gw_complaint_policy p;
+	struct gw_workday_cal cal;
+	int rc = gw_complaint_clock_load(db, tz_minutes, created, created, &p, &cal);
+
+	if (rc == 0) {
+		*response = gw_complaint_due(&p, &cal, s, 0, created);
+		*resolution = gw_complaint_due(&p, &cal, s, 1, created);
+	}
+	gw_workday_free(&cal);
+	return rc;
+}
+
+int gw_complaint_resume_dues(struct gw_db *db, int tz_minutes, enum gw_severity s,
+			     int64_t waiting_since, int64_t now, int64_t *response,
+			     int64_t *resolution)
+{
+	struct gw_complaint_policy p;
+	struct gw_workday_cal cal;
+	int64_t to = now;
+	int rc;
+
+	if (*response > to)
+		to = *response;
+	if (*resolution > to)
+		to = *resolution;
+	rc = gw_complaint_clock_load(db, tz_minutes, waiting_since, to, &p, &cal);
+	if (rc == 0) {
+		*response = gw_complaint_resume(&p, &cal, s, *response, waiting_since, now);
+		*resolution = gw_complaint_resume(&p, &cal, s, *resolution, waiting_since, now);
+	}
+	gw_workday_free(&cal);
+	return rc;
+}
+
+/* --- mail to staff ------------------------------------------------------------ */
+
+static const char SQL_ROLE_MAILS[] =
+	"SELECT email, name FROM users WHERE role = ? AND active = 1"
+	" AND (? = 0 OR department_id = ?) AND email IS NOT NULL AND email <> '' ORDER BY id";
+static const char SQL_USER_MAIL[] =
+	"SELECT email, name FROM users WHERE id = ? AND active = 1"
+	" AND email IS NOT NULL AND email <> ''";
+
+/* Collects recipients as "address<TAB>name<NL>" lines. */
+static int collect_recipient(void *ctx, int ncols, char **v, const size_t *lens,
+			     const char *const *names)
+{
+	(void)lens, (void)names;
+	if (ncols == 2 && v[0] && v[1] && !strpbrk(v[0], "\t\n") && !strpbrk(v[1], "\t\n"))
+		gw_buf_printf(ctx, "%s\t%s\n", v[0], v[1]);
+	return 0;
+}
+
+/* Queue the mail to each collected recipient; returns how many were queued. */
+static int mail_list(struct gw_db *db, struct gw_buf *list, const char *subject,
+		     const char *body, struct gw_buf *names)
+{
+	int n = 0;
+
+	for (char *line = list->p; line && *line;) {
+		char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
+
+		*nl = *tab = '\0';
+		if (gw_mail_queue(db, line, subject, body) >= 0) {
+			n++;
+			if (names && names->n)
+				gw_buf_puts(names, "、");
+			if (names)
+				gw_buf_puts(names, tab + 1);
+		}
+		line = nl + 1;
+	}
+	return n;
+}
+
+int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
+			   const char *subject, const char *body, struct gw_buf *names)
+{
+	struct gw_buf list = { 0 };
+	int n = -1;
+
+	if (gw_db_each(db, collect_recipient, &list, SQL_ROLE_MAILS, "sii", role, dept_id,
+		       dept_id) >= 0)
+		n = mail_list(db, &list, subject, body, names);
+	gw_buf_free(&list);
+	return n;
+}
+
+int gw_complaint_mail_user(struct gw_db *db, long long user_id, const char *subject,
+			   const char *body, struct gw_buf *names)
+{
+	struct gw_buf list = { 0 };
+	int n = -1;
+
+	if (gw_db_each(db, collect_recipient, &list, SQL_USER_MAIL, "i", user_id) >= 0)
+		n = mail_list(db, &list, subject, body, names);
+	gw_buf_free(&list);
+	return n;
+}
+
+/* --- `guwen jobs`: deadline warnings and escalation --------------------------- */
+
+#define JOB_BATCH 200
+
+static const char SQL_JOB_ROWS[] =
+	"SELECT id, tracking_no, severity, COALESCE(department_id, 0), COALESCE(owner_id, 0),"
+	" escalation, warned_at IS NOT NULL, responded_at IS NOT NULL,"
+	" COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0)"
+	" FROM complaints WHERE stage IN ('registered', 'investigating')"
+	" AND severity IS NOT NULL AND waiting_since IS NULL AND escalation < 2 AND id > ?"
+	" ORDER BY id LIMIT 200";
+static const char SQL_JOB_WARNED[] =
+	"UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
+static const char SQL_JOB_LEVEL[] =
+	"UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
+
+struct job_row {
+	long long id, dept, owner;
+	int level, warned, responded;
+	enum gw_severity sev;
+	int64_t response_due, resolution_due;
+	char tracking[24];
+};
+
+struct job_batch {
+	struct job_row rows[JOB_BATCH];
+	int n;
+};
+
+struct job {
+	struct gw_db *db;
+	HDF *words;
+	int tz;
+	int64_t now;
+	struct gw_complaint_policy policy;
+	struct gw_complaint_jobs *out;
+};
+
+static int job_row(void *ctx, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct job_batch *b = ctx;
+	struct job_row *r;
+
+	(void)lens, (void)names;
+	if (ncols != 10 || b->n == JOB_BATCH || !v[0] || !v[1] || !v[2])
+		return 0;
+	r = &b->rows[b->n++];
+	r->id = strtoll(v[0], NULL, 10);
+	snprintf(r->tracking, sizeof(r->tracking), "%s", v[1]);
+	r->sev = gw_severity_from(v[2]);
+	r->dept = v[3] ? strtoll(v[3], NULL, 10) : 0;
+	r->owner = v[4] ? strtoll(v[4], NULL, 10) : 0;
+	r->level = v[5] ? atoi(v[5]) : 0;
+	r->warned = v[6] && atoi(v[6]);
+	r->responded = v[7] && atoi(v[7]);
+	r->response_due = v[8] ? strtoll(v[8], NULL, 10) : 0;
+	r->resolution_due = v[9] ? strtoll(v[9], NULL, 10) : 0;
+	return 0;
+}
+
+static const char *job_word(struct job *j, const char *key)
+{
+	return hdf_get_value(j->words, key, key);
+}
+
+/* What is due now, and for which deadline (1 = resolution, 0 = response). */
+static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int *resolution)
+{
+	enum gw_escalation a = GW_ESC_NONE, b;
+
+	if (!r->responded)
+		a = gw_complaint_escalation(&j->policy, j->now, r->response_due, r->level,
+					    r->warned);
+	b = gw_complaint_escalation(&j->policy, j->now, r->resolution_due, r->level, r->warned);
+	*resolution = b >= a;
+	return b >= a ? b : a;
+}
+
+/* "Resolution due: 2026-10-19 23:59:59" (local time) for the mail and the event. */
+static void job_due_line(struct job *j, const struct job_row *r, int resolution,
+			 struct gw_buf *b)
+{
+	char due[20];
+
+	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
+	gw_buf_printf(b, "%s: %s",
+		      job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"),
+		      due);
+}
+
+/* The mail's text: which complaint, which deadline, what to do. */
+static void job_body(struct job *j, const struct job_row *r, int resolution, struct gw_buf *b)
+{
+	const char *sev = hdf_get_valuef(j->words, "L.Complaint.Severities.%s",
+					 gw_severity_name(r->sev));
+
+	gw_buf_printf(b, "%s: %s\n%s: %s\n", job_word(j, "L.Complaint.Tracking"), r->tracking,
+		      job_word(j, "L.Complaint.Severity"), sev ? sev : gw_severity_name(r->sev));
+	job_due_line(j, r, resolution, b);
+	gw_buf_printf(b, "\n\n%s\n", job_word(j, "L.Complaints.Jobs.Body"));
+}
+
+/* The timeline's text: the step, the deadline, who was told. */
+static void job_event(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution, const struct gw_buf *names, struct gw_buf *b)
+{
+	if (e == GW_ESC_MANAGER || e == GW_ESC_DIRECTOR)
+		gw_buf_printf(b, "%s · ", job_word(j, e == GW_ESC_MANAGER
+							      ? "L.Complaints.Jobs.ToManager"
+							      : "L.Complaints.Jobs.ToDirector"));
+	job_due_line(j, r, resolution, b);
+	gw_buf_printf(b, " · %s: %s", job_word(j, "L.Complaints.Jobs.Notified"),
+		      names->n ? names->p : job_word(j, "L.Complaints.Jobs.NoOne"));
+}
+
+/* Mail the people of one step; their names go to names. -1 on a database error.
+ * A warning goes to the owner (the department's managers when there is none). */
+static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e,
+		    const char *subject, const char *body, struct gw_buf *names)
+{
+	if (e == GW_ESC_WARN && r->owner)
+		return gw_complaint_mail_user(j->db, r->owner, subject, body, names);
+	if (e == GW_ESC_DIRECTOR)
+		return gw_complaint_mail_role(j->db, "director", 0, subject, body, names);
+	return r->dept ? gw_complaint_mail_role(j->db, "manager", r->dept, subject, body, names)
+		       : 0;
+}
+
+static const char *const job_subject[] = { "", "L.Complaints.Jobs.WarnSubject",
+					   "L.Complaints.Jobs.ManagerSubject",
+					   "L.Complaints.Jobs.DirectorSubject" };
+
+/* Flag the complaint for this step: 1 when this run is the one that does it, 0
+ * when another did already, -1 on error. */
+static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e)
+{
+	char now[20];
+	long long level = e == GW_ESC_DIRECTOR ? 2 : 1;
+
+	gw_time_format(j->now, now);
+	if (e == GW_ESC_WARN)
+		return (int)gw_db_exec(j->db, SQL_JOB_WARNED, "si", now, r->id);
+	return (int)gw_db_exec(j->db, SQL_JOB_LEVEL, "iii", level, r->id, level);
+}
+
+/* One step in one transaction: flag, mails, event, audit. Returns 1 done, 0
+ * nothing to do, -1 failed (rolled back). */
+static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
+{
+	struct gw_buf body = { 0 }, names = { 0 }, ev = { 0 }, subject = { 0 };
+	char detail[64];
+	int rc = -1;
+
+	if (gw_db_begin(j->db))
+		return -1;
+	rc = job_flag(j, r, e);
+	if (rc <= 0)
+		goto out;
+	rc = -1;
+	job_body(j, r, resolution, &body);
+	gw_buf_printf(&subject, "%s %s", job_word(j, job_subject[e]), r->tracking);
+	if (job_mail(j, r, e, subject.p, body.p, &names) < 0)
+		goto out;
+	job_event(j, r, e, resolution, &names, &ev);
+	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
+		 resolution ? "resolution" : "response",
+		 e == GW_ESC_WARN ? "warn" : e == GW_ESC_MANAGER ? "manager" : "director");
+	if (gw_complaint_event(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
+			       ev.p) == 0 &&
+	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
+			"complaint", r->id, detail) == 0 &&
+	    gw_db_commit(j->db) == 0)
+		rc = 1;
+out:
+	if (rc != 1)
+		gw_db_rollback(j->db);
+	gw_buf_free(&body);
+	gw_buf_free(&names);
+	gw_buf_free(&ev);
+	gw_buf_free(&subject);
+	return rc;
+}
+
+/* Decide and act for one complaint. Past the director's time with nobody told
+ * yet, the managers are told first, then the directors. */
+static void job_one(struct job *j, const struct job_row *r)
+{
+	int resolution, rc = 0;
+	enum gw_escalation e = job_decide(j, r, &resolution);
+
+	j->out->checked++;
+	if (e == GW_ESC_NONE)
+		return;
+	if (e == GW_ESC_DIRECTOR && r->level < 1 &&
+	    (rc = job_apply(j, r, GW_ESC_MANAGER, resolution)) > 0)
+		j->out->managers++;
+	if (rc >= 0)
+		rc = job_apply(j, r, e, resolution);
+	if (rc < 0)
+		j->out->failed++;
+	else if (rc > 0 && e == GW_ESC_WARN)
+		j->out->warned++;
+	else if (rc > 0)
+		(*(e == GW_ESC_MANAGER ? &j->out->managers : &j->out->directors))++;
+}
+
+int gw_complaint_jobs_run(struct gw_db *db, HDF *words, int tz_minutes, int64_t now,
+			  struct gw_complaint_jobs *out)
+{
+	struct job j = { db, words, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 }, out };
+	struct job_batch *b = malloc(sizeof(*b));
+	long long after = 0;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!b || gw_complaint_policy_load(db, tz_minutes, &j.policy)) {
+		free(b);
+		return -1;
+	}
+	do {
+		b->n = 0;
+		if (gw_db_each(db, job_row, b, SQL_JOB_ROWS, "i", after) < 0) {
+			rc = -1;
+			break;
+		}
+		for (int i = 0; i < b->n; i++)
+			job_one(&j, &b->rows[i]);
+		if (b->n)
+			after = b->rows[b->n - 1].id;
+	} while (b->n == JOB_BATCH);
+	free(b);
+	return rc;
 }

@@ -7,6 +7,18 @@
 static HDF *lang_zh, *lang_en;
 static const char *template_dir;
 
+/* Parsed templates, one per page, kept for the life of the process: parsing
+ * costs more than rendering. The parse sees only a small HDF of its own (the
+ * escaping mode and which page to include); each render points the tree at the
+ * request's data and the user's words. App.TemplateCache = 0 turns it off. */
+#define CACHE_MAX 32
+static struct cached {
+	char page[64];
+	CSPARSE *cs;
+	HDF *hdf;
+} cache[CACHE_MAX];
+static int ncache, cache_on = 1;
+
 static HDF *load_lang(const char *dir, const char *name)
 {
 	HDF *h = NULL;
@@ -29,6 +41,7 @@ static HDF *load_lang(const char *dir, const char *name)
 int gw_view_init(HDF *cfg)
 {
 	template_dir = hdf_get_value(cfg, "App.Templates", "templates");
+	cache_on = hdf_get_int_value(cfg, "App.TemplateCache", 1);
 	lang_zh = load_lang(template_dir, "zh-CN");
 	lang_en = load_lang(template_dir, "en");
 	return lang_zh && lang_en ? 0 : -1;
@@ -36,6 +49,11 @@ int gw_view_init(HDF *cfg)
 
 void gw_view_done(void)
 {
+	for (int i = 0; i < ncache; i++) {
+		cs_destroy(&cache[i].cs);
+		hdf_destroy(&cache[i].hdf);
+	}
+	ncache = 0;
 	hdf_destroy(&lang_zh);
 	hdf_destroy(&lang_en);
 }
@@ -58,31 +76,74 @@ static NEOERR *append_out(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-static NEOERR *render(struct gw_ctx *ctx, const char *layout)
+
+static NEOERR *parse(const char *page, CSPARSE **out, HDF **hdf_out)
 {
-	CSPARSE *cs = NULL;
-	NEOERR *err;
 	char path[1024];
+	HDF *h = NULL;
+	CSPARSE *cs = NULL;
+	NEOERR *err = hdf_init(&h);
 
 	/* read by cs_init: escaping on before anything is parsed */
-	err = hdf_set_value(ctx->hdf, "Config.VarEscapeMode", "html");
 	if (err == STATUS_OK)
-		err = hdf_set_value(ctx->hdf, "Config.WhiteSpaceStrip", "1");
+		err = hdf_set_value(h, "Config.VarEscapeMode", "html");
 	if (err == STATUS_OK)
-		err = hdf_set_value(ctx->hdf, "hdf.loadpaths.0", template_dir);
+		err = hdf_set_value(h, "hdf.loadpaths.0", template_dir);
 	if (err == STATUS_OK)
-		err = cs_init(&cs, ctx->hdf);
-	if (err == STATUS_OK) {
-		/* the words live in a per-process HDF consulted after the page's own */
-		cs->global_hdf = lang_of(ctx);
+		err = hdf_set_value(h, "Page.Template", page);
+	if (err == STATUS_OK)
+		err = cs_init(&cs, h);
+	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
-	}
-	snprintf(path, sizeof(path), "%s/%s", template_dir, layout);
+	snprintf(path, sizeof(path), "%s/layout.cs", template_dir);
 	if (err == STATUS_OK)
 		err = cs_parse_file(cs, path);
-	if (err == STATUS_OK)
-		err = cs_render(cs, &ctx->resp.body, append_out);
-	cs_destroy(&cs);
+	if (err != STATUS_OK) {
+		cs_destroy(&cs);
+		hdf_destroy(&h);
+		return err;
+	}
+	*out = cs;
+	*hdf_out = h;
+	return STATUS_OK;
+}
+
+static struct cached *lookup(const char *page, NEOERR **err)
+{
+	static struct cached once;
+
+	for (int i = 0; i < ncache; i++)
+		if (!strcmp(cache[i].page, page))
+			return &cache[i];
+	if (!cache_on || ncache == CACHE_MAX || strlen(page) >= sizeof(once.page)) {
+		/* not kept: the caller frees it after rendering */
+		*err = parse(page, &once.cs, &once.hdf);
+		return *err ? NULL : &once;
+	}
+	*err = parse(page, &cache[ncache].cs, &cache[ncache].hdf);
+	if (*err)
+		return NULL;
+	snprintf(cache[ncache].page, sizeof(cache[ncache].page), "%s", page);
+	return &cache[ncache++];
+}
+
+static NEOERR *render(struct gw_ctx *ctx, const char *page)
+{
+	NEOERR *err = STATUS_OK;
+	struct cached *c = lookup(page, &err);
+
+	if (!c)
+		return err;
+	c->cs->hdf = ctx->hdf;
+	/* the words live in a per-process HDF consulted after the page's own */
+	c->cs->global_hdf = lang_of(ctx);
+	err = cs_render(c->cs, &ctx->resp.body, append_out);
+	c->cs->hdf = c->hdf;
+	c->cs->global_hdf = NULL;
+	if (c < cache || c >= cache + CACHE_MAX) {
+		cs_destroy(&c->cs);
+		hdf_destroy(&c->hdf);
+	}
 	return err;
 }
 
@@ -92,7 +153,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 
 	hdf_set_value(ctx->hdf, "Page.Template", page);
 	gw_buf_reset(&ctx->resp.body);
-	err = render(ctx, "layout.cs");
+	err = render(ctx, page);
 	if (err != STATUS_OK) {
 		STRING s;
 

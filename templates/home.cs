@@ -1,5 +1,5 @@
 <?cs # home.cs — the staff start page: my work ?>
-<h1><?cs var:L.Home.Welcome ?><?cs var:User.Name ?></h1>
+<h1><?cs var:L.Home.Welcome ?><?cs if:Lang == "en" ?> <?cs /if ?><?cs var:User.Name ?></h1>
 <div class="grid">
 <section class="card" aria-labelledby="h-projects"><h2 id="h-projects"><?cs var:L.Home.MyProjects ?></h2>
 <?cs if:subcount(Work.Projects) ?><ul class="list"><?cs each:w = Work.Projects ?><li><a href="<?cs var:w.href ?>"><?cs var:w.title ?></a></li><?cs /each ?></ul><?cs else ?><p class="empty"><?cs var:L.Home.Empty ?></p><?cs /if ?>

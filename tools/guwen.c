@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "guwen/audit.h"
+#include "guwen/complaint_db.h"
 #include "guwen/config.h"
 #include "guwen/crypto.h"
 #include "guwen/db.h"
@@ -29,7 +30,10 @@ static const char usage[] =
 	"  user list               list staff accounts\n"
 	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
 	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
-	"  demo                    create demo departments and one account per role\n"
+	"  demo                    create demo departments, one account per role, clients\n"
+	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
+	"  jobs                    scheduled work (cron): complaint deadline warnings and\n"
+	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
 	"  config check            check the configuration file\n"
 	"  keys create FILE        write a new key file (mode 0600)\n"
 	"\n"
@@ -282,6 +286,57 @@ static int cmd_calendar(int argc, char **argv, struct gw_db *db)
 	return 0;
 }
 
+static const char SQL_DEMO_EMAILS[] =
+	"UPDATE users SET email = CONCAT(login, '@guwen.example') WHERE email IS NULL";
+static const char SQL_DEMO_CLIENT[] =
+	"INSERT INTO clients (name, uscc, tier, department_id, lead_id, contact_name, contact_phone,"
+	" created_at, updated_at) SELECT ?, ?, ?, u.department_id, u.id, ?, ?, UTC_TIMESTAMP(),"
+	" UTC_TIMESTAMP() FROM users u WHERE u.login = 'advisor'";
+
+static int demo_clients(struct gw_db *db)
+{
+	static const char *const clients[][5] = {
+		{ "福州闽江贸易有限公司", "91350100M000100Y43", "premium", "林经理", "13905910001" },
+		{ "北京华信科技有限公司", "91110000600037341L", "normal", "张会计", "13801000002" },
+		{ "深圳前海供应链有限公司", "91440300708461136T", "normal", "黄总", "13602550003" },
+	};
+
+	for (size_t i = 0; i < sizeof(clients) / sizeof(clients[0]); i++)
+		if (gw_db_exec(db, SQL_DEMO_CLIENT, "sssss", clients[i][0], clients[i][1],
+			       clients[i][2], clients[i][3], clients[i][4]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Many complaints at once for benchmarks (MariaDB's sequence engine): spread
+ * over the past days, every stage, severity, source and department. */
+static const char SQL_DEMO_BULK[] =
+	"INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, description,"
+	" severity, stage, department_id, owner_id, response_due, resolution_due, created_at,"
+	" updated_at)"
+	" SELECT CONCAT('TS-', DATE_FORMAT(d, '%%Y%%m%%d'), '-', LPAD(s.seq MOD 5000 + 5000, 4, '0')),"
+	" SHA2(s.seq, 256), ELT(1 + s.seq MOD 4, 'web', 'phone', 'visit', 'email'),"
+	" CONCAT('客户', s.seq), '13800138000', '演示投诉内容',"
+	" ELT(1 + s.seq MOD 5, NULL, 'a', 'b', 'c', 'd'),"
+	" ELT(1 + s.seq MOD 5, 'registered', 'investigating', 'resolved', 'followup', 'closed'),"
+	" (SELECT id FROM departments ORDER BY id LIMIT 1 OFFSET 2),"
+	" IF(s.seq MOD 3 = 0, (SELECT id FROM users WHERE login = 'advisor'), NULL),"
+	" d + INTERVAL 1 DAY, d + INTERVAL 10 DAY, d + INTERVAL 2 HOUR, d + INTERVAL 2 HOUR"
+	" FROM (SELECT seq, CURRENT_DATE - INTERVAL (1 + seq DIV 5000) DAY AS d"
+	"       FROM seq_0_to_%lld) s";
+
+static int demo_bulk(struct gw_db *db, long long n)
+{
+	char sql[sizeof(SQL_DEMO_BULK) + 32];
+
+	/* n is a number we parsed: no user text reaches this statement */
+	snprintf(sql, sizeof(sql), SQL_DEMO_BULK, n - 1);
+	if (gw_db_script(db, sql))
+		return die("bulk insert failed (needs MariaDB's sequence engine)", NULL);
+	printf("demo: %lld complaints added\n", n);
+	return 0;
+}
+
 static int cmd_demo(struct gw_db *db)
 {
 	static const char *const people[][5] = {
@@ -306,8 +361,10 @@ static int cmd_demo(struct gw_db *db)
 		if (add_user(db, people[i][0], people[i][1], people[i][2], people[i][3],
 			     atoi(people[i][4]), pw))
 			return 1;
-	printf("demo: %zu accounts (admin, director, manager, advisor, market, legal, project)\n",
-	       sizeof(people) / sizeof(people[0]));
+	if (gw_db_exec(db, SQL_DEMO_EMAILS, NULL) < 0 || demo_clients(db))
+		return die("cannot create the demo data", NULL);
+	printf("demo: %zu accounts (admin, director, manager, advisor, market, legal, project)"
+	       " and 3 clients\n", sizeof(people) / sizeof(people[0]));
 	return 0;
 }
 
@@ -323,10 +380,60 @@ static int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **arg
 	return rc;
 }
 
+static int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
+{
+	struct gw_db *db = open_db(1);
+	int rc;
+
+	if (!db)
+		return die("cannot connect to the database as DB.AdminUser", NULL);
+	rc = fn(argc, argv, db);
+	gw_db_free(db);
+	return rc;
+}
+
 static int demo_cmd(int argc, char **argv, struct gw_db *db)
 {
-	(void)argc, (void)argv;
+	int64_t n;
+
+	if (argc == 3 && !strcmp(argv[1], "--complaints")) {
+		if (gw_valid_int(argv[2], 1, 10000000, &n))
+			return die("--complaints needs a number from 1 to 10000000", argv[2]);
+		return demo_bulk(db, n);
+	}
 	return cmd_demo(db);
+}
+
+/* `guwen jobs`: deadline warnings and escalation of complaints, with the mails
+ * in the configured language. Prints one summary line. */
+static int cmd_jobs(int argc, char **argv, struct gw_db *db)
+{
+	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
+	struct gw_complaint_jobs r;
+	int64_t now = (int64_t)time(NULL);
+	HDF *words = NULL;
+	char path[1024];
+	NEOERR *err;
+	int rc;
+
+	(void)argc, (void)argv;
+	if (fixed && *fixed && gw_time_parse(fixed, &now))
+		return die("GUWEN_NOW is not \"YYYY-MM-DD HH:MM:SS\"", fixed);
+	snprintf(path, sizeof(path), "%s/lang/%s.hdf", gw_config_get(cfg, "App.Templates", "templates"),
+		 strcmp(lang, "en") ? "zh-CN" : "en");
+	err = hdf_init(&words);
+	if (err == STATUS_OK)
+		err = hdf_read_file(words, path);
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		hdf_destroy(&words);
+		return die("cannot read the words", path);
+	}
+	rc = gw_complaint_jobs_run(db, words, gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
+	hdf_destroy(&words);
+	printf("jobs: %d complaints checked, %d warned, %d escalated to managers, %d to directors,"
+	       " %d failed\n", r.checked, r.warned, r.managers, r.directors, r.failed);
+	return rc || r.failed ? 1 : 0;
 }
 
 int main(int argc, char **argv)
@@ -354,6 +461,10 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_user, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "calendar"))
 		rc = with_db(cmd_calendar, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "jobs"))
+		rc = with_db(cmd_jobs, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "demo") && argc == 4 && !strcmp(argv[2], "--complaints"))
+		rc = with_admin_db(demo_cmd, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
 		rc = with_db(demo_cmd, argc - 1, argv + 1);
 	else

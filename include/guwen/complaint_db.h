@@ -5,6 +5,7 @@
 #define GUWEN_COMPLAINT_DB_H
 
 #include "guwen/app.h"
+#include "guwen/buf.h"
 #include "guwen/complaint.h"
 
 #define GW_COMPLAINT_MAX_FILES 3
@@ -28,5 +29,44 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
 /* Append an event to a complaint's timeline; public = shown to the complainant. */
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,
 		       const char *kind, int public_, const char *body);
+
+/* The clock of complaints: the deadline policy (settings) and the working-day
+ * calendar for the local days from from's day - 1 to to's day + 120. The caller
+ * frees cal with gw_workday_free (also after a failure). 0 or -1. */
+int gw_complaint_clock_load(struct gw_db *db, int tz_minutes, int64_t from, int64_t to,
+			    struct gw_complaint_policy *p, struct gw_workday_cal *cal);
+/* Response and resolution due times (UTC seconds) of a complaint of severity s
+ * registered at created, from the settings and the calendar. 0 or -1. */
+int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s,
+			   int64_t created, int64_t *response, int64_t *resolution);
+/* After waiting on the complainant from waiting_since until now, move both due
+ * times (in place; 0 stays 0) by the time spent waiting. 0 or -1. */
+int gw_complaint_resume_dues(struct gw_db *db, int tz_minutes, enum gw_severity s,
+			     int64_t waiting_since, int64_t now, int64_t *response,
+			     int64_t *resolution);
+
+/* Queue one mail to every active user with the role (only in department dept_id
+ * when it is > 0) who has an e-mail address. When names is not NULL, the names
+ * of those mailed are appended to it, separated by "、". Returns the number of
+ * mails queued, or -1 on a database error. */
+int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
+			   const char *subject, const char *body, struct gw_buf *names);
+/* The same for one user by id (when active and with an address): 1 queued, 0 not, -1 error. */
+int gw_complaint_mail_user(struct gw_db *db, long long user_id, const char *subject,
+			   const char *body, struct gw_buf *names);
+
+/* What one run of `guwen jobs` did to complaints. */
+struct gw_complaint_jobs {
+	int checked, warned, managers, directors, failed;
+};
+/* Deadline warnings and escalations at now (UTC seconds) for every complaint that
+ * is classified, not yet resolved and not waiting on the complainant: warn the
+ * owner before a deadline, tell the department's managers once it passed, every
+ * director director_after_hours later. Each step is a mail, an internal event, a
+ * flag on the complaint (warned_at, escalation) and an audit record by user 0.
+ * words holds the L.* words (a language file) for the mails. 0, or -1 when the
+ * run could not start (counts in out either way). */
+int gw_complaint_jobs_run(struct gw_db *db, HDF *words, int tz_minutes, int64_t now,
+			  struct gw_complaint_jobs *out);
 
 #endif

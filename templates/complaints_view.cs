@@ -1,0 +1,111 @@
+<?cs # complaints_view.cs — one complaint: its data, deadlines, attachments, timeline and the actions the user may take ?>
+<?cs if:Created.Code ?><?cs include:"complaints_code.cs" ?><?cs /if ?>
+<?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
+<?cs call:form_errors() ?>
+<div class="toolbar complaint-head"><h1><?cs var:L.Complaint.Title ?> <?cs var:C.tracking_no ?></h1>
+<span class="spacer"></span>
+<?cs if:C.severity ?><span class="badge sev-<?cs var:C.severity ?>"><?cs var:L.Complaint.Severities[C.severity] ?></span><?cs else ?><span class="badge off"><?cs var:L.Complaint.Unclassified ?></span><?cs /if ?>
+<span class="badge stage"><?cs var:L.Complaint.Stages[C.stage] ?></span>
+<?cs if:C.overdue == "1" ?><span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?>
+<?cs if:C.waiting_since ?><span class="badge waiting"><?cs var:L.Complaint.Waiting ?></span><?cs /if ?>
+</div>
+<div class="grid complaint-grid">
+<section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Complaints.Facts ?></h2>
+<dl class="facts">
+<dt><?cs var:L.Complaints.Complainant ?></dt><dd><?cs var:C.name ?></dd>
+<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd><?cs var:C.phone ?></dd><?cs /if ?>
+<?cs if:C.email ?><dt><?cs var:L.Complaint.Email ?></dt><dd><?cs var:C.email ?></dd><?cs /if ?>
+<?cs if:C.company ?><dt><?cs var:L.Complaint.Company ?></dt><dd><?cs var:C.company ?></dd><?cs /if ?>
+<?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs var:C.client_name ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
+<?cs if:C.subject_text ?><dt><?cs var:L.Complaint.Subject ?></dt><dd><?cs var:C.subject_text ?></dd><?cs /if ?>
+<?cs if:C.advisor_name ?><dt><?cs var:L.Complaint.Advisor ?></dt><dd><?cs var:C.advisor_name ?></dd><?cs /if ?>
+<?cs if:C.happened_on ?><dt><?cs var:L.Complaint.HappenedOn ?></dt><dd><?cs var:C.happened_on ?></dd><?cs /if ?>
+<dt><?cs var:L.Complaint.Source ?></dt><dd><?cs var:L.Complaint.Sources[C.source] ?></dd>
+<dt><?cs var:L.Complaints.Created ?></dt><dd><?cs var:C.created_at ?><?cs if:C.created_by_name ?> · <?cs var:C.created_by_name ?><?cs /if ?></dd>
+</dl>
+<h3><?cs var:L.Complaint.Description ?></h3>
+<p class="pre"><?cs var:C.description ?></p>
+<h3><?cs var:L.Complaints.Attachments ?></h3>
+<?cs if:subcount(Files) ?><ul class="list"><?cs each:f = Files ?><li><a href="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/file/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a> <small>(<?cs var:f.ctype ?>, <?cs var:f.size ?> B)</small></li><?cs /each ?></ul><?cs else ?><p class="empty"><?cs var:L.Complaints.NoAttachments ?></p><?cs /if ?>
+</section>
+<section class="card" aria-labelledby="h-handling"><h2 id="h-handling"><?cs var:L.Complaints.Handling ?></h2>
+<dl class="facts">
+<dt><?cs var:L.Complaint.Severity ?></dt><dd><?cs if:C.severity ?><?cs var:L.Complaint.Severities[C.severity] ?><br><small><?cs var:L.Complaint.SeverityHelp[C.severity] ?></small><?cs else ?><?cs var:L.Complaint.Unclassified ?><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.Stage ?></dt><dd><?cs var:L.Complaint.Stages[C.stage] ?></dd>
+<dt><?cs var:L.Complaint.Department ?></dt><dd><?cs alt:C.dept_name ?>—<?cs /alt ?></dd>
+<dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs alt:C.owner_name ?>—<?cs /alt ?></dd>
+<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs alt:C.response_due ?>—<?cs /alt ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs alt:C.resolution_due ?>—<?cs /alt ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
+<?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
+<?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
+<?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
+<?cs if:C.rating ?><dt><?cs var:L.Complaint.Rating ?></dt><dd><?cs var:C.rating ?> / 5<?cs if:C.rating_comment ?><br><span class="pre"><?cs var:C.rating_comment ?></span><?cs /if ?></dd><?cs /if ?>
+</dl>
+<?cs if:C.root_cause ?><h3><?cs var:L.Complaint.RootCause ?></h3><p class="pre"><?cs var:C.root_cause ?></p><?cs /if ?>
+<?cs if:C.corrective_action ?><h3><?cs var:L.Complaint.CorrectiveAction ?></h3><p class="pre"><?cs var:C.corrective_action ?></p><?cs /if ?>
+</section>
+</div>
+<section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
+<ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
+<div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
+<strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
+<small><?cs var:e.at ?> · <?cs alt:e.user_name ?><?cs var:L.Complaints.System ?><?cs /alt ?></small></div>
+<?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
+</li>
+<?cs /each ?></ol>
+</section>
+<?cs if:C.stage != "closed" && (Perm.complaint_write || Perm.complaint_classify) ?>
+<h2 id="h-actions"><?cs var:L.Complaints.Actions ?></h2>
+<div class="grid complaint-actions">
+<?cs if:Perm.complaint_write ?>
+<section class="card action-stage" aria-labelledby="h-stage"><h3 id="h-stage"><?cs var:L.Complaints.Stage.Title ?></h3>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/stage" class="form"><?cs call:csrf() ?>
+<input type="hidden" name="to" value="<?cs var:Next.stage ?>">
+<p><?cs var:L.Complaints.Stage.Next ?>: <strong><?cs var:L.Complaint.Stages[Next.stage] ?></strong></p>
+<?cs if:Next.stage == "investigating" && !C.severity ?><p class="hint"><?cs var:L.Complaints.Stage.NeedsClassify ?></p><?cs /if ?>
+<?cs if:Next.stage == "resolved" ?><?cs call:textarea("done", L.Complaints.Stage.Done, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.DoneHint ?></p><?cs /if ?>
+<?cs if:Next.stage == "followup" ?><?cs call:textarea("followup", L.Complaints.Stage.Followup, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.FollowupHint ?></p><?cs /if ?>
+<?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
+</form></section>
+<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:csrf() ?>
+<?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Reply.Submit ?></button></div>
+</form></section>
+<section class="card action-note" aria-labelledby="h-note"><h3 id="h-note"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Note.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Note.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/note" class="form"><?cs call:csrf() ?>
+<?cs call:textarea("note", L.Complaints.Note.Title, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Note.Submit ?></button></div>
+</form></section>
+<section class="card action-wait" aria-labelledby="h-wait"><h3 id="h-wait"><?cs var:L.Complaints.Wait.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Wait.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/wait" class="form"><?cs call:csrf() ?>
+<?cs call:field("wait_note", L.Complaints.Wait.Note, "text", 0) ?>
+<div class="actions"><button type="submit"><?cs if:C.waiting_since ?><?cs var:L.Complaints.Wait.Stop ?><?cs else ?><?cs var:L.Complaints.Wait.Start ?><?cs /if ?></button></div>
+</form></section>
+<section class="card action-refer" aria-labelledby="h-refer"><h3 id="h-refer"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Refer.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Refer.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/refer" class="form"><?cs call:csrf() ?>
+<?cs call:textarea("refer", L.Complaints.Refer.Text, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Refer.Submit ?></button></div>
+</form></section>
+<?cs /if ?>
+<?cs if:Perm.complaint_classify ?>
+<section class="card action-classify" aria-labelledby="h-classify"><h3 id="h-classify"><?cs if:C.severity ?><?cs var:L.Complaints.Classify.Retitle ?><?cs else ?><?cs var:L.Complaints.Classify.Title ?><?cs /if ?></h3>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/classify" class="form"><?cs call:csrf() ?>
+<fieldset class="severity<?cs if:Form.severity.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.Complaint.Severity ?> <span class="req" aria-hidden="true">*</span></legend>
+<?cs each:o = Opt.Severities ?><label class="sev-choice"><input type="radio" name="severity" value="<?cs name:o ?>"<?cs if:Form.severity == name(o) ?> checked<?cs /if ?>> <span class="badge sev-<?cs name:o ?>"><?cs var:o ?></span> <small><?cs var:L.Complaint.SeverityHelp[name(o)] ?></small></label>
+<?cs /each ?><?cs call:field_error("severity") ?></fieldset>
+<?cs call:select("department", L.Complaint.Department, Opt.Departments, 0) ?>
+<p class="hint"><?cs var:L.Complaints.Classify.DeptHint ?></p>
+<?cs call:select("owner", L.Complaint.Owner, Opt.Owners, 0) ?>
+<p class="hint"><?cs var:L.Complaints.Classify.OwnerHint ?></p>
+<?cs if:C.severity ?><?cs call:textarea("reason", L.Complaints.Reason, 1) ?><p class="hint"><?cs var:L.Complaints.Classify.ReasonHint ?></p><?cs /if ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Classify.Submit ?></button></div>
+</form></section>
+<?cs /if ?>
+</div>
+<?cs /if ?>
