@@ -1,6 +1,7 @@
 /* app.c — the request loop shared by every program: FastCGI or plain CGI,
  * parse, session, route, permission, CSRF, handler, response. */
 #include <fcgiapp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +235,16 @@ static const char *const programs[] = { "home", "login", "admin", "portal", "cli
 					"applications", "projects", "complaints", "visits",
 					"reports", NULL };
 
+/* The programs' base URLs depend only on the configuration: built once. */
+static const char *program_url(struct gw_ctx *ctx, int i)
+{
+	static char *urls[sizeof(programs) / sizeof(programs[0])];
+
+	if (!urls[i])
+		urls[i] = strdup(gw_url(ctx, programs[i], ""));
+	return urls[i] ? urls[i] : "";
+}
+
 /* What every page's layout needs: links, the user, permissions, CSRF, flash. */
 static void page_basics(struct gw_ctx *ctx)
 {
@@ -247,7 +258,7 @@ static void page_basics(struct gw_ctx *ctx)
 	set(h, "Page.Path", ctx->req.path);
 	for (int i = 0; programs[i]; i++) {
 		snprintf(name, sizeof(name), "URL.%s", programs[i]);
-		set(h, name, gw_url(ctx, programs[i], ""));
+		set(h, name, program_url(ctx, i));
 	}
 	if (flash && strspn(flash, "abcdefghijklmnopqrstuvwxyz_") == strlen(flash)) {
 		set(h, "Flash", flash);
@@ -381,6 +392,25 @@ static void log_to_server(void *ctx, const char *line, size_t n)
 	FCGX_PutStr(line, (int)n, io->fr.err);
 }
 
+/* SIGTERM between requests: leave the accept loop (libfcgi only notes it and
+ * would wait for one more connection); a request under way is finished first. */
+static void on_term(int sig)
+{
+	(void)sig;
+	FCGX_ShutdownPending();
+}
+
+static void catch_term(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: accept() returns EINTR */
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 int gw_app_run(const struct gw_app *app)
 {
 	static struct gw_ctx ctx;
@@ -394,7 +424,8 @@ int gw_app_run(const struct gw_app *app)
 		fflush(stdout);
 	} else {
 		FCGX_Init();
-		FCGX_InitRequest(&io.fr, 0, 0);
+		catch_term();
+		FCGX_InitRequest(&io.fr, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 		while (FCGX_Accept_r(&io.fr) >= 0) {
 			gw_log_sink(log_to_server, &io);
 			ok ? serve(&ctx, &io) : unavailable(&io);

@@ -23,13 +23,26 @@ static void sign(struct gw_ctx *ctx, const char *purpose, const char *stamp, cha
 	gw_hex_encode(mac, sizeof(mac), out);
 }
 
+/* Tokens must differ (a used one is remembered), not be secret: a random
+ * per-process prefix and a counter do, without a call to the DRBG per page. */
+static int nonce(char out[17])
+{
+	static char prefix[9];
+	static unsigned counter;
+
+	if (!prefix[0] && gw_crypto_token(4, prefix))
+		return -1;
+	snprintf(out, 17, "%s%08x", prefix, ++counter);
+	return 0;
+}
+
 const char *gw_csrf_form_token(struct gw_ctx *ctx, const char *purpose)
 {
-	char nonce[17], stamp[64], mac[65];
+	char n[17], stamp[64], mac[65];
 
-	if (gw_crypto_token(8, nonce))
+	if (nonce(n))
 		return "";
-	snprintf(stamp, sizeof(stamp), "%lld.%s", (long long)ctx->now, nonce);
+	snprintf(stamp, sizeof(stamp), "%lld.%s", (long long)ctx->now, n);
 	sign(ctx, purpose, stamp, mac);
 	return gw_arena_printf(&ctx->arena, "%s.%s", stamp, mac);
 }
