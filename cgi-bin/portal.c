@@ -12,10 +12,16 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
+/* Defaults of the Portal.* configuration keys. */
 #define FORM_MIN_SECONDS 3         /* a person needs longer than this to fill the form */
 #define FORM_MAX_SECONDS (2 * 3600) /* after this the page is shown again: "expired" */
 #define POSTS_PER_HOUR 5           /* accepted complaints per address per hour */
 #define LOOKUP_FAILS_PER_HOUR 10   /* wrong codes per address per hour */
+
+static int limit(struct gw_ctx *ctx, const char *key, int def)
+{
+	return hdf_get_int_value(ctx->cfg, key, def);
+}
 
 static const struct gw_fdef complaint_form[] = {
 	{ "name", GW_F_TEXT, 1, 50, 0, 0, NULL },
@@ -166,8 +172,9 @@ static int complaint_submit(struct gw_ctx *ctx)
 	struct gw_fval v[7];
 	struct gw_complaint_new c = { 0 };
 	const char *token = gw_form(&ctx->req, "token");
-	enum gw_form_token t = gw_csrf_form_check(ctx, "complaint", token, FORM_MIN_SECONDS,
-						  FORM_MAX_SECONDS);
+	enum gw_form_token t = gw_csrf_form_check(
+		ctx, "complaint", token, limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
+		limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	int bad;
 
 	if (is_bot(ctx, t))
@@ -181,7 +188,8 @@ static int complaint_submit(struct gw_ctx *ctx)
 			hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
 		return show_complaint_form(ctx);
 	}
-	if (gw_rate_count(ctx, "complaint", 3600) >= POSTS_PER_HOUR)
+	if (gw_rate_count(ctx, "complaint", 3600) >=
+	    limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR))
 		return decoy(ctx);
 	switch (gw_form_token_use(ctx, token)) {
 	case 0: return decoy(ctx);
@@ -207,7 +215,8 @@ static int find_complaint(struct gw_ctx *ctx, const char *tracking, const char *
 
 	if (fails < 0)
 		return -1;
-	found = fails < LOOKUP_FAILS_PER_HOUR && gw_complaint_tracking_ok(tracking)
+	found = fails < limit(ctx, "Portal.LookupFailsPerHour", LOOKUP_FAILS_PER_HOUR) &&
+			gw_complaint_tracking_ok(tracking)
 			? gw_db_row(ctx->db, ctx->hdf, "Complaint", SQL_LOOKUP, "s", tracking)
 			: 0;
 	if (found < 0)
