@@ -290,6 +290,8 @@ static int login_redirect(struct gw_ctx *ctx)
 	if (next && strspn(next, "abcdefghijklmnopqrstuvwxyz0123456789/-_") == strlen(next))
 		url = gw_arena_printf(&ctx->arena, "%s%s", url, next);
 	gw_response_redirect(&ctx->resp, url);
+	if (hdf_get_value(ctx->hdf, "Session.Expired", NULL))
+		gw_response_cookie(&ctx->resp, "gw_flash", "session_expired", -1, ctx->https);
 	return 0;
 }
 

@@ -25,6 +25,8 @@ login b project || fail "project could not sign in"
 sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.seen_at = s.seen_at - INTERVAL 31 MINUTE WHERE u.login='project'"
 get b /
 expect_status 303
+get b "$(location)"
+expect_body "您已长时间未操作，请重新登录"
 [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id=s.user_id WHERE u.login='project'")" = 0 ] || fail "idle session not deleted"
 ok "an idle session ends and is deleted"
 
