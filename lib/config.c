@@ -19,7 +19,7 @@ HDF *gw_config_load(const char *path)
 	if (err == STATUS_OK)
 		err = hdf_read_file(hdf, path);
 	if (err != STATUS_OK) {
-		gw_log_error("cannot read configuration %s", path);
+		gw_log_error("cannot read %s", path);
 		nerr_ignore(&err);
 		hdf_destroy(&hdf);
 		return NULL;

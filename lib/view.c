@@ -1,6 +1,7 @@
 /* view.c — ClearSilver templates: auto-escaped, laid out, in the user's language. */
 #include <string.h>
 
+#include "guwen/config.h"
 #include "guwen/log.h"
 #include "guwen/view.h"
 
@@ -21,21 +22,10 @@ static int ncache, cache_on = 1;
 
 static HDF *load_lang(const char *dir, const char *name)
 {
-	HDF *h = NULL;
 	char path[1024];
-	NEOERR *err;
 
 	snprintf(path, sizeof(path), "%s/lang/%s.hdf", dir, name);
-	err = hdf_init(&h);
-	if (err == STATUS_OK)
-		err = hdf_read_file(h, path);
-	if (err != STATUS_OK) {
-		gw_log_error("cannot load language file %s", path);
-		nerr_ignore(&err);
-		hdf_destroy(&h);
-		return NULL;
-	}
-	return h;
+	return gw_config_load(path);
 }
 
 int gw_view_init(HDF *cfg)
