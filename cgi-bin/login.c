@@ -46,11 +46,10 @@ static int go_next(struct gw_ctx *ctx, const char *next, const char *flash)
 
 static int show_login(struct gw_ctx *ctx, const char *next)
 {
-	hdf_set_value(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "login"));
-	if (next)
+	if (next && *next)
 		hdf_set_value(ctx->hdf, "Form.next", next);
 	hdf_set_value(ctx->hdf, "Page.Title", "Login.Title");
-	return gw_view_render(ctx, "login.cs");
+	return gw_view_render_with_token(ctx, "login.cs", gw_csrf_form_token(ctx, "login"));
 }
 
 /* GET / — the sign-in page (200), or 303 to the start page when signed in. */

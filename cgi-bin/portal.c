@@ -68,9 +68,9 @@ static int portal_index(struct gw_ctx *ctx)
 
 static int show_complaint_form(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "complaint"));
 	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
-	return gw_view_render(ctx, "portal_complaint.cs");
+	return gw_view_render_with_token(ctx, "portal_complaint.cs",
+					 gw_csrf_form_token(ctx, "complaint"));
 }
 
 /* GET /complaint — the form (200). */

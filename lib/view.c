@@ -1,4 +1,5 @@
 /* view.c — ClearSilver templates: auto-escaped, laid out, in the user's language. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "guwen/config.h"
@@ -37,6 +38,8 @@ int gw_view_init(HDF *cfg)
 	return lang_zh && lang_en ? 0 : -1;
 }
 
+static void free_anon(void);
+
 void gw_view_done(void)
 {
 	for (int i = 0; i < ncache; i++) {
@@ -44,6 +47,7 @@ void gw_view_done(void)
 		hdf_destroy(&cache[i].hdf);
 	}
 	ncache = 0;
+	free_anon();
 	hdf_destroy(&lang_zh);
 	hdf_destroy(&lang_en);
 }
@@ -167,4 +171,83 @@ void gw_view_error(struct gw_ctx *ctx, int status)
 		gw_buf_printf(&ctx->resp.body, "<!doctype html><title>%d</title><p>%d %s</p>",
 			      status, status, gw_response_reason(status));
 	}
+}
+
+/* Anonymous pages kept rendered, split where the form token goes. */
+#define TOKEN_MARK "gw-form-token-3f9c2a"
+static struct anon_page {
+	char page[64], lang[8];
+	char *html;
+	size_t head, len; /* bytes before the mark; total without the mark */
+} anon[CACHE_MAX];
+static int nanon;
+
+static int personal(struct gw_ctx *ctx)
+{
+	return ctx->user || !cache_on || hdf_get_value(ctx->hdf, "Flash", NULL) ||
+	       hdf_get_obj(ctx->hdf, "Form") || hdf_get_value(ctx->hdf, "Page.Error", NULL) ||
+	       hdf_get_value(ctx->hdf, "Session.Expired", NULL);
+}
+
+static struct anon_page *anon_find(struct gw_ctx *ctx, const char *page)
+{
+	for (int i = 0; i < nanon; i++)
+		if (!strcmp(anon[i].page, page) && !strcmp(anon[i].lang, ctx->lang))
+			return &anon[i];
+	return NULL;
+}
+
+/* Render with the mark as the token and keep the page if the mark is there once. */
+static int anon_render(struct gw_ctx *ctx, const char *page)
+{
+	struct anon_page *a = &anon[nanon];
+	const char *mark;
+	int rc;
+
+	hdf_set_value(ctx->hdf, "Form.token", TOKEN_MARK);
+	if ((rc = gw_view_render(ctx, page)))
+		return rc;
+	mark = strstr(ctx->resp.body.p, TOKEN_MARK);
+	if (!mark || strstr(mark + 1, TOKEN_MARK) || nanon == CACHE_MAX ||
+	    strlen(page) >= sizeof(a->page) || strlen(ctx->lang) >= sizeof(a->lang))
+		return -1;
+	a->head = (size_t)(mark - ctx->resp.body.p);
+	a->len = ctx->resp.body.n - strlen(TOKEN_MARK);
+	a->html = malloc(a->len);
+	if (!a->html)
+		return -1;
+	memcpy(a->html, ctx->resp.body.p, a->head);
+	memcpy(a->html + a->head, mark + strlen(TOKEN_MARK), a->len - a->head);
+	snprintf(a->page, sizeof(a->page), "%s", page);
+	snprintf(a->lang, sizeof(a->lang), "%s", ctx->lang);
+	nanon++;
+	return 0;
+}
+
+int gw_view_render_with_token(struct gw_ctx *ctx, const char *page, const char *token)
+{
+	struct anon_page *a;
+
+	if (personal(ctx) || strpbrk(token, "<>\"&'")) {
+		hdf_set_value(ctx->hdf, "Form.token", token);
+		return gw_view_render(ctx, page);
+	}
+	if (!(a = anon_find(ctx, page)) && anon_render(ctx, page)) {
+		hdf_set_value(ctx->hdf, "Form.token", token);
+		return gw_view_render(ctx, page);
+	}
+	a = anon_find(ctx, page);
+	gw_buf_reset(&ctx->resp.body);
+	gw_buf_append(&ctx->resp.body, a->html, a->head);
+	gw_buf_puts(&ctx->resp.body, token);
+	gw_buf_append(&ctx->resp.body, a->html + a->head, a->len - a->head);
+	ctx->resp.ctype = "text/html; charset=utf-8";
+	return 0;
+}
+
+static void free_anon(void)
+{
+	for (int i = 0; i < nanon; i++)
+		free(anon[i].html);
+	nanon = 0;
 }
