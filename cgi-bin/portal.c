@@ -146,9 +146,22 @@ static int is_bot(struct gw_ctx *ctx, enum gw_form_token t)
 	return (pot && *pot) || t == GW_TOKEN_BAD || t == GW_TOKEN_TOO_FAST;
 }
 
-static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw_complaint_new *c)
+/* In the complaint's own transaction: the form token is used once (a replay is
+ * abandoned quietly: > 0) and the address counts one more complaint. */
+static int use_token(struct gw_ctx *ctx, void *token)
+{
+	switch (gw_form_token_use(ctx, token)) {
+	case 1: return gw_rate_hit(ctx, "complaint");
+	case 0: return 1;
+	default: return -1;
+	}
+}
+
+static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw_complaint_new *c,
+			  const char *token)
 {
 	char tracking[24], code[9];
+	long long id;
 
 	c->source = "web";
 	c->name = v[F_NAME].s;
@@ -158,9 +171,13 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
 	c->subject_text = v[F_SUBJECT].s;
 	c->happened_on = v[F_HAPPENED].s;
 	c->description = v[F_DESCRIPTION].s;
-	if (gw_complaint_create(ctx, c, tracking, code) < 0)
+	c->also = use_token;
+	c->also_arg = (void *)token;
+	id = gw_complaint_create(ctx, c, tracking, code);
+	if (id == -2)
+		return decoy(ctx);
+	if (id < 0)
 		return 500;
-	gw_rate_hit(ctx, "complaint");
 	return show_received(ctx, tracking, code, v[F_EMAIL].present);
 }
 
@@ -191,11 +208,7 @@ static int complaint_submit(struct gw_ctx *ctx)
 	if (gw_rate_count(ctx, "complaint", 3600) >=
 	    limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR))
 		return decoy(ctx);
-	switch (gw_form_token_use(ctx, token)) {
-	case 0: return decoy(ctx);
-	case -1: return 503;
-	}
-	return save_complaint(ctx, v, &c);
+	return save_complaint(ctx, v, &c, token);
 }
 
 /* GET /complaint/status — the look-up form. */

@@ -235,14 +235,20 @@ static const char *const programs[] = { "home", "login", "admin", "portal", "cli
 					"applications", "projects", "complaints", "visits",
 					"reports", NULL };
 
-/* The programs' base URLs depend only on the configuration: built once. */
-static const char *program_url(struct gw_ctx *ctx, int i)
+/* What every page of the process sees alike: the programs' base URLs and the
+ * static files' place depend only on the configuration. */
+static void page_globals(struct gw_ctx *ctx)
 {
-	static char *urls[sizeof(programs) / sizeof(programs[0])];
+	char name[64];
 
-	if (!urls[i])
-		urls[i] = strdup(gw_url(ctx, programs[i], ""));
-	return urls[i] ? urls[i] : "";
+	for (int i = 0; programs[i]; i++) {
+		snprintf(name, sizeof(name), "URL.%s", programs[i]);
+		gw_view_set_global(name, gw_url(ctx, programs[i], ""));
+	}
+	gw_view_set_global("App.Static", hdf_get_value(ctx->cfg, "App.Static", "/static"));
+	if (hdf_get_value(ctx->cfg, "App.Name", NULL))
+		gw_view_set_global("App.Name", hdf_get_value(ctx->cfg, "App.Name", NULL));
+	gw_arena_reset(&ctx->arena);
 }
 
 /* What every page's layout needs: links, the user, permissions, CSRF, flash. */
@@ -253,13 +259,7 @@ static void page_basics(struct gw_ctx *ctx)
 	char name[64];
 
 	set(h, "Lang", ctx->lang);
-	set(h, "App.Static", hdf_get_value(ctx->cfg, "App.Static", "/static"));
-	set(h, "App.Name", hdf_get_value(ctx->cfg, "App.Name", NULL));
 	set(h, "Page.Path", ctx->req.path);
-	for (int i = 0; programs[i]; i++) {
-		snprintf(name, sizeof(name), "URL.%s", programs[i]);
-		set(h, name, program_url(ctx, i));
-	}
 	if (flash && strspn(flash, "abcdefghijklmnopqrstuvwxyz_") == strlen(flash)) {
 		set(h, "Flash", flash);
 		gw_response_cookie(&ctx->resp, "gw_flash", "", 0, ctx->https);
@@ -363,7 +363,10 @@ static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring
 		gw_log_error("cannot load the key file (missing, or readable by others)");
 		return -1;
 	}
-	return gw_view_init(ctx->cfg);
+	if (gw_view_init(ctx->cfg))
+		return -1;
+	page_globals(ctx);
+	return 0;
 }
 
 static void teardown(struct gw_ctx *ctx)

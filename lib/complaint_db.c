@@ -76,40 +76,54 @@ static long long insert(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 	return gw_db_insert_id(ctx->db);
 }
 
-static void ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const char *tracking,
-		     const char *code)
+static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const char *tracking,
+		    const char *code)
 {
 	const char *body;
 
 	if (!c->email || !*c->email)
-		return;
+		return 0;
 	body = gw_arena_printf(&ctx->arena, "%s %s\n\n%s: %s\n%s: %s\n\n%s\n",
 			       c->name, gw_view_word(ctx, "L.Complaint.Mail.Hello"),
 			       gw_view_word(ctx, "L.Complaint.Tracking"), tracking,
 			       gw_view_word(ctx, "L.Complaint.Code"), code,
 			       gw_view_word(ctx, "L.Complaint.Mail.AckBody"));
-	gw_mail_queue(ctx->db, c->email, gw_view_word(ctx, "L.Complaint.Mail.AckSubject"), body);
+	return gw_mail_queue(ctx->db, c->email, gw_view_word(ctx, "L.Complaint.Mail.AckSubject"),
+			     body) < 0 ? -1 : 0;
+}
+
+static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new *c,
+			      const char *tracking, const char *code)
+{
+	char mac[65];
+	long long id;
+	int also = c->also ? c->also(ctx, c->also_arg) : 0;
+
+	if (also)
+		return also > 0 ? -2 : -1;
+	if (gw_complaint_code_mac(ctx->keys, tracking, code, mac) ||
+	    (id = insert(ctx, c, tracking, mac)) < 0 ||
+	    gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
+			       c->source) ||
+	    store_files(ctx, id, c) || ack_mail(ctx, c, tracking, code))
+		return -1;
+	return id;
 }
 
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9])
 {
-	char mac[65];
-	long long id = -1;
+	long long id;
 
-	if (gw_complaint_code(code) || gw_db_begin(ctx->db))
+	if (gw_complaint_code(code) || next_tracking(ctx, tracking) || gw_db_begin(ctx->db))
 		return -1;
-	if (next_tracking(ctx, tracking) ||
-	    gw_complaint_code_mac(ctx->keys, tracking, code, mac) ||
-	    (id = insert(ctx, c, tracking, mac)) < 0 ||
-	    gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
-			       c->source) ||
-	    store_files(ctx, id, c) || gw_db_commit(ctx->db)) {
+	id = create_in_tx(ctx, c, tracking, code);
+	if (id < 0 || gw_db_commit(ctx->db)) {
 		gw_db_rollback(ctx->db);
-		gw_log_error("registering a complaint failed");
-		return -1;
+		if (id != -2)
+			gw_log_error("registering a complaint failed");
+		return id == -2 ? -2 : -1;
 	}
-	ack_mail(ctx, c, tracking, code);
 	return id;
 }
 

@@ -63,24 +63,43 @@ void gw_crypto_sha256(const void *data, size_t n, unsigned char out[32])
 }
 
 /* HMAC-SHA-256 over the concatenation of nparts buffers; 0 or -1. */
+/* A context keyed and ready, for the key used last: most MACs of a process use
+ * the same key (the index key), and keying costs more than the MAC itself. */
+static EVP_MAC_CTX *keyed_ctx(const unsigned char *key, size_t keylen)
+{
+	static const unsigned char empty[1];
+	static EVP_MAC *mac;
+	static EVP_MAC_CTX *base;
+	static unsigned char base_key[64];
+	static size_t base_len = (size_t)-1;
+	OSSL_PARAM params[2];
+
+	if (base && keylen == base_len && CRYPTO_memcmp(key, base_key, keylen) == 0)
+		return EVP_MAC_CTX_dup(base);
+	if (!mac && (mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
+		return NULL;
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, "SHA256", 0);
+	params[1] = OSSL_PARAM_construct_end();
+	EVP_MAC_CTX_free(base);
+	base = EVP_MAC_CTX_new(mac);
+	base_len = (size_t)-1;
+	if (!base || EVP_MAC_init(base, keylen ? key : empty, keylen, params) != 1)
+		return NULL;
+	if (keylen <= sizeof(base_key)) {
+		memcpy(base_key, key, keylen);
+		base_len = keylen;
+	}
+	return EVP_MAC_CTX_dup(base);
+}
+
 static int hmac_parts(const unsigned char *key, size_t keylen, const void *const *parts,
 		      const size_t *lens, size_t nparts, unsigned char out[32])
 {
-	static const unsigned char empty[1];
-	/* fetching the algorithm costs more than the MAC itself: once per process */
-	static EVP_MAC *mac;
-	EVP_MAC_CTX *ctx = NULL;
-	OSSL_PARAM params[2];
+	EVP_MAC_CTX *ctx = keyed_ctx(key, keylen);
 	size_t outlen = 0;
 	int rc = -1;
 
-	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, "SHA256", 0);
-	params[1] = OSSL_PARAM_construct_end();
-	if (!mac && (mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
-		goto out;
-	if ((ctx = EVP_MAC_CTX_new(mac)) == NULL)
-		goto out;
-	if (EVP_MAC_init(ctx, keylen ? key : empty, keylen, params) != 1)
+	if (!ctx)
 		goto out;
 	for (size_t i = 0; i < nparts; i++)
 		if (lens[i] > 0 && EVP_MAC_update(ctx, parts[i], lens[i]) != 1)

@@ -52,6 +52,17 @@ void gw_view_done(void)
 	hdf_destroy(&lang_en);
 }
 
+void gw_view_set_global(const char *name, const char *value)
+{
+	NEOERR *err = STATUS_OK;
+
+	if (lang_zh)
+		err = hdf_set_value(lang_zh, name, value);
+	if (err == STATUS_OK && lang_en)
+		err = hdf_set_value(lang_en, name, value);
+	nerr_ignore(&err);
+}
+
 static HDF *lang_of(struct gw_ctx *ctx)
 {
 	return ctx->lang && !strcmp(ctx->lang, "en") ? lang_en : lang_zh;

@@ -18,12 +18,19 @@ struct gw_complaint_new {
 	const struct gw_field *files[GW_COMPLAINT_MAX_FILES]; /* checked by the caller */
 	const char *file_types[GW_COMPLAINT_MAX_FILES];      /* from gw_upload_sniff */
 	int nfiles;
+	/* The caller's own work in the same transaction (the portal records the used
+	 * form token and counts the address): 0 to go on, > 0 to abandon quietly
+	 * (nothing is stored), < 0 on an error. NULL for none. */
+	int (*also)(struct gw_ctx *ctx, void *arg);
+	void *also_arg;
 };
 
-/* Register a complaint: new tracking number and verification code (into
- * tracking[24] and code[9]), the row, its "created" event and its attachments in
- * one transaction, then an acknowledgement mail when an e-mail was given.
- * The signed-in user (if any) is recorded as the registrar. Returns the id or -1. */
+/* Register a complaint: a new tracking number (reserved in a short transaction
+ * of its own, so the day's counter is not held through the main commit) and
+ * verification code (into tracking[24] and code[9]); then in one transaction
+ * the caller's c->also, the row, its "created" event, its attachments and the
+ * acknowledgement mail when an e-mail was given. The signed-in user (if any) is
+ * recorded as the registrar. Returns the id, -2 when c->also abandoned it, or -1. */
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9]);
 /* Append an event to a complaint's timeline; public = shown to the complainant. */

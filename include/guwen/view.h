@@ -7,6 +7,9 @@
 
 /* Load the language files once per process from App.Templates/lang. 0 or -1. */
 int gw_view_init(HDF *cfg);
+/* Set a value every page of the process sees (e.g. URL.admin), kept with the
+ * words rather than set again on every request. */
+void gw_view_set_global(const char *name, const char *value);
 /* Free what gw_view_init loaded. */
 void gw_view_done(void);
 /* Render templates/<page> inside layout.cs into ctx->resp as text/html.
