@@ -12,23 +12,12 @@
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment. Texts carry a random
 // suffix, so reruns on the same database never match rows of earlier runs.
-import { chromium } from 'playwright-core';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const BASE = (process.env.GUWEN_BASE || 'http://127.0.0.1:18080').replace(/\/$/, '');
-const VAR = process.env.GUWEN_VAR;
-if (!VAR) {
-  console.error('GUWEN_VAR is not set: run through tests/e2e/run or scripts/test-all');
-  process.exit(2);
-}
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PASSWORD = readFileSync(join(VAR, 'admin-password'), 'utf8').trim();
 const PHOTO = join(ROOT, 'tests', 'http', 'files', 'photo.png');
-const SHOTS = join(VAR, 'screenshots');
-const TIMEOUT = 10000;
 const FORM_DELAY = 3500; // the form refuses (as a bot, silently) posts < 3 s after it was served
 mkdirSync(SHOTS, { recursive: true });
 
@@ -58,26 +47,6 @@ if (existsSync(sock)) {
   }
 }
 
-class Failure extends Error {}
-const fail = (msg) => { throw new Failure(msg); };
-
-// visible(locator, what) — waits until the locator shows, or fails saying what was expected
-async function visible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  } catch {
-    fail(`expected to see ${what}`);
-  }
-}
-
-async function onPath(page, path, what) {
-  const ok = typeof path === 'string' ? (u) => u.pathname === path : (u) => path.test(u.pathname);
-  try {
-    await page.waitForURL(ok, { timeout: TIMEOUT });
-  } catch {
-    fail(`expected ${what} at ${path}, but the browser is at ${page.url()}`);
-  }
-}
 
 // submit(page, button) — presses a form's button and waits for the page it leads
 // to (after a redirect, if any) to have loaded
@@ -364,11 +333,7 @@ async function story(browser) {
 let browser;
 let code = 0;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   const tracking = await story(browser);
   console.log(`e2e: complaint ${tracking} submitted on a phone, handled, rated 4 ok; screenshots in ${SHOTS}`);
 } catch (e) {

@@ -3,47 +3,16 @@
 // once at desktop size. Plain node: `node login.spec.mjs` with GUWEN_BASE and
 // GUWEN_VAR set (tests/e2e/run does that). Exits 1 at the first failed
 // expectation, with a message and a screenshot of the page at that moment.
-import { chromium } from 'playwright-core';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-const BASE = (process.env.GUWEN_BASE || 'http://127.0.0.1:18080').replace(/\/$/, '');
-const VAR = process.env.GUWEN_VAR;
-if (!VAR) {
-  console.error('GUWEN_VAR is not set: run through tests/e2e/run or scripts/test-all');
-  process.exit(2);
-}
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PASSWORD = readFileSync(join(VAR, 'admin-password'), 'utf8').trim();
-const SHOTS = join(VAR, 'screenshots');
-const TIMEOUT = 10000;
 mkdirSync(SHOTS, { recursive: true });
 
 const PASSES = [
   { name: 'phone', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
 ];
-
-class Failure extends Error {}
-const fail = (msg) => { throw new Failure(msg); };
-
-// visible(locator, what) — waits until the locator shows, or fails saying what was expected
-async function visible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  } catch {
-    fail(`expected to see ${what}`);
-  }
-}
-
-async function onPath(page, path, what) {
-  try {
-    await page.waitForURL((u) => u.pathname === path, { timeout: TIMEOUT });
-  } catch {
-    fail(`expected ${what} at ${path}, but the browser is at ${page.url()}`);
-  }
-}
 
 async function run(browser, pass) {
   const context = await browser.newContext({
@@ -149,11 +118,7 @@ async function run(browser, pass) {
 let browser;
 let code = 0;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   let start;
   for (const pass of PASSES) start = await run(browser, pass);
   mkdirSync(join(ROOT, 'var'), { recursive: true });

@@ -1,0 +1,48 @@
+// lib.mjs — what the browser tests share: where the stack is, Debian's Chromium,
+// and waits that fail with a sentence saying what the user should have seen.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = (process.env.GUWEN_BASE || 'http://127.0.0.1:18080').replace(/\/$/, '');
+export const VAR = process.env.GUWEN_VAR;
+if (!VAR) {
+  console.error('GUWEN_VAR is not set: run through tests/e2e/run or scripts/test-all');
+  process.exit(2);
+}
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PASSWORD = readFileSync(join(VAR, 'admin-password'), 'utf8').trim();
+export const SHOTS = join(VAR, 'screenshots');
+export const TIMEOUT = 10000;
+
+export class Failure extends Error {}
+export const fail = (msg) => { throw new Failure(msg); };
+
+// visible(locator, what) — waits until the locator shows, or fails saying what was expected
+export async function visible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    fail(`expected to see ${what}`);
+  }
+}
+
+// onPath(page, path, what) — waits for the browser to be at path (a string or a RegExp)
+export async function onPath(page, path, what) {
+  const ok = typeof path === 'string' ? (u) => u.pathname === path : (u) => path.test(u.pathname);
+  try {
+    await page.waitForURL(ok, { timeout: TIMEOUT });
+  } catch {
+    fail(`expected ${what} at ${path}, but the browser is at ${page.url()}`);
+  }
+}
+
+// Debian's Chromium, headless, with nothing that reaches for the network by itself
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
