@@ -50,14 +50,39 @@ static int next_tracking(struct gw_ctx *ctx, char tracking[24])
 	return 0;
 }
 
-static int store_files(struct gw_ctx *ctx, long long id, const struct gw_complaint_new *c)
+/* A file name as the person's device gave it, cut to 200 bytes at a character
+ * boundary (the column holds 255). */
+static const char *short_name(struct gw_ctx *ctx, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n <= 200)
+		return name;
+	n = 200;
+	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n--;
+	return gw_arena_strndup(&ctx->arena, name, n);
+}
+
+/* Files are written before the transaction commits: names[] keeps what was
+ * written so that a rollback can take the files away again. */
+struct stored {
+	char names[GW_COMPLAINT_MAX_FILES][33];
+	int n;
+};
+
+static int store_files(struct gw_ctx *ctx, long long id, const struct gw_complaint_new *c,
+		       struct stored *st)
 {
 	for (int i = 0; i < c->nfiles; i++) {
-		char name[33];
+		char *name = st->names[st->n];
 
-		if (gw_upload_store(ctx, c->files[i]->value, c->files[i]->len, name) ||
-		    gw_db_exec(ctx->db, SQL_FILE, "isssi", id, name, c->files[i]->filename,
-			       c->file_types[i], (long long)c->files[i]->len) != 1)
+		if (gw_upload_store(ctx, c->files[i]->value, c->files[i]->len, name))
+			return -1;
+		st->n++;
+		if (gw_db_exec(ctx->db, SQL_FILE, "isssi", id, name,
+			       short_name(ctx, c->files[i]->filename), c->file_types[i],
+			       (long long)c->files[i]->len) != 1)
 			return -1;
 	}
 	return 0;
@@ -93,7 +118,7 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 }
 
 static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new *c,
-			      const char *tracking, const char *code)
+			      const char *tracking, const char *code, struct stored *st)
 {
 	char mac[65];
 	long long id;
@@ -105,7 +130,7 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new 
 	    (id = insert(ctx, c, tracking, mac)) < 0 ||
 	    gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
 			       c->source) ||
-	    store_files(ctx, id, c) || ack_mail(ctx, c, tracking, code))
+	    store_files(ctx, id, c, st) || ack_mail(ctx, c, tracking, code))
 		return -1;
 	return id;
 }
@@ -113,13 +138,16 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new 
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9])
 {
+	struct stored st = { .n = 0 };
 	long long id;
 
 	if (gw_complaint_code(code) || next_tracking(ctx, tracking) || gw_db_begin(ctx->db))
 		return -1;
-	id = create_in_tx(ctx, c, tracking, code);
+	id = create_in_tx(ctx, c, tracking, code, &st);
 	if (id < 0 || gw_db_commit(ctx->db)) {
 		gw_db_rollback(ctx->db);
+		while (st.n > 0)
+			gw_upload_remove(ctx, st.names[--st.n]);
 		if (id != -2)
 			gw_log_error("registering a complaint failed");
 		return id == -2 ? -2 : -1;

@@ -60,6 +60,14 @@ int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_ou
 	return 0;
 }
 
+void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name)
+{
+	char path[1024];
+
+	if (!path_of(ctx, stored_name, path, sizeof(path)))
+		unlink(path);
+}
+
 /* RFC 5987 encoding of a file name for filename*=UTF-8''..., in the arena. */
 static const char *encode_name(struct gw_arena *a, const char *name)
 {

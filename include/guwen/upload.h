@@ -16,6 +16,8 @@ const char *gw_upload_sniff(const void *data, size_t n);
 /* Write the file into App.Uploads under a new random name (32 hex chars, put in
  * name_out[33]); 0 or -1 (logged). */
 int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_out[33]);
+/* Remove a stored file (its row was not kept). */
+void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name);
 /* Answer with the stored file as an attachment (Content-Disposition with the
  * original name, the stored type, nosniff). Returns 0, or 404 if missing. */
 int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,

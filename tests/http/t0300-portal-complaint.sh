@@ -37,6 +37,19 @@ cmp -s "$F/photo.png" "$VAR/uploads/${stored:0:2}/$stored" || fail "stored photo
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr='zhang@example.com' AND body LIKE '%$tracking%' AND body LIKE '%$code%'")" = 1 ] || fail "no acknowledgement mail"
 ok "submitted: $tracking, photo stored outside the web root, mail queued, code not stored"
 
+# a photo with a very long name (some phones make them) is kept, its name shortened
+long=$(printf '很长的文件名%.0s' $(seq 1 13)).png   # 238 bytes: the disk allows 255
+cp "$F/photo.png" "$T/$long"
+submit -F "token=$(form_token complaint 10)" -F name=长文件名 -F phone=13800138001 \
+    -F 'description=附件名字很长' -F "files=@$T/$long;type=image/png"
+expect_status 200
+expect_body '投诉已受理'
+n=$(sql "SELECT LENGTH(f.orig_name) FROM complaint_files f JOIN complaints c ON c.id=f.complaint_id WHERE c.description='附件名字很长' ORDER BY f.id DESC LIMIT 1")
+[ -n "$n" ] && [ "$n" -le 200 ] || fail "long file name: stored length '$n'"
+before=$((before + 1))
+ok "a very long file name is shortened, not refused"
+sql "UPDATE rate_events SET at = at - INTERVAL 1 DAY"   # the address's count starts again
+
 # validation: messages at the fields, input kept
 submit -F "token=$(form_token complaint 10)" -F name= -F phone=12345 -F email= \
     -F 'description=' -F company=保留的公司名 -F happened_on=2099-01-01
@@ -90,13 +103,14 @@ expect_body '投诉已受理'
 ok "honeypot, too fast and reused token look accepted but store nothing"
 
 # rate limit: 5 accepted per address per hour, then decoys
+sql "UPDATE rate_events SET at = at - INTERVAL 1 DAY"
 who="限流$RANDOM"
-for i in 1 2 3; do
+for i in 1 2 3 4 5; do
     submit -F "token=$(form_token complaint 10)" -F "name=$who" -F phone=13400134000 -F "description=第 $i 次"
 done
 submit -F "token=$(form_token complaint 10)" -F "name=$who" -F phone=13400134000 -F 'description=第 6 次'
 expect_body '投诉已受理'
-[ "$(sql "SELECT COUNT(*) FROM complaints WHERE name='$who'")" = 3 ] || fail "rate limit"
+[ "$(sql "SELECT COUNT(*) FROM complaints WHERE name='$who'")" = 5 ] || fail "rate limit"
 ok "the sixth complaint within an hour from one address is not stored"
 
 # look-up: internal notes never reach the complainant
