@@ -276,21 +276,10 @@ static int option_row(void *p, int ncols, char **vals, const size_t *lens,
 	return 0;
 }
 
-static int tz_minutes(struct gw_ctx *ctx)
-{
-	return hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
-}
-
-/* Today in the configured zone, as a day number. */
-static int32_t local_today(struct gw_ctx *ctx)
-{
-	return (int32_t)(((long long)ctx->now + tz_minutes(ctx) * 60LL) / 86400);
-}
-
 /* The UTC time at which a local day begins, "YYYY-MM-DD HH:MM:SS", in the arena. */
 static const char *local_day_start_utc(struct gw_ctx *ctx, int32_t day)
 {
-	long long m = (long long)day * 1440 - tz_minutes(ctx);
+	long long m = (long long)day * 1440 - gw_tz_minutes(ctx);
 	int32_t d = (int32_t)(m >= 0 ? m / 1440 : -((-m + 1439) / 1440));
 	int mins = (int)(m - (long long)d * 1440);
 	char date[16];
@@ -819,7 +808,7 @@ static int year_arg(struct gw_ctx *ctx, const char *s)
 
 	if (s && !gw_valid_int(s, 2000, 2100, &v))
 		return (int)v;
-	gw_date_to_ymd(local_today(ctx), &y, &m, &d);
+	gw_date_to_ymd(gw_today(ctx), &y, &m, &d);
 	return y;
 }
 
@@ -1128,7 +1117,7 @@ static void audit_links(struct gw_ctx *ctx, const struct audit_q *q, int more)
 /* The configured zone as "UTC+08:00", in the arena. */
 static const char *zone_name(struct gw_ctx *ctx)
 {
-	int tz = tz_minutes(ctx), a = tz < 0 ? -tz : tz;
+	int tz = gw_tz_minutes(ctx), a = tz < 0 ? -tz : tz;
 
 	return gw_arena_printf(&ctx->arena, "UTC%c%02d:%02d", tz < 0 ? '-' : '+', a / 60, a % 60);
 }
@@ -1206,7 +1195,7 @@ static int audit_export(struct gw_ctx *ctx)
 		       (long long)AUDIT_CSV_MAX);
 	if (n < 0 || gw_audit(ctx, "audit.export", "audit", 0, "%d rows; %s", n, q.desc))
 		return 500;
-	gw_date_format(local_today(ctx), date);
+	gw_date_format(gw_today(ctx), date);
 	snprintf(disp, sizeof(disp), "attachment; filename=audit-%.4s%.2s%.2s.csv", date, date + 5,
 		 date + 8);
 	ctx->resp.ctype = "text/csv; charset=utf-8";

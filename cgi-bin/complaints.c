@@ -201,11 +201,6 @@ static int has(struct gw_ctx *ctx, enum gw_perm p)
 	return gw_perm_has(ctx->user->role, p);
 }
 
-static int tz(struct gw_ctx *ctx)
-{
-	return hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
-}
-
 /* UTC seconds as "YYYY-MM-DD HH:MM:SS" in the arena; 0 gives NULL (SQL NULL). */
 static const char *utc_text(struct gw_ctx *ctx, int64_t t)
 {
@@ -221,7 +216,7 @@ static const char *utc_text(struct gw_ctx *ctx, int64_t t)
 /* The same instant in local time, for texts people read. */
 static const char *local_text(struct gw_ctx *ctx, int64_t t)
 {
-	return utc_text(ctx, t + tz(ctx) * 60LL);
+	return utc_text(ctx, t + gw_tz_minutes(ctx) * 60LL);
 }
 
 static const char *word(struct gw_ctx *ctx, const char *key)
@@ -594,7 +589,7 @@ static int export_csv(struct gw_ctx *ctx)
 		gw_buf_reset(&ctx->resp.body);
 		return 500;
 	}
-	gw_date_format((int32_t)((ctx->now + tz(ctx) * 60LL) / 86400), day);
+	gw_date_format(gw_today(ctx), day);
 	ctx->resp.ctype = "text/csv; charset=utf-8";
 	gw_response_header(&ctx->resp, "Content-Disposition",
 			   gw_arena_printf(&ctx->arena,
@@ -723,7 +718,7 @@ static int exists(struct gw_ctx *ctx, const char *sql, long long id)
 static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 {
 	int bad = 0;
-	int32_t today = (int32_t)((ctx->now + tz(ctx) * 60LL) / 86400);
+	int32_t today = gw_today(ctx);
 
 	if (!v[R_PHONE].present && !v[R_EMAIL].present)
 		bad += gw_form_error(ctx, "phone", "need_contact");
@@ -920,7 +915,7 @@ static int classify_store(struct gw_ctx *ctx, const struct classify *k)
 	int64_t resp = 0, resol = 0;
 	long long id = hdf_ll(h, "C.id");
 
-	if (k->sev != k->old && gw_complaint_deadlines(ctx->db, tz(ctx), k->sev,
+	if (k->sev != k->old && gw_complaint_deadlines(ctx->db, gw_tz_minutes(ctx), k->sev,
 						       hdf_ll(h, "C.created_ts"), &resp, &resol))
 		return 500;
 	hdf_set_value(h, "C.severity", gw_severity_name(k->sev)); /* for the alert's text */
@@ -1091,7 +1086,7 @@ static int resume(struct gw_ctx *ctx, const char *note, struct gw_buf *text)
 	int64_t resp = hdf_ll(h, "C.response_ts"), resol = hdf_ll(h, "C.resolution_ts");
 	enum gw_severity sev = gw_severity_from(hdf_get_value(h, "C.severity", NULL));
 
-	if (sev != GW_SEV_NONE && gw_complaint_resume_dues(ctx->db, tz(ctx), sev,
+	if (sev != GW_SEV_NONE && gw_complaint_resume_dues(ctx->db, gw_tz_minutes(ctx), sev,
 							   hdf_ll(h, "C.waiting_ts"),
 							   (int64_t)ctx->now, &resp, &resol))
 		return -1;

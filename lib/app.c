@@ -127,11 +127,14 @@ const char *gw_now_utc(struct gw_ctx *ctx)
 			       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+int gw_tz_minutes(struct gw_ctx *ctx)
+{
+	return hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
+}
+
 int32_t gw_today(struct gw_ctx *ctx)
 {
-	long long local = (long long)ctx->now + 60LL * hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
-
-	return (int32_t)(local / 86400);
+	return (int32_t)(((long long)ctx->now + 60LL * gw_tz_minutes(ctx)) / 86400);
 }
 
 /* GUWEN_NOW ("YYYY-MM-DD HH:MM:SS" UTC) fixes the clock for tests. */
@@ -231,6 +234,9 @@ static void set(HDF *h, const char *name, const char *value)
 		hdf_set_value(h, name, value);
 }
 
+/* What a "next" page may be spelt with: no scheme, no host, no query. */
+#define NEXT_CHARS "abcdefghijklmnopqrstuvwxyz0123456789/-_"
+
 static const char *const programs[] = { "home", "login", "admin", "portal", "clients",
 					"applications", "projects", "complaints", "visits",
 					"reports", NULL };
@@ -287,12 +293,27 @@ static int login_redirect(struct gw_ctx *ctx)
 	/* the page asked for, relative to this program; login sends the user back */
 	url = gw_arena_printf(&ctx->arena, "%s?next=%s", gw_url(ctx, "login", "/"),
 			      strcmp(ctx->app->name, "home") ? ctx->app->name : "");
-	if (next && strspn(next, "abcdefghijklmnopqrstuvwxyz0123456789/-_") == strlen(next))
+	if (next && strspn(next, NEXT_CHARS) == strlen(next))
 		url = gw_arena_printf(&ctx->arena, "%s%s", url, next);
 	gw_response_redirect(&ctx->resp, url);
 	if (hdf_get_value(ctx->hdf, "Session.Expired", NULL))
 		gw_response_cookie(&ctx->resp, "gw_flash", "session_expired", -1, ctx->https);
 	return 0;
+}
+
+int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash)
+{
+	size_t plen;
+
+	if (!next || !*next || strspn(next, NEXT_CHARS) != strlen(next))
+		return gw_redirect(ctx, "home", "/", flash);
+	if (next[0] == '/')
+		return gw_redirect(ctx, "home", next, flash);
+	plen = strcspn(next, "/");
+	for (int i = 0; programs[i]; i++)
+		if (strlen(programs[i]) == plen && !strncmp(programs[i], next, plen))
+			return gw_redirect(ctx, programs[i], next + plen, flash);
+	return gw_redirect(ctx, "home", "/", flash);
 }
 
 /* Session → route → permission → CSRF → handler. Returns 0 or an error status. */

@@ -77,11 +77,17 @@ const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path);
 /* Redirect (303) to a program's path, with a flash message key from L.Flash.* to
  * show on the next page (NULL for none). Returns 0 for the handler to return. */
 int gw_redirect(struct gw_ctx *ctx, const char *program, const char *path, const char *flash);
+/* Redirect (303) to the page a sign-in was asked for: next as the app put it in
+ * the sign-in link ("program/path", or "/path" on the start page). Anything
+ * else goes to the start page, so next can never lead off the site. */
+int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash);
 /* The client's address (REMOTE_ADDR). */
 const char *gw_client_ip(struct gw_ctx *ctx);
 /* Now as UTC "YYYY-MM-DD HH:MM:SS" (honours GUWEN_NOW for tests, see app.c). */
 const char *gw_now_utc(struct gw_ctx *ctx);
 
+/* Minutes the configured zone is ahead of UTC (App.TZOffsetMinutes, 480). */
+int gw_tz_minutes(struct gw_ctx *ctx);
 /* Today's day number (days since 1970-01-01) in the configured zone. */
 int32_t gw_today(struct gw_ctx *ctx);
 
