@@ -24,26 +24,6 @@ static const struct gw_fdef password_form[] = {
 	{ NULL, 0, 0, 0, 0, 0, NULL },
 };
 
-static const char *const programs[] = { "admin", "clients", "applications", "projects",
-					"complaints", "visits", "reports", NULL };
-
-/* "next" names the page asked for: "/path" on the start page's program or
- * "program/path". Anything else goes to the start page. */
-static int go_next(struct gw_ctx *ctx, const char *next, const char *flash)
-{
-	size_t plen;
-
-	if (!next || !*next || strspn(next, "abcdefghijklmnopqrstuvwxyz0123456789/-_") != strlen(next))
-		return gw_redirect(ctx, "home", "/", flash);
-	if (next[0] == '/')
-		return gw_redirect(ctx, "home", next, flash);
-	plen = strcspn(next, "/");
-	for (int i = 0; programs[i]; i++)
-		if (strlen(programs[i]) == plen && !strncmp(programs[i], next, plen))
-			return gw_redirect(ctx, programs[i], next + plen, flash);
-	return gw_redirect(ctx, "home", "/", flash);
-}
-
 static int show_login(struct gw_ctx *ctx, const char *next)
 {
 	if (next && *next)
@@ -56,7 +36,7 @@ static int show_login(struct gw_ctx *ctx, const char *next)
 static int login_page(struct gw_ctx *ctx)
 {
 	if (ctx->user)
-		return go_next(ctx, gw_query(&ctx->req, "next"), NULL);
+		return gw_redirect_next(ctx, gw_query(&ctx->req, "next"), NULL);
 	return show_login(ctx, gw_query(&ctx->req, "next"));
 }
 
@@ -75,7 +55,7 @@ static int login_submit(struct gw_ctx *ctx)
 	}
 	r = gw_auth_login(ctx, v[0].s, v[1].s);
 	if (r == GW_LOGIN_OK)
-		return go_next(ctx, next, NULL);
+		return gw_redirect_next(ctx, next, NULL);
 	if (r == GW_LOGIN_ERROR)
 		return 503;
 	hdf_set_value(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
