@@ -30,7 +30,8 @@ static const char SQL_FAILS_ACCOUNT[] =
 	" '1970-01-01')";
 static const char SQL_FAILS_ADDRESS[] =
 	"SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 AND at > ?";
-static const char SQL_ATTEMPT[] = "INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
+static const char SQL_ATTEMPT[] =
+	"INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
 
 /* A well-formed hash of a random password: unknown accounts cost as much time
  * as known ones, so timing does not tell which logins exist. */
