@@ -20,6 +20,7 @@ PROGS     = $(PROG_SRC:.c=.fcgi)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
 HEADERS   = $(wildcard include/guwen/*.h)
+TOOL_SRC  = $(sort $(wildcard tools/*.c))
 
 all: lib/libguwen.a $(PROGS) tools/guwen
 
@@ -32,8 +33,8 @@ lib/libguwen.a: $(LIB_OBJ)
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
 
-tools/guwen: tools/guwen.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
+tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka

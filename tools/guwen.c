@@ -15,8 +15,9 @@
 #include "guwen/perm.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
+#include "cli.h"
 
-static HDF *cfg;
+HDF *cfg;
 
 static const char usage[] =
 	"usage: guwen COMMAND [ARGS]\n"
@@ -40,13 +41,13 @@ static const char usage[] =
 	"The configuration file is named by GUWEN_CONFIG (default etc/guwen.hdf).\n"
 	"Roles: advisor manager market legal project director admin.\n";
 
-static int die(const char *msg, const char *arg)
+int die(const char *msg, const char *arg)
 {
 	fprintf(stderr, "guwen: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
 	return 1;
 }
 
-static struct gw_db *open_db(int admin)
+struct gw_db *open_db(int admin)
 {
 	struct gw_db *db;
 
@@ -62,7 +63,7 @@ static struct gw_db *open_db(int admin)
 	return db;
 }
 
-static char *read_file(const char *path)
+char *read_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -368,7 +369,7 @@ static int cmd_demo(struct gw_db *db)
 	return 0;
 }
 
-static int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
+int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
 {
 	struct gw_db *db = open_db(0);
 	int rc;
@@ -380,7 +381,7 @@ static int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **arg
 	return rc;
 }
 
-static int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
+int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
 {
 	struct gw_db *db = open_db(1);
 	int rc;
