@@ -1,7 +1,11 @@
 -- 001_foundation.sql — staff, departments, sessions, sign-in attempts, audit log,
 -- working-day calendar, settings, mail outbox. Times are UTC.
+-- Every statement may run again (IF NOT EXISTS, INSERT IGNORE): a run that
+-- stopped halfway continues. The role and grants at the end are optional:
+-- `guwen migrate` skips them, with a notice, for an account that may not
+-- manage roles, and `guwen db grant` applies them later.
 
-CREATE TABLE departments (
+CREATE TABLE IF NOT EXISTS departments (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name VARCHAR(100) NOT NULL,
   active TINYINT(1) NOT NULL DEFAULT 1,
@@ -9,7 +13,7 @@ CREATE TABLE departments (
   UNIQUE KEY uq_departments_name (name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE users (
+CREATE TABLE IF NOT EXISTS users (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   login VARCHAR(64) NOT NULL,
   name VARCHAR(100) NOT NULL,
@@ -31,7 +35,7 @@ CREATE TABLE users (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- id is the hex SHA-256 of the cookie token: the database never holds the token.
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
   id CHAR(64) CHARACTER SET ascii NOT NULL PRIMARY KEY,
   user_id INT UNSIGNED NOT NULL,
   csrf CHAR(64) CHARACTER SET ascii NOT NULL,
@@ -42,7 +46,7 @@ CREATE TABLE sessions (
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
-CREATE TABLE login_attempts (
+CREATE TABLE IF NOT EXISTS login_attempts (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   login VARCHAR(64) NOT NULL,
   ip VARCHAR(45) NOT NULL,
@@ -52,7 +56,7 @@ CREATE TABLE login_attempts (
   KEY ix_attempts_ip (ip, at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE audit_log (
+CREATE TABLE IF NOT EXISTS audit_log (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   at DATETIME NOT NULL,
   user_id INT UNSIGNED NULL,
@@ -67,7 +71,7 @@ CREATE TABLE audit_log (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Exceptions to Monday–Friday: public holidays and make-up working days (调休).
-CREATE TABLE calendar_days (
+CREATE TABLE IF NOT EXISTS calendar_days (
   day DATE NOT NULL PRIMARY KEY,
   kind ENUM('holiday','workday') NOT NULL,
   name VARCHAR(100) NOT NULL DEFAULT '',
@@ -75,14 +79,14 @@ CREATE TABLE calendar_days (
   updated_at DATETIME NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE settings (
+CREATE TABLE IF NOT EXISTS settings (
   name VARCHAR(64) CHARACTER SET ascii NOT NULL PRIMARY KEY,
   value VARCHAR(1000) NOT NULL,
   updated_by INT UNSIGNED NULL,
   updated_at DATETIME NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE outbox (
+CREATE TABLE IF NOT EXISTS outbox (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   to_addr VARCHAR(254) NOT NULL,
   subject VARCHAR(255) NOT NULL,
@@ -94,7 +98,7 @@ CREATE TABLE outbox (
   KEY ix_outbox_pending (sent_at, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO settings (name, value, updated_at) VALUES
+INSERT IGNORE INTO settings (name, value, updated_at) VALUES
   ('centre_name', '财税顾问中心', UTC_TIMESTAMP()),
   ('contact_days', '30', UTC_TIMESTAMP()),
   ('summary_weekday', '5', UTC_TIMESTAMP());

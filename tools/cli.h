@@ -13,6 +13,11 @@ extern HDF *cfg;
 
 /* Print "guwen: msg: arg" to stderr; returns 1 (the exit status). */
 int die(const char *msg, const char *arg);
+/* The admin database account: DB.AdminUser (root), its password from the
+ * environment (GUWEN_DB_ADMIN_PASSWORD), else the file DB.AdminPasswordFile,
+ * else DB.AdminPassword; the web programs never need either. */
+const char *admin_user(void);
+const char *admin_password(void);
 /* Connect as the application's account (admin 0) or DB.AdminUser (admin 1); NULL on failure. */
 struct gw_db *open_db(int admin);
 /* The whole file, NUL-terminated (malloc'd), or NULL; at most 16 MiB. */
@@ -20,5 +25,11 @@ char *read_file(const char *path);
 /* Run fn with a connection as the application's account / DB.AdminUser, then close it. */
 int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
+
+/* cmd_migrate.c: `guwen migrate [--dry-run]`, `guwen db grant`; the steps for setup. */
+int migrate_main(int argc, char **argv);
+int db_main(int argc, char **argv);
+int migrate_run(struct gw_db *db, int dry);
+int grant_run(struct gw_db *db);
 
 #endif

@@ -1,6 +1,5 @@
 /* guwen.c — the command-line companion: migrations, users, calendar, demo data,
  * configuration check. Same library as the web programs. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +22,11 @@ static const char usage[] =
 	"usage: guwen COMMAND [ARGS]\n"
 	"\n"
 	"commands:\n"
-	"  migrate                 apply the SQL migrations that are missing\n"
+	"  migrate [--dry-run]     apply the SQL migrations that are missing (one statement\n"
+	"                          at a time: a failed run continues where it stopped);\n"
+	"                          --dry-run lists what would run\n"
+	"  db grant                create the guwen_app role and its grants and the\n"
+	"                          programs' account DB.User (needs an account that may)\n"
 	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]]\n"
 	"                          create a staff account; the password is read from\n"
 	"                          stdin, or generated and printed when stdin is a terminal\n"
@@ -47,13 +50,39 @@ int die(const char *msg, const char *arg)
 	return 1;
 }
 
+const char *admin_user(void)
+{
+	return gw_config_get(cfg, "DB.AdminUser", "root");
+}
+
+const char *admin_password(void)
+{
+	static char pw[256];
+	const char *env = getenv("GUWEN_DB_ADMIN_PASSWORD");
+	const char *file = gw_config_get(cfg, "DB.AdminPasswordFile", NULL);
+	FILE *f;
+
+	if (env)
+		return env;
+	if (!file || !*file)
+		return gw_config_get(cfg, "DB.AdminPassword", NULL);
+	if (!pw[0] && (f = fopen(file, "r"))) {
+		if (!fgets(pw, sizeof(pw), f))
+			pw[0] = '\0';
+		pw[strcspn(pw, "\r\n")] = '\0';
+		fclose(f);
+	} else if (!pw[0]) {
+		die("cannot read DB.AdminPasswordFile", file);
+	}
+	return pw;
+}
+
 struct gw_db *open_db(int admin)
 {
 	struct gw_db *db;
 
 	if (admin)
-		db = gw_db_new_as(cfg, gw_config_get(cfg, "DB.AdminUser", "root"),
-				  gw_config_get(cfg, "DB.AdminPassword", NULL));
+		db = gw_db_new_as(cfg, admin_user(), admin_password());
 	else
 		db = gw_db_new(cfg);
 	if (gw_db_connect(db)) {
@@ -82,75 +111,6 @@ char *read_file(const char *path)
 	}
 	fclose(f);
 	return buf;
-}
-
-static const char SQL_MIGRATIONS_TABLE[] =
-	"CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(64) NOT NULL PRIMARY KEY,"
-	" applied_at DATETIME NOT NULL) ENGINE=InnoDB";
-static const char SQL_MIGRATION_DONE[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
-static const char SQL_MIGRATION_RECORD[] =
-	"INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int is_sql(const struct dirent *d)
-{
-	size_t n = strlen(d->d_name);
-
-	return n > 4 && !strcmp(d->d_name + n - 4, ".sql");
-}
-
-static int apply_one(struct gw_db *db, const char *dir, const char *name)
-{
-	long long done = 0;
-	char path[1024], *sql;
-	int rc;
-
-	if (gw_db_int(db, &done, SQL_MIGRATION_DONE, "s", name) < 0)
-		return -1;
-	if (done)
-		return 0;
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if (!(sql = read_file(path)))
-		return die("cannot read", path), -1;
-	rc = gw_db_script(db, sql);
-	free(sql);
-	if (rc || gw_db_exec(db, SQL_MIGRATION_RECORD, "s", name) != 1)
-		return die("migration failed", name), -1;
-	printf("applied %s\n", name);
-	return 1;
-}
-
-static int cmd_migrate(void)
-{
-	const char *dir = gw_config_get(cfg, "App.SQL", "sql");
-	struct dirent **list = NULL;
-	struct gw_db *db = open_db(1);
-	int n, rc = 0, applied = 0;
-
-	if (!db)
-		return die("cannot connect to the database as DB.AdminUser", NULL);
-	if (gw_db_exec(db, SQL_MIGRATIONS_TABLE, NULL) < 0)
-		rc = die("cannot create schema_migrations", NULL);
-	n = scandir(dir, &list, is_sql, by_name);
-	if (n < 0)
-		rc = die("cannot read the migrations directory", dir);
-	for (int i = 0; i < n; i++) {
-		int r = rc ? 0 : apply_one(db, dir, list[i]->d_name);
-
-		if (r < 0)
-			rc = 1;
-		applied += r > 0;
-		free(list[i]);
-	}
-	free(list);
-	if (!rc)
-		printf("schema up to date (%d applied)\n", applied);
-	gw_db_free(db);
-	return rc;
 }
 
 /* A password from stdin (first line), or a generated one printed once. */
@@ -455,7 +415,9 @@ int main(int argc, char **argv)
 	if (!(cfg = gw_config_load(NULL)))
 		return 1;
 	if (!strcmp(argv[1], "migrate"))
-		rc = cmd_migrate();
+		rc = migrate_main(argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "db"))
+		rc = db_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "config") && argc == 3 && !strcmp(argv[2], "check"))
 		rc = gw_config_check(cfg) ? 1 : (puts("configuration ok"), 0);
 	else if (!strcmp(argv[1], "user"))

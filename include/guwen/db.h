@@ -52,6 +52,26 @@ void gw_db_rollback(struct gw_db *db);
 unsigned gw_db_errno(struct gw_db *db);
 /* Run a script of several statements (migrations; not for user input). 0 or -1. */
 int gw_db_script(struct gw_db *db, const char *sql);
+/* Tools only (migrations, backups): a text query that is not prepared or cached,
+ * so its text may be built at run time from trusted parts (never user input).
+ * Any result is discarded. 0 or -1 (gw_db_errno, gw_db_error say why). */
+int gw_db_query(struct gw_db *db, const char *sql, size_t len);
+/* The server's message for the last failure of gw_db_query / gw_db_stream. */
+const char *gw_db_error(struct gw_db *db);
+/* One row of gw_db_stream: raw values (NULL for SQL NULL) and their lengths;
+ * binary[i] is 1 for a binary string column (BLOB, VARBINARY). */
+struct gw_db_rawrow {
+	int ncols;
+	char **vals;
+	unsigned long *lens;
+	unsigned char binary[64];
+};
+typedef int (*gw_db_raw_fn)(void *ctx, const struct gw_db_rawrow *row);
+/* Tools only: run a text query and call fn for each row as it arrives (memory
+ * stays bounded); fn returns 0 to go on. Returns the row count or -1. */
+int gw_db_stream(struct gw_db *db, const char *sql, gw_db_raw_fn fn, void *ctx);
+/* Escape n bytes for a quoted literal (out holds 2n+1); returns the length. */
+size_t gw_db_escape(struct gw_db *db, char *out, const char *in, size_t n);
 /* Shift a "YYYY-MM-DD HH:MM:SS" UTC text by the configured offset into out (32 bytes). */
 void gw_db_local_time(const struct gw_db *db, const char *utc, char *out);
 
