@@ -34,7 +34,7 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(LDLIBS)
+	$(CC) $(CFLAGS) -DGUWEN_PREFIX='"$(PREFIX)"' $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka

@@ -381,7 +381,11 @@ static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring
 	ctx->db = gw_db_new(ctx->cfg);
 	ctx->keys = kr;
 	if (gw_keyring_load(kr, hdf_get_value(ctx->cfg, "App.KeyFile", "var/keys"))) {
-		gw_log_error("cannot load the key file (missing, or readable by others)");
+		char why[512];
+
+		gw_config_keyfile_problem(hdf_get_value(ctx->cfg, "App.KeyFile", "var/keys"), why,
+					  sizeof(why));
+		gw_log_error("cannot load the key file: %s", why);
 		return -1;
 	}
 	if (gw_view_init(ctx->cfg))
@@ -454,6 +458,8 @@ int gw_app_run(const struct gw_app *app)
 		FCGX_InitRequest(&io.fr, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 		while (FCGX_Accept_r(&io.fr) >= 0) {
 			gw_log_sink(log_to_server, &io);
+			if (!ok) /* the configuration may have been fixed since: no restart needed */
+				ok = (teardown(&ctx), setup(&ctx, app, &kr) == 0);
 			ok ? serve(&ctx, &io) : unavailable(&io);
 			gw_log_sink(NULL, NULL);
 			FCGX_Finish_r(&io.fr);

@@ -1,7 +1,12 @@
 /* config.c — load and check the HDF configuration file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "guwen/config.h"
 #include "guwen/log.h"
@@ -35,6 +40,36 @@ const char *gw_config_get(HDF *cfg, const char *key, const char *def)
 int gw_config_int(HDF *cfg, const char *key, int def)
 {
 	return hdf_get_int_value(cfg, key, def);
+}
+
+void gw_config_whoami(char *out, size_t outsz)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	snprintf(out, outsz, "%s (uid %u)", pw ? pw->pw_name : "?", (unsigned)geteuid());
+}
+
+void gw_config_keyfile_problem(const char *path, char *out, size_t outsz)
+{
+	char who[128];
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), e = errno;
+
+	gw_config_whoami(who, sizeof(who));
+	if (fd < 0)
+		snprintf(out, outsz, "cannot open %s as user %s: %s%s", path, who, strerror(e),
+			 e == EACCES ? " (give the file to the user the programs run as: chown)" :
+			 e == ENOENT ? " (guwen keys create FILE)" : "");
+	else if (fstat(fd, &st) || !S_ISREG(st.st_mode))
+		snprintf(out, outsz, "%s is not a regular file", path);
+	else if (st.st_mode & 077)
+		snprintf(out, outsz, "%s is readable by group or others (chmod 600 %s)", path,
+			 path);
+	else
+		snprintf(out, outsz, "%s is not a key file (lines \"<id> <64 hex>\", \"current"
+			 " <id>\", \"index <64 hex>\")", path);
+	if (fd >= 0)
+		close(fd);
 }
 
 static int need(HDF *cfg, const char *key)

@@ -1,10 +1,12 @@
 /* upload.c — content-checked uploads stored outside the web root. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "guwen/config.h"
 #include "guwen/log.h"
 #include "guwen/upload.h"
 
@@ -48,12 +50,18 @@ int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_ou
 	path[strlen(path)] = '/';
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		gw_log_error("cannot store an upload in App.Uploads");
+		char who[128];
+		int e = errno;
+
+		gw_config_whoami(who, sizeof(who));
+		gw_log_error("cannot store an upload in App.Uploads = %s as user %s: %s",
+			     hdf_get_value(ctx->cfg, "App.Uploads", ""), who, strerror(e));
 		return -1;
 	}
 	w = write(fd, data, n);
 	if (close(fd) || w != (ssize_t)n) {
-		gw_log_error("short write storing an upload");
+		gw_log_error("cannot write an upload into App.Uploads: %s",
+			     w < 0 ? strerror(errno) : "short write (disk full?)");
 		unlink(path);
 		return -1;
 	}

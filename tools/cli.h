@@ -26,6 +26,16 @@ char *read_file(const char *path);
 int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 
+/* guwen.c: a staff account (0 or 1 after saying why); `calendar import FILE`. */
+int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
+	     const char *dept, int clearance, const char *password);
+int cmd_calendar(int argc, char **argv, struct gw_db *db);
+/* cmd_setup.c: `guwen setup` (runs before any configuration is loaded). */
+int setup_main(int argc, char **argv);
+
+/* cmd_check.c: `guwen config check [--sockets DIR] [--url URL]`. */
+int check_main(int argc, char **argv);
+
 /* cmd_migrate.c: `guwen migrate [--dry-run]`, `guwen db grant`; the steps for setup. */
 int migrate_main(int argc, char **argv);
 int db_main(int argc, char **argv);

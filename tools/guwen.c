@@ -38,7 +38,14 @@ static const char usage[] =
 	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
 	"  jobs                    scheduled work (cron): complaint deadline warnings and\n"
 	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
-	"  config check            check the configuration file\n"
+	"  setup [--user NAME] [--db NAME] [--socket PATH | --host HOST] [--uploads DIR]\n"
+	"        [--db-user NAME] [--share DIR]\n"
+	"                          first install: configuration, key file, uploads,\n"
+	"                          database, migrations, grants, calendar, first accounts\n"
+	"  config check [--sockets DIR] [--url http://HOST:PORT]\n"
+	"                          try the configuration for real (key file, uploads,\n"
+	"                          database account; which programs answer); run it as\n"
+	"                          the program user\n"
 	"  keys create FILE        write a new key file (mode 0600)\n"
 	"\n"
 	"The configuration file is named by GUWEN_CONFIG (default etc/guwen.hdf).\n"
@@ -164,7 +171,7 @@ static long long dept_id(struct gw_db *db, const char *name)
 	return gw_db_insert_id(db);
 }
 
-static int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
+int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
 		    const char *dept, int clearance, const char *password)
 {
 	char hash[GW_PASSWORD_HASH_MAX];
@@ -226,7 +233,7 @@ static int import_day(void *ctx, int32_t day, enum gw_day_kind kind, const char 
 			  kind == GW_DAY_HOLIDAY ? "holiday" : "workday", nm) < 0;
 }
 
-static int cmd_calendar(int argc, char **argv, struct gw_db *db)
+int cmd_calendar(int argc, char **argv, struct gw_db *db)
 {
 	char *text;
 	int n;
@@ -412,14 +419,16 @@ int main(int argc, char **argv)
 	for (int i = 2; i < argc; i++)
 		if (!strcmp(argv[i], "--help"))
 			return fputs(usage, stdout), 0;
+	if (!strcmp(argv[1], "setup"))
+		return rc = setup_main(argc - 1, argv + 1), hdf_destroy(&cfg), rc;
 	if (!(cfg = gw_config_load(NULL)))
 		return 1;
 	if (!strcmp(argv[1], "migrate"))
 		rc = migrate_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "db"))
 		rc = db_main(argc - 1, argv + 1);
-	else if (!strcmp(argv[1], "config") && argc == 3 && !strcmp(argv[2], "check"))
-		rc = gw_config_check(cfg) ? 1 : (puts("configuration ok"), 0);
+	else if (!strcmp(argv[1], "config") && argc >= 3 && !strcmp(argv[2], "check"))
+		rc = check_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "user"))
 		rc = with_db(cmd_user, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "calendar"))
