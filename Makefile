@@ -57,12 +57,31 @@ test: deps all
 bench: all
 	@tests/bench/run
 
+# Ready configurations (paths and the programs filled in) under share/guwen/etc;
+# the configuration directory and the uploads directory (guwen setup --user
+# gives them to the program user).
+CONFDIR ?= /etc/guwen
+STATEDIR ?= /var/lib/guwen
+PROG_NAMES = $(basename $(notdir $(PROGS)))
+SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/guwen-spawn etc/guwen@.service
+FILL = sed -e 's|@PREFIX@|$(PREFIX)|g' \
+	-e 's/@PROGRAMS@/$(subst $(eval) ,|,$(filter-out home,$(PROG_NAMES)))/g' \
+	-e 's/@PROGRAMS_SPACED@/$(PROG_NAMES)/g'
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/guwen/cgi-bin $(DESTDIR)$(PREFIX)/bin \
-		$(DESTDIR)$(PREFIX)/share/guwen
+		$(DESTDIR)$(PREFIX)/share/guwen/etc $(DESTDIR)$(PREFIX)/sbin
+	install -d -m 0755 $(DESTDIR)$(CONFDIR)
+	install -d -m 0700 $(DESTDIR)$(STATEDIR)/uploads $(DESTDIR)$(STATEDIR)/backups
 	install -m 0755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/guwen/cgi-bin/
 	install -m 0755 tools/guwen $(DESTDIR)$(PREFIX)/bin/guwen
-	cp -R templates htdocs sql etc $(DESTDIR)$(PREFIX)/share/guwen/
+	cp -R templates htdocs sql $(DESTDIR)$(PREFIX)/share/guwen/
+	install -m 0644 etc/guwen.hdf.example etc/htaccess.example etc/cn-holidays-2025-2026.tsv \
+		$(DESTDIR)$(PREFIX)/share/guwen/etc/
+	for f in $(SITE_CONF); do \
+		$(FILL) $$f >$(DESTDIR)$(PREFIX)/share/guwen/$$f || exit 1; done
+	mv $(DESTDIR)$(PREFIX)/share/guwen/etc/guwen-spawn $(DESTDIR)$(PREFIX)/sbin/guwen-spawn
+	chmod 0755 $(DESTDIR)$(PREFIX)/sbin/guwen-spawn
 
 clean:
 	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) tests/fuzz/fuzz_request
