@@ -114,3 +114,7 @@ GRANT SELECT, INSERT ON audit_log TO guwen_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON calendar_days TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON settings TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON outbox TO guwen_app;
+-- guwen backup (run by guwen jobs as the programs' account) reads the schema's
+-- version; `guwen migrate` made both tables before this script runs.
+GRANT SELECT ON schema_migrations TO guwen_app;
+GRANT SELECT ON schema_progress TO guwen_app;

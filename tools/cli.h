@@ -33,6 +33,12 @@ int cmd_calendar(int argc, char **argv, struct gw_db *db);
 /* cmd_setup.c: `guwen setup` (runs before any configuration is loaded). */
 int setup_main(int argc, char **argv);
 
+/* cmd_backup.c: `guwen backup [--out FILE | --verify FILE]`, `guwen restore FILE`;
+ * backup_daily for `guwen jobs` (0 when not due or done). */
+int backup_main(int argc, char **argv);
+int restore_main(int argc, char **argv);
+int backup_daily(struct gw_db *db);
+
 /* cmd_check.c: `guwen config check [--sockets DIR] [--url URL]`. */
 int check_main(int argc, char **argv);
 

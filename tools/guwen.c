@@ -42,6 +42,11 @@ static const char usage[] =
 	"        [--db-user NAME] [--share DIR]\n"
 	"                          first install: configuration, key file, uploads,\n"
 	"                          database, migrations, grants, calendar, first accounts\n"
+	"  backup [--out FILE]     one encrypted file (AES-256-GCM, key from App.KeyFile)\n"
+	"                          of the database and the uploads, into Backup.Dir\n"
+	"                          (keeps Backup.Keep; runs Backup.ShipCommand FILE)\n"
+	"  backup --verify FILE    check a backup: authentication, manifest, checksums\n"
+	"  restore FILE            verify, then fill an empty database and App.Uploads\n"
 	"  config check [--sockets DIR] [--url http://HOST:PORT]\n"
 	"                          try the configuration for real (key file, uploads,\n"
 	"                          database account; which programs answer); run it as\n"
@@ -399,6 +404,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	}
 	rc = gw_complaint_jobs_run(db, words, gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	hdf_destroy(&words);
+	if (backup_daily(db)) /* once a day when Backup.Dir is set */
+		rc = 1;
 	printf("jobs: %d complaints checked, %d warned, %d escalated to managers, %d to directors,"
 	       " %d failed\n", r.checked, r.warned, r.managers, r.directors, r.failed);
 	return rc || r.failed ? 1 : 0;
@@ -427,6 +434,10 @@ int main(int argc, char **argv)
 		rc = migrate_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "db"))
 		rc = db_main(argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "backup"))
+		rc = backup_main(argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "restore"))
+		rc = restore_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "config") && argc >= 3 && !strcmp(argv[2], "check"))
 		rc = check_main(argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "user"))
