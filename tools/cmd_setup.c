@@ -40,7 +40,7 @@ static const char config_text[] =
 	"  # never in this file: GUWEN_DB_ADMIN_PASSWORD, or a root-only file named by\n"
 	"  # AdminPasswordFile (none needed for root over the socket on Debian).\n"
 	"  AdminUser = root\n  AdminPasswordFile =\n}\n"
-	"Backup {\n  # guwen jobs writes one encrypted backup a day here when set\n  Dir =\n"
+	"Backup {\n  # guwen jobs writes one encrypted backup a day here when set\n  Dir = %s/backups\n"
 	"  Keep = 14\n  ShipCommand =\n}\n"
 	"Session {\n  IdleMinutes = 30\n  MaxHours = 12\n}\n";
 
@@ -113,11 +113,12 @@ static void dir_of(const char *path, char *out, size_t outsz)
 
 static int write_config(const struct setup_opts *o)
 {
-	char dir[1024], pw[33];
+	char dir[1024], state[1024], pw[33];
 	mode_t old;
 	FILE *f;
 
 	dir_of(o->config, dir, sizeof(dir));
+	dir_of(o->uploads, state, sizeof(state));
 	if (mkdirs(dir, 0755) || gw_crypto_token(16, pw))
 		return die("cannot create the configuration directory", dir), -1;
 	old = umask(077);
@@ -126,7 +127,7 @@ static int write_config(const struct setup_opts *o)
 	if (!f)
 		return die("cannot write", o->config), -1;
 	fprintf(f, config_text, o->share, o->share, o->share, dir, o->uploads,
-		o->host ? "" : o->socket, o->host ? o->host : "", o->db, o->db_user, pw);
+		o->host ? "" : o->socket, o->host ? o->host : "", o->db, o->db_user, pw, state);
 	if (fclose(f))
 		return die("cannot write", o->config), -1;
 	printf("wrote %s (mode 0600)\n", o->config);
@@ -137,6 +138,7 @@ static int make_files(const struct setup_opts *o)
 {
 	const char *kf = gw_config_get(cfg, "App.KeyFile", NULL);
 	const char *up = gw_config_get(cfg, "App.Uploads", NULL);
+	const char *bk = gw_config_get(cfg, "Backup.Dir", "");
 
 	if (!kf || !up)
 		return die("App.KeyFile and App.Uploads must be set in", o->config), -1;
@@ -147,7 +149,10 @@ static int make_files(const struct setup_opts *o)
 		return die("cannot write the key file", kf), -1;
 	if (mkdirs(up, 0700))
 		return die("cannot create the uploads directory", up), -1;
-	return own(o, o->config, 0600) || own(o, kf, 0600) || own(o, up, 0700) ? -1 : 0;
+	if (*bk && mkdirs(bk, 0700))
+		return die("cannot create Backup.Dir", bk), -1;
+	return own(o, o->config, 0600) || own(o, kf, 0600) || own(o, up, 0700) ||
+	       (*bk && own(o, bk, 0700)) ? -1 : 0;
 }
 
 /* CREATE DATABASE as the admin account, connected without a database. */

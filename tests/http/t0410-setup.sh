@@ -18,7 +18,7 @@ as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
 
 $G setup --user nobody --db "$DB" --socket "$VAR/run/mysql.sock" --uploads "$T/uploads" \
     --share "$ROOT" --db-user "gwset$$" >"$T/out" 2>&1 || fail "setup: $(cat "$T/out")"
-for f in etc/guwen.hdf:600 etc/keys:600 uploads:700; do
+for f in etc/guwen.hdf:600 etc/keys:600 uploads:700 backups:700; do
     [ "$(stat -c '%U %a' "$T/${f%:*}")" = "nobody ${f#*:}" ] || fail "$f: $(stat -c '%U %a' "$T/${f%:*}")"
 done
 grep -q "^  admin  *[0-9a-f]\{16\} .*no client data" "$T/out" || fail "admin login not shown: $(cat "$T/out")"
