@@ -72,3 +72,23 @@ as_nobody $G config check --sockets "$VAR/run" --url "$BASE" >"$T/out" 2>&1
 set -e
 grep -q "answers: $VAR/run/login.sock" "$T/out" && grep -q "answers: $BASE/portal/ (200)" "$T/out" || fail "sockets and URLs: $(cat "$T/out")"
 ok "config check says which programs answer"
+
+# a program that could not start answers 503, and works again once the
+# configuration is fixed, without a restart (here: the stack's key file)
+restore_keys() { chmod 600 "$VAR/keys"; }
+trap 'restore_keys; cleanup' EXIT
+kill "$(cat "$VAR/run/login.pid")"
+for _ in $(seq 1 50); do kill -0 "$(cat "$VAR/run/login.pid")" 2>/dev/null || break; sleep 0.1; done
+chmod 644 "$VAR/keys"
+"$ROOT/scripts/devstack" start >/dev/null 2>&1 || fail "restarting the login program"
+for _ in 1 2 3 4; do
+    st=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login/")
+    [ "$st" = 503 ] || fail "login with a key file readable by others: $st"
+done
+grep -q "cannot load the key file: $VAR/keys is readable by group or others (chmod 600" "$VAR/log/programs.log" "$VAR/log/nginx-error.log" || fail "log does not say why"
+restore_keys
+for _ in 1 2 3 4; do
+    st=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login/")
+    [ "$st" = 200 ] || fail "login after the fix, without a restart: $st"
+done
+ok "after a configuration fix the program serves again without a restart"
