@@ -7,11 +7,15 @@
 . "$(dirname "$0")/lib.sh"
 G=$ROOT/tools/guwen
 DB=gw_setup_$$
+# the program user (nobody) must reach the stack's database socket
+VAR_MODE=$(stat -c %a "$VAR") RUN_MODE=$(stat -c %a "$VAR/run")
 cleanup() {
+    chmod "$VAR_MODE" "$VAR"; chmod "$RUN_MODE" "$VAR/run"
     sql "DROP DATABASE IF EXISTS $DB; DROP USER IF EXISTS 'gwset$$'@'localhost'" || true
     rm -rf "$T"
 }
 trap cleanup EXIT
+chmod o+x "$VAR" "$VAR/run"
 chmod 755 "$T"
 export GUWEN_CONFIG=$T/etc/guwen.hdf
 as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }

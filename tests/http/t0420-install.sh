@@ -31,6 +31,7 @@ sed -e "s|listen 80;|listen 127.0.0.1:$NPORT;|" -e "s|unix:/run/guwen/|unix:$VAR
     -e "s|/usr/local/share/guwen/|$S/|" "$S/etc/nginx-site.conf" >"$T/site.conf"
 mkdir -p "$T/nginx"
 cat >"$T/nginx.conf" <<NGINX
+user $(id -un);
 pid $T/nginx.pid;
 error_log $T/error.log warn;
 events { worker_connections 64; }
