@@ -9,8 +9,13 @@ LDLIBS_DYN = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadb -lssl -lcrypto -lz -l
 ifeq ($(STATIC),1)
 LDFLAGS += -static
 LDLIBS = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadbclient -lssl -lcrypto -lz -lm -lpthread -ldl
+# libcurl for `guwen mail`: Debian's static libcurl.a wants the static archives
+# of everything it was built with (nghttp2 idn2 rtmp ssh2 psl gssapi ldap ...),
+# most of which Debian does not ship; see README, "Static binaries".
+TOOL_LIBS = $(shell pkg-config --libs --static libcurl 2>/dev/null || echo -lcurl)
 else
 LDLIBS = $(LDLIBS_DYN)
+TOOL_LIBS = -lcurl
 endif
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
@@ -34,7 +39,7 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka

@@ -21,4 +21,7 @@ char *read_file(const char *path);
 int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 
+/* The commands of tools/cmd_*.c (argv[0] is the command's name). */
+int cmd_mail(int argc, char **argv, struct gw_db *db); /* cmd_mail.c */
+
 #endif

@@ -33,8 +33,11 @@ static const char usage[] =
 	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
 	"  demo                    create demo departments, one account per role, clients\n"
 	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
-	"  jobs                    scheduled work (cron): complaint deadline warnings and\n"
-	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
+	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
+	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
+	"                          Silent unless something failed (-v: a summary line)\n"
+	"  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
+	"                          unless a message failed for good or the relay is down\n"
 	"  config check            check the configuration file\n"
 	"  keys create FILE        write a new key file (mode 0600)\n"
 	"\n"
@@ -406,7 +409,8 @@ static int demo_cmd(int argc, char **argv, struct gw_db *db)
 }
 
 /* `guwen jobs`: deadline warnings and escalation of complaints, with the mails
- * in the configured language. Prints one summary line. */
+ * in the configured language. Silent when all went well (cron mails whatever a
+ * job prints); the summary line with -v or when something failed. */
 static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 {
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
@@ -417,7 +421,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	NEOERR *err;
 	int rc;
 
-	(void)argc, (void)argv;
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "-v")))
+		return fputs(usage, stderr), 2;
 	if (fixed && *fixed && gw_time_parse(fixed, &now))
 		return die("GUWEN_NOW is not \"YYYY-MM-DD HH:MM:SS\"", fixed);
 	snprintf(path, sizeof(path), "%s/lang/%s.hdf", gw_config_get(cfg, "App.Templates", "templates"),
@@ -430,10 +435,14 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 		hdf_destroy(&words);
 		return die("cannot read the words", path);
 	}
-	rc = gw_complaint_jobs_run(db, words, gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
+	rc = gw_complaint_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
+				   gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	hdf_destroy(&words);
-	printf("jobs: %d complaints checked, %d warned, %d escalated to managers, %d to directors,"
-	       " %d failed\n", r.checked, r.warned, r.managers, r.directors, r.failed);
+	if (argc == 2 || rc || r.failed)
+		fprintf(rc || r.failed ? stderr : stdout,
+			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
+			" %d to directors, %d failed\n",
+			r.checked, r.warned, r.managers, r.directors, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 
@@ -464,6 +473,8 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_calendar, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "jobs"))
 		rc = with_db(cmd_jobs, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "mail"))
+		rc = with_db(cmd_mail, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "demo") && argc == 4 && !strcmp(argv[2], "--complaints"))
 		rc = with_admin_db(demo_cmd, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
