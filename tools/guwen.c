@@ -24,9 +24,11 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  migrate                 apply the SQL migrations that are missing\n"
-	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]]\n"
+	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]] [--email ADDRESS]\n"
 	"                          create a staff account; the password is read from\n"
-	"                          stdin, or generated and printed when stdin is a terminal\n"
+	"                          stdin, or generated and printed when stdin is a terminal.\n"
+	"                          Deadline warnings and escalations go to the address;\n"
+	"                          without one they wait on the admin's mail page\n"
 	"  user passwd LOGIN       set a new password (read from stdin, or generated)\n"
 	"  user list               list staff accounts\n"
 	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
@@ -175,9 +177,9 @@ static const char SQL_DEPT_ID[] = "SELECT id FROM departments WHERE name = ?";
 static const char SQL_DEPT_ADD[] =
 	"INSERT INTO departments (name, created_at) VALUES (?, UTC_TIMESTAMP())";
 static const char SQL_USER_ADD[] =
-	"INSERT INTO users (login, name, role, department_id, clearance, password_hash,"
+	"INSERT INTO users (login, name, email, role, department_id, clearance, password_hash,"
 	" created_at, updated_at, password_changed_at)"
-	" VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_USER_PASSWD[] =
 	"UPDATE users SET password_hash = ?, password_changed_at = UTC_TIMESTAMP() WHERE login = ?";
 static const char SQL_USER_LIST[] =
@@ -207,8 +209,8 @@ static long long dept_id(struct gw_db *db, const char *name)
 	return gw_db_insert_id(db);
 }
 
-static int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
-		    const char *dept, int clearance, const char *password)
+static int add_user(struct gw_db *db, const char *login, const char *name, const char *email,
+		    const char *role, const char *dept, int clearance, const char *password)
 {
 	char hash[GW_PASSWORD_HASH_MAX];
 	long long did = dept_id(db, dept);
@@ -219,22 +221,45 @@ static int add_user(struct gw_db *db, const char *login, const char *name, const
 		return die("clearance must be 1, 2 or 3", NULL);
 	if (did < 0 || gw_password_hash(password, hash, sizeof(hash)))
 		return die("cannot create the account", login);
-	if (gw_db_exec(db, SQL_USER_ADD, "sssiis", login, name, role, did, (long long)clearance,
-		       hash) != 1)
+	if (gw_db_exec(db, SQL_USER_ADD, "ssssiis", login, name, email, role, did,
+		       (long long)clearance, hash) != 1)
 		return die(gw_db_errno(db) == 1062 ? "login already exists" : "cannot create",
 			   login);
 	gw_audit_db(db, 0, "cli", "user.create", "user", gw_db_insert_id(db), login);
 	return 0;
 }
 
+/* Take "--email ADDRESS" or "--email=ADDRESS" out of argv (NULL when absent).
+ * 0, or -1 (message printed) when it is not an address. */
+static int take_email(int *argc, char **argv, const char **email)
+{
+	*email = NULL;
+	for (int i = 1; i < *argc; i++) {
+		int two = !strcmp(argv[i], "--email"), n = two ? 2 : 1;
+
+		if (!two && strncmp(argv[i], "--email=", 8))
+			continue;
+		*email = two ? (i + 1 < *argc ? argv[i + 1] : "") : argv[i] + 8;
+		if (!gw_valid_email(*email))
+			return die("--email needs an e-mail address", *email), -1;
+		memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof(char *));
+		*argc -= n;
+		return 0;
+	}
+	return 0;
+}
+
 static int cmd_user(int argc, char **argv, struct gw_db *db)
 {
+	const char *email = NULL;
 	char pw[256];
 
-	if (argc >= 5 && !strcmp(argv[1], "add")) {
+	if (argc >= 2 && !strcmp(argv[1], "add") && take_email(&argc, argv, &email))
+		return 1;
+	if (argc >= 5 && argc <= 7 && !strcmp(argv[1], "add")) {
 		if (get_password(pw, sizeof(pw)))
 			return die("a password of at least 10 characters is needed", NULL);
-		return add_user(db, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
+		return add_user(db, argv[2], argv[3], email, argv[4], argc > 5 ? argv[5] : NULL,
 				argc > 6 ? atoi(argv[6]) : 1, pw);
 	}
 	if (argc == 3 && !strcmp(argv[1], "passwd")) {
@@ -362,7 +387,7 @@ static int cmd_demo(struct gw_db *db)
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
-		if (add_user(db, people[i][0], people[i][1], people[i][2], people[i][3],
+		if (add_user(db, people[i][0], people[i][1], NULL, people[i][2], people[i][3],
 			     atoi(people[i][4]), pw))
 			return 1;
 	if (gw_db_exec(db, SQL_DEMO_EMAILS, NULL) < 0 || demo_clients(db))
