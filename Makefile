@@ -20,7 +20,9 @@ endif
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:.c=.o)
-PROG_SRC  = $(sort $(wildcard cgi-bin/*.c))
+# cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
+PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
+PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
 PROGS     = $(PROG_SRC:.c=.fcgi)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
@@ -36,7 +38,9 @@ lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
+
+cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
