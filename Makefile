@@ -9,10 +9,11 @@ LDLIBS_DYN = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadb -lssl -lcrypto -lz -l
 ifeq ($(STATIC),1)
 LDFLAGS += -static
 LDLIBS = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadbclient -lssl -lcrypto -lz -lm -lpthread -ldl
-# libcurl for `guwen mail`: Debian's static libcurl.a wants the static archives
-# of everything it was built with (nghttp2 idn2 rtmp ssh2 psl gssapi ldap ...),
-# most of which Debian does not ship; see README, "Static binaries".
-TOOL_LIBS = $(shell pkg-config --libs --static libcurl 2>/dev/null || echo -lcurl)
+# libcurl (SMTP for `guwen mail`): Debian's libcurl.a needs static archives it
+# does not ship (nghttp2, rtmp, ssh2, psl, gssapi, ldap, zstd), so the static
+# tool sends through the host's sendmail only (Mail.Transport = sendmail).
+TOOL_LIBS =
+TOOL_CFLAGS = -DGW_NO_CURL
 else
 LDLIBS = $(LDLIBS_DYN)
 TOOL_LIBS = -lcurl
@@ -43,7 +44,7 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
 cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(TOOL_CFLAGS) $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka

@@ -7,7 +7,12 @@
  * once). A refusal for good (5xx) marks it failed at once; anything else is
  * tried again later with a growing delay, failed after Mail.MaxAttempts. When
  * the relay itself is unreachable the run stops and leaves the rest queued. */
+#ifndef GW_NO_CURL
 #include <curl/curl.h>
+#else
+#define CURL_ERROR_SIZE 256
+typedef void CURL;
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +75,7 @@ static const char SQL_FAILED[] =
 	" claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
 
 /* --- SMTP through libcurl ------------------------------------------------------ */
+#ifndef GW_NO_CURL
 
 struct upload {
 	const char *p;
@@ -100,7 +106,7 @@ static int smtp_setup(struct mailer *mr)
 		return die("Mail.SMTP.URL must be smtp://HOST:PORT or smtps://HOST:PORT", url), -1;
 	if (strcmp(tls, "required") && strcmp(tls, "none"))
 		return die("Mail.SMTP.TLS must be required or none", tls), -1;
-	if (!(mr->curl = c = curl_easy_init()))
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(mr->curl = c = curl_easy_init()))
 		return die("cannot start libcurl", NULL), -1;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_USE_SSL, strcmp(tls, "none") ? (long)CURLUSESSL_ALL
@@ -154,6 +160,31 @@ static enum outcome smtp_send(struct mailer *mr, const char *to, const struct gw
 	curl_slist_free_all(rcpt);
 	return rc == CURLE_OK ? SENT : smtp_judge(mr, rc);
 }
+
+static void smtp_done(struct mailer *mr)
+{
+	curl_easy_cleanup(mr->curl);
+	curl_global_cleanup();
+}
+#else  /* make STATIC=1: no libcurl */
+static int smtp_setup(struct mailer *mr)
+{
+	(void)mr;
+	return die("this guwen is built without SMTP (make STATIC=1); set Mail.Transport = sendmail",
+		   NULL), -1;
+}
+
+static enum outcome smtp_send(struct mailer *mr, const char *to, const struct gw_buf *msg)
+{
+	(void)mr, (void)to, (void)msg;
+	return DOWN;
+}
+
+static void smtp_done(struct mailer *mr)
+{
+	(void)mr;
+}
+#endif
 
 /* --- the host's sendmail ----------------------------------------------------- */
 
@@ -392,13 +423,11 @@ int cmd_mail(int argc, char **argv, struct gw_db *db)
 	if (options(argc, argv, &mr, &limit))
 		return die("usage: guwen mail [-v] [--limit N]", NULL), 2;
 	signal(SIGPIPE, SIG_IGN);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT))
-		return die("cannot start libcurl", NULL);
 	rc = settings(&mr) ? 1 : send_all(&mr, db, limit);
 	if (mr.verbose || mr.failed || mr.down)
 		printf("mail: %d sent, %d to try again later, %d failed for good\n", mr.sent,
 		       mr.retried, mr.failed);
-	curl_easy_cleanup(mr.curl);
-	curl_global_cleanup();
+	if (!mr.sendmail)
+		smtp_done(&mr);
 	return rc;
 }
