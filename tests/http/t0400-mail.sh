@@ -94,6 +94,22 @@ out=$(mail -v) || fail "second run failed"
 [ "$out" = "mail: 0 sent, 0 to try again later, 0 failed for good" ] || fail "-v: $out"
 ok "acknowledgement delivered over STARTTLS with a login: UTF-8 subject, text + HTML, tracking number, code in no link; sent once, silent"
 
+# in English for a complainant who reads the site in English
+req en POST /portal/complaint -H 'Cookie: gw_lang=en' -F "token=$(form_token complaint 10)" \
+    -F name='Mary Smith' -F email=mary.smith@example.com -F 'description=The invoice is wrong.'
+expect_status 200
+tracking_en=$(grep -o 'id="tracking-no">[^<]*' "$BODY" | cut -d'>' -f2)
+mail || fail "guwen mail (English)"
+"$PY" - "$BOX"/0001.eml "$tracking_en" <<'EOF' || fail "the English acknowledgement is not right"
+import email, email.policy, sys
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+text = m.get_body(("plain",)).get_content()
+assert m["To"] == "mary.smith@example.com", m["To"]
+assert m["Subject"] == "Your complaint has been registered " + sys.argv[2], m["Subject"]
+assert "Mary Smith" in text and "Verification code" in text, text
+EOF
+ok "the acknowledgement is in the language the complainant used"
+
 # --- the relay refuses -------------------------------------------------------------
 sql "INSERT INTO outbox (to_addr, subject, body, created_at) VALUES
      ('refuse.me@example.com', '退回测试', '正文', UTC_TIMESTAMP()),
@@ -118,7 +134,7 @@ mail >/dev/null 2>&1 || true
 sql "UPDATE outbox SET next_try_at = UTC_TIMESTAMP() WHERE id > $last AND to_addr = 'busy.box@example.com'"
 mail >/dev/null 2>&1 || true
 [[ "$(row busy.box@example.com)" == $'failed\t3\tgave up: '*451* ]] || fail "after MaxAttempts: $(row busy.box@example.com)"
-[ "$(boxed)" = 2 ] || fail "refused mail arrived"
+[ "$(boxed)" = 3 ] || fail "refused mail arrived"
 ok "550 fails for good at once, 451 is tried again later with a growing delay and given up after Mail.MaxAttempts"
 
 # --- the relay vanishes in the middle of a run -----------------------------------
@@ -160,6 +176,25 @@ sql "UPDATE outbox SET status = 'sending', claim = 'x', attempts = 1, lease_unti
 mail || fail "run after an expired lease"
 [ "$(row stuck1@example.com | cut -f1-2)" = "$(printf 'sent\t2')" ] || fail "expired lease: $(row stuck1@example.com)"
 ok "a message whose run died is sent by the next run once its lease ran out"
+
+# --- implicit TLS (smtps://), and no clear text when TLS is required -------------------
+stop_smtpd
+start_smtpd --implicit
+sed "s|smtp://127.0.0.1:$SMTP_PORT|smtps://127.0.0.1:$SMTP_PORT|" "$CFG" >"$T/smtps.hdf"
+queue 1 tls
+before=$(boxed)
+GUWEN_CONFIG=$T/smtps.hdf "$ROOT/tools/guwen" mail || fail "smtps://"
+[ "$(boxed)" = $((before + 1)) ] && [ "$(row tls1@example.com | cut -f1)" = sent ] || fail "not sent over smtps://"
+stop_smtpd
+"$PY" "$ROOT/tests/mail/smtpd.py" "$BOX" "$SMTP_PORT" >"$T/smtpd.log" 2>&1 &
+SMTPD_PID=$!
+for _ in $(seq 50); do grep -q ready "$T/smtpd.log" 2>/dev/null && break; sleep 0.1; done
+queue 1 clear
+out=$(mail 2>&1) && fail "sent to a relay without TLS"
+[ "$(boxed)" = $((before + 1)) ] && [ "$(row clear1@example.com | cut -f1-2)" = "$(printf 'queued\t0')" ] \
+    || fail "a relay without STARTTLS got the message: $(row clear1@example.com)"
+sql "UPDATE outbox SET status = 'sent' WHERE id > $last AND to_addr = 'clear1@example.com'"
+ok "implicit TLS (smtps://) works; with TLS required a relay without STARTTLS gets nothing"
 
 # --- the host's sendmail ----------------------------------------------------------------
 stop_smtpd
