@@ -786,20 +786,28 @@ static int new_submit(struct gw_ctx *ctx)
 
 /* ---- mail ------------------------------------------------------------------- */
 
-/* Tell the complainant (when they gave an e-mail address), in the site's language. */
+/* Tell the complainant (when they gave an e-mail address), in the site's
+ * language (templates/mail/complaint_update.cs). */
 static void mail_complainant(struct gw_ctx *ctx, const char *subject_key, const char *text)
 {
-	const char *to = hdf_get_value(ctx->hdf, "C.email", NULL), *lang, *body;
+	const char *to = hdf_get_value(ctx->hdf, "C.email", NULL), *lang, *site, *url = NULL;
+	HDF *data;
 
 	if (!to || !*to)
 		return;
 	lang = public_lang(ctx);
-	body = gw_arena_printf(&ctx->arena, "%s %s\n\n%s: %s\n\n%s\n\n%s\n",
-			       hdf_get_value(ctx->hdf, "C.name", ""),
-			       word(ctx, "L.Complaint.Mail.Hello"), word(ctx, "L.Complaint.Tracking"),
-			       hdf_get_value(ctx->hdf, "C.tracking_no", ""), text,
-			       word(ctx, "L.Complaints.Mail.Footer"));
-	gw_mail_queue(ctx->db, to, word(ctx, subject_key), body);
+	site = hdf_get_value(ctx->cfg, "Mail.SiteURL", "");
+	if (*site)
+		url = gw_arena_printf(&ctx->arena, "%s%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"));
+	data = gw_mail_data("Subject", word(ctx, subject_key), "Name",
+			    hdf_get_value(ctx->hdf, "C.name", ""), "Tracking",
+			    hdf_get_value(ctx->hdf, "C.tracking_no", ""), "Text", text, "StatusURL",
+			    url, NULL);
+	/* a failure is logged there; the reply itself stands, as on the status page */
+	(void)gw_mail_queue_cs(ctx->db, to, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+			       gw_view_words(ctx), data, "complaint_update");
+	hdf_destroy(&data);
 	ctx->lang = lang;
 }
 
