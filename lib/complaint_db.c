@@ -299,6 +299,12 @@ static int mail_user(struct gw_db *db, long long user_id, const struct gw_mail *
 	return n;
 }
 
+int gw_complaint_mail_role_msg(struct gw_db *db, const char *role, long long dept_id,
+			       const struct gw_mail *m, struct gw_buf *names)
+{
+	return mail_role(db, role, dept_id, m, names);
+}
+
 int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
 			   const char *subject, const char *body, struct gw_buf *names)
 {

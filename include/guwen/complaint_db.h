@@ -7,6 +7,7 @@
 #include "guwen/app.h"
 #include "guwen/buf.h"
 #include "guwen/complaint.h"
+#include "guwen/mail.h"
 
 #define GW_COMPLAINT_MAX_FILES 3
 
@@ -59,6 +60,9 @@ int gw_complaint_resume_dues(struct gw_db *db, int tz_minutes, enum gw_severity 
  * Returns the number of mails queued, or -1 on a database error. */
 int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
 			   const char *subject, const char *body, struct gw_buf *names);
+/* The same with a struct gw_mail (text and HTML). */
+int gw_complaint_mail_role_msg(struct gw_db *db, const char *role, long long dept_id,
+			       const struct gw_mail *m, struct gw_buf *names);
 /* The same for one user by id (when active and with an address): 1 queued, 0 not, -1 error. */
 int gw_complaint_mail_user(struct gw_db *db, long long user_id, const char *subject,
 			   const char *body, struct gw_buf *names);
