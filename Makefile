@@ -9,13 +9,21 @@ LDLIBS_DYN = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadb -lssl -lcrypto -lz -l
 ifeq ($(STATIC),1)
 LDFLAGS += -static
 LDLIBS = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lmariadbclient -lssl -lcrypto -lz -lm -lpthread -ldl
+# libcurl (SMTP for `guwen mail`): Debian's libcurl.a needs static archives it
+# does not ship (nghttp2, rtmp, ssh2, psl, gssapi, ldap, zstd), so the static
+# tool sends through the host's sendmail only (Mail.Transport = sendmail).
+TOOL_LIBS =
+TOOL_CFLAGS = -DGW_NO_CURL
 else
 LDLIBS = $(LDLIBS_DYN)
+TOOL_LIBS = -lcurl
 endif
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:.c=.o)
-PROG_SRC  = $(sort $(wildcard cgi-bin/*.c))
+# cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
+PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
+PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
 PROGS     = $(PROG_SRC:.c=.fcgi)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
@@ -31,10 +39,12 @@ lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
+
+cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) -DGUWEN_PREFIX='"$(PREFIX)"' $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(TOOL_CFLAGS) -DGUWEN_PREFIX='"$(PREFIX)"' $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka

@@ -1,5 +1,6 @@
 /* admin.c — administration (/admin/…): staff accounts, departments, the
- * working-day calendar, settings and the audit log. */
+ * working-day calendar, settings and the audit log; the mail page is in
+ * admin_mail.c (cgi-bin/admin_*.c are linked into this program). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 #include "guwen/workday.h"
+#include "admin_mail.h"
 
 #define USERS_PER_PAGE 20
 #define AUDIT_PER_PAGE 50
@@ -1225,6 +1227,8 @@ static const struct gw_route routes[] = {
 	{ "POST", "/calendar/import", calendar_import, GW_PERM_ADMIN_CALENDAR, 0 },
 	{ "GET", "/settings", settings, GW_PERM_ADMIN_SETTINGS, 0 },
 	{ "POST", "/settings", settings_save, GW_PERM_ADMIN_SETTINGS, 0 },
+	{ "GET", "/mail", admin_mail_list, GW_PERM_ADMIN_SETTINGS, 0 },
+	{ "POST", "/mail/:id/resend", admin_mail_resend, GW_PERM_ADMIN_SETTINGS, 0 },
 	{ "GET", "/audit", audit_list, GW_PERM_AUDIT_READ, 0 },
 	{ "GET", "/audit/export", audit_export, GW_PERM_AUDIT_READ, 0 },
 	{ NULL, NULL, NULL, 0, 0 },

@@ -786,39 +786,55 @@ static int new_submit(struct gw_ctx *ctx)
 
 /* ---- mail ------------------------------------------------------------------- */
 
-/* Tell the complainant (when they gave an e-mail address), in the site's language. */
+/* Tell the complainant (when they gave an e-mail address), in the site's
+ * language (templates/mail/complaint_update.cs). */
 static void mail_complainant(struct gw_ctx *ctx, const char *subject_key, const char *text)
 {
-	const char *to = hdf_get_value(ctx->hdf, "C.email", NULL), *lang, *body;
+	const char *to = hdf_get_value(ctx->hdf, "C.email", NULL), *lang, *site, *url = NULL;
+	HDF *data;
 
 	if (!to || !*to)
 		return;
 	lang = public_lang(ctx);
-	body = gw_arena_printf(&ctx->arena, "%s %s\n\n%s: %s\n\n%s\n\n%s\n",
-			       hdf_get_value(ctx->hdf, "C.name", ""),
-			       word(ctx, "L.Complaint.Mail.Hello"), word(ctx, "L.Complaint.Tracking"),
-			       hdf_get_value(ctx->hdf, "C.tracking_no", ""), text,
-			       word(ctx, "L.Complaints.Mail.Footer"));
-	gw_mail_queue(ctx->db, to, word(ctx, subject_key), body);
+	site = hdf_get_value(ctx->cfg, "Mail.SiteURL", "");
+	if (*site)
+		url = gw_arena_printf(&ctx->arena, "%s%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"));
+	data = gw_mail_data("Subject", word(ctx, subject_key), "Name",
+			    hdf_get_value(ctx->hdf, "C.name", ""), "Tracking",
+			    hdf_get_value(ctx->hdf, "C.tracking_no", ""), "Text", text, "StatusURL",
+			    url, NULL);
+	/* a failure is logged there; the reply itself stands, as on the status page */
+	(void)gw_mail_queue_cs(ctx->db, to, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+			       gw_view_words(ctx), data, "complaint_update");
+	hdf_destroy(&data);
 	ctx->lang = lang;
 }
 
-/* A mail to staff about this complaint: subject word + tracking number, then the
- * complaint's facts and text. */
-static void staff_mail(struct gw_ctx *ctx, const char *subject_key, const char *text,
-		       const char **subject, const char **body)
+/* A mail to staff about this complaint (templates/mail/complaint_staff.cs):
+ * subject word + tracking number, then the complaint's facts and text. In the
+ * arena; a template that fails leaves a plain-text mail. */
+static struct gw_mail staff_mail(struct gw_ctx *ctx, const char *subject_key, const char *text)
 {
-	HDF *h = ctx->hdf;
+	HDF *h = ctx->hdf, *data;
 	const char *tracking = hdf_get_value(h, "C.tracking_no", "");
+	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_mail m = { gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), tracking),
+			     text, NULL };
 
-	*subject = gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), tracking);
-	*body = gw_arena_printf(
-		&ctx->arena, "%s: %s\n%s: %s\n%s: %s %s\n%s: %s\n\n%s\n\n%s\n",
-		word(ctx, "L.Complaint.Tracking"), tracking, word(ctx, "L.Complaint.Severity"),
-		severity_word(ctx, hdf_get_value(h, "C.severity", NULL)),
-		word(ctx, "L.Complaints.Complainant"), hdf_get_value(h, "C.name", ""),
-		hdf_get_value(h, "C.company", ""), word(ctx, "L.Complaint.Client"),
-		hdf_get_value(h, "C.client_name", "-"), text, word(ctx, "L.Complaints.Jobs.Body"));
+	data = gw_mail_data("Subject", word(ctx, subject_key), "Tracking", tracking, "Severity",
+			    severity_word(ctx, hdf_get_value(h, "C.severity", NULL)), "Name",
+			    hdf_get_value(h, "C.name", ""), "Company", hdf_get_value(h, "C.company", ""),
+			    "Client", hdf_get_value(h, "C.client_name", "-"), "Text", text, NULL);
+	if (data && !gw_mail_render(hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+				    gw_view_words(ctx), data, "complaint_staff", &t)) {
+		m.subject = gw_arena_strdup(&ctx->arena, t.subject.p);
+		m.text = gw_arena_strdup(&ctx->arena, t.text.p);
+		m.html = gw_arena_strdup(&ctx->arena, t.html.p);
+	}
+	gw_mail_text_free(&t);
+	hdf_destroy(&data);
+	return m;
 }
 
 /* ---- actions ---------------------------------------------------------------- */
@@ -843,13 +859,12 @@ static int finish(struct gw_ctx *ctx, const char *kind, int public_, const char 
 static int alert_directors(struct gw_ctx *ctx)
 {
 	struct gw_buf names = { 0 };
-	const char *subject, *body;
+	struct gw_mail m = staff_mail(ctx, "L.Complaints.Mail.AlertSubject",
+				      hdf_get_value(ctx->hdf, "C.description", ""));
 	char *text;
 	int n;
 
-	staff_mail(ctx, "L.Complaints.Mail.AlertSubject",
-		   hdf_get_value(ctx->hdf, "C.description", ""), &subject, &body);
-	n = gw_complaint_mail_role(ctx->db, "director", 0, subject, body, &names);
+	n = gw_complaint_mail_role_msg(ctx->db, "director", 0, &m, &names);
 	text = gw_arena_printf(&ctx->arena, "%s: %s", word(ctx, "L.Complaints.Jobs.Notified"),
 			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
 	gw_buf_free(&names);
@@ -1147,7 +1162,8 @@ static int refer_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[1];
 	struct gw_buf names = { 0 };
-	const char *subject, *body;
+	struct gw_mail m;
+	const char *body;
 	int rc = load(ctx, gw_param_id(ctx, 0)), n;
 
 	if (rc)
@@ -1156,10 +1172,10 @@ static int refer_submit(struct gw_ctx *ctx)
 		return show_error(ctx, "closed");
 	if (gw_form_read(ctx, refer_form, v))
 		return show_error(ctx, NULL);
-	staff_mail(ctx, "L.Complaints.Mail.ReferSubject", v[0].s, &subject, &body);
+	m = staff_mail(ctx, "L.Complaints.Mail.ReferSubject", v[0].s);
 	if (gw_db_begin(ctx->db))
 		return 500;
-	n = gw_complaint_mail_role(ctx->db, "market", 0, subject, body, &names);
+	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
 	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[0].s,
 			       word(ctx, "L.Complaints.Jobs.Notified"),
 			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));

@@ -101,20 +101,25 @@ static long long insert(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 	return gw_db_insert_id(ctx->db);
 }
 
+/* The acknowledgement (templates/mail/complaint_ack.cs) in the request's language. */
 static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const char *tracking,
 		    const char *code)
 {
-	const char *body;
+	const char *site = hdf_get_value(ctx->cfg, "Mail.SiteURL", ""), *url = NULL;
+	HDF *data;
+	long long id;
 
 	if (!c->email || !*c->email)
 		return 0;
-	body = gw_arena_printf(&ctx->arena, "%s %s\n\n%s: %s\n%s: %s\n\n%s\n",
-			       c->name, gw_view_word(ctx, "L.Complaint.Mail.Hello"),
-			       gw_view_word(ctx, "L.Complaint.Tracking"), tracking,
-			       gw_view_word(ctx, "L.Complaint.Code"), code,
-			       gw_view_word(ctx, "L.Complaint.Mail.AckBody"));
-	return gw_mail_queue(ctx->db, c->email, gw_view_word(ctx, "L.Complaint.Mail.AckSubject"),
-			     body) < 0 ? -1 : 0;
+	if (*site)
+		url = gw_arena_printf(&ctx->arena, "%s%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"));
+	data = gw_mail_data("Name", c->name, "Tracking", tracking, "Code", code, "StatusURL", url,
+			    NULL);
+	id = gw_mail_queue_cs(ctx->db, c->email, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+			      gw_view_words(ctx), data, "complaint_ack");
+	hdf_destroy(&data);
+	return id < 0 ? -1 : 0;
 }
 
 static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new *c,
@@ -231,8 +236,8 @@ static int collect_recipient(void *ctx, int ncols, char **v, const size_t *lens,
 }
 
 /* Queue the mail to each collected recipient; returns how many were queued. */
-static int mail_list(struct gw_db *db, struct gw_buf *list, const char *subject,
-		     const char *body, struct gw_buf *names)
+static int mail_list(struct gw_db *db, struct gw_buf *list, const struct gw_mail *m,
+		     struct gw_buf *names)
 {
 	int n = 0;
 
@@ -240,7 +245,7 @@ static int mail_list(struct gw_db *db, struct gw_buf *list, const char *subject,
 		char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
 
 		*nl = *tab = '\0';
-		if (gw_mail_queue(db, line, subject, body) >= 0) {
+		if (gw_mail_queue_msg(db, line, m) >= 0) {
 			n++;
 			if (names && names->n)
 				gw_buf_puts(names, "、");
@@ -252,29 +257,68 @@ static int mail_list(struct gw_db *db, struct gw_buf *list, const char *subject,
 	return n;
 }
 
+/* Mail everyone on the list; with nobody on it, the notice is kept in the
+ * outbox as "no recipient" for the admin to see. Count, or -1. */
+static int mail_or_record(struct gw_db *db, struct gw_buf *list, const struct gw_mail *m,
+			  struct gw_buf *names, const char *for_whom)
+{
+	int n = mail_list(db, list, m, names);
+
+	if (n == 0 && gw_mail_no_recipient(db, for_whom, m) < 0)
+		return -1;
+	return n;
+}
+
+static int mail_role(struct gw_db *db, const char *role, long long dept_id,
+		     const struct gw_mail *m, struct gw_buf *names)
+{
+	struct gw_buf list = { 0 };
+	char who[96];
+	int n = -1;
+
+	snprintf(who, sizeof(who), dept_id > 0 ? "role %s, department #%lld" : "role %s", role,
+		 dept_id);
+	if (gw_db_each(db, collect_recipient, &list, SQL_ROLE_MAILS, "sii", role, dept_id,
+		       dept_id) >= 0)
+		n = mail_or_record(db, &list, m, names, who);
+	gw_buf_free(&list);
+	return n;
+}
+
+static int mail_user(struct gw_db *db, long long user_id, const struct gw_mail *m,
+		     struct gw_buf *names)
+{
+	struct gw_buf list = { 0 };
+	char who[48];
+	int n = -1;
+
+	snprintf(who, sizeof(who), "user #%lld", user_id);
+	if (gw_db_each(db, collect_recipient, &list, SQL_USER_MAIL, "i", user_id) >= 0)
+		n = mail_or_record(db, &list, m, names, who);
+	gw_buf_free(&list);
+	return n;
+}
+
+int gw_complaint_mail_role_msg(struct gw_db *db, const char *role, long long dept_id,
+			       const struct gw_mail *m, struct gw_buf *names)
+{
+	return mail_role(db, role, dept_id, m, names);
+}
+
 int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
 			   const char *subject, const char *body, struct gw_buf *names)
 {
-	struct gw_buf list = { 0 };
-	int n = -1;
+	struct gw_mail m = { subject, body, NULL };
 
-	if (gw_db_each(db, collect_recipient, &list, SQL_ROLE_MAILS, "sii", role, dept_id,
-		       dept_id) >= 0)
-		n = mail_list(db, &list, subject, body, names);
-	gw_buf_free(&list);
-	return n;
+	return mail_role(db, role, dept_id, &m, names);
 }
 
 int gw_complaint_mail_user(struct gw_db *db, long long user_id, const char *subject,
 			   const char *body, struct gw_buf *names)
 {
-	struct gw_buf list = { 0 };
-	int n = -1;
+	struct gw_mail m = { subject, body, NULL };
 
-	if (gw_db_each(db, collect_recipient, &list, SQL_USER_MAIL, "i", user_id) >= 0)
-		n = mail_list(db, &list, subject, body, names);
-	gw_buf_free(&list);
-	return n;
+	return mail_user(db, user_id, &m, names);
 }
 
 /* --- `guwen jobs`: deadline warnings and escalation --------------------------- */
@@ -309,6 +353,7 @@ struct job_batch {
 struct job {
 	struct gw_db *db;
 	HDF *words;
+	const char *dir; /* templates */
 	int tz;
 	int64_t now;
 	struct gw_complaint_policy policy;
@@ -367,16 +412,27 @@ static void job_due_line(struct job *j, const struct job_row *r, int resolution,
 		      due);
 }
 
-/* The mail's text: which complaint, which deadline, what to do. */
-static void job_body(struct job *j, const struct job_row *r, int resolution, struct gw_buf *b)
+/* The mail (templates/mail/complaint_deadline.cs): which complaint, which
+ * deadline, what to do. 0 or -1. */
+static int job_render(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution, struct gw_mail_text *t)
 {
+	static const char *const steps[] = { "", "warn", "manager", "director" };
 	const char *sev = hdf_get_valuef(j->words, "L.Complaint.Severities.%s",
 					 gw_severity_name(r->sev));
+	char due[20];
+	HDF *data;
+	int rc;
 
-	gw_buf_printf(b, "%s: %s\n%s: %s\n", job_word(j, "L.Complaint.Tracking"), r->tracking,
-		      job_word(j, "L.Complaint.Severity"), sev ? sev : gw_severity_name(r->sev));
-	job_due_line(j, r, resolution, b);
-	gw_buf_printf(b, "\n\n%s\n", job_word(j, "L.Complaints.Jobs.Body"));
+	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
+	data = gw_mail_data("Step", steps[e], "Tracking", r->tracking, "Severity",
+			    sev ? sev : gw_severity_name(r->sev), "DueLabel",
+			    job_word(j, resolution ? "L.Complaint.ResolutionDue"
+						   : "L.Complaint.ResponseDue"),
+			    "Due", due, NULL);
+	rc = data ? gw_mail_render(j->dir, j->words, data, "complaint_deadline", t) : -1;
+	hdf_destroy(&data);
+	return rc;
 }
 
 /* The timeline's text: the step, the deadline, who was told. */
@@ -395,19 +451,16 @@ static void job_event(struct job *j, const struct job_row *r, enum gw_escalation
 /* Mail the people of one step; their names go to names. -1 on a database error.
  * A warning goes to the owner (the department's managers when there is none). */
 static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e,
-		    const char *subject, const char *body, struct gw_buf *names)
+		    const struct gw_mail *m, struct gw_buf *names)
 {
 	if (e == GW_ESC_WARN && r->owner)
-		return gw_complaint_mail_user(j->db, r->owner, subject, body, names);
+		return mail_user(j->db, r->owner, m, names);
 	if (e == GW_ESC_DIRECTOR)
-		return gw_complaint_mail_role(j->db, "director", 0, subject, body, names);
-	return r->dept ? gw_complaint_mail_role(j->db, "manager", r->dept, subject, body, names)
-		       : 0;
+		return mail_role(j->db, "director", 0, m, names);
+	if (!r->dept)
+		return gw_mail_no_recipient(j->db, "role manager, no department", m) < 0 ? -1 : 0;
+	return mail_role(j->db, "manager", r->dept, m, names);
 }
-
-static const char *const job_subject[] = { "", "L.Complaints.Jobs.WarnSubject",
-					   "L.Complaints.Jobs.ManagerSubject",
-					   "L.Complaints.Jobs.DirectorSubject" };
 
 /* Flag the complaint for this step: 1 when this run is the one that does it, 0
  * when another did already, -1 on error. */
@@ -426,7 +479,9 @@ static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e
  * nothing to do, -1 failed (rolled back). */
 static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
 {
-	struct gw_buf body = { 0 }, names = { 0 }, ev = { 0 }, subject = { 0 };
+	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_buf names = { 0 }, ev = { 0 };
+	struct gw_mail m;
 	char detail[64];
 	int rc = -1;
 
@@ -436,9 +491,10 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	if (rc <= 0)
 		goto out;
 	rc = -1;
-	job_body(j, r, resolution, &body);
-	gw_buf_printf(&subject, "%s %s", job_word(j, job_subject[e]), r->tracking);
-	if (job_mail(j, r, e, subject.p, body.p, &names) < 0)
+	if (job_render(j, r, e, resolution, &t))
+		goto out;
+	m = gw_mail_of(&t);
+	if (job_mail(j, r, e, &m, &names) < 0)
 		goto out;
 	job_event(j, r, e, resolution, &names, &ev);
 	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
@@ -453,10 +509,9 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 out:
 	if (rc != 1)
 		gw_db_rollback(j->db);
-	gw_buf_free(&body);
+	gw_mail_text_free(&t);
 	gw_buf_free(&names);
 	gw_buf_free(&ev);
-	gw_buf_free(&subject);
 	return rc;
 }
 
@@ -483,10 +538,10 @@ static void job_one(struct job *j, const struct job_row *r)
 		(*(e == GW_ESC_MANAGER ? &j->out->managers : &j->out->directors))++;
 }
 
-int gw_complaint_jobs_run(struct gw_db *db, HDF *words, int tz_minutes, int64_t now,
-			  struct gw_complaint_jobs *out)
+int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
+			  int64_t now, struct gw_complaint_jobs *out)
 {
-	struct job j = { db, words, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 }, out };
+	struct job j = { db, words, dir, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 }, out };
 	struct job_batch *b = malloc(sizeof(*b));
 	long long after = 0;
 	int rc = 0;

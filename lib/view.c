@@ -75,6 +75,11 @@ const char *gw_view_word(struct gw_ctx *ctx, const char *key)
 	return l ? hdf_get_value(l, key, key) : key;
 }
 
+HDF *gw_view_words(struct gw_ctx *ctx)
+{
+	return lang_of(ctx);
+}
+
 static NEOERR *append_out(void *ctx, char *s)
 {
 	gw_buf_puts(ctx, s);

@@ -27,8 +27,8 @@ int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv);
 
 /* guwen.c: a staff account (0 or 1 after saying why); `calendar import FILE`. */
-int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
-	     const char *dept, int clearance, const char *password);
+int add_user(struct gw_db *db, const char *login, const char *name, const char *email,
+	     const char *role, const char *dept, int clearance, const char *password);
 int cmd_calendar(int argc, char **argv, struct gw_db *db);
 /* cmd_setup.c: `guwen setup` (runs before any configuration is loaded). */
 int setup_main(int argc, char **argv);
@@ -47,5 +47,8 @@ int migrate_main(int argc, char **argv);
 int db_main(int argc, char **argv);
 int migrate_run(struct gw_db *db, int dry);
 int grant_run(struct gw_db *db);
+
+/* The commands of tools/cmd_*.c (argv[0] is the command's name). */
+int cmd_mail(int argc, char **argv, struct gw_db *db); /* cmd_mail.c */
 
 #endif

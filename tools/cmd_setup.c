@@ -203,8 +203,8 @@ static int first_accounts(struct gw_db *db)
 	if (gw_db_int(db, &n, "SELECT COUNT(*) FROM users", NULL) < 0 || n > 0)
 		return n > 0 ? (printf("staff accounts exist already\n"), 0) : -1;
 	if (gw_crypto_token(8, pw[0]) || gw_crypto_token(8, pw[1]) ||
-	    add_user(db, "admin", "系统管理员", "admin", "综合部", 1, pw[0]) ||
-	    add_user(db, "director", "中心主管", "director", "中心管理层", 3, pw[1]))
+	    add_user(db, "admin", "系统管理员", NULL, "admin", "综合部", 1, pw[0]) ||
+	    add_user(db, "director", "中心主管", NULL, "director", "中心管理层", 3, pw[1]))
 		return -1;
 	printf("\nFirst staff accounts (write the passwords down; change them after the first"
 	       " sign-in):\n"

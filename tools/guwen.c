@@ -27,17 +27,22 @@ static const char usage[] =
 	"                          --dry-run lists what would run\n"
 	"  db grant                create the guwen_app role and its grants and the\n"
 	"                          programs' account DB.User (needs an account that may)\n"
-	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]]\n"
+	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]] [--email ADDRESS]\n"
 	"                          create a staff account; the password is read from\n"
-	"                          stdin, or generated and printed when stdin is a terminal\n"
+	"                          stdin, or generated and printed when stdin is a terminal.\n"
+	"                          Deadline warnings and escalations go to the address;\n"
+	"                          without one they wait on the admin's mail page\n"
 	"  user passwd LOGIN       set a new password (read from stdin, or generated)\n"
 	"  user list               list staff accounts\n"
 	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
 	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
 	"  demo                    create demo departments, one account per role, clients\n"
 	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
-	"  jobs                    scheduled work (cron): complaint deadline warnings and\n"
-	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
+	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
+	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
+	"                          Silent unless something failed (-v: a summary line)\n"
+	"  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
+	"                          unless a message failed for good or the relay is down\n"
 	"  setup [--user NAME] [--db NAME] [--socket PATH | --host HOST] [--uploads DIR]\n"
 	"        [--db-user NAME] [--share DIR]\n"
 	"                          first install: configuration, key file, uploads,\n"
@@ -144,9 +149,9 @@ static const char SQL_DEPT_ID[] = "SELECT id FROM departments WHERE name = ?";
 static const char SQL_DEPT_ADD[] =
 	"INSERT INTO departments (name, created_at) VALUES (?, UTC_TIMESTAMP())";
 static const char SQL_USER_ADD[] =
-	"INSERT INTO users (login, name, role, department_id, clearance, password_hash,"
+	"INSERT INTO users (login, name, email, role, department_id, clearance, password_hash,"
 	" created_at, updated_at, password_changed_at)"
-	" VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_USER_PASSWD[] =
 	"UPDATE users SET password_hash = ?, password_changed_at = UTC_TIMESTAMP() WHERE login = ?";
 static const char SQL_USER_LIST[] =
@@ -176,8 +181,8 @@ static long long dept_id(struct gw_db *db, const char *name)
 	return gw_db_insert_id(db);
 }
 
-int add_user(struct gw_db *db, const char *login, const char *name, const char *role,
-		    const char *dept, int clearance, const char *password)
+int add_user(struct gw_db *db, const char *login, const char *name, const char *email,
+	     const char *role, const char *dept, int clearance, const char *password)
 {
 	char hash[GW_PASSWORD_HASH_MAX];
 	long long did = dept_id(db, dept);
@@ -188,22 +193,45 @@ int add_user(struct gw_db *db, const char *login, const char *name, const char *
 		return die("clearance must be 1, 2 or 3", NULL);
 	if (did < 0 || gw_password_hash(password, hash, sizeof(hash)))
 		return die("cannot create the account", login);
-	if (gw_db_exec(db, SQL_USER_ADD, "sssiis", login, name, role, did, (long long)clearance,
-		       hash) != 1)
+	if (gw_db_exec(db, SQL_USER_ADD, "ssssiis", login, name, email, role, did,
+		       (long long)clearance, hash) != 1)
 		return die(gw_db_errno(db) == 1062 ? "login already exists" : "cannot create",
 			   login);
 	gw_audit_db(db, 0, "cli", "user.create", "user", gw_db_insert_id(db), login);
 	return 0;
 }
 
+/* Take "--email ADDRESS" or "--email=ADDRESS" out of argv (NULL when absent).
+ * 0, or -1 (message printed) when it is not an address. */
+static int take_email(int *argc, char **argv, const char **email)
+{
+	*email = NULL;
+	for (int i = 1; i < *argc; i++) {
+		int two = !strcmp(argv[i], "--email"), n = two ? 2 : 1;
+
+		if (!two && strncmp(argv[i], "--email=", 8))
+			continue;
+		*email = two ? (i + 1 < *argc ? argv[i + 1] : "") : argv[i] + 8;
+		if (!gw_valid_email(*email))
+			return die("--email needs an e-mail address", *email), -1;
+		memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof(char *));
+		*argc -= n;
+		return 0;
+	}
+	return 0;
+}
+
 static int cmd_user(int argc, char **argv, struct gw_db *db)
 {
+	const char *email = NULL;
 	char pw[256];
 
-	if (argc >= 5 && !strcmp(argv[1], "add")) {
+	if (argc >= 2 && !strcmp(argv[1], "add") && take_email(&argc, argv, &email))
+		return 1;
+	if (argc >= 5 && argc <= 7 && !strcmp(argv[1], "add")) {
 		if (get_password(pw, sizeof(pw)))
 			return die("a password of at least 10 characters is needed", NULL);
-		return add_user(db, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
+		return add_user(db, argv[2], argv[3], email, argv[4], argc > 5 ? argv[5] : NULL,
 				argc > 6 ? atoi(argv[6]) : 1, pw);
 	}
 	if (argc == 3 && !strcmp(argv[1], "passwd")) {
@@ -331,7 +359,7 @@ static int cmd_demo(struct gw_db *db)
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
-		if (add_user(db, people[i][0], people[i][1], people[i][2], people[i][3],
+		if (add_user(db, people[i][0], people[i][1], NULL, people[i][2], people[i][3],
 			     atoi(people[i][4]), pw))
 			return 1;
 	if (gw_db_exec(db, SQL_DEMO_EMAILS, NULL) < 0 || demo_clients(db))
@@ -378,7 +406,8 @@ static int demo_cmd(int argc, char **argv, struct gw_db *db)
 }
 
 /* `guwen jobs`: deadline warnings and escalation of complaints, with the mails
- * in the configured language. Prints one summary line. */
+ * in the configured language. Silent when all went well (cron mails whatever a
+ * job prints); the summary line with -v or when something failed. */
 static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 {
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
@@ -389,7 +418,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	NEOERR *err;
 	int rc;
 
-	(void)argc, (void)argv;
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "-v")))
+		return fputs(usage, stderr), 2;
 	if (fixed && *fixed && gw_time_parse(fixed, &now))
 		return die("GUWEN_NOW is not \"YYYY-MM-DD HH:MM:SS\"", fixed);
 	snprintf(path, sizeof(path), "%s/lang/%s.hdf", gw_config_get(cfg, "App.Templates", "templates"),
@@ -402,12 +432,16 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 		hdf_destroy(&words);
 		return die("cannot read the words", path);
 	}
-	rc = gw_complaint_jobs_run(db, words, gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
+	rc = gw_complaint_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
+				   gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	hdf_destroy(&words);
 	if (backup_daily(db)) /* once a day when Backup.Dir is set */
 		rc = 1;
-	printf("jobs: %d complaints checked, %d warned, %d escalated to managers, %d to directors,"
-	       " %d failed\n", r.checked, r.warned, r.managers, r.directors, r.failed);
+	if (argc == 2 || rc || r.failed)
+		fprintf(rc || r.failed ? stderr : stdout,
+			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
+			" %d to directors, %d failed\n",
+			r.checked, r.warned, r.managers, r.directors, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 
@@ -446,6 +480,8 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_calendar, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "jobs"))
 		rc = with_db(cmd_jobs, argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "mail"))
+		rc = with_db(cmd_mail, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "demo") && argc == 4 && !strcmp(argv[2], "--complaints"))
 		rc = with_admin_db(demo_cmd, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))

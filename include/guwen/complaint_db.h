@@ -7,6 +7,7 @@
 #include "guwen/app.h"
 #include "guwen/buf.h"
 #include "guwen/complaint.h"
+#include "guwen/mail.h"
 
 #define GW_COMPLAINT_MAX_FILES 3
 
@@ -54,10 +55,14 @@ int gw_complaint_resume_dues(struct gw_db *db, int tz_minutes, enum gw_severity 
 
 /* Queue one mail to every active user with the role (only in department dept_id
  * when it is > 0) who has an e-mail address. When names is not NULL, the names
- * of those mailed are appended to it, separated by "、". Returns the number of
- * mails queued, or -1 on a database error. */
+ * of those mailed are appended to it, separated by "、". With nobody to mail,
+ * the notice is kept in the outbox as "no recipient" (gw_mail_no_recipient).
+ * Returns the number of mails queued, or -1 on a database error. */
 int gw_complaint_mail_role(struct gw_db *db, const char *role, long long dept_id,
 			   const char *subject, const char *body, struct gw_buf *names);
+/* The same with a struct gw_mail (text and HTML). */
+int gw_complaint_mail_role_msg(struct gw_db *db, const char *role, long long dept_id,
+			       const struct gw_mail *m, struct gw_buf *names);
 /* The same for one user by id (when active and with an address): 1 queued, 0 not, -1 error. */
 int gw_complaint_mail_user(struct gw_db *db, long long user_id, const char *subject,
 			   const char *body, struct gw_buf *names);
@@ -71,9 +76,11 @@ struct gw_complaint_jobs {
  * owner before a deadline, tell the department's managers once it passed, every
  * director director_after_hours later. Each step is a mail, an internal event, a
  * flag on the complaint (warned_at, escalation) and an audit record by user 0.
- * words holds the L.* words (a language file) for the mails. 0, or -1 when the
- * run could not start (counts in out either way). */
-int gw_complaint_jobs_run(struct gw_db *db, HDF *words, int tz_minutes, int64_t now,
-			  struct gw_complaint_jobs *out);
+ * words holds the L.* words (a language file) for the mails, dir the templates
+ * (mail/complaint_deadline.cs). A step that finds nobody to mail leaves a "no
+ * recipient" notice in the outbox. 0, or -1 when the run could not start
+ * (counts in out either way). */
+int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
+			  int64_t now, struct gw_complaint_jobs *out);
 
 #endif

@@ -27,5 +27,8 @@ void gw_view_error(struct gw_ctx *ctx, int status);
 /* The word at L.<key> in the request's language (for mail and CSV headers);
  * never NULL (the key itself when missing). Owned by the language HDF. */
 const char *gw_view_word(struct gw_ctx *ctx, const char *key);
+/* All the words (L.*) of the request's language, for mail templates; NULL when
+ * gw_view_init has not loaded them. */
+HDF *gw_view_words(struct gw_ctx *ctx);
 
 #endif

@@ -41,6 +41,17 @@ login y "$login" another-long-pw || fail "new password not in effect"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('user.create','user.password') AND detail='$login'")" = 2 ] || fail "cli changes not audited"
 ok "user add, list, passwd; duplicates refused; audited"
 
+echo "long-enough-pw" | $G user add "${login}m" 邮箱顾问 advisor 记账一部 2 --email "${login}m@example.com" || fail "user add --email"
+echo "long-enough-pw" | $G user add --email="${login}n@example.com" "${login}n" 邮箱经理 manager || fail "user add --email="
+[ "$(sql "SELECT GROUP_CONCAT(CONCAT(login, ' ', email, ' ', clearance) ORDER BY login) FROM users WHERE login IN ('${login}m', '${login}n')")" = "${login}m ${login}m@example.com 2,${login}n ${login}n@example.com 1" ] \
+    || fail "emails: $(sql "SELECT login, email FROM users WHERE login LIKE '${login}_'")"
+set +e
+echo "long-enough-pw" | $G user add "${login}x" 测试 advisor --email not-an-address 2>"$T/err"; rc=$?
+set -e
+[ $rc = 1 ] && grep -q "e-mail address" "$T/err" || fail "bad --email accepted: rc=$rc"
+[ "$(sql "SELECT COUNT(*) FROM users WHERE login = '${login}x'")" = 0 ] || fail "created with a bad address"
+ok "user add takes an e-mail address (--email ADDRESS or --email=ADDRESS), refuses a malformed one"
+
 printf '2032-01-01\tholiday\t元旦\n2032-01-02\tnonsense\tx\n' >"$T/bad.tsv"
 set +e
 $G calendar import "$T/bad.tsv" 2>"$T/err"; rc=$?

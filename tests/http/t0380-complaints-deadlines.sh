@@ -11,7 +11,7 @@ sql "UPDATE users SET email = CONCAT(login, '@example.test') WHERE login IN ('di
 advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
 [ "$(sql "SELECT COUNT(*) FROM calendar_days WHERE day BETWEEN '2026-10-01' AND '2026-10-10'")" = 8 ] || fail "the holiday calendar is not imported"
 
-jobs() { GUWEN_CONFIG="$VAR/guwen.hdf" GUWEN_NOW="$1" "$ROOT/tools/guwen" jobs; }
+jobs() { GUWEN_CONFIG="$VAR/guwen.hdf" GUWEN_NOW="$1" "$ROOT/tools/guwen" jobs "${@:2}"; }
 events() { sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $1 AND kind = '$2'"; }
 # a b complaint owned by the advisor, registered 2026-09-29 10:00 UTC (18:00 in
 # Beijing), classified, investigated (so answered in time); prints its id
@@ -41,10 +41,11 @@ expect_body '2026-10-19 23:59:59'
 expect_body '2026-09-30 23:59:59'
 ok "resolution due 2026-10-19 23:59:59 local across the National Day holiday and the make-up Saturday"
 
-out=$(jobs '2026-10-18 12:00:00') || fail "jobs failed: $out"
+out=$(jobs '2026-10-18 12:00:00' 2>&1) || fail "jobs failed: $out"
+[ -z "$out" ] || fail "jobs printed something when all went well (cron would mail it): $out"
 [ "$(events "$id" warned)" = 0 ] || fail "warned more than 24 hours before"
-out=$(jobs '2026-10-19 00:00:00') || fail "jobs failed: $out"
-echo "$out" | grep -q '^jobs: [0-9]* complaints checked, [1-9][0-9]* warned' || fail "summary: $out"
+out=$(jobs '2026-10-19 00:00:00' -v) || fail "jobs failed: $out"
+echo "$out" | grep -q '^jobs: [0-9]* complaints checked, [1-9][0-9]* warned' || fail "summary with -v: $out"
 [ "$(events "$id" warned)" = 1 ] || fail "no warning event"
 [ "$(sql "SELECT CONCAT(warned_at, ' ', escalation) FROM complaints WHERE id = $id")" = "2026-10-19 00:00:00 0" ] || fail "warned_at not set"
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'advisor@example.test' AND subject LIKE '%期限提醒%' AND body LIKE '%$tracking%' AND body LIKE '%2026-10-19 23:59:59%'")" = 1 ] || fail "owner not mailed"
@@ -94,6 +95,18 @@ jobs '2026-09-30 17:00:00' >/dev/null || fail "jobs failed"
 [ "$(sql "SELECT escalation FROM complaints WHERE id = $ir")" = 1 ] || fail "unanswered complaint not escalated"
 [ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $ir AND kind = 'escalated'")" = "升级至部门经理 · 响应期限: 2026-09-30 23:59:59 · 已通知: 王经理" ] || fail "escalation text"
 ok "an unanswered complaint is warned and escalated on its response deadline"
+
+# an owner without an e-mail address: the warning is kept for the admin to see
+sql "UPDATE users SET email = NULL WHERE login = 'advisor'"
+in=$(backdated_b "无邮箱$tag"); [ -n "$in" ] || fail "register"
+jobs '2026-10-19 00:00:00' >/dev/null || fail "jobs failed"
+[ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $in AND kind = 'warned'")" = "解决期限: 2026-10-19 23:59:59 · 已通知: 无人（未登记电子邮箱）" ] \
+    || fail "event: $(sql "SELECT body FROM complaint_events WHERE complaint_id = $in AND kind = 'warned'")"
+tin=$(sql "SELECT tracking_no FROM complaints WHERE id = $in")
+[ "$(sql "SELECT CONCAT(status, ' ', for_whom) FROM outbox WHERE subject LIKE '%$tin%'")" = "norecipient user #$advisor" ] \
+    || fail "no 'no recipient' notice: $(sql "SELECT status, for_whom FROM outbox WHERE subject LIKE '%$tin%'")"
+sql "UPDATE users SET email = 'advisor@example.test' WHERE login = 'advisor'"
+ok "a warning with nobody to mail is kept in the outbox as 'no recipient'"
 
 GUWEN_CONFIG="$VAR/guwen.hdf" GUWEN_NOW='yesterday' "$ROOT/tools/guwen" jobs >/dev/null 2>&1 && fail "a bad GUWEN_NOW was accepted"
 ok "a malformed GUWEN_NOW is refused"
