@@ -646,25 +646,57 @@ int gw_db_begin(struct gw_db *db)
 	return 0;
 }
 
+static const char SQL_KILL[] = "KILL CONNECTION ?";
+static const char SQL_THREAD_LIVES[] =
+	"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
+
+/* After the answer to COMMIT was lost, the server's thread of the old
+ * connection may still be waiting to commit (a client timeout does not stop
+ * it): end it (one may kill one's own threads) and wait until it is gone, so a
+ * look-up afterwards sees the final outcome. 0, or -1 when that is not sure. */
+static int fence(struct gw_db *db, unsigned long thread)
+{
+	long long alive = 1;
+
+	if (gw_db_exec(db, SQL_KILL, "i", (long long)thread) < 0 && db->last_errno != 1094)
+		return -1; /* 1094: no such thread, it ended already */
+	for (int i = 0; i < 100 && alive; i++) {
+		if (gw_db_int(db, &alive, SQL_THREAD_LIVES, "i", (long long)thread) < 0)
+			return -1;
+		if (alive)
+			nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+	}
+	return alive ? -1 : 0;
+}
+
 /* 0 committed, -1 not (the transaction had failed, or the server refused), -2
  * unknown (the connection was lost while COMMIT was under way). The
- * transaction is over either way except after -1 for a failed one, which the
- * caller's gw_db_rollback ends. */
+ * transaction is over either way except after -1, which the caller's
+ * gw_db_rollback ends; after -2 the old transaction is finished on the server
+ * when this returns, or (when that could not be made sure) the handle stays
+ * failed until gw_db_rollback so that no look-up gives a false answer. */
 int gw_db_commit(struct gw_db *db)
 {
+	unsigned long thread;
+
 	if (!db->in_tx || db->failed || !may_run(db))
 		return -1;
+	thread = mysql_thread_id(db->my);
 	if (simple(db, "COMMIT") == 0) {
 		db->in_tx = 0;
 		return 0;
 	}
-	if (!db->my) { /* lost: the server may or may not have committed */
-		db->in_tx = db->failed = 0;
-		db->unavailable = 1;
-		return -2;
+	if (db->my) {
+		db->failed = 1;
+		return -1;
 	}
-	db->failed = 1;
-	return -1;
+	db->in_tx = db->failed = 0; /* lost: the server may or may not commit */
+	db->unavailable = 1;
+	if (fence(db, thread)) {
+		gw_log_error("the answer to COMMIT was lost and its outcome cannot be known yet");
+		db->in_tx = db->failed = 1;
+	}
+	return -2;
 }
 
 void gw_db_rollback(struct gw_db *db)

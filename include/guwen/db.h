@@ -56,10 +56,13 @@ int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, co
  * gw_db_begin: 0 or -1 (also when a transaction is open already).
  * gw_db_commit: 0 committed; -1 not committed (the transaction had failed, the
  *   server refused, or the request's time was up: call gw_db_rollback);
- *   -2 outcome unknown: the connection was lost while COMMIT was under way, so
- *   the work may or may not be stored. The transaction is over; the caller finds
- *   out on a fresh connection (e.g. by the row's idempotency key) before it
- *   answers or undoes anything outside the database (uploaded files).
+ *   -2 outcome unknown: the connection was lost (or timed out) while COMMIT was
+ *   under way, so the work may or may not be stored. Before returning, the old
+ *   server thread is killed on a new connection and waited for, so a look-up
+ *   sees the final outcome: the caller finds out (e.g. by the row's idempotency
+ *   key or tracking number) before it answers or undoes anything outside the
+ *   database (uploaded files). When that could not be made sure, the handle
+ *   stays failed (look-ups return -1: still unknown) until gw_db_rollback.
  * gw_db_rollback: ends the transaction (failed or not); always safe to call. */
 int gw_db_begin(struct gw_db *db);
 int gw_db_commit(struct gw_db *db);
