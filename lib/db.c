@@ -134,6 +134,9 @@ static void set_options(struct gw_db *db)
 	unsigned connect_to = seconds(db, "DB.ConnectTimeout", 3);
 	unsigned read_to = seconds(db, "DB.ReadTimeout", 15);
 	unsigned write_to = seconds(db, "DB.WriteTimeout", 15);
+	/* the server stops a statement before the client gives up on it, so that
+	 * a slow COMMIT ends with an answer (not committed) rather than unknown */
+	unsigned stmt_to = seconds(db, "DB.StatementTimeout", (int)read_to - 1);
 	char init[160];
 
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -146,7 +149,7 @@ static void set_options(struct gw_db *db)
 		 "SET time_zone = '+00:00', innodb_lock_wait_timeout = %u,"
 		 " lock_wait_timeout = %u, max_statement_time = %u",
 		 seconds(db, "DB.LockWaitTimeout", 5), seconds(db, "DB.LockWaitTimeout", 5),
-		 read_to);
+		 stmt_to);
 	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &read_to);
 	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &write_to);
 	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
@@ -348,8 +351,9 @@ static MYSQL_STMT *run(struct gw_db *db, const char *sql, struct args *a)
 		e = mysql_stmt_errno(st);
 		note_failure(db, e);
 		if (!gone(e)) {
-			/* a duplicate key is an answer the caller asks gw_db_errno about */
-			if (e != 1062)
+			/* a duplicate key is an answer the caller asks gw_db_errno about;
+			 * 1094: the thread to kill ended already (see fence) */
+			if (e != 1062 && e != 1094)
 				gw_log_error("statement failed (%u): %s", e, mysql_stmt_error(st));
 			return NULL;
 		}
@@ -695,6 +699,8 @@ int gw_db_commit(struct gw_db *db)
 	if (fence(db, thread)) {
 		gw_log_error("the answer to COMMIT was lost and its outcome cannot be known yet");
 		db->in_tx = db->failed = 1;
+	} else {
+		gw_log_warn("the answer to COMMIT was lost; the transaction is over, look it up");
 	}
 	return -2;
 }

@@ -17,8 +17,9 @@ struct gw_db;
 
 /* Connection settings from the configuration (DB.Host, DB.Port, DB.Socket,
  * DB.Name, DB.User, DB.Password; App.TZOffsetMinutes for shown times; the
- * timeouts in seconds DB.ConnectTimeout 3, DB.ReadTimeout 15 (also the server's
- * max_statement_time), DB.WriteTimeout 15, DB.LockWaitTimeout 5).
+ * timeouts in seconds DB.ConnectTimeout 3, DB.ReadTimeout 15, DB.WriteTimeout 15,
+ * DB.StatementTimeout (the server's max_statement_time; ReadTimeout - 1, so the
+ * server answers before the client gives up), DB.LockWaitTimeout 5).
  * Connects lazily; never NULL. */
 struct gw_db *gw_db_new(HDF *cfg);
 /* Same with explicit credentials (for `guwen migrate`). */
