@@ -94,6 +94,10 @@ void gw_db_allow_scripts(struct gw_db *db)
 
 void gw_db_request(struct gw_db *db, time_t deadline)
 {
+	if (db->in_tx) { /* a handler forgot it: never let it stick to this process */
+		gw_log_error("a transaction was left open by the previous request; rolled back");
+		gw_db_rollback(db);
+	}
 	db->deadline = deadline;
 	db->unavailable = 0;
 }

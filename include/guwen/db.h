@@ -71,7 +71,8 @@ void gw_db_rollback(struct gw_db *db);
 /* 1 when statements may run; 0 inside a failed transaction (until rollback). */
 int gw_db_usable(const struct gw_db *db);
 /* Start of a request: no statement starts from deadline on (0 = no limit; the
- * open transaction then fails), and gw_db_unavailable is reset. */
+ * open transaction then fails), and gw_db_unavailable is reset. A transaction
+ * the previous request left open is rolled back (and logged). */
 void gw_db_request(struct gw_db *db, time_t deadline);
 /* 1 when since gw_db_request the database could not be reached, the connection
  * was lost, a lock wait or statement ran out of time, or the deadline passed:
