@@ -190,7 +190,8 @@ int gw_db_connect(struct gw_db *db)
 
 static int gone(unsigned e)
 {
-	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == 1927 /* killed */;
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == 1927 /* killed */ ||
+	       e == 1053 /* shutting down */;
 }
 
 /* The server is there but too slow: a lock wait or the statement time ran out. */
