@@ -55,8 +55,9 @@ struct gw_db *open_db(int admin)
 		db = gw_db_new_as(cfg, gw_config_get(cfg, "DB.AdminUser", "root"),
 				  gw_config_get(cfg, "DB.AdminPassword", NULL));
 		gw_db_allow_scripts(db); /* migrations and the demo loader */
-	} else
+	} else {
 		db = gw_db_new(cfg);
+	}
 	if (gw_db_connect(db)) {
 		gw_db_free(db);
 		return NULL;
