@@ -73,14 +73,15 @@ bench: all
 CONFDIR ?= /etc/guwen
 STATEDIR ?= /var/lib/guwen
 PROG_NAMES = $(basename $(notdir $(PROGS)))
-SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/guwen-spawn etc/guwen@.service
+SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/guwen-spawn $(wildcard etc/systemd/*)
 FILL = sed -e 's|@PREFIX@|$(PREFIX)|g' \
 	-e 's/@PROGRAMS@/$(subst $(eval) ,|,$(filter-out home,$(PROG_NAMES)))/g' \
-	-e 's/@PROGRAMS_SPACED@/$(PROG_NAMES)/g'
+	-e 's/@PROGRAMS_SPACED@/$(PROG_NAMES)/g' \
+	-e 's/@PROGRAM_UNITS@/$(patsubst %,guwen@%.service,$(PROG_NAMES))/g'
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/guwen/cgi-bin $(DESTDIR)$(PREFIX)/bin \
-		$(DESTDIR)$(PREFIX)/share/guwen/etc $(DESTDIR)$(PREFIX)/sbin
+		$(DESTDIR)$(PREFIX)/share/guwen/etc/systemd $(DESTDIR)$(PREFIX)/sbin
 	install -d -m 0755 $(DESTDIR)$(CONFDIR)
 	install -d -m 0700 $(DESTDIR)$(STATEDIR)/uploads $(DESTDIR)$(STATEDIR)/backups
 	install -m 0755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/guwen/cgi-bin/

@@ -338,6 +338,17 @@ static int dispatch(struct gw_ctx *ctx)
 	return rt->fn(ctx);
 }
 
+/* The request's time for the database (App.RequestSeconds, default 20): with
+ * DB.ReadTimeout for the last statement it must stay under the web server's
+ * FastCGI timeout (etc/nginx.conf: fastcgi_read_timeout 60s), so that a slow
+ * database gives our 503 page and never a 504 for work that then commits. */
+static int request_seconds(struct gw_ctx *ctx)
+{
+	int s = hdf_get_int_value(ctx->cfg, "App.RequestSeconds", 20);
+
+	return s < 1 ? 1 : s;
+}
+
 static void serve(struct gw_ctx *ctx, struct io *io)
 {
 	int status;
@@ -354,9 +365,12 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 		nerr_ignore(&err);
 		return;
 	}
+	gw_db_request(ctx->db, time(NULL) + request_seconds(ctx));
 	status = parse(ctx, io);
 	if (status == 0)
 		status = dispatch(ctx);
+	if (status == 500 && gw_db_unavailable(ctx->db))
+		status = 503; /* the database is down or too slow: "try again", not our fault */
 	if (status >= 400) {
 		if (status != 404 && status != 403)
 			gw_log_warn("%s %s: %d %s", ctx->req.method, ctx->app->name, status,

@@ -140,6 +140,24 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new 
 	return id;
 }
 
+static const char SQL_BY_TRACKING[] = "SELECT id FROM complaints WHERE tracking_no = ?";
+
+/* After COMMIT (rc from gw_db_commit): the id when the row is stored, -1 when
+ * it is not, -3 when nobody can tell (the database is still away). A COMMIT
+ * whose answer was lost is looked up by the tracking number on a new connection. */
+static long long settle(struct gw_ctx *ctx, int rc, long long id, const char *tracking)
+{
+	long long found = 0;
+	int n;
+
+	if (rc != -2)
+		return rc == 0 ? id : -1;
+	n = gw_db_int(ctx->db, &found, SQL_BY_TRACKING, "s", tracking);
+	gw_log_warn("the answer to COMMIT was lost; the complaint is %s", n < 0 ? "unknown"
+							 : n ? "stored" : "not stored");
+	return n < 0 ? -3 : n ? found : -1;
+}
+
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9])
 {
@@ -149,7 +167,11 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
 	if (gw_complaint_code(code) || next_tracking(ctx, tracking) || gw_db_begin(ctx->db))
 		return -1;
 	id = create_in_tx(ctx, c, tracking, code, &st);
-	if (id < 0 || gw_db_commit(ctx->db)) {
+	if (id >= 0 && (id = settle(ctx, gw_db_commit(ctx->db), id, tracking)) == -3) {
+		gw_db_rollback(ctx->db);
+		return -1; /* unknown: the files stay, the row may hold them */
+	}
+	if (id < 0) {
 		gw_db_rollback(ctx->db);
 		while (st.n > 0)
 			gw_upload_remove(ctx, st.names[--st.n]);
@@ -235,24 +257,27 @@ static int collect_recipient(void *ctx, int ncols, char **v, const size_t *lens,
 	return 0;
 }
 
-/* Queue the mail to each collected recipient; returns how many were queued. */
+/* Queue the mail to each collected recipient; returns how many were queued, or
+ * -1 when the outbox did not take one (an address that is not one is skipped). */
 static int mail_list(struct gw_db *db, struct gw_buf *list, const struct gw_mail *m,
 		     struct gw_buf *names)
 {
 	int n = 0;
 
 	for (char *line = list->p; line && *line;) {
-		char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
+		char *nl = strchr(line, '\n'), *tab = strchr(line, '\t'), *to = line;
 
 		*nl = *tab = '\0';
-		if (gw_mail_queue_msg(db, line, m) >= 0) {
-			n++;
-			if (names && names->n)
-				gw_buf_puts(names, "、");
-			if (names)
-				gw_buf_puts(names, tab + 1);
-		}
 		line = nl + 1;
+		if (!gw_valid_email(to))
+			continue;
+		if (gw_mail_queue_msg(db, to, m) < 0)
+			return -1;
+		n++;
+		if (names && names->n)
+			gw_buf_puts(names, "、");
+		if (names)
+			gw_buf_puts(names, tab + 1);
 	}
 	return n;
 }
@@ -475,6 +500,28 @@ static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e
 	return (int)gw_db_exec(j->db, SQL_JOB_LEVEL, "iii", level, r->id, level);
 }
 
+static const char SQL_JOB_DONE[] =
+	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0, warned_at IS NOT NULL,"
+	" escalation >= ?)";
+
+/* After COMMIT (rc from gw_db_commit): 1 stored, -1 not or unknown. The flag is
+ * in the same transaction as the mails, so when the answer to COMMIT was lost
+ * the flag tells on a new connection; unknown is safe too: the next run sees the
+ * flag if it was stored and does the step if it was not. */
+static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e, int rc)
+{
+	long long done = 0;
+
+	if (rc != -2)
+		return rc == 0 ? 1 : -1;
+	if (gw_db_int(j->db, &done, SQL_JOB_DONE, "iii", r->id, (long long)(e != GW_ESC_WARN),
+		      e == GW_ESC_DIRECTOR ? 2LL : 1LL) < 0) {
+		gw_log_warn("the answer to COMMIT was lost; complaint %lld: unknown", r->id);
+		return -1;
+	}
+	return done ? 1 : -1;
+}
+
 /* One step in one transaction: flag, mails, event, audit. Returns 1 done, 0
  * nothing to do, -1 failed (rolled back). */
 static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
@@ -503,9 +550,8 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	if (gw_complaint_event(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
 			       ev.p) == 0 &&
 	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
-			"complaint", r->id, detail) == 0 &&
-	    gw_db_commit(j->db) == 0)
-		rc = 1;
+			"complaint", r->id, detail) == 0)
+		rc = job_settle(j, r, e, gw_db_commit(j->db));
 out:
 	if (rc != 1)
 		gw_db_rollback(j->db);

@@ -1,5 +1,7 @@
 /* db.c — MariaDB/MySQL through Connector/C prepared statements, cached per
- * process; rows into HDF; reconnect after the server went away. */
+ * process; rows into HDF; reconnect after the server went away, but never in
+ * the middle of a transaction: a failed transaction refuses every statement
+ * until it is rolled back. */
 #include <errmsg.h>
 #include <mysql.h>
 #include <stdarg.h>
@@ -7,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "guwen/db.h"
 #include "guwen/log.h"
@@ -27,9 +30,16 @@ struct gw_db {
 	struct cached *cache;
 	size_t ncache, capcache;
 	int in_tx;
+	int failed;	 /* a statement of the open transaction failed: refuse until rollback */
+	int scripts;	 /* CLIENT_MULTI_STATEMENTS (migrations only) */
+	int unavailable; /* since gw_db_request: the server was unreachable or too slow */
+	time_t deadline; /* no statement starts from then on (0: none) */
 	int tz_minutes;
 	unsigned last_errno;
 };
+
+/* last_errno when the request's time is up (not a server number) */
+#define GW_DB_DEADLINE 9001
 
 /* Bound arguments of one call: values live here so a retry can bind again. */
 struct args {
@@ -65,13 +75,41 @@ static void forget_statements(struct gw_db *db)
 	db->ncache = 0;
 }
 
+/* The open transaction (if any) is lost with the connection: it stays marked
+ * failed until the caller rolls back, so nothing after it runs on a new one. */
 static void disconnect(struct gw_db *db)
 {
 	forget_statements(db);
 	if (db->my)
 		mysql_close(db->my);
 	db->my = NULL;
-	db->in_tx = 0;
+	if (db->in_tx)
+		db->failed = 1;
+}
+
+void gw_db_allow_scripts(struct gw_db *db)
+{
+	db->scripts = 1;
+}
+
+void gw_db_request(struct gw_db *db, time_t deadline)
+{
+	if (db->in_tx) { /* a handler forgot it: never let it stick to this process */
+		gw_log_error("a transaction was left open by the previous request; rolled back");
+		gw_db_rollback(db);
+	}
+	db->deadline = deadline;
+	db->unavailable = 0;
+}
+
+int gw_db_unavailable(const struct gw_db *db)
+{
+	return db->unavailable;
+}
+
+int gw_db_usable(const struct gw_db *db)
+{
+	return !db->failed;
 }
 
 void gw_db_free(struct gw_db *db)
@@ -84,28 +122,64 @@ void gw_db_free(struct gw_db *db)
 	mysql_library_end();
 }
 
+/* Seconds from the configuration, at least 1. */
+static unsigned seconds(struct gw_db *db, const char *name, int def)
+{
+	int v = hdf_get_int_value(db->cfg, name, def);
+
+	return v < 1 ? 1u : (unsigned)v;
+}
+
+/* Timeouts: the client's own (connect, read, write) and the server's for this
+ * session (lock waits, statement time), so that a slow database fails a request
+ * in bounded time instead of holding it past the web server's patience. */
+static void set_options(struct gw_db *db)
+{
+	unsigned connect_to = seconds(db, "DB.ConnectTimeout", 3);
+	unsigned read_to = seconds(db, "DB.ReadTimeout", 15);
+	unsigned write_to = seconds(db, "DB.WriteTimeout", 15);
+	/* the server stops a statement before the client gives up on it, so that
+	 * a slow COMMIT ends with an answer (not committed) rather than unknown */
+	unsigned stmt_to = seconds(db, "DB.StatementTimeout", (int)read_to - 1);
+	char init[160];
+
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &connect_to);
+	if (db->scripts) { /* migrations and bulk loads take the time they need */
+		mysql_options(db->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+		return;
+	}
+	snprintf(init, sizeof(init),
+		 "SET time_zone = '+00:00', innodb_lock_wait_timeout = %u,"
+		 " lock_wait_timeout = %u, max_statement_time = %u",
+		 seconds(db, "DB.LockWaitTimeout", 5), seconds(db, "DB.LockWaitTimeout", 5),
+		 stmt_to);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &read_to);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &write_to);
+	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
+}
+
 int gw_db_connect(struct gw_db *db)
 {
-	unsigned int connect_to = 5, rw_to = 30;
 	const char *sock, *host;
 
 	if (db->my)
 		return 0;
+	if (db->failed)
+		return -1;
 	db->my = mysql_init(NULL);
 	if (!db->my)
 		return -1;
-	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &connect_to);
-	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rw_to);
-	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_to);
-	mysql_options(db->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	set_options(db);
 	sock = hdf_get_value(db->cfg, "DB.Socket", NULL);
 	host = hdf_get_value(db->cfg, "DB.Host", NULL);
 	if (!mysql_real_connect(db->my, sock && *sock ? NULL : host, db->user, db->password,
 				hdf_get_value(db->cfg, "DB.Name", "guwen"),
 				(unsigned)hdf_get_int_value(db->cfg, "DB.Port", 0),
-				sock && *sock ? sock : NULL, CLIENT_MULTI_STATEMENTS)) {
+				sock && *sock ? sock : NULL,
+				db->scripts ? CLIENT_MULTI_STATEMENTS : 0)) {
 		db->last_errno = mysql_errno(db->my);
+		db->unavailable = 1;
 		gw_log_error("database connect failed: %s", mysql_error(db->my));
 		mysql_close(db->my);
 		db->my = NULL;
@@ -116,29 +190,47 @@ int gw_db_connect(struct gw_db *db)
 
 static int gone(unsigned e)
 {
-	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == 1927 /* killed */;
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == 1927 /* killed */ ||
+	       e == 1053 /* shutting down */;
 }
 
-static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
+/* The server is there but too slow: a lock wait or the statement time ran out. */
+static int slow(unsigned e)
 {
-	MYSQL_STMT *st;
-	my_bool on = 1;
+	return e == 1205 /* lock wait */ || e == 1969 /* max_statement_time */ ||
+	       e == GW_DB_DEADLINE;
+}
 
-	for (size_t i = 0; i < db->ncache; i++)
-		if (db->cache[i].sql == sql)
-			return db->cache[i].st;
-	if (gw_db_connect(db))
-		return NULL;
-	st = mysql_stmt_init(db->my);
-	if (!st)
-		return NULL;
-	if (mysql_stmt_prepare(st, sql, strlen(sql))) {
-		db->last_errno = mysql_stmt_errno(st);
-		gw_log_error("prepare failed (%u): %s", db->last_errno, mysql_stmt_error(st));
-		mysql_stmt_close(st);
-		return NULL;
+/* Whether a statement may start now: not in a failed transaction, not past the
+ * request's deadline (which fails the transaction). */
+static int may_run(struct gw_db *db)
+{
+	if (db->failed)
+		return 0;
+	if (db->deadline && time(NULL) >= db->deadline) {
+		gw_log_warn("the request's time for the database is up");
+		db->last_errno = GW_DB_DEADLINE;
+		db->unavailable = 1;
+		db->failed |= db->in_tx;
+		return 0;
 	}
-	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	return 1;
+}
+
+/* A statement failed: inside a transaction that fails the transaction, unless
+ * it is a duplicate key (the server undid that statement only, and callers
+ * ask gw_db_errno about it). */
+static void note_failure(struct gw_db *db, unsigned e)
+{
+	db->last_errno = e;
+	if (gone(e) || slow(e))
+		db->unavailable = 1;
+	if (db->in_tx && e != 1062)
+		db->failed = 1;
+}
+
+static void cache_add(struct gw_db *db, const char *sql, MYSQL_STMT *st)
+{
 	if (db->ncache == db->capcache) {
 		db->capcache = db->capcache ? db->capcache * 2 : 32;
 		db->cache = realloc(db->cache, db->capcache * sizeof(*db->cache));
@@ -146,6 +238,47 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
 			abort();
 	}
 	db->cache[db->ncache++] = (struct cached){ sql, st };
+}
+
+/* Prepare on the current connection (connecting if there is none); NULL with
+ * the error noted. A lost connection is closed. */
+static MYSQL_STMT *prepare_once(struct gw_db *db, const char *sql)
+{
+	MYSQL_STMT *st;
+	my_bool on = 1;
+	unsigned e;
+
+	if (gw_db_connect(db))
+		return NULL;
+	st = mysql_stmt_init(db->my);
+	if (!st)
+		return NULL;
+	if (mysql_stmt_prepare(st, sql, strlen(sql))) {
+		e = mysql_stmt_errno(st);
+		gw_log_error("prepare failed (%u): %s", e, mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		note_failure(db, e);
+		if (gone(e))
+			disconnect(db);
+		return NULL;
+	}
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	cache_add(db, sql, st);
+	return st;
+}
+
+/* The cached statement, or a new one; outside a transaction a connection found
+ * lost is made again once. */
+static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
+{
+	MYSQL_STMT *st;
+
+	for (size_t i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql)
+			return db->cache[i].st;
+	st = prepare_once(db, sql);
+	if (!st && !db->in_tx && !db->my && gone(db->last_errno))
+		st = prepare_once(db, sql);
 	return st;
 }
 
@@ -153,14 +286,17 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
  * wrong arguments: refuse it before any argument is read. */
 static int check_count(struct gw_db *db, const char *sql, const char *fmt)
 {
-	MYSQL_STMT *st = prepare(db, sql);
+	MYSQL_STMT *st = may_run(db) ? prepare(db, sql) : NULL;
 	size_t want = fmt ? strlen(fmt) : 0;
 
-	if (!st)
+	if (!st) {
+		db->failed |= db->in_tx;
 		return -1;
+	}
 	if (mysql_stmt_param_count(st) != want) {
 		gw_log_error("statement takes %lu arguments, format gives %zu: %.60s",
 			     mysql_stmt_param_count(st), want, sql);
+		db->failed |= db->in_tx;
 		return -1;
 	}
 	return 0;
@@ -203,26 +339,31 @@ static int is_read(const char *sql)
 }
 
 /* Prepare (cached), bind and execute; one retry for reads outside a transaction
- * when the connection was lost. Returns the statement or NULL. */
+ * when the connection was lost. Inside a transaction any failure but a duplicate
+ * key fails the transaction. Returns the statement or NULL. */
 static MYSQL_STMT *run(struct gw_db *db, const char *sql, struct args *a)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
-		MYSQL_STMT *st = prepare(db, sql);
+		MYSQL_STMT *st = may_run(db) ? prepare(db, sql) : NULL;
 		unsigned e;
 
-		if (st && !mysql_stmt_bind_param(st, a->bind) && !mysql_stmt_execute(st)) {
+		if (!st)
+			return NULL;
+		if (!mysql_stmt_bind_param(st, a->bind) && !mysql_stmt_execute(st)) {
 			db->last_errno = 0;
 			return st;
 		}
-		e = st ? mysql_stmt_errno(st) : db->my ? mysql_errno(db->my) : CR_SERVER_GONE_ERROR;
-		db->last_errno = e;
-		if (!gone(e) && db->my) {
-			/* a duplicate key is an answer the caller asks gw_db_errno about */
-			if (st && e != 1062)
+		e = mysql_stmt_errno(st);
+		note_failure(db, e);
+		if (!gone(e)) {
+			/* a duplicate key is an answer the caller asks gw_db_errno about;
+			 * 1094: the thread to kill ended already (see fence) */
+			if (e != 1062 && e != 1094)
 				gw_log_error("statement failed (%u): %s", e, mysql_stmt_error(st));
 			return NULL;
 		}
-		gw_log_warn("database connection lost (%u); reconnecting", e);
+		gw_log_warn("database connection lost (%u)%s", e,
+			    db->in_tx ? "; the transaction failed" : "; reconnecting");
 		disconnect(db);
 		if (!is_read(sql) || db->in_tx)
 			return NULL;
@@ -377,9 +518,17 @@ static int query_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *
 	struct args a;
 	MYSQL_STMT *st;
 
+	int n;
+
 	if (check_count(db, sql, fmt) || bind_args(&a, fmt, ap) || !(st = run(db, sql, &a)))
 		return -1;
-	return fetch_all(db, st, fn, ctx);
+	n = fetch_all(db, st, fn, ctx);
+	if (n < 0) { /* the rows did not arrive */
+		note_failure(db, mysql_stmt_errno(st));
+		if (gone(db->last_errno))
+			disconnect(db);
+	}
+	return n;
 }
 
 int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
@@ -475,41 +624,100 @@ int gw_db_int(struct gw_db *db, long long *out, const char *sql, const char *fmt
 	return v[1] ? 1 : 0;
 }
 
+/* A statement without arguments or rows (transaction control); 0 or -1 with
+ * the error noted. A lost connection is closed. */
 static int simple(struct gw_db *db, const char *sql)
 {
+	unsigned e;
+
 	if (gw_db_connect(db))
 		return -1;
-	if (mysql_query(db->my, sql)) {
-		db->last_errno = mysql_errno(db->my);
-		gw_log_error("%s failed: %s", sql, mysql_error(db->my));
-		if (gone(db->last_errno))
-			disconnect(db);
-		return -1;
-	}
-	return 0;
+	if (!mysql_query(db->my, sql))
+		return 0;
+	e = mysql_errno(db->my);
+	gw_log_error("%s failed (%u): %s", sql, e, mysql_error(db->my));
+	note_failure(db, e);
+	if (gone(e))
+		disconnect(db);
+	return -1;
 }
 
+/* Nothing has happened yet: a connection found lost is made again once. */
 int gw_db_begin(struct gw_db *db)
 {
-	if (simple(db, "START TRANSACTION"))
+	if (db->in_tx || !may_run(db))
+		return -1;
+	if (simple(db, "START TRANSACTION") &&
+	    (db->my || !gone(db->last_errno) || simple(db, "START TRANSACTION")))
 		return -1;
 	db->in_tx = 1;
+	db->failed = 0;
 	return 0;
 }
 
+static const char SQL_KILL[] = "KILL CONNECTION ?";
+static const char SQL_THREAD_LIVES[] =
+	"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
+
+/* After the answer to COMMIT was lost, the server's thread of the old
+ * connection may still be waiting to commit (a client timeout does not stop
+ * it): end it (one may kill one's own threads) and wait until it is gone, so a
+ * look-up afterwards sees the final outcome. 0, or -1 when that is not sure. */
+static int fence(struct gw_db *db, unsigned long thread)
+{
+	long long alive = 1;
+
+	if (gw_db_exec(db, SQL_KILL, "i", (long long)thread) < 0 && db->last_errno != 1094)
+		return -1; /* 1094: no such thread, it ended already */
+	for (int i = 0; i < 100 && alive; i++) {
+		if (gw_db_int(db, &alive, SQL_THREAD_LIVES, "i", (long long)thread) < 0)
+			return -1;
+		if (alive)
+			nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+	}
+	return alive ? -1 : 0;
+}
+
+/* 0 committed, -1 not (the transaction had failed, or the server refused), -2
+ * unknown (the connection was lost while COMMIT was under way). The
+ * transaction is over either way except after -1, which the caller's
+ * gw_db_rollback ends; after -2 the old transaction is finished on the server
+ * when this returns, or (when that could not be made sure) the handle stays
+ * failed until gw_db_rollback so that no look-up gives a false answer. */
 int gw_db_commit(struct gw_db *db)
 {
-	int rc = simple(db, "COMMIT");
+	unsigned long thread;
 
-	db->in_tx = 0;
-	return rc;
+	if (!db->in_tx || db->failed || !may_run(db))
+		return -1;
+	thread = mysql_thread_id(db->my);
+	if (simple(db, "COMMIT") == 0) {
+		db->in_tx = 0;
+		return 0;
+	}
+	if (db->my) {
+		db->failed = 1;
+		return -1;
+	}
+	db->in_tx = db->failed = 0; /* lost: the server may or may not commit */
+	db->unavailable = 1;
+	if (fence(db, thread)) {
+		gw_log_error("the answer to COMMIT was lost and its outcome cannot be known yet");
+		db->in_tx = db->failed = 1;
+	} else {
+		gw_log_warn("the answer to COMMIT was lost; the transaction is over, look it up");
+	}
+	return -2;
 }
 
 void gw_db_rollback(struct gw_db *db)
 {
-	if (db->my && db->in_tx)
-		simple(db, "ROLLBACK");
-	db->in_tx = 0;
+	if (db->my && db->in_tx && mysql_query(db->my, "ROLLBACK")) {
+		gw_log_error("ROLLBACK failed (%u): %s", mysql_errno(db->my), mysql_error(db->my));
+		db->in_tx = 0; /* closing the connection undoes the transaction */
+		disconnect(db);
+	}
+	db->in_tx = db->failed = 0;
 }
 
 unsigned gw_db_errno(struct gw_db *db)
@@ -521,7 +729,11 @@ int gw_db_script(struct gw_db *db, const char *sql)
 {
 	int status;
 
-	if (gw_db_connect(db))
+	if (!db->scripts) {
+		gw_log_error("gw_db_script on a connection without gw_db_allow_scripts");
+		return -1;
+	}
+	if (!may_run(db) || gw_db_connect(db))
 		return -1;
 	if (mysql_query(db->my, sql)) {
 		fprintf(stderr, "SQL error: %s\n", mysql_error(db->my));

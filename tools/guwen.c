@@ -98,10 +98,12 @@ struct gw_db *open_db(int admin)
 {
 	struct gw_db *db;
 
-	if (admin)
+	if (admin) {
 		db = gw_db_new_as(cfg, admin_user(), admin_password());
-	else
+		gw_db_allow_scripts(db); /* migrations and the demo loader */
+	} else {
 		db = gw_db_new(cfg);
+	}
 	if (gw_db_connect(db)) {
 		gw_db_free(db);
 		return NULL;

@@ -11,11 +11,15 @@
 
 #include <ClearSilver.h>
 #include <stddef.h>
+#include <time.h>
 
 struct gw_db;
 
 /* Connection settings from the configuration (DB.Host, DB.Port, DB.Socket,
- * DB.Name, DB.User, DB.Password; App.TZOffsetMinutes for shown times).
+ * DB.Name, DB.User, DB.Password; App.TZOffsetMinutes for shown times; the
+ * timeouts in seconds DB.ConnectTimeout 3, DB.ReadTimeout 15, DB.WriteTimeout 15,
+ * DB.StatementTimeout (the server's max_statement_time; ReadTimeout - 1, so the
+ * server answers before the client gives up), DB.LockWaitTimeout 5).
  * Connects lazily; never NULL. */
 struct gw_db *gw_db_new(HDF *cfg);
 /* Same with explicit credentials (for `guwen migrate`). */
@@ -45,12 +49,43 @@ typedef int (*gw_db_row_fn)(void *ctx, int ncols, char **vals, const size_t *len
 int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
 	       ...);
 
+/* Transactions. Inside one, the first failure of any statement (except a
+ * duplicate key, 1062, which undoes only that statement) fails the whole
+ * transaction: from then on every gw_db_* call returns -1 and nothing runs, and
+ * no reconnect happens, until gw_db_rollback. A connection lost inside a
+ * transaction is such a failure (the server undoes the work).
+ * gw_db_begin: 0 or -1 (also when a transaction is open already).
+ * gw_db_commit: 0 committed; -1 not committed (the transaction had failed, the
+ *   server refused, or the request's time was up: call gw_db_rollback);
+ *   -2 outcome unknown: the connection was lost (or timed out) while COMMIT was
+ *   under way, so the work may or may not be stored. Before returning, the old
+ *   server thread is killed on a new connection and waited for, so a look-up
+ *   sees the final outcome: the caller finds out (e.g. by the row's idempotency
+ *   key or tracking number) before it answers or undoes anything outside the
+ *   database (uploaded files). When that could not be made sure, the handle
+ *   stays failed (look-ups return -1: still unknown) until gw_db_rollback.
+ * gw_db_rollback: ends the transaction (failed or not); always safe to call. */
 int gw_db_begin(struct gw_db *db);
 int gw_db_commit(struct gw_db *db);
 void gw_db_rollback(struct gw_db *db);
+/* 1 when statements may run; 0 inside a failed transaction (until rollback). */
+int gw_db_usable(const struct gw_db *db);
+/* Start of a request: no statement starts from deadline on (0 = no limit; the
+ * open transaction then fails), and gw_db_unavailable is reset. A transaction
+ * the previous request left open is rolled back (and logged). */
+void gw_db_request(struct gw_db *db, time_t deadline);
+/* 1 when since gw_db_request the database could not be reached, the connection
+ * was lost, a lock wait or statement ran out of time, or the deadline passed:
+ * the answer is "try again later" (503), not a fault of ours (500). */
+int gw_db_unavailable(const struct gw_db *db);
 /* The server's error number of the last failure (1062 = duplicate key), 0 if none. */
 unsigned gw_db_errno(struct gw_db *db);
-/* Run a script of several statements (migrations; not for user input). 0 or -1. */
+/* Let this connection run scripts of several statements (CLIENT_MULTI_STATEMENTS):
+ * call before the first statement; only `guwen migrate` and the demo loader do.
+ * The web programs' connections never allow them. */
+void gw_db_allow_scripts(struct gw_db *db);
+/* Run a script of several statements (migrations; not for user input). 0 or -1
+ * (also without gw_db_allow_scripts). */
 int gw_db_script(struct gw_db *db, const char *sql);
 /* Tools only (migrations, backups): a text query that is not prepared or cached,
  * so its text may be built at run time from trusted parts (never user input).
