@@ -3,7 +3,7 @@
  * killed, and without reconnecting), reads outside a transaction reconnect,
  * COMMIT tells committed from not, and only a connection allowed scripts runs
  * several statements at once. Needs GUWEN_CONFIG naming a running stack's
- * configuration (tests/http/t0460-db-layer.sh runs it); skipped without it. */
+ * configuration (tests/http/t0194-db-layer.sh runs it); skipped without it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
