@@ -119,7 +119,7 @@ static const char SQL_GET[] =
 	" d.name AS dept_name, c.owner_id, ow.name AS owner_name, c.response_due,"
 	" c.resolution_due, c.responded_at, c.resolved_at, c.closed_at, c.waiting_since,"
 	" c.escalation, c.warned_at, c.root_cause, c.corrective_action, c.rating,"
-	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name,"
+	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name, c.version,"
 	" UNIX_TIMESTAMP(c.created_at) AS created_ts, UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
 	" UNIX_TIMESTAMP(c.response_due) AS response_ts,"
 	" UNIX_TIMESTAMP(c.resolution_due) AS resolution_ts, " OVERDUE " AS overdue,"
@@ -178,6 +178,10 @@ static const char SQL_RESUME[] =
 	"UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
 	" updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
+/* Every action claims the complaint at the version its form showed: the row is
+ * locked until the commit, and a second action from the same state finds 0 rows. */
+static const char SQL_CLAIM[] =
+	"UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -281,6 +285,70 @@ static int load(struct gw_ctx *ctx, long long id)
 		return 404;
 	}
 	return 0;
+}
+
+/* ---- two staff on one complaint ----------------------------------------------- */
+
+/* The version the action's form was shown with (hidden field "version"); the
+ * loaded one when the form sent none. -1 when it is not a number. */
+static long long form_version(struct gw_ctx *ctx)
+{
+	const char *sent = gw_form(&ctx->req, "version");
+	int64_t v;
+
+	if (!sent)
+		return hdf_ll(ctx->hdf, "C.version");
+	return gw_valid_int(sent, 0, UINT32_MAX, &v) ? -1 : v;
+}
+
+/* 1 when the complaint changed since the action's form was shown (C.* loaded). */
+static int stale(struct gw_ctx *ctx)
+{
+	return form_version(ctx) != hdf_ll(ctx->hdf, "C.version");
+}
+
+/* Why an action on the loaded complaint cannot go on (a message key), or NULL. */
+static const char *refusal(struct gw_ctx *ctx)
+{
+	if (stale(ctx))
+		return "changed";
+	return strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed") ? NULL : "closed";
+}
+
+/* Begin the action's transaction and claim the complaint at its form's version.
+ * 0 claimed, 1 changed by someone else meanwhile (nothing begun), -1 error. */
+static int claim(struct gw_ctx *ctx)
+{
+	long long n;
+
+	if (gw_db_begin(ctx->db))
+		return -1;
+	n = gw_db_exec(ctx->db, SQL_CLAIM, "ii", hdf_ll(ctx->hdf, "C.id"), form_version(ctx));
+	if (n == 1)
+		return 0;
+	gw_db_rollback(ctx->db);
+	return n == 0 ? 1 : -1;
+}
+
+static int show_error(struct gw_ctx *ctx, const char *msg);
+
+/* The page again with the complaint as it is now and the message that someone
+ * else changed it; what the user typed stays in the forms, nothing is saved. */
+static int show_changed(struct gw_ctx *ctx)
+{
+	long long id = hdf_ll(ctx->hdf, "C.id");
+	int rc;
+
+	drop(ctx, "C");
+	drop(ctx, "Chk");
+	rc = load(ctx, id);
+	return rc ? rc : show_error(ctx, "changed");
+}
+
+/* claim() failed: 500, or the complaint as it is now. */
+static int claim_failed(struct gw_ctx *ctx, int c)
+{
+	return c < 0 ? 500 : show_changed(ctx);
 }
 
 /* ---- options for selects ---------------------------------------------------- */
@@ -908,19 +976,21 @@ static const char *classify_text(struct gw_ctx *ctx, const struct classify *k)
 }
 
 /* Store the classification (new due times when the severity changed) in one
- * transaction with its event, the directors' alert and the audit record. */
+ * transaction with its event, the directors' alert and the audit record.
+ * 0 stored, 1 changed by someone else meanwhile (nothing stored), or 500. */
 static int classify_store(struct gw_ctx *ctx, const struct classify *k)
 {
 	HDF *h = ctx->hdf;
 	int64_t resp = 0, resol = 0;
 	long long id = hdf_ll(h, "C.id");
+	int c;
 
 	if (k->sev != k->old && gw_complaint_deadlines(ctx->db, gw_tz_minutes(ctx), k->sev,
 						       hdf_ll(h, "C.created_ts"), &resp, &resol))
 		return 500;
+	if ((c = claim(ctx)))
+		return c < 0 ? 500 : 1;
 	hdf_set_value(h, "C.severity", gw_severity_name(k->sev)); /* for the alert's text */
-	if (gw_db_begin(ctx->db))
-		return 500;
 	if (gw_db_exec(ctx->db, SQL_CLASSIFY, "siisssi", gw_severity_name(k->sev), k->dept,
 		       k->owner, utc_text(ctx, resp), utc_text(ctx, resol), gw_now_utc(ctx),
 		       id) < 0 ||
@@ -946,6 +1016,8 @@ static int classify_submit(struct gw_ctx *ctx)
 	if (rc)
 		return rc;
 	bad = gw_form_read(ctx, classify_form, v);
+	if (stale(ctx))
+		return show_error(ctx, "changed");
 	if (is_closed(ctx))
 		return show_error(ctx, "closed");
 	k.sev = gw_severity_from(v[K_SEVERITY].s);
@@ -963,7 +1035,7 @@ static int classify_submit(struct gw_ctx *ctx)
 	k.owner_name = hdf_get_value(h, "Chk.Owner.name", NULL);
 	rc = classify_store(ctx, &k);
 	if (rc)
-		return rc;
+		return rc == 1 ? show_changed(ctx) : rc;
 	/* handed to another department: back to the list, the page is theirs now */
 	hdf_set_value(h, "C.department_id", gw_arena_printf(&ctx->arena, "%lld", k.dept));
 	hdf_set_value(h, "C.owner_id", gw_arena_printf(&ctx->arena, "%lld", k.owner));
@@ -1020,19 +1092,22 @@ static int stage_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[S__N];
 	const char *msg = NULL, *now = gw_now_utc(ctx), *to, *cur;
-	int rc = load(ctx, gw_param_id(ctx, 0)), next;
+	int rc = load(ctx, gw_param_id(ctx, 0)), next, bad;
 	long long id;
 
 	if (rc)
 		return rc;
 	cur = hdf_get_value(ctx->hdf, "C.stage", "");
 	next = gw_stage_from(cur) + 1;
-	if (gw_form_read(ctx, stage_form, v) + stage_checks(ctx, v, next, &msg))
+	bad = gw_form_read(ctx, stage_form, v);
+	if (stale(ctx))
+		return show_error(ctx, "changed");
+	if (bad + stage_checks(ctx, v, next, &msg))
 		return show_error(ctx, msg);
 	to = gw_stage_name((enum gw_stage)next);
 	id = hdf_ll(ctx->hdf, "C.id");
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "sssssssssis", to, now, to, now, to, now,
 			     v[S_CAUSE].s, v[S_ACTION].s, now, id, cur);
 	if (rc != 1 || gw_complaint_event(ctx->db, id, ctx->user->id, "stage", 0, to) ||
@@ -1053,12 +1128,10 @@ static int text_action(struct gw_ctx *ctx, const struct gw_fdef *form, const cha
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, form, v))
-		return show_error(ctx, NULL);
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if (gw_form_read(ctx, form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	if (public_)
 		mail_complainant(ctx, "L.Complaint.Mail.ReplySubject", v[0].s);
 	rc = finish(ctx, kind, public_, v[0].s, public_ ? "complaint.reply" : "complaint.note",
@@ -1121,13 +1194,11 @@ static int wait_submit(struct gw_ctx *ctx)
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, wait_form, v))
-		return show_error(ctx, NULL);
+	if (gw_form_read(ctx, wait_form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
 	waiting = hdf_get_value(ctx->hdf, "C.waiting_since", NULL) != NULL;
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	if ((waiting ? resume : start_waiting)(ctx, v[0].s, &text)) {
 		gw_db_rollback(ctx->db);
 		rc = 500;
@@ -1152,13 +1223,11 @@ static int refer_submit(struct gw_ctx *ctx)
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, refer_form, v))
-		return show_error(ctx, NULL);
+	if (gw_form_read(ctx, refer_form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
 	staff_mail(ctx, "L.Complaints.Mail.ReferSubject", v[0].s, &subject, &body);
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	n = gw_complaint_mail_role(ctx->db, "market", 0, subject, body, &names);
 	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[0].s,
 			       word(ctx, "L.Complaints.Jobs.Notified"),

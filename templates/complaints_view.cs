@@ -1,4 +1,6 @@
 <?cs # complaints_view.cs — one complaint: its data, deadlines, attachments, timeline and the actions the user may take ?>
+<?cs # every action sends the version it was shown: a second action from the same state is refused ?>
+<?cs def:action_keys() ?><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:C.version ?>"><?cs /def ?>
 <?cs if:Created.Code ?><?cs include:"complaints_code.cs" ?><?cs /if ?>
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
@@ -59,7 +61,7 @@
 <div class="grid complaint-actions">
 <?cs if:Perm.complaint_write ?>
 <section class="card action-stage" aria-labelledby="h-stage"><h3 id="h-stage"><?cs var:L.Complaints.Stage.Title ?></h3>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/stage" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/stage" class="form"><?cs call:action_keys() ?>
 <input type="hidden" name="to" value="<?cs var:Next.stage ?>">
 <p><?cs var:L.Complaints.Stage.Next ?>: <strong><?cs var:L.Complaint.Stages[Next.stage] ?></strong></p>
 <?cs if:Next.stage == "investigating" && !C.severity ?><p class="hint"><?cs var:L.Complaints.Stage.NeedsClassify ?></p><?cs /if ?>
@@ -70,32 +72,32 @@
 </form></section>
 <section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Reply.Submit ?></button></div>
 </form></section>
 <section class="card action-note" aria-labelledby="h-note"><h3 id="h-note"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Note.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Note.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/note" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/note" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("note", L.Complaints.Note.Title, 1) ?>
 <div class="actions"><button type="submit"><?cs var:L.Complaints.Note.Submit ?></button></div>
 </form></section>
 <section class="card action-wait" aria-labelledby="h-wait"><h3 id="h-wait"><?cs var:L.Complaints.Wait.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Wait.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/wait" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/wait" class="form"><?cs call:action_keys() ?>
 <?cs call:field("wait_note", L.Complaints.Wait.Note, "text", 0) ?>
 <div class="actions"><button type="submit"><?cs if:C.waiting_since ?><?cs var:L.Complaints.Wait.Stop ?><?cs else ?><?cs var:L.Complaints.Wait.Start ?><?cs /if ?></button></div>
 </form></section>
 <section class="card action-refer" aria-labelledby="h-refer"><h3 id="h-refer"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Refer.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Refer.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/refer" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/refer" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("refer", L.Complaints.Refer.Text, 1) ?>
 <div class="actions"><button type="submit"><?cs var:L.Complaints.Refer.Submit ?></button></div>
 </form></section>
 <?cs /if ?>
 <?cs if:Perm.complaint_classify ?>
 <section class="card action-classify" aria-labelledby="h-classify"><h3 id="h-classify"><?cs if:C.severity ?><?cs var:L.Complaints.Classify.Retitle ?><?cs else ?><?cs var:L.Complaints.Classify.Title ?><?cs /if ?></h3>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/classify" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/classify" class="form"><?cs call:action_keys() ?>
 <fieldset class="severity<?cs if:Form.severity.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.Complaint.Severity ?> <span class="req" aria-hidden="true">*</span></legend>
 <?cs each:o = Opt.Severities ?><label class="sev-choice"><input type="radio" name="severity" value="<?cs name:o ?>"<?cs if:Form.severity == name(o) ?> checked<?cs /if ?>> <span class="badge sev-<?cs name:o ?>"><?cs var:o ?></span> <small><?cs var:L.Complaint.SeverityHelp[name(o)] ?></small></label>
 <?cs /each ?><?cs call:field_error("severity") ?></fieldset>
