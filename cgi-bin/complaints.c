@@ -149,6 +149,14 @@ static const char SQL_ADVISORS[] =
 /* a select, so bounded; the clients module will bring a search */
 static const char SQL_CLIENTS[] =
 	"SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
+/* A registration form's key, once used: a reload or a second click of the same
+ * form finds it instead of registering the complaint again. */
+static const char SQL_KEY_USE[] =
+	"INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
+static const char SQL_KEY_DONE[] =
+	"UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
+static const char SQL_KEY_FIND[] =
+	"SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
 static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?";
 static const char SQL_CLIENT_OK[] = "SELECT COUNT(*) FROM clients WHERE id = ? AND active = 1";
 static const char SQL_ADVISOR_OK[] =
@@ -758,8 +766,16 @@ static int file_get(struct gw_ctx *ctx)
 
 /* ---- registering ------------------------------------------------------------ */
 
+static const char *form_key(struct gw_ctx *ctx);
+
 static int new_form_page(struct gw_ctx *ctx)
 {
+	char fresh[65];
+	const char *key = form_key(ctx); /* shown again after a mistake: still unused */
+
+	if (!key && gw_crypto_token(32, fresh))
+		return 500;
+	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
 	options(ctx, "Opt.Clients", SQL_CLIENTS, option_row);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
@@ -768,11 +784,44 @@ static int new_form_page(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "complaints_new.cs");
 }
 
-/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail. */
+/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail,
+ * with a fresh key that registers it once however often the form is sent. */
 static int new_page(struct gw_ctx *ctx)
 {
 	hdf_set_value(ctx->hdf, "Form.source", "phone");
 	return new_form_page(ctx);
+}
+
+/* The form's key when well formed (64 hex digits), else NULL (no key: a form
+ * from before keys existed registers as before). */
+static const char *form_key(struct gw_ctx *ctx)
+{
+	const char *k = gw_form(&ctx->req, "form_key");
+
+	return k && strlen(k) == 64 && strspn(k, "0123456789abcdef") == 64 ? k : NULL;
+}
+
+/* In the registration's transaction: mark the key used; > 0 when it was already
+ * (nothing is registered), 0 to go on, < 0 on an error. */
+static int use_key(struct gw_ctx *ctx, void *key)
+{
+	long long n = gw_db_exec(ctx->db, SQL_KEY_USE, "sis", (const char *)key, ctx->user->id,
+				 gw_now_utc(ctx));
+
+	return n < 0 ? -1 : n == 0;
+}
+
+/* The same form sent again: 303 to the complaint it registered (its code is not
+ * shown again, and the page says so), or to the list while the first is still
+ * being stored. */
+static int already_registered(struct gw_ctx *ctx, const char *key)
+{
+	long long id = 0;
+
+	if (gw_db_int(ctx->db, &id, SQL_KEY_FIND, "si", key, ctx->user->id) < 0)
+		return 500;
+	return gw_redirect(ctx, "complaints", id > 0 ? path_of(ctx, id) : "/",
+			   "already_registered");
 }
 
 static int exists(struct gw_ctx *ctx, const char *sql, long long id)
@@ -828,7 +877,7 @@ static int new_submit(struct gw_ctx *ctx)
 	struct gw_fval v[R__N];
 	struct gw_complaint_new c = { 0 };
 	char tracking[24], code[9];
-	const char *lang;
+	const char *lang, *key;
 	long long id;
 
 	if (gw_form_read(ctx, register_form, v) + register_checks(ctx, v))
@@ -843,11 +892,19 @@ static int new_submit(struct gw_ctx *ctx)
 	c.happened_on = v[R_HAPPENED].present ? v[R_HAPPENED].s : NULL;
 	c.client_id = v[R_CLIENT].i;
 	c.advisor_id = v[R_ADVISOR].i;
+	if ((key = form_key(ctx))) {
+		c.also = use_key;
+		c.also_arg = (void *)key;
+	}
 	lang = public_lang(ctx); /* the acknowledgement mail goes to the complainant */
 	id = gw_complaint_create(ctx, &c, tracking, code);
 	ctx->lang = lang;
+	if (id == -2)
+		return already_registered(ctx, key);
 	if (id < 0)
 		return 500;
+	if (key)
+		gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
 	gw_audit(ctx, "complaint.create", "complaint", id, "source=%s", c.source);
 	return show_created(ctx, id, tracking, code, v[R_EMAIL].present);
 }
