@@ -305,7 +305,8 @@ int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash)
 {
 	size_t plen;
 
-	if (!next || !*next || strspn(next, NEXT_CHARS) != strlen(next))
+	/* "//" anywhere would make the path a host ("//3627734734/phish") */
+	if (!next || !*next || strspn(next, NEXT_CHARS) != strlen(next) || strstr(next, "//"))
 		return gw_redirect(ctx, "home", "/", flash);
 	if (next[0] == '/')
 		return gw_redirect(ctx, "home", next, flash);
