@@ -34,10 +34,10 @@
 <dl class="facts">
 <dt><?cs var:L.Complaint.Severity ?></dt><dd><?cs if:C.severity ?><?cs var:L.Complaint.Severities[C.severity] ?><br><small><?cs var:L.Complaint.SeverityHelp[C.severity] ?></small><?cs else ?><?cs var:L.Complaint.Unclassified ?><?cs /if ?></dd>
 <dt><?cs var:L.Complaint.Stage ?></dt><dd><?cs var:L.Complaint.Stages[C.stage] ?></dd>
-<dt><?cs var:L.Complaint.Department ?></dt><dd><?cs alt:C.dept_name ?>—<?cs /alt ?></dd>
-<dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs alt:C.owner_name ?>—<?cs /alt ?></dd>
-<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs alt:C.response_due ?>—<?cs /alt ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
-<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs alt:C.resolution_due ?>—<?cs /alt ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.Department ?></dt><dd><?cs if:C.dept_name ?><?cs var:C.dept_name ?><?cs else ?>—<?cs /if ?></dd>
+<dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs if:C.owner_name ?><?cs var:C.owner_name ?><?cs else ?>—<?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs if:C.response_due ?><?cs var:C.response_due ?><?cs else ?>—<?cs /if ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
@@ -51,7 +51,7 @@
 <ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
 <div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
 <strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs alt:e.user_name ?><?cs var:L.Complaints.System ?><?cs /alt ?></small></div>
+<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
 <?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>
