@@ -366,6 +366,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	}
 	if (!strcmp(ctx->req.method, "HEAD"))
 		gw_buf_reset(&ctx->resp.body);
+	if (ctx->https) /* a year; browsers then never try plain HTTP first */
+		gw_response_header(&ctx->resp, "Strict-Transport-Security", "max-age=31536000");
 	gw_response_send(&ctx->resp, io_out, io);
 	hdf_destroy(&ctx->hdf);
 }

@@ -1,7 +1,7 @@
 -- 005_staff_security.sql — staff acting on the same complaint at once (a version
 -- per complaint, checked and bumped by every action), registration forms used
 -- once (a reload shows the complaint already registered instead of a second
--- one), and which sign-in failures an account's owner has not yet been told of.
+-- one).
 
 ALTER TABLE complaints ADD COLUMN version INT UNSIGNED NOT NULL DEFAULT 0 AFTER updated_at;
 
@@ -13,8 +13,5 @@ CREATE TABLE staff_form_keys (
   used_at DATETIME NOT NULL,
   KEY ix_staff_form_keys_used (used_at)
 ) ENGINE=InnoDB;
-
--- Sign-in failures seen by an account's owner: the notice shows those after it.
-ALTER TABLE users ADD COLUMN failures_seen_at DATETIME NULL;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON staff_form_keys TO guwen_app;
