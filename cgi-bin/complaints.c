@@ -146,9 +146,13 @@ static const char SQL_OWNERS[] =
 	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager', 'director') ORDER BY u.name";
 static const char SQL_ADVISORS[] =
 	"SELECT id, name FROM users WHERE active = 1 AND role = 'advisor' ORDER BY name";
+/* The clients a user has a reason to see (DOMAIN.md: their lead, their
+ * department's managers, directors): scope, user, scope, department. */
+#define CLIENT_SCOPE " AND (? = 3 OR lead_id = ? OR (? = 2 AND department_id = ?))"
+#define CLIENT_SCOPE_ARGS "iiii"
 /* a select, so bounded; the clients module will bring a search */
 static const char SQL_CLIENTS[] =
-	"SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
+	"SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
 /* A registration form's key, once used: a reload or a second click of the same
  * form finds it instead of registering the complaint again. */
 static const char SQL_KEY_USE[] =
@@ -157,8 +161,9 @@ static const char SQL_KEY_DONE[] =
 	"UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
 static const char SQL_KEY_FIND[] =
 	"SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
-static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?";
-static const char SQL_CLIENT_OK[] = "SELECT COUNT(*) FROM clients WHERE id = ? AND active = 1";
+static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
+static const char SQL_CLIENT_OK[] =
+	"SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
 static const char SQL_ADVISOR_OK[] =
 	"SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
 static const char SQL_DEPT[] = "SELECT name FROM departments WHERE id = ? AND active = 1";
@@ -403,6 +408,20 @@ static void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_
 	gw_db_each(ctx->db, fn, &o, sql, NULL);
 }
 
+/* Run a client statement whose leading parameter is id (0 for none), then the
+ * user's client scope; rows to fn, or the one row into HDF prefix when fn is NULL. */
+static int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn,
+			 void *arg, const char *prefix)
+{
+	long long scope = gw_perm_scope(ctx->user->role), uid = ctx->user->id,
+		  dept = ctx->user->dept_id;
+
+	if (fn)
+		return gw_db_each(ctx->db, fn, arg, sql, CLIENT_SCOPE_ARGS, scope, uid, scope, dept);
+	return gw_db_row(ctx->db, ctx->hdf, prefix, sql, "i" CLIENT_SCOPE_ARGS, id, scope, uid,
+			 scope, dept);
+}
+
 /* Fixed choices with their words: prefix.<key> = L.<words>.<key>. */
 static void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 			   const char *const *keys)
@@ -498,7 +517,7 @@ static void filter_to_hdf(struct gw_ctx *ctx, const struct filter *f)
 	if (f->client) {
 		hdf_set_value(h, "Filter.Client", gw_arena_printf(&ctx->arena, "%lld", f->client));
 		hdf_set_value(h, "Filter.QueryNoClient", filter_query(ctx, f, 0));
-		gw_db_row(ctx->db, h, "Filter.ClientName", SQL_CLIENT_NAME, "i", f->client);
+		clients_query(ctx, SQL_CLIENT_NAME, f->client, NULL, NULL, "Filter.ClientName");
 	}
 	if (f->advisor)
 		hdf_set_value(h, "Form.advisor", gw_arena_printf(&ctx->arena, "%lld", f->advisor));
@@ -777,7 +796,8 @@ static int new_form_page(struct gw_ctx *ctx)
 		return 500;
 	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
-	options(ctx, "Opt.Clients", SQL_CLIENTS, option_row);
+	hdf_set_value(ctx->hdf, "Opt.Clients", "");
+	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
 	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.NewTitle");
 	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
@@ -842,7 +862,8 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
 	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
-	if (v[R_CLIENT].i > 0 && !exists(ctx, SQL_CLIENT_OK, v[R_CLIENT].i))
+	if (v[R_CLIENT].i > 0 &&
+	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
 		bad += gw_form_error(ctx, "client", "bad_choice");
 	if (v[R_ADVISOR].i > 0 && !exists(ctx, SQL_ADVISOR_OK, v[R_ADVISOR].i))
 		bad += gw_form_error(ctx, "advisor", "bad_choice");

@@ -15,7 +15,7 @@ sql "INSERT INTO users (login, name, role, department_id, password_hash, created
      SELECT 'evil$tag', '员工$M', 'advisor', $dept, password_hash, UTC_TIMESTAMP(), UTC_TIMESTAMP()
      FROM users WHERE login = 'advisor'"
 evil=$(sql "SELECT id FROM users WHERE login = 'evil$tag'")
-sql "INSERT INTO clients (name, department_id, created_at, updated_at) VALUES ('客户$M$tag', $dept, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+sql "INSERT INTO clients (name, department_id, lead_id, created_at, updated_at) VALUES ('客户$M$tag', $dept, $evil, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
 client=$(sql "SELECT id FROM clients WHERE name = '客户$M$tag'")
 
 login d director || fail "director could not sign in"
