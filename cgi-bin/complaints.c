@@ -12,6 +12,7 @@
 #include "guwen/audit.h"
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
+#include "guwen/csv.h"
 #include "guwen/form.h"
 #include "guwen/mail.h"
 #include "guwen/upload.h"
@@ -616,16 +617,6 @@ static const char *key_word(const char *const *keys, const char *const *words, i
 	return fallback;
 }
 
-static void csv_line(struct gw_buf *b, const char *const *v, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (i)
-			gw_buf_puts(b, ",");
-		gw_buf_csv(b, v[i] ? v[i] : "");
-	}
-	gw_buf_puts(b, "\r\n");
-}
-
 static int csv_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct csv *c = p;
@@ -645,7 +636,7 @@ static int csv_row(void *p, int ncols, char **v, const size_t *lens, const char 
 	out[8] = v[C_DEPT];
 	out[9] = v[C_OWNER];
 	out[10] = v[C_DUE];
-	csv_line(c->b, out, 11);
+	gw_csv_row(c->b, out, 11);
 	return 0;
 }
 
@@ -662,7 +653,7 @@ static void csv_head(struct gw_ctx *ctx, struct gw_buf *b)
 	for (int i = 0; i < 11; i++)
 		h[i] = word(ctx, keys[i]);
 	gw_buf_puts(b, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
-	csv_line(b, h, 11);
+	gw_csv_row(b, h, 11);
 }
 
 /* GET /export — 200 text/csv (attachment): the list with the same filters, all
