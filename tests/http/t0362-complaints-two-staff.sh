@@ -52,6 +52,12 @@ done
 [ "$(sql "SELECT CONCAT(stage, ' ', waiting_since IS NULL) FROM complaints WHERE id = $id")" = "registered 1" ] || fail "a stale action changed the complaint"
 ok "note, stage, wait, reply and refer from a page already changed are refused, nothing saved"
 
+# both at the same instant: one note is stored, the other is told
+get m "/complaints/$id"; v=$(page_version)
+post m "/complaints/$id/note" "note=同时甲 $tag" "version=$v" & post d "/complaints/$id/note" "note=同时乙 $tag" "version=$v" & wait
+[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $id AND body LIKE '同时_ $tag'")" = 1 ] || fail "two actions at the same instant from one version both stored"
+ok "two actions at the same instant from one version: exactly one is stored"
+
 # in English too
 sql "UPDATE users SET lang = 'en' WHERE login = 'director'"
 post d "/complaints/$id/note" "note=x" "version=$v"
