@@ -82,24 +82,35 @@ static const char *extension_of(const char *ctype)
 	return "bin";
 }
 
+/* The length of the UTF-8 sequence that starts with b; 0 for a stray byte. */
+static int sequence_length(unsigned char b)
+{
+	if (b < 0x80)
+		return 1;
+	if ((b & 0xE0) == 0xC0)
+		return 2;
+	if ((b & 0xF0) == 0xE0)
+		return 3;
+	return (b & 0xF8) == 0xF0 ? 4 : 0;
+}
+
 /* The code point of the UTF-8 sequence at s and its length in *len (1 for a
- * stray byte, returned as U+FFFD). */
+ * stray or cut byte, returned as U+FFFD). Stops at the string's end. */
 static unsigned decode(const unsigned char *s, int *len)
 {
-	int n = *s < 0x80 ? 1 : (*s & 0xE0) == 0xC0 ? 2 : (*s & 0xF0) == 0xE0 ? 3
-			       : (*s & 0xF8) == 0xF0 ? 4 : 0;
-	unsigned c = n == 1 ? *s : n == 2 ? *s & 0x1Fu : n == 3 ? *s & 0x0Fu : *s & 0x07u;
+	int n = sequence_length(*s);
+	unsigned c = n == 1 ? *s : *s & (0x7Fu >> n);
 
+	*len = 1;
 	for (int i = 1; i < n; i++) {
 		if ((s[i] & 0xC0) != 0x80)
-			n = 0;
-		else
-			c = c << 6 | (s[i] & 0x3Fu);
-		if (!n)
-			break;
+			return 0xFFFD;
+		c = c << 6 | (s[i] & 0x3Fu);
 	}
-	*len = n ? n : 1;
-	return n ? c : 0xFFFD;
+	if (!n)
+		return 0xFFFD;
+	*len = n;
+	return c;
 }
 
 /* Characters a file name shown by a browser or a file manager must not hold:
