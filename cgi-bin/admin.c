@@ -8,6 +8,7 @@
 #include "guwen/app.h"
 #include "guwen/audit.h"
 #include "guwen/auth.h"
+#include "guwen/csv.h"
 #include "guwen/crypto.h"
 #include "guwen/form.h"
 #include "guwen/valid.h"
@@ -1152,12 +1153,7 @@ static int csv_row(void *p, int ncols, char **vals, const size_t *lens, const ch
 	struct gw_buf *b = p;
 
 	(void)lens, (void)names;
-	for (int i = 0; i < ncols; i++) {
-		if (i)
-			gw_buf_puts(b, ",");
-		gw_buf_csv(b, vals[i]);
-	}
-	gw_buf_puts(b, "\r\n");
+	gw_csv_row(b, (const char *const *)vals, ncols);
 	return 0;
 }
 
@@ -1172,7 +1168,7 @@ static void csv_header(struct gw_ctx *ctx, struct gw_buf *b)
 		snprintf(key, sizeof(key), "L.Admin.Audit.%s", cols[i]);
 		if (i)
 			gw_buf_puts(b, ",");
-		gw_buf_csv(b, i ? gw_view_word(ctx, key)
+		gw_csv_cell(b, i ? gw_view_word(ctx, key)
 				: gw_arena_printf(&ctx->arena, "%s (%s)", gw_view_word(ctx, key),
 						  zone_name(ctx)));
 	}

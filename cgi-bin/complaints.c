@@ -12,6 +12,7 @@
 #include "guwen/audit.h"
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
+#include "guwen/csv.h"
 #include "guwen/form.h"
 #include "guwen/mail.h"
 #include "guwen/upload.h"
@@ -119,7 +120,7 @@ static const char SQL_GET[] =
 	" d.name AS dept_name, c.owner_id, ow.name AS owner_name, c.response_due,"
 	" c.resolution_due, c.responded_at, c.resolved_at, c.closed_at, c.waiting_since,"
 	" c.escalation, c.warned_at, c.root_cause, c.corrective_action, c.rating,"
-	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name,"
+	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name, c.version,"
 	" UNIX_TIMESTAMP(c.created_at) AS created_ts, UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
 	" UNIX_TIMESTAMP(c.response_due) AS response_ts,"
 	" UNIX_TIMESTAMP(c.resolution_due) AS resolution_ts, " OVERDUE " AS overdue,"
@@ -146,11 +147,24 @@ static const char SQL_OWNERS[] =
 	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager', 'director') ORDER BY u.name";
 static const char SQL_ADVISORS[] =
 	"SELECT id, name FROM users WHERE active = 1 AND role = 'advisor' ORDER BY name";
+/* The clients a user has a reason to see (DOMAIN.md: their lead, their
+ * department's managers, directors): scope, user, scope, department. */
+#define CLIENT_SCOPE " AND (? = 3 OR lead_id = ? OR (? = 2 AND department_id = ?))"
+#define CLIENT_SCOPE_ARGS "iiii"
 /* a select, so bounded; the clients module will bring a search */
 static const char SQL_CLIENTS[] =
-	"SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
-static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?";
-static const char SQL_CLIENT_OK[] = "SELECT COUNT(*) FROM clients WHERE id = ? AND active = 1";
+	"SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
+/* A registration form's key, once used: a reload or a second click of the same
+ * form finds it instead of registering the complaint again. */
+static const char SQL_KEY_USE[] =
+	"INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
+static const char SQL_KEY_DONE[] =
+	"UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
+static const char SQL_KEY_FIND[] =
+	"SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
+static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
+static const char SQL_CLIENT_OK[] =
+	"SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
 static const char SQL_ADVISOR_OK[] =
 	"SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
 static const char SQL_DEPT[] = "SELECT name FROM departments WHERE id = ? AND active = 1";
@@ -178,6 +192,10 @@ static const char SQL_RESUME[] =
 	"UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
 	" updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
+/* Every action claims the complaint at the version its form showed: the row is
+ * locked until the commit, and a second action from the same state finds 0 rows. */
+static const char SQL_CLAIM[] =
+	"UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -283,6 +301,70 @@ static int load(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
+/* ---- two staff on one complaint ----------------------------------------------- */
+
+/* The version the action's form was shown with (hidden field "version"); the
+ * loaded one when the form sent none. -1 when it is not a number. */
+static long long form_version(struct gw_ctx *ctx)
+{
+	const char *sent = gw_form(&ctx->req, "version");
+	int64_t v;
+
+	if (!sent)
+		return hdf_ll(ctx->hdf, "C.version");
+	return gw_valid_int(sent, 0, UINT32_MAX, &v) ? -1 : v;
+}
+
+/* 1 when the complaint changed since the action's form was shown (C.* loaded). */
+static int stale(struct gw_ctx *ctx)
+{
+	return form_version(ctx) != hdf_ll(ctx->hdf, "C.version");
+}
+
+/* Why an action on the loaded complaint cannot go on (a message key), or NULL. */
+static const char *refusal(struct gw_ctx *ctx)
+{
+	if (stale(ctx))
+		return "changed";
+	return strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed") ? NULL : "closed";
+}
+
+/* Begin the action's transaction and claim the complaint at its form's version.
+ * 0 claimed, 1 changed by someone else meanwhile (nothing begun), -1 error. */
+static int claim(struct gw_ctx *ctx)
+{
+	long long n;
+
+	if (gw_db_begin(ctx->db))
+		return -1;
+	n = gw_db_exec(ctx->db, SQL_CLAIM, "ii", hdf_ll(ctx->hdf, "C.id"), form_version(ctx));
+	if (n == 1)
+		return 0;
+	gw_db_rollback(ctx->db);
+	return n == 0 ? 1 : -1;
+}
+
+static int show_error(struct gw_ctx *ctx, const char *msg);
+
+/* The page again with the complaint as it is now and the message that someone
+ * else changed it; what the user typed stays in the forms, nothing is saved. */
+static int show_changed(struct gw_ctx *ctx)
+{
+	long long id = hdf_ll(ctx->hdf, "C.id");
+	int rc;
+
+	drop(ctx, "C");
+	drop(ctx, "Chk");
+	rc = load(ctx, id);
+	return rc ? rc : show_error(ctx, "changed");
+}
+
+/* claim() failed: 500, or the complaint as it is now. */
+static int claim_failed(struct gw_ctx *ctx, int c)
+{
+	return c < 0 ? 500 : show_changed(ctx);
+}
+
 /* ---- options for selects ---------------------------------------------------- */
 
 struct opts {
@@ -325,6 +407,20 @@ static void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_
 
 	hdf_set_value(ctx->hdf, prefix, "");
 	gw_db_each(ctx->db, fn, &o, sql, NULL);
+}
+
+/* Run a client statement whose leading parameter is id (0 for none), then the
+ * user's client scope; rows to fn, or the one row into HDF prefix when fn is NULL. */
+static int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn,
+			 void *arg, const char *prefix)
+{
+	long long scope = gw_perm_scope(ctx->user->role), uid = ctx->user->id,
+		  dept = ctx->user->dept_id;
+
+	if (fn)
+		return gw_db_each(ctx->db, fn, arg, sql, CLIENT_SCOPE_ARGS, scope, uid, scope, dept);
+	return gw_db_row(ctx->db, ctx->hdf, prefix, sql, "i" CLIENT_SCOPE_ARGS, id, scope, uid,
+			 scope, dept);
 }
 
 /* Fixed choices with their words: prefix.<key> = L.<words>.<key>. */
@@ -422,7 +518,7 @@ static void filter_to_hdf(struct gw_ctx *ctx, const struct filter *f)
 	if (f->client) {
 		hdf_set_value(h, "Filter.Client", gw_arena_printf(&ctx->arena, "%lld", f->client));
 		hdf_set_value(h, "Filter.QueryNoClient", filter_query(ctx, f, 0));
-		gw_db_row(ctx->db, h, "Filter.ClientName", SQL_CLIENT_NAME, "i", f->client);
+		clients_query(ctx, SQL_CLIENT_NAME, f->client, NULL, NULL, "Filter.ClientName");
 	}
 	if (f->advisor)
 		hdf_set_value(h, "Form.advisor", gw_arena_printf(&ctx->arena, "%lld", f->advisor));
@@ -521,16 +617,6 @@ static const char *key_word(const char *const *keys, const char *const *words, i
 	return fallback;
 }
 
-static void csv_line(struct gw_buf *b, const char *const *v, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (i)
-			gw_buf_puts(b, ",");
-		gw_buf_csv(b, v[i] ? v[i] : "");
-	}
-	gw_buf_puts(b, "\r\n");
-}
-
 static int csv_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct csv *c = p;
@@ -550,7 +636,7 @@ static int csv_row(void *p, int ncols, char **v, const size_t *lens, const char 
 	out[8] = v[C_DEPT];
 	out[9] = v[C_OWNER];
 	out[10] = v[C_DUE];
-	csv_line(c->b, out, 11);
+	gw_csv_row(c->b, out, 11);
 	return 0;
 }
 
@@ -567,7 +653,7 @@ static void csv_head(struct gw_ctx *ctx, struct gw_buf *b)
 	for (int i = 0; i < 11; i++)
 		h[i] = word(ctx, keys[i]);
 	gw_buf_puts(b, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
-	csv_line(b, h, 11);
+	gw_csv_row(b, h, 11);
 }
 
 /* GET /export — 200 text/csv (attachment): the list with the same filters, all
@@ -690,21 +776,63 @@ static int file_get(struct gw_ctx *ctx)
 
 /* ---- registering ------------------------------------------------------------ */
 
+static const char *form_key(struct gw_ctx *ctx);
+
 static int new_form_page(struct gw_ctx *ctx)
 {
+	char fresh[65];
+	const char *key = form_key(ctx); /* shown again after a mistake: still unused */
+
+	if (!key && gw_crypto_token(32, fresh))
+		return 500;
+	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
-	options(ctx, "Opt.Clients", SQL_CLIENTS, option_row);
+	hdf_set_value(ctx->hdf, "Opt.Clients", "");
+	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
 	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.NewTitle");
 	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_new.cs");
 }
 
-/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail. */
+/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail,
+ * with a fresh key that registers it once however often the form is sent. */
 static int new_page(struct gw_ctx *ctx)
 {
 	hdf_set_value(ctx->hdf, "Form.source", "phone");
 	return new_form_page(ctx);
+}
+
+/* The form's key when well formed (64 hex digits), else NULL (no key: a form
+ * from before keys existed registers as before). */
+static const char *form_key(struct gw_ctx *ctx)
+{
+	const char *k = gw_form(&ctx->req, "form_key");
+
+	return k && strlen(k) == 64 && strspn(k, "0123456789abcdef") == 64 ? k : NULL;
+}
+
+/* In the registration's transaction: mark the key used; > 0 when it was already
+ * (nothing is registered), 0 to go on, < 0 on an error. */
+static int use_key(struct gw_ctx *ctx, void *key)
+{
+	long long n = gw_db_exec(ctx->db, SQL_KEY_USE, "sis", (const char *)key, ctx->user->id,
+				 gw_now_utc(ctx));
+
+	return n < 0 ? -1 : n == 0;
+}
+
+/* The same form sent again: 303 to the complaint it registered (its code is not
+ * shown again, and the page says so), or to the list while the first is still
+ * being stored. */
+static int already_registered(struct gw_ctx *ctx, const char *key)
+{
+	long long id = 0;
+
+	if (gw_db_int(ctx->db, &id, SQL_KEY_FIND, "si", key, ctx->user->id) < 0)
+		return 500;
+	return gw_redirect(ctx, "complaints", id > 0 ? path_of(ctx, id) : "/",
+			   "already_registered");
 }
 
 static int exists(struct gw_ctx *ctx, const char *sql, long long id)
@@ -725,7 +853,8 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
 	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
-	if (v[R_CLIENT].i > 0 && !exists(ctx, SQL_CLIENT_OK, v[R_CLIENT].i))
+	if (v[R_CLIENT].i > 0 &&
+	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
 		bad += gw_form_error(ctx, "client", "bad_choice");
 	if (v[R_ADVISOR].i > 0 && !exists(ctx, SQL_ADVISOR_OK, v[R_ADVISOR].i))
 		bad += gw_form_error(ctx, "advisor", "bad_choice");
@@ -760,7 +889,7 @@ static int new_submit(struct gw_ctx *ctx)
 	struct gw_fval v[R__N];
 	struct gw_complaint_new c = { 0 };
 	char tracking[24], code[9];
-	const char *lang;
+	const char *lang, *key;
 	long long id;
 
 	if (gw_form_read(ctx, register_form, v) + register_checks(ctx, v))
@@ -775,11 +904,19 @@ static int new_submit(struct gw_ctx *ctx)
 	c.happened_on = v[R_HAPPENED].present ? v[R_HAPPENED].s : NULL;
 	c.client_id = v[R_CLIENT].i;
 	c.advisor_id = v[R_ADVISOR].i;
+	if ((key = form_key(ctx))) {
+		c.also = use_key;
+		c.also_arg = (void *)key;
+	}
 	lang = public_lang(ctx); /* the acknowledgement mail goes to the complainant */
 	id = gw_complaint_create(ctx, &c, tracking, code);
 	ctx->lang = lang;
+	if (id == -2)
+		return already_registered(ctx, key);
 	if (id < 0)
 		return 500;
+	if (key)
+		gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
 	gw_audit(ctx, "complaint.create", "complaint", id, "source=%s", c.source);
 	return show_created(ctx, id, tracking, code, v[R_EMAIL].present);
 }
@@ -923,19 +1060,21 @@ static const char *classify_text(struct gw_ctx *ctx, const struct classify *k)
 }
 
 /* Store the classification (new due times when the severity changed) in one
- * transaction with its event, the directors' alert and the audit record. */
+ * transaction with its event, the directors' alert and the audit record.
+ * 0 stored, 1 changed by someone else meanwhile (nothing stored), or 500. */
 static int classify_store(struct gw_ctx *ctx, const struct classify *k)
 {
 	HDF *h = ctx->hdf;
 	int64_t resp = 0, resol = 0;
 	long long id = hdf_ll(h, "C.id");
+	int c;
 
 	if (k->sev != k->old && gw_complaint_deadlines(ctx->db, gw_tz_minutes(ctx), k->sev,
 						       hdf_ll(h, "C.created_ts"), &resp, &resol))
 		return 500;
+	if ((c = claim(ctx)))
+		return c < 0 ? 500 : 1;
 	hdf_set_value(h, "C.severity", gw_severity_name(k->sev)); /* for the alert's text */
-	if (gw_db_begin(ctx->db))
-		return 500;
 	if (gw_db_exec(ctx->db, SQL_CLASSIFY, "siisssi", gw_severity_name(k->sev), k->dept,
 		       k->owner, utc_text(ctx, resp), utc_text(ctx, resol), gw_now_utc(ctx),
 		       id) < 0 ||
@@ -961,6 +1100,8 @@ static int classify_submit(struct gw_ctx *ctx)
 	if (rc)
 		return rc;
 	bad = gw_form_read(ctx, classify_form, v);
+	if (stale(ctx))
+		return show_error(ctx, "changed");
 	if (is_closed(ctx))
 		return show_error(ctx, "closed");
 	k.sev = gw_severity_from(v[K_SEVERITY].s);
@@ -978,7 +1119,7 @@ static int classify_submit(struct gw_ctx *ctx)
 	k.owner_name = hdf_get_value(h, "Chk.Owner.name", NULL);
 	rc = classify_store(ctx, &k);
 	if (rc)
-		return rc;
+		return rc == 1 ? show_changed(ctx) : rc;
 	/* handed to another department: back to the list, the page is theirs now */
 	hdf_set_value(h, "C.department_id", gw_arena_printf(&ctx->arena, "%lld", k.dept));
 	hdf_set_value(h, "C.owner_id", gw_arena_printf(&ctx->arena, "%lld", k.owner));
@@ -1035,19 +1176,22 @@ static int stage_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[S__N];
 	const char *msg = NULL, *now = gw_now_utc(ctx), *to, *cur;
-	int rc = load(ctx, gw_param_id(ctx, 0)), next;
+	int rc = load(ctx, gw_param_id(ctx, 0)), next, bad;
 	long long id;
 
 	if (rc)
 		return rc;
 	cur = hdf_get_value(ctx->hdf, "C.stage", "");
 	next = gw_stage_from(cur) + 1;
-	if (gw_form_read(ctx, stage_form, v) + stage_checks(ctx, v, next, &msg))
+	bad = gw_form_read(ctx, stage_form, v);
+	if (stale(ctx))
+		return show_error(ctx, "changed");
+	if (bad + stage_checks(ctx, v, next, &msg))
 		return show_error(ctx, msg);
 	to = gw_stage_name((enum gw_stage)next);
 	id = hdf_ll(ctx->hdf, "C.id");
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "sssssssssis", to, now, to, now, to, now,
 			     v[S_CAUSE].s, v[S_ACTION].s, now, id, cur);
 	if (rc != 1 || gw_complaint_event(ctx->db, id, ctx->user->id, "stage", 0, to) ||
@@ -1068,12 +1212,10 @@ static int text_action(struct gw_ctx *ctx, const struct gw_fdef *form, const cha
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, form, v))
-		return show_error(ctx, NULL);
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if (gw_form_read(ctx, form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	if (public_)
 		mail_complainant(ctx, "L.Complaint.Mail.ReplySubject", v[0].s);
 	rc = finish(ctx, kind, public_, v[0].s, public_ ? "complaint.reply" : "complaint.note",
@@ -1136,13 +1278,11 @@ static int wait_submit(struct gw_ctx *ctx)
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, wait_form, v))
-		return show_error(ctx, NULL);
+	if (gw_form_read(ctx, wait_form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
 	waiting = hdf_get_value(ctx->hdf, "C.waiting_since", NULL) != NULL;
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	if ((waiting ? resume : start_waiting)(ctx, v[0].s, &text)) {
 		gw_db_rollback(ctx->db);
 		rc = 500;
@@ -1168,13 +1308,11 @@ static int refer_submit(struct gw_ctx *ctx)
 
 	if (rc)
 		return rc;
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
-	if (gw_form_read(ctx, refer_form, v))
-		return show_error(ctx, NULL);
+	if (gw_form_read(ctx, refer_form, v) + !!refusal(ctx))
+		return show_error(ctx, refusal(ctx));
 	m = staff_mail(ctx, "L.Complaints.Mail.ReferSubject", v[0].s);
-	if (gw_db_begin(ctx->db))
-		return 500;
+	if ((rc = claim(ctx)))
+		return claim_failed(ctx, rc);
 	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
 	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[0].s,
 			       word(ctx, "L.Complaints.Jobs.Notified"),

@@ -9,7 +9,7 @@
 #include "guwen/view.h"
 
 /* A login form older than this is refused (the page is simply shown again). */
-#define LOGIN_FORM_MAX_AGE (12 * 3600)
+#define LOGIN_FORM_MAX_AGE (2 * 3600)
 
 static const struct gw_fdef login_form[] = {
 	{ "login", GW_F_TEXT, 1, 64, 0, 0, NULL },
@@ -24,12 +24,54 @@ static const struct gw_fdef password_form[] = {
 	{ NULL, 0, 0, 0, 0, 0, NULL },
 };
 
+/* The pre-session cookie: a random value this browser holds while it signs in.
+ * The form's token is signed for it, so a token taken from another browser (a
+ * page elsewhere signing the victim in as someone else) is refused. */
+static const char *pre_cookie_name(struct gw_ctx *ctx)
+{
+	return ctx->https ? "__Host-gw_pre" : "gw_pre";
+}
+
+/* The browser's pre-session value when well formed, else NULL. */
+static const char *pre_session(struct gw_ctx *ctx)
+{
+	const char *v = gw_cookie(&ctx->req, pre_cookie_name(ctx));
+
+	return v && strlen(v) == 64 && strspn(v, "0123456789abcdef") == 64 ? v : NULL;
+}
+
+/* The purpose the sign-in token is signed for: tied to the pre-session value. */
+static const char *login_purpose(struct gw_ctx *ctx, const char *pre)
+{
+	return gw_arena_printf(&ctx->arena, "login|%s", pre);
+}
+
 static int show_login(struct gw_ctx *ctx, const char *next)
 {
+	const char *pre = pre_session(ctx);
+	char fresh[65];
+
+	if (!pre) {
+		if (gw_crypto_token(32, fresh))
+			return 500;
+		pre = fresh;
+		gw_response_cookie(&ctx->resp, pre_cookie_name(ctx), pre, LOGIN_FORM_MAX_AGE,
+				   ctx->https);
+	}
 	if (next && *next)
 		hdf_set_value(ctx->hdf, "Form.next", next);
 	hdf_set_value(ctx->hdf, "Page.Title", "Login.Title");
-	return gw_view_render_with_token(ctx, "login.cs", gw_csrf_form_token(ctx, "login"));
+	return gw_view_render_with_token(ctx, "login.cs",
+					 gw_csrf_form_token(ctx, login_purpose(ctx, pre)));
+}
+
+/* 0 when the form's token was issued to this browser within LOGIN_FORM_MAX_AGE. */
+static int login_token_bad(struct gw_ctx *ctx)
+{
+	const char *pre = pre_session(ctx);
+
+	return !pre || gw_csrf_form_check(ctx, login_purpose(ctx, pre), gw_form(&ctx->req, "token"),
+					  0, LOGIN_FORM_MAX_AGE) != GW_TOKEN_OK;
 }
 
 /* GET / — the sign-in page (200), or 303 to the start page when signed in. */
@@ -49,13 +91,15 @@ static int login_submit(struct gw_ctx *ctx)
 
 	if (gw_form_read(ctx, login_form, v))
 		return show_login(ctx, next);
-	if (gw_csrf_form_check(ctx, "login", gw_form(&ctx->req, "token"), 0, LOGIN_FORM_MAX_AGE)) {
+	if (login_token_bad(ctx)) {
 		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
 		return show_login(ctx, next);
 	}
 	r = gw_auth_login(ctx, v[0].s, v[1].s);
-	if (r == GW_LOGIN_OK)
-		return gw_redirect_next(ctx, next, NULL);
+	if (r == GW_LOGIN_OK || r == GW_LOGIN_OK_FAILURES) {
+		gw_response_cookie(&ctx->resp, pre_cookie_name(ctx), "", 0, ctx->https);
+		return gw_redirect_next(ctx, next, r == GW_LOGIN_OK ? NULL : "failed_attempts");
+	}
 	if (r == GW_LOGIN_ERROR)
 		return 503;
 	hdf_set_value(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
@@ -87,10 +131,10 @@ static int password_page(struct gw_ctx *ctx)
 static int password_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[3];
-	int bad = gw_form_read(ctx, password_form, v);
+	int bad = gw_form_read(ctx, password_form, v), ok;
 
-	if (!bad && !gw_auth_check_password(ctx, v[0].s))
-		bad += gw_form_error(ctx, "old", "wrong_password");
+	if (!bad && (ok = gw_auth_check_password(ctx, v[0].s)) != 1)
+		bad += gw_form_error(ctx, "old", ok < 0 ? "too_many_attempts" : "wrong_password");
 	if (!bad && strlen(v[1].s) < 10)
 		bad += gw_form_error(ctx, "new", "password_short");
 	if (!bad && strcmp(v[1].s, v[2].s))

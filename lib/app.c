@@ -305,7 +305,8 @@ int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash)
 {
 	size_t plen;
 
-	if (!next || !*next || strspn(next, NEXT_CHARS) != strlen(next))
+	/* "//" anywhere would make the path a host ("//3627734734/phish") */
+	if (!next || !*next || strspn(next, NEXT_CHARS) != strlen(next) || strstr(next, "//"))
 		return gw_redirect(ctx, "home", "/", flash);
 	if (next[0] == '/')
 		return gw_redirect(ctx, "home", next, flash);
@@ -379,6 +380,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	}
 	if (!strcmp(ctx->req.method, "HEAD"))
 		gw_buf_reset(&ctx->resp.body);
+	if (ctx->https) /* a year; browsers then never try plain HTTP first */
+		gw_response_header(&ctx->resp, "Strict-Transport-Security", "max-age=31536000");
 	gw_response_send(&ctx->resp, io_out, io);
 	hdf_destroy(&ctx->hdf);
 }

@@ -24,12 +24,25 @@ static const char SQL_USER_BY_LOGIN[] =
 static const char SQL_USER_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
 static const char SQL_SET_PASSWORD[] =
 	"UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?";
+/* Failures of an account from one address since its last success from there:
+ * what locks the account for that address only. */
+static const char SQL_FAILS_ACCOUNT_ADDRESS[] =
+	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 0 AND at > ?"
+	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ip = ?"
+	" AND ok = 1), '1970-01-01')";
+/* Failures of an account from everywhere: past the cap only addresses the
+ * account signed in from before (its owner's) may still try. */
 static const char SQL_FAILS_ACCOUNT[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0 AND at > ?"
-	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ok = 1),"
-	" '1970-01-01')";
+	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0 AND at > ?";
+static const char SQL_KNOWN_ADDRESS[] =
+	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 1 AND at > ?";
 static const char SQL_FAILS_ADDRESS[] =
 	"SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 AND at > ?";
+/* Failures since the account's last sign-in, for the notice to its owner. */
+static const char SQL_FAILS_UNSEEN[] =
+	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0"
+	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ok = 1),"
+	" '1970-01-01')";
 static const char SQL_ATTEMPT[] =
 	"INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
 
@@ -102,18 +115,44 @@ int gw_auth_session(struct gw_ctx *ctx)
 	return rc;
 }
 
-static int locked(struct gw_ctx *ctx, const char *login)
+/* UTC text of now minus minutes, into out[24]. */
+static const char *ago(struct gw_ctx *ctx, long minutes, char out[24])
 {
-	time_t t = ctx->now - GW_LOGIN_WINDOW_MIN * 60;
-	long long account = 0, address = 0;
+	time_t t = ctx->now - minutes * 60;
 	struct tm tm;
-	char since[24];
 
 	gmtime_r(&t, &tm);
-	strftime(since, sizeof(since), "%Y-%m-%d %H:%M:%S", &tm);
-	gw_db_int(ctx->db, &account, SQL_FAILS_ACCOUNT, "sss", login, since, login);
-	gw_db_int(ctx->db, &address, SQL_FAILS_ADDRESS, "ss", gw_client_ip(ctx), since);
-	return account >= GW_LOGIN_MAX_PER_ACCOUNT || address >= GW_LOGIN_MAX_PER_ADDRESS;
+	strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm);
+	return out;
+}
+
+static long long count(struct gw_ctx *ctx, const char *sql, const char *fmt, const char *a,
+		       const char *b, const char *c)
+{
+	long long n = 0;
+
+	gw_db_int(ctx->db, &n, sql, fmt, a, b, c, a, b);
+	return n;
+}
+
+/* Throttled: too many failures of this account from this address, or from this
+ * address altogether, or of this account from everywhere when this address is
+ * not one it signed in from before. Someone elsewhere guessing cannot lock the
+ * owner out of their own office. */
+int gw_auth_throttled(struct gw_ctx *ctx, const char *login)
+{
+	const char *ip = gw_client_ip(ctx);
+	char since[24], known[24];
+
+	ago(ctx, GW_LOGIN_WINDOW_MIN, since);
+	if (count(ctx, SQL_FAILS_ACCOUNT_ADDRESS, "sssss", login, ip, since) >=
+		    GW_LOGIN_MAX_PER_ACCOUNT ||
+	    count(ctx, SQL_FAILS_ADDRESS, "ss", ip, since, NULL) >= GW_LOGIN_MAX_PER_ADDRESS)
+		return 1;
+	if (count(ctx, SQL_FAILS_ACCOUNT, "ss", login, since, NULL) < GW_LOGIN_MAX_ACCOUNT_ALL)
+		return 0;
+	return count(ctx, SQL_KNOWN_ADDRESS, "sss", login, ip,
+		     ago(ctx, GW_LOGIN_KNOWN_DAYS * 1440L, known)) == 0;
 }
 
 static int open_session(struct gw_ctx *ctx, long long user_id)
@@ -122,6 +161,9 @@ static int open_session(struct gw_ctx *ctx, long long user_id)
 	const char *now = gw_now_utc(ctx);
 
 	if (gw_crypto_token(32, token) || gw_crypto_token(32, ctx->csrf))
+		return -1;
+	/* signing in again ends the session the browser had: it never stays valid */
+	if (ctx->session_id[0] && gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", ctx->session_id) < 0)
 		return -1;
 	session_id_of(token, id);
 	if (gw_db_exec(ctx->db, SQL_SESSION_NEW, "sissss", id, user_id, ctx->csrf, now, now,
@@ -132,38 +174,59 @@ static int open_session(struct gw_ctx *ctx, long long user_id)
 	return 0;
 }
 
-enum gw_login_result gw_auth_login(struct gw_ctx *ctx, const char *login, const char *password)
+/* Record the attempt; the typed user name only when it names an account (people
+ * type passwords into it). The audit row likewise. */
+static void attempt(struct gw_ctx *ctx, const char *login, long long uid, int ok)
+{
+	const char *known = uid ? login : "";
+
+	gw_db_exec(ctx->db, SQL_ATTEMPT, "sssi", known, gw_client_ip(ctx), gw_now_utc(ctx),
+		   (long long)ok);
+	if (!ok)
+		gw_audit(ctx, "login.failed", "user", uid, uid ? "account %s" : "unknown account",
+			 known);
+}
+
+/* The account's id when login names an active one (0 if not, -1 on error) and
+ * whether password is its password; as slow for unknown accounts. */
+static long long verify(struct gw_ctx *ctx, const char *login, const char *password, int *ok)
 {
 	HDF *row = NULL;
 	long long uid = 0;
-	int found, ok;
+	int found;
 
-	if (locked(ctx, login)) {
-		gw_db_exec(ctx->db, SQL_ATTEMPT, "sssi", login, gw_client_ip(ctx), gw_now_utc(ctx),
-			   0LL);
-		gw_audit(ctx, "login.locked", "user", 0, "account %s", login);
-		return GW_LOGIN_LOCKED;
-	}
 	hdf_init(&row);
 	found = gw_db_row(ctx->db, row, "U", SQL_USER_BY_LOGIN, "s", login);
 	if (found > 0)
 		uid = strtoll(hdf_get_value(row, "U.id", "0"), NULL, 10);
-	ok = gw_password_verify(password,
-				found > 0 ? hdf_get_value(row, "U.password_hash", "") : DUMMY_HASH) &&
-	     found > 0;
+	*ok = gw_password_verify(password, found > 0 ? hdf_get_value(row, "U.password_hash", "")
+						     : DUMMY_HASH) &&
+	      found > 0;
 	hdf_destroy(&row);
-	if (found < 0)
-		return GW_LOGIN_ERROR;
-	gw_db_exec(ctx->db, SQL_ATTEMPT, "sssi", login, gw_client_ip(ctx), gw_now_utc(ctx),
-		   (long long)ok);
-	if (!ok) {
-		gw_audit(ctx, "login.failed", "user", uid, "account %s", login);
-		return GW_LOGIN_BAD;
+	return found < 0 ? -1 : uid;
+}
+
+enum gw_login_result gw_auth_login(struct gw_ctx *ctx, const char *login, const char *password)
+{
+	long long uid, unseen = 0;
+	int ok;
+
+	if (gw_auth_throttled(ctx, login)) {
+		gw_audit(ctx, "login.locked", "user", 0, "%s", "throttled");
+		return GW_LOGIN_LOCKED;
 	}
+	uid = verify(ctx, login, password, &ok);
+	if (uid < 0)
+		return GW_LOGIN_ERROR;
+	if (ok)
+		gw_db_int(ctx->db, &unseen, SQL_FAILS_UNSEEN, "ss", login, login);
+	attempt(ctx, login, uid, ok);
+	if (!ok)
+		return GW_LOGIN_BAD;
 	if (open_session(ctx, uid))
 		return GW_LOGIN_ERROR;
 	gw_audit_db(ctx->db, uid, gw_client_ip(ctx), "login", "user", uid, NULL);
-	return GW_LOGIN_OK;
+	return unseen > 0 ? GW_LOGIN_OK_FAILURES : GW_LOGIN_OK;
 }
 
 void gw_auth_logout(struct gw_ctx *ctx)
@@ -197,9 +260,15 @@ int gw_auth_check_password(struct gw_ctx *ctx, const char *password)
 
 	if (!ctx->user)
 		return 0;
+	if (gw_auth_throttled(ctx, ctx->user->login))
+		return -1;
 	hdf_init(&row);
 	if (gw_db_row(ctx->db, row, "U", SQL_USER_HASH, "i", ctx->user->id) > 0)
 		ok = gw_password_verify(password, hdf_get_value(row, "U.password_hash", ""));
 	hdf_destroy(&row);
+	if (!ok) { /* counts like a failed sign-in: a borrowed session must not guess */
+		attempt(ctx, ctx->user->login, ctx->user->id, 0);
+		gw_audit(ctx, "user.password_wrong", "user", ctx->user->id, NULL);
+	}
 	return ok;
 }

@@ -68,21 +68,3 @@ void gw_buf_free(struct gw_buf *b)
 	b->n = b->cap = 0;
 }
 
-void gw_buf_csv(struct gw_buf *b, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n") && !strchr("=+-@", s[0] ? s[0] : 'x')) {
-		gw_buf_puts(b, s);
-		return;
-	}
-	gw_buf_puts(b, "\"");
-	if (strchr("=+-@", s[0]))
-		gw_buf_puts(b, "'");
-	for (; *s; s++) {
-		if (*s == '"')
-			gw_buf_puts(b, "\"");
-		gw_buf_append(b, s, 1);
-	}
-	gw_buf_puts(b, "\"");
-}

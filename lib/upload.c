@@ -76,6 +76,86 @@ void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name)
 		unlink(path);
 }
 
+/* The extension a file of a sniffed type is opened by. */
+static const char *extension_of(const char *ctype)
+{
+	static const char *const map[][2] = {
+		{ "image/jpeg", "jpg" }, { "image/png", "png" }, { "image/gif", "gif" },
+		{ "image/webp", "webp" }, { "application/pdf", "pdf" },
+	};
+
+	for (size_t i = 0; ctype && i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(ctype, map[i][0]))
+			return map[i][1];
+	return "bin";
+}
+
+/* The length of the UTF-8 sequence that starts with b; 0 for a stray byte. */
+static int sequence_length(unsigned char b)
+{
+	if (b < 0x80)
+		return 1;
+	if ((b & 0xE0) == 0xC0)
+		return 2;
+	if ((b & 0xF0) == 0xE0)
+		return 3;
+	return (b & 0xF8) == 0xF0 ? 4 : 0;
+}
+
+/* The code point of the UTF-8 sequence at s and its length in *len (1 for a
+ * stray or cut byte, returned as U+FFFD). Stops at the string's end. */
+static unsigned decode(const unsigned char *s, int *len)
+{
+	int n = sequence_length(*s);
+	unsigned c = n == 1 ? *s : *s & (0x7Fu >> n);
+
+	*len = 1;
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0xFFFD;
+		c = c << 6 | (s[i] & 0x3Fu);
+	}
+	if (!n)
+		return 0xFFFD;
+	*len = n;
+	return c;
+}
+
+/* Characters a file name shown by a browser or a file manager must not hold:
+ * controls, and the bidirectional marks that make "a\u202Egnp.html" read as
+ * "almth.png". Path separators and quotes go too. */
+static int unwanted(unsigned c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
+	       c == 0xFFFD || c == '/' || c == '\\' || c == '"';
+}
+
+size_t gw_upload_download_name(const char *orig, const char *ctype, char *out, size_t outsz)
+{
+	const char *ext = extension_of(ctype);
+	size_t n = 0, max = outsz - strlen(ext) - 2;
+	char *dot;
+
+	for (const unsigned char *s = (const unsigned char *)(orig ? orig : ""); *s;) {
+		int len;
+		unsigned c = decode(s, &len);
+
+		if (!unwanted(c) && n + (size_t)len <= max && !(c == '.' && n == 0)) {
+			memcpy(out + n, s, (size_t)len);
+			n += (size_t)len;
+		}
+		s += len;
+	}
+	out[n] = '\0';
+	if ((dot = strrchr(out, '.')))
+		*dot = '\0'; /* the extension it came with says nothing: the bytes do */
+	if (!out[0])
+		snprintf(out, outsz, "attachment");
+	n = strlen(out);
+	return n + (size_t)snprintf(out + n, outsz - n, ".%s", ext);
+}
+
 /* RFC 5987 encoding of a file name for filename*=UTF-8''..., in the arena. */
 static const char *encode_name(struct gw_arena *a, const char *name)
 {
@@ -99,7 +179,7 @@ static const char *encode_name(struct gw_arena *a, const char *name)
 int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,
 		   const char *ctype)
 {
-	char path[1024], buf[65536];
+	char path[1024], buf[65536], name[256];
 	FILE *f;
 	size_t n;
 
@@ -110,9 +190,10 @@ int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig
 		gw_buf_append(&ctx->resp.body, buf, n);
 	fclose(f);
 	ctx->resp.ctype = ctype;
+	gw_upload_download_name(orig_name, ctype, name, sizeof(name));
 	gw_response_header(&ctx->resp, "Content-Disposition",
 			   gw_arena_printf(&ctx->arena,
 					   "attachment; filename=\"attachment\"; filename*=UTF-8''%s",
-					   encode_name(&ctx->arena, orig_name)));
+					   encode_name(&ctx->arena, name)));
 	return 0;
 }

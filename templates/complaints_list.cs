@@ -20,7 +20,7 @@ def:filter_select(name, text, options) ?><div class="field">
 <?cs call:filter_select("source", L.Complaint.Source, Opt.Sources) ?>
 <?cs if:Filter.Client ?><div class="field"><span class="field-label"><?cs var:L.Complaint.Client ?></span>
 <input type="hidden" name="client" value="<?cs var:Filter.Client ?>">
-<span class="chip"><?cs alt:Filter.ClientName.name ?>#<?cs var:Filter.Client ?><?cs /alt ?>
+<span class="chip"><?cs if:Filter.ClientName.name ?><?cs var:Filter.ClientName.name ?><?cs else ?>#<?cs var:Filter.Client ?><?cs /if ?>
 <a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.QueryNoClient ?>" title="<?cs var:L.Complaints.RemoveFilter ?>" aria-label="<?cs var:L.Complaints.RemoveFilter ?>">×</a></span></div><?cs /if ?>
 <?cs call:filter_select("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
 <?cs call:checkbox("overdue", L.Complaints.OverdueOnly) ?>

@@ -4,6 +4,7 @@
 <p class="hint"><?cs var:L.Complaints.NewIntro ?></p>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:URL.complaints ?>/new" class="form"><?cs call:csrf() ?>
+<input type="hidden" name="form_key" value="<?cs var:Form.form_key ?>">
 <div class="form-grid">
 <?cs call:select("source", L.Complaint.Source, Opt.Sources, 1) ?>
 <?cs call:field("name", L.Complaints.ComplainantName, "text", 1) ?>

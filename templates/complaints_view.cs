@@ -1,4 +1,6 @@
 <?cs # complaints_view.cs — one complaint: its data, deadlines, attachments, timeline and the actions the user may take ?>
+<?cs # every action sends the version it was shown: a second action from the same state is refused ?>
+<?cs def:action_keys() ?><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:C.version ?>"><?cs /def ?>
 <?cs if:Created.Code ?><?cs include:"complaints_code.cs" ?><?cs /if ?>
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
@@ -32,10 +34,10 @@
 <dl class="facts">
 <dt><?cs var:L.Complaint.Severity ?></dt><dd><?cs if:C.severity ?><?cs var:L.Complaint.Severities[C.severity] ?><br><small><?cs var:L.Complaint.SeverityHelp[C.severity] ?></small><?cs else ?><?cs var:L.Complaint.Unclassified ?><?cs /if ?></dd>
 <dt><?cs var:L.Complaint.Stage ?></dt><dd><?cs var:L.Complaint.Stages[C.stage] ?></dd>
-<dt><?cs var:L.Complaint.Department ?></dt><dd><?cs alt:C.dept_name ?>—<?cs /alt ?></dd>
-<dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs alt:C.owner_name ?>—<?cs /alt ?></dd>
-<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs alt:C.response_due ?>—<?cs /alt ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
-<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs alt:C.resolution_due ?>—<?cs /alt ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.Department ?></dt><dd><?cs if:C.dept_name ?><?cs var:C.dept_name ?><?cs else ?>—<?cs /if ?></dd>
+<dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs if:C.owner_name ?><?cs var:C.owner_name ?><?cs else ?>—<?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs if:C.response_due ?><?cs var:C.response_due ?><?cs else ?>—<?cs /if ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
@@ -49,7 +51,7 @@
 <ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
 <div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
 <strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs alt:e.user_name ?><?cs var:L.Complaints.System ?><?cs /alt ?></small></div>
+<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
 <?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>
@@ -59,7 +61,7 @@
 <div class="grid complaint-actions">
 <?cs if:Perm.complaint_write ?>
 <section class="card action-stage" aria-labelledby="h-stage"><h3 id="h-stage"><?cs var:L.Complaints.Stage.Title ?></h3>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/stage" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/stage" class="form"><?cs call:action_keys() ?>
 <input type="hidden" name="to" value="<?cs var:Next.stage ?>">
 <p><?cs var:L.Complaints.Stage.Next ?>: <strong><?cs var:L.Complaint.Stages[Next.stage] ?></strong></p>
 <?cs if:Next.stage == "investigating" && !C.severity ?><p class="hint"><?cs var:L.Complaints.Stage.NeedsClassify ?></p><?cs /if ?>
@@ -70,32 +72,32 @@
 </form></section>
 <section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Reply.Submit ?></button></div>
 </form></section>
 <section class="card action-note" aria-labelledby="h-note"><h3 id="h-note"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Note.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Note.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/note" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/note" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("note", L.Complaints.Note.Title, 1) ?>
 <div class="actions"><button type="submit"><?cs var:L.Complaints.Note.Submit ?></button></div>
 </form></section>
 <section class="card action-wait" aria-labelledby="h-wait"><h3 id="h-wait"><?cs var:L.Complaints.Wait.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Wait.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/wait" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/wait" class="form"><?cs call:action_keys() ?>
 <?cs call:field("wait_note", L.Complaints.Wait.Note, "text", 0) ?>
 <div class="actions"><button type="submit"><?cs if:C.waiting_since ?><?cs var:L.Complaints.Wait.Stop ?><?cs else ?><?cs var:L.Complaints.Wait.Start ?><?cs /if ?></button></div>
 </form></section>
 <section class="card action-refer" aria-labelledby="h-refer"><h3 id="h-refer"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Refer.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Refer.Hint ?></p>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/refer" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/refer" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("refer", L.Complaints.Refer.Text, 1) ?>
 <div class="actions"><button type="submit"><?cs var:L.Complaints.Refer.Submit ?></button></div>
 </form></section>
 <?cs /if ?>
 <?cs if:Perm.complaint_classify ?>
 <section class="card action-classify" aria-labelledby="h-classify"><h3 id="h-classify"><?cs if:C.severity ?><?cs var:L.Complaints.Classify.Retitle ?><?cs else ?><?cs var:L.Complaints.Classify.Title ?><?cs /if ?></h3>
-<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/classify" class="form"><?cs call:csrf() ?>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/classify" class="form"><?cs call:action_keys() ?>
 <fieldset class="severity<?cs if:Form.severity.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.Complaint.Severity ?> <span class="req" aria-hidden="true">*</span></legend>
 <?cs each:o = Opt.Severities ?><label class="sev-choice"><input type="radio" name="severity" value="<?cs name:o ?>"<?cs if:Form.severity == name(o) ?> checked<?cs /if ?>> <span class="badge sev-<?cs name:o ?>"><?cs var:o ?></span> <small><?cs var:L.Complaint.SeverityHelp[name(o)] ?></small></label>
 <?cs /each ?><?cs call:field_error("severity") ?></fieldset>

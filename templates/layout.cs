@@ -29,7 +29,7 @@ include:"macros.cs" ?><!doctype html>
 <?cs /if ?>
 </header>
 <main id="main" tabindex="-1">
-<?cs if:Flash ?><div class="alert alert-ok" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
+<?cs if:Flash ?><div class="alert alert-<?cs if:Flash == "failed_attempts" ?>warn<?cs else ?>ok<?cs /if ?>" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
 <?cs include:Page.Template ?>
 </main>
 <footer class="foot"><span><?cs var:L.AppName ?></span> · <span>guwen</span></footer>

@@ -15,8 +15,5 @@ void gw_buf_printf(struct gw_buf *b, const char *fmt, ...) __attribute__((format
 /* Empty the buffer, keeping its memory. */
 void gw_buf_reset(struct gw_buf *b);
 void gw_buf_free(struct gw_buf *b);
-/* Append s as a CSV field (quoted when it holds a comma, quote or newline;
- * a leading = + - @ is prefixed with ' so spreadsheets do not run it). */
-void gw_buf_csv(struct gw_buf *b, const char *s);
 
 #endif

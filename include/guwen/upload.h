@@ -18,8 +18,14 @@ const char *gw_upload_sniff(const void *data, size_t n);
 int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_out[33]);
 /* Remove a stored file (its row was not kept). */
 void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name);
+/* The name a stored file is downloaded under: orig without control and
+ * bidirectional characters (and / \ "), cut at a character boundary to fit
+ * out, its own extension replaced by the one of the sniffed ctype (".bin" for
+ * an unknown one; "attachment" when nothing is left of the name). outsz >= 16.
+ * Returns the length written to out. */
+size_t gw_upload_download_name(const char *orig, const char *ctype, char *out, size_t outsz);
 /* Answer with the stored file as an attachment (Content-Disposition with the
- * original name, the stored type, nosniff). Returns 0, or 404 if missing. */
+ * download name above, the stored type, nosniff). Returns 0, or 404 if missing. */
 int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,
 		   const char *ctype);
 

@@ -11,7 +11,7 @@ for i in 1 2 3 4 5; do
 done
 req a POST /login/ --data-urlencode login=legal --data-urlencode "password=$PASSWORD" --data-urlencode "token=$tok"
 expect_status 200
-expect_body "账号已暂时锁定"
+expect_body "登录失败次数过多"
 grep -q gw_sid "$T/a" && fail "a locked account got a session"
 ok "after 5 failures the right password is refused with the lock-out message"
 

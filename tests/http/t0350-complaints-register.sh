@@ -15,7 +15,7 @@ ok "the registration form, source preset to phone"
 
 tag=$$$RANDOM
 name="电话投诉人$tag"
-client=$(sql "INSERT INTO clients (name, active, created_at, updated_at) VALUES ('登记测试客户$tag', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()")
+client=$(sql "INSERT INTO clients (name, department_id, active, created_at, updated_at) SELECT '登记测试客户$tag', department_id, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE login = 'manager'; SELECT LAST_INSERT_ID()")
 advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
 yesterday=$(date -u -d '-1 day' +%F)
 future=$(date -u -d '+3 days' +%F)

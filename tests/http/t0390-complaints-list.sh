@@ -10,7 +10,7 @@ tag=$$$RANDOM
 advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
 director=$(sql "SELECT id FROM users WHERE login = 'director'")
 dept=$(sql "SELECT id FROM departments WHERE name = '记账一部'")
-newclient() { sql "INSERT INTO clients (name, active, created_at, updated_at) VALUES ('$1', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()"; }
+newclient() { sql "INSERT INTO clients (name, department_id, active, created_at, updated_at) SELECT '$1', department_id, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE login = 'manager'; SELECT LAST_INSERT_ID()"; }
 K=$(newclient "列表客户$tag")
 P=$(newclient "分页客户$tag")
 

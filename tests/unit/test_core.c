@@ -1,4 +1,4 @@
-/* test_core.c — the small core modules: arena, buf (with CSV), response, perm
+/* test_core.c — the small core modules: arena, buf, response, perm
  * and route matching. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -219,85 +219,6 @@ static void test_buf_printf_and_puts_grow(void **state)
 	assert_int_equal(b.cap, cap);
 	gw_buf_printf(&b, "%s", "again");
 	assert_string_equal(b.p, "again");
-	gw_buf_free(&b);
-}
-
-/* Undo CSV quoting of one field, as a spreadsheet would read it. */
-static char *csv_read(const char *s, char *out)
-{
-	char *o = out;
-
-	if (*s != '"') {
-		strcpy(out, s);
-		return out;
-	}
-	for (s++; *s; s++) {
-		if (*s == '"' && s[1] == '"')
-			*o++ = *s++;
-		else if (*s == '"')
-			break;
-		else
-			*o++ = *s;
-	}
-	assert_string_equal(s, "\"");
-	*o = '\0';
-	return out;
-}
-
-static void test_buf_csv_quotes_when_needed(void **state)
-{
-	static const struct {
-		const char *in, *read;
-		int quoted;
-	} cases[] = {
-		{ "plain", "plain", 0 },
-		{ "上海 顾问", "上海 顾问", 0 },
-		{ "", "", 0 },
-		{ "a=b", "a=b", 0 },
-		{ "1,234.50", "1,234.50", 1 },
-		{ "say \"hi\"", "say \"hi\"", 1 },
-		{ "\"", "\"", 1 },
-		{ "line1\nline2", "line1\nline2", 1 },
-		{ "cr\rhere", "cr\rhere", 1 },
-	};
-	(void)state;
-
-	for (size_t i = 0; i < N(cases); i++) {
-		struct gw_buf b = { 0 };
-		char out[64];
-
-		gw_buf_csv(&b, cases[i].in);
-		if (!b.p)
-			gw_buf_puts(&b, "");
-		assert_int_equal(b.p[0] == '"', cases[i].quoted);
-		assert_string_equal(csv_read(b.p, out), cases[i].read);
-		gw_buf_free(&b);
-	}
-}
-
-static void test_buf_csv_formula_injection_gets_apostrophe(void **state)
-{
-	static const char *const formulas[] = { "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3",
-						"@SUM(A1)", "=1,2" };
-	struct gw_buf b = { 0 };
-	(void)state;
-
-	for (size_t i = 0; i < N(formulas); i++) {
-		char out[64], want[64];
-
-		gw_buf_reset(&b);
-		gw_buf_csv(&b, formulas[i]);
-		snprintf(want, sizeof(want), "'%s", formulas[i]);
-		assert_string_equal(csv_read(b.p, out), want);
-	}
-	/* A row: fields separated by the caller, NULL as empty. */
-	gw_buf_reset(&b);
-	gw_buf_csv(&b, "a");
-	gw_buf_puts(&b, ",");
-	gw_buf_csv(&b, NULL);
-	gw_buf_puts(&b, ",");
-	gw_buf_csv(&b, "b,c");
-	assert_string_equal(b.p, "a,,\"b,c\"");
 	gw_buf_free(&b);
 }
 
@@ -658,8 +579,6 @@ int main(void)
 		cmocka_unit_test(test_arena_large_allocation_bigger_than_a_chunk),
 		cmocka_unit_test(test_buf_append_grows_and_stays_terminated),
 		cmocka_unit_test(test_buf_printf_and_puts_grow),
-		cmocka_unit_test(test_buf_csv_quotes_when_needed),
-		cmocka_unit_test(test_buf_csv_formula_injection_gets_apostrophe),
 		cmocka_unit_test(test_response_redirect_303_with_security_headers),
 		cmocka_unit_test(test_response_content_length_counts_bytes),
 		cmocka_unit_test(test_response_header_refuses_cr_lf),
