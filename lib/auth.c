@@ -28,8 +28,8 @@ static const char SQL_SET_PASSWORD[] =
  * what locks the account for that address only. */
 static const char SQL_FAILS_ACCOUNT_ADDRESS[] =
 	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 0 AND at > ?"
-	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ip = ?"
-	" AND ok = 1), '1970-01-01')";
+	" AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ip = ?"
+	" AND ok = 1), 0)";
 /* Failures of an account from everywhere: past the cap only addresses the
  * account signed in from before (its owner's) may still try. */
 static const char SQL_FAILS_ACCOUNT[] =
@@ -41,8 +41,7 @@ static const char SQL_FAILS_ADDRESS[] =
 /* Failures since the account's last sign-in, for the notice to its owner. */
 static const char SQL_FAILS_UNSEEN[] =
 	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0"
-	" AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND ok = 1),"
-	" '1970-01-01')";
+	" AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ok = 1), 0)";
 static const char SQL_ATTEMPT[] =
 	"INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
 

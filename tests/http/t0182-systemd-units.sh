@@ -19,8 +19,8 @@ key() { grep -E "^$2=" "$U/$1" | tail -1 | cut -d= -f2-; }
 [ "$(key guwen@.service KillMode)" = mixed ] || fail "guwen@.service: SIGTERM goes to multiwatch only"
 key guwen@.service ExecStart | grep -q -- '^/usr/bin/spawn-fcgi -n -s /run/guwen/%i.sock .* -- /usr/bin/multiwatch -f ${GUWEN_PROCS} -- /usr/local/lib/guwen/cgi-bin/%i.fcgi$' ||
     fail "guwen@.service: ExecStart $(key guwen@.service ExecStart)"
-for c in "$ROOT"/cgi-bin/*.c; do
-    p=$(basename "$c" .c)
+for c in "$ROOT"/cgi-bin/*.fcgi; do
+    p=$(basename "$c" .fcgi)
     key guwen.target Wants | tr ' ' '\n' | grep -qx "guwen@$p.service" || fail "guwen.target does not start $p"
 done
 # the stop must outlast a request's own limit (App.RequestSeconds 20 + DB.ReadTimeout 15)
@@ -36,7 +36,7 @@ for f in "$U"/*; do
     sed -e "s|/usr/local/lib/guwen/cgi-bin|$ROOT/cgi-bin|g" -e "s|/usr/local/bin/guwen|$ROOT/tools/guwen|g" \
         -e "s|/usr/local/share/guwen|$ROOT|g" "$f" >"$T/units/$(basename "$f")"
 done
-for p in $(cd "$ROOT/cgi-bin" && ls *.c | sed 's/\.c$//'); do
+for p in $(cd "$ROOT/cgi-bin" && ls *.fcgi | sed "s/\.fcgi$//"); do
     cp "$T/units/guwen@.service" "$T/units/guwen@$p.service"
 done
 ( cd "$T/units" && systemd-analyze verify ./guwen@*[a-z].service ./guwen-jobs.service ./guwen-jobs.timer \
