@@ -13,6 +13,7 @@
 #include "guwen/db.h"
 #include "guwen/log.h"
 #include "guwen/perm.h"
+#include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
 #include "cli.h"
@@ -34,7 +35,8 @@ static const char usage[] =
 	"  demo                    create demo departments, one account per role, clients\n"
 	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
 	"  jobs                    scheduled work (cron): complaint deadline warnings and\n"
-	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
+	"                          escalation, old per-address counters removed;\n"
+	"                          GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now\n"
 	"  config check            check the configuration file\n"
 	"  keys create FILE        write a new key file (mode 0600)\n"
 	"\n"
@@ -432,6 +434,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	}
 	rc = gw_complaint_jobs_run(db, words, gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	hdf_destroy(&words);
+	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
+		rc = -1;
 	printf("jobs: %d complaints checked, %d warned, %d escalated to managers, %d to directors,"
 	       " %d failed\n", r.checked, r.warned, r.managers, r.directors, r.failed);
 	return rc || r.failed ? 1 : 0;
