@@ -119,7 +119,7 @@ static int gone(unsigned e)
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == 1927 /* killed */;
 }
 
-static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
+static MYSQL_STMT *prepare_once(struct gw_db *db, const char *sql)
 {
 	MYSQL_STMT *st;
 	my_bool on = 1;
@@ -136,6 +136,10 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
 		db->last_errno = mysql_stmt_errno(st);
 		gw_log_error("prepare failed (%u): %s", db->last_errno, mysql_stmt_error(st));
 		mysql_stmt_close(st);
+		/* outside a transaction a dead connection is dropped, else every
+		 * statement not yet cached fails on it for good */
+		if (gone(db->last_errno) && !db->in_tx)
+			disconnect(db);
 		return NULL;
 	}
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
@@ -146,6 +150,18 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
 			abort();
 	}
 	db->cache[db->ncache++] = (struct cached){ sql, st };
+	return st;
+}
+
+/* A statement's handle (cached per process). After a server restart, a
+ * statement prepared for the first time meets the dead connection: outside a
+ * transaction it is prepared once more on a new one. */
+static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
+{
+	MYSQL_STMT *st = prepare_once(db, sql);
+
+	if (!st && !db->my && gone(db->last_errno))
+		st = prepare_once(db, sql);
 	return st;
 }
 
