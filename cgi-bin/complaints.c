@@ -81,6 +81,10 @@ static const struct gw_fdef refer_form[] = {
 	{ "refer", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, 0, NULL },
 };
+static const struct gw_fdef discard_form[] = {
+	{ "discard_reason", GW_F_TEXTAREA, 1, 1000, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
 
 /* ---- statements ------------------------------------------------------------- */
 
@@ -105,13 +109,18 @@ static const struct gw_fdef refer_form[] = {
 enum col { C_ID, C_TRACKING, C_SOURCE, C_NAME, C_COMPANY, C_SEVERITY, C_STAGE, C_CREATED,
 	   C_DUE, C_WAITING, C_DEPT, C_OWNER, C_CLIENT, C_OVERDUE, C__N };
 
-static const char SQL_LIST_MINE[] = LIST_SELECT " WHERE c.owner_id = ?" LIST_FILTER;
-static const char SQL_LIST_DEPT[] = LIST_SELECT " WHERE c.department_id = ?" LIST_FILTER;
+/* suspected (待核实) and discarded public posts are in no list but their own */
+#define LIST_TRUSTED " AND c.trust = 'ok'"
+static const char SQL_LIST_MINE[] = LIST_SELECT " WHERE c.owner_id = ?" LIST_TRUSTED LIST_FILTER;
+static const char SQL_LIST_DEPT[] =
+	LIST_SELECT " WHERE c.department_id = ?" LIST_TRUSTED LIST_FILTER;
 /* a classifier's department list also holds the new ones nobody has yet */
 static const char SQL_LIST_DEPT_NEW[] =
 	LIST_SELECT " WHERE (c.department_id = ? OR c.department_id IS NULL)"
-		    " AND (c.department_id IS NOT NULL OR c.severity IS NULL)" LIST_FILTER;
-static const char SQL_LIST_ALL[] = LIST_SELECT " WHERE c.id > ?" LIST_FILTER;
+		    " AND (c.department_id IS NOT NULL OR c.severity IS NULL)" LIST_TRUSTED LIST_FILTER;
+static const char SQL_LIST_ALL[] = LIST_SELECT " WHERE c.id > ?" LIST_TRUSTED LIST_FILTER;
+static const char SQL_LIST_SUSPECTED[] =
+	LIST_SELECT " WHERE c.trust = 'suspected' AND c.id > ?" LIST_FILTER;
 
 static const char SQL_GET[] =
 	"SELECT c.id, c.tracking_no, c.source, c.name, c.phone, c.email, c.company, c.client_id,"
@@ -121,7 +130,9 @@ static const char SQL_GET[] =
 	" c.resolution_due, c.responded_at, c.resolved_at, c.closed_at, c.waiting_since,"
 	" c.escalation, c.warned_at, c.root_cause, c.corrective_action, c.rating,"
 	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name, c.version,"
-	" UNIX_TIMESTAMP(c.created_at) AS created_ts, UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
+	" c.trust, c.suspect_reason, c.released_at,"
+	/* a released suspected post's clock starts at its release */
+	" UNIX_TIMESTAMP(COALESCE(c.released_at, c.created_at)) AS created_ts, UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
 	" UNIX_TIMESTAMP(c.response_due) AS response_ts,"
 	" UNIX_TIMESTAMP(c.resolution_due) AS resolution_ts, " OVERDUE " AS overdue,"
 	" (c.responded_at IS NULL AND c.waiting_since IS NULL AND c.response_due < ?)"
@@ -196,6 +207,13 @@ static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id =
  * locked until the commit, and a second action from the same state finds 0 rows. */
 static const char SQL_CLAIM[] =
 	"UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
+static const char SQL_RELEASE[] =
+	"UPDATE complaints SET trust = 'ok', released_at = ?, updated_at = ?,"
+	" version = version + 1"
+	" WHERE id = ? AND trust = 'suspected'";
+static const char SQL_DISCARD[] =
+	"UPDATE complaints SET trust = 'discarded', updated_at = ?,"
+	" version = version + 1 WHERE id = ? AND trust = 'suspected'";
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -472,10 +490,11 @@ static const char *default_tab(struct gw_ctx *ctx)
 
 static void read_filter(struct gw_ctx *ctx, struct filter *f)
 {
-	static const char *const tabs[] = { "mine", "department", "all", NULL };
+	static const char *const tabs[] = { "mine", "department", "all", "suspected", NULL };
 
 	f->tab = query_choice(ctx, "tab", tabs);
-	if (!*f->tab || (!strcmp(f->tab, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)))
+	if (!*f->tab || (!strcmp(f->tab, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)) ||
+	    (!strcmp(f->tab, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)))
 		f->tab = default_tab(ctx);
 	f->stage = query_choice(ctx, "stage", stage_keys);
 	f->severity = query_choice(ctx, "severity", severity_keys);
@@ -529,9 +548,9 @@ static void filter_to_hdf(struct gw_ctx *ctx, const struct filter *f)
 /* The statement of a tab and the value it is scoped by. */
 static const char *list_sql(struct gw_ctx *ctx, const char *tab, long long *scope)
 {
-	if (!strcmp(tab, "all")) {
+	if (!strcmp(tab, "all") || !strcmp(tab, "suspected")) {
 		*scope = 0;
-		return SQL_LIST_ALL;
+		return tab[0] == 'a' ? SQL_LIST_ALL : SQL_LIST_SUSPECTED;
 	}
 	if (!strcmp(tab, "department")) {
 		*scope = ctx->user->dept_id;
@@ -580,6 +599,8 @@ static int list_page(struct gw_ctx *ctx)
 	}
 	if (has(ctx, GW_PERM_COMPLAINT_ALL))
 		hdf_set_int_value(ctx->hdf, "Filter.CanAll", 1);
+	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY))
+		hdf_set_int_value(ctx->hdf, "Filter.CanSuspected", 1);
 	choice_options(ctx, "Opt.Stages", "L.Complaint.Stages", stage_keys);
 	choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
 	hdf_set_value(ctx->hdf, "Opt.Severities.none", word(ctx, "L.Complaint.Unclassified"));
@@ -716,9 +737,16 @@ static void classify_defaults(struct gw_ctx *ctx)
 		hdf_set_value(ctx->hdf, pairs[i][0], hdf_get_value(ctx->hdf, pairs[i][1], ""));
 }
 
+/* Released into the normal flow (not a suspected or discarded public post). */
+static int is_trusted(struct gw_ctx *ctx)
+{
+	return !strcmp(hdf_get_value(ctx->hdf, "C.trust", "ok"), "ok");
+}
+
+/* No action but release / discard: closed, or a public post not released. */
 static int is_closed(struct gw_ctx *ctx)
 {
-	return !strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed");
+	return !strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed") || !is_trusted(ctx);
 }
 
 /* Render the complaint in C.* with its timeline, files and the allowed actions. */
@@ -745,6 +773,8 @@ static int show_page(struct gw_ctx *ctx)
  * when msg is not NULL; messages at fields are in Form.* already. */
 static int show_error(struct gw_ctx *ctx, const char *msg)
 {
+	if (msg && !strcmp(msg, "closed") && !is_trusted(ctx))
+		msg = "not_released";
 	if (msg)
 		hdf_set_value(ctx->hdf, "Page.Error", msg);
 	return show_page(ctx);
@@ -1329,6 +1359,58 @@ static int refer_submit(struct gw_ctx *ctx)
 				"referred");
 }
 
+/* ---- suspected public posts (待核实) ---------------------------------------------- */
+
+/* Release or discard a suspected post: one UPDATE guarded by its trust, the
+ * event (with the reason), the audit record; 303 to it, or the page again with
+ * "already decided" when someone else was first. */
+static int decide_suspected(struct gw_ctx *ctx, int release, const char *reason)
+{
+	const char *now = gw_now_utc(ctx);
+	long long id = hdf_ll(ctx->hdf, "C.id");
+	long long n;
+	int rc;
+
+	if (gw_db_begin(ctx->db))
+		return 500;
+	n = release ? gw_db_exec(ctx->db, SQL_RELEASE, "ssi", now, now, id)
+		    : gw_db_exec(ctx->db, SQL_DISCARD, "si", now, id);
+	if (n != 1) {
+		gw_db_rollback(ctx->db);
+		return n == 0 ? show_error(ctx, "decided") : 500;
+	}
+	rc = finish(ctx, release ? "released" : "discarded", 0, reason,
+		    release ? "complaint.release" : "complaint.discard",
+		    gw_arena_printf(&ctx->arena, "suspected=%s",
+				    hdf_get_value(ctx->hdf, "C.suspect_reason", "")));
+	return rc ? rc
+		  : gw_redirect(ctx, "complaints", release ? path_of(ctx, id) : "/?tab=suspected",
+				"saved");
+}
+
+/* POST /:id/release — 303; a suspected post joins the normal flow, its clock
+ * starting now. */
+static int release_submit(struct gw_ctx *ctx)
+{
+	int rc = load(ctx, gw_param_id(ctx, 0));
+
+	return rc ? rc : decide_suspected(ctx, 1, NULL);
+}
+
+/* POST /:id/discard — 303 to the suspected list; the reason is required and
+ * kept in the timeline. */
+static int discard_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[1];
+	int rc = load(ctx, gw_param_id(ctx, 0));
+
+	if (rc)
+		return rc;
+	if (gw_form_read(ctx, discard_form, v))
+		return show_error(ctx, NULL);
+	return decide_suspected(ctx, 0, v[0].s);
+}
+
 static const struct gw_route routes[] = {
 	{ "GET", "/", list_page, GW_PERM_COMPLAINT_READ, 0 },
 	{ "GET", "/export", export_csv, GW_PERM_COMPLAINT_READ, 0 },
@@ -1342,6 +1424,8 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/reply", reply_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "POST", "/:id/wait", wait_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "POST", "/:id/refer", refer_submit, GW_PERM_COMPLAINT_WRITE, 0 },
+	{ "POST", "/:id/release", release_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
+	{ "POST", "/:id/discard", discard_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 
