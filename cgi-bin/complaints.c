@@ -319,6 +319,8 @@ static int load(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
+static int is_closed(struct gw_ctx *ctx);
+
 /* ---- two staff on one complaint ----------------------------------------------- */
 
 /* The version the action's form was shown with (hidden field "version"); the
@@ -344,7 +346,7 @@ static const char *refusal(struct gw_ctx *ctx)
 {
 	if (stale(ctx))
 		return "changed";
-	return strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed") ? NULL : "closed";
+	return is_closed(ctx) ? "closed" : NULL;
 }
 
 /* Begin the action's transaction and claim the complaint at its form's version.
