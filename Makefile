@@ -24,7 +24,10 @@ LIB_OBJ   = $(LIB_SRC:.c=.o)
 # cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
 PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
 PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
-PROGS     = $(PROG_SRC:.c=.fcgi)
+# a program past ~800 lines is a folder cgi-bin/NAME/ of files, one per page
+# group, linked into cgi-bin/NAME.fcgi
+PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
+PROGS     = $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
 HEADERS   = $(wildcard include/guwen/*.h)
@@ -42,6 +45,10 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
 
 cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
+
+.SECONDEXPANSION:
+$(addsuffix .fcgi,$(PROG_DIRS)): %.fcgi: $$(wildcard %/*.c) $$(wildcard %/*.h) lib/libguwen.a $(HEADERS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) lib/libguwen.a $(LDLIBS)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(TOOL_CFLAGS) -DGUWEN_PREFIX='"$(PREFIX)"' $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
