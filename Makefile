@@ -65,7 +65,7 @@ install: all
 	cp -R templates htdocs sql etc $(DESTDIR)$(PREFIX)/share/guwen/
 
 clean:
-	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) tests/fuzz/fuzz_request
+	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*))
 
 .PHONY: all deps unit run stop test bench install clean
 .SECONDARY: $(LIB_OBJ)
