@@ -39,6 +39,27 @@ tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka
 
+# The programs once more with AddressSanitizer and UBSan, in build/asan/ (make
+# test runs the HTTP suite against them; see scripts/test-all).
+ASAN_DIR   = build/asan
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ASAN_OBJ   = $(LIB_SRC:%.c=$(ASAN_DIR)/%.o)
+ASAN_PROGS = $(PROGS:%=$(ASAN_DIR)/%)
+
+$(ASAN_DIR)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+$(ASAN_DIR)/lib/libguwen.a: $(ASAN_OBJ)
+	rm -f $@; ar rcs $@ $^
+
+$(ASAN_DIR)/cgi-bin/%.fcgi: cgi-bin/%.c $(ASAN_DIR)/lib/libguwen.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $< $(ASAN_DIR)/lib/libguwen.a $(LDLIBS_DYN)
+
+asan: $(ASAN_PROGS)
+
 deps:
 	@scripts/deps.sh
 
@@ -51,7 +72,7 @@ run: deps all
 stop:
 	@scripts/devstack stop
 
-test: deps all
+test: deps all asan
 	@scripts/test-all
 
 bench: all
@@ -65,7 +86,8 @@ install: all
 	cp -R templates htdocs sql etc $(DESTDIR)$(PREFIX)/share/guwen/
 
 clean:
+	rm -rf $(ASAN_DIR)
 	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*))
 
-.PHONY: all deps unit run stop test bench install clean
-.SECONDARY: $(LIB_OBJ)
+.PHONY: all asan deps unit run stop test bench install clean
+.SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
