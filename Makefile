@@ -41,13 +41,13 @@ lib/%.o: lib/%.c $(HEADERS)
 lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
-cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
-
-cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
+# The sources of program $1: every .c of cgi-bin/$1/, or cgi-bin/$1.c with its
+# cgi-bin/$1_*.c parts; and the headers they share.
+prog_src = $(or $(wildcard cgi-bin/$1/*.c),cgi-bin/$1.c $(filter cgi-bin/$1_%.c,$(PROG_PART)))
+prog_hdr = $(wildcard cgi-bin/$1/*.h cgi-bin/$1_*.h)
 
 .SECONDEXPANSION:
-$(addsuffix .fcgi,$(PROG_DIRS)): %.fcgi: $$(wildcard %/*.c) $$(wildcard %/*.h) lib/libguwen.a $(HEADERS)
+cgi-bin/%.fcgi: $$(call prog_src,$$*) $$(call prog_hdr,$$*) lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) lib/libguwen.a $(LDLIBS)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
@@ -55,6 +55,28 @@ tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka
+
+# The programs once more with AddressSanitizer and UBSan, in build/asan/ (make
+# test runs the HTTP suite against them; see scripts/test-all).
+ASAN_DIR   = build/asan
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ASAN_OBJ   = $(LIB_SRC:%.c=$(ASAN_DIR)/%.o)
+ASAN_PROGS = $(PROGS:%=$(ASAN_DIR)/%)
+
+$(ASAN_DIR)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+$(ASAN_DIR)/lib/libguwen.a: $(ASAN_OBJ)
+	rm -f $@; ar rcs $@ $^
+
+$(ASAN_DIR)/cgi-bin/%.fcgi: $$(call prog_src,$$*) $$(call prog_hdr,$$*) \
+		$(ASAN_DIR)/lib/libguwen.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(filter %.c,$^) $(ASAN_DIR)/lib/libguwen.a $(LDLIBS_DYN)
+
+asan: $(ASAN_PROGS)
 
 deps:
 	@scripts/deps.sh
@@ -68,7 +90,7 @@ run: deps all
 stop:
 	@scripts/devstack stop
 
-test: deps all
+test: deps all asan
 	@scripts/test-all
 
 bench: all
@@ -102,7 +124,8 @@ install: all
 	chmod 0755 $(DESTDIR)$(PREFIX)/sbin/guwen-spawn
 
 clean:
-	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) tests/fuzz/fuzz_request
+	rm -rf $(ASAN_DIR)
+	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*))
 
-.PHONY: all deps unit run stop test bench install clean
-.SECONDARY: $(LIB_OBJ)
+.PHONY: all asan deps unit run stop test bench install clean
+.SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
