@@ -23,30 +23,41 @@ static int limit(struct gw_ctx *ctx, const char *key, int def)
 	return hdf_get_int_value(ctx->cfg, key, def);
 }
 
+enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION, F__N };
+
 static const struct gw_fdef complaint_form[] = {
-	{ "name", GW_F_TEXT, 1, 50, 0, 0, NULL },
-	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
-	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },
-	{ "company", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	{ "subject", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	{ "happened_on", GW_F_DATE, 0, 10, 0, 0, NULL },
-	{ "description", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[F_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 50 },
+	[F_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
+	[F_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
+	[F_COMPANY] = { .name = "company", .type = GW_F_TEXT, .maxlen = 100 },
+	[F_SUBJECT] = { .name = "subject", .type = GW_F_TEXT, .maxlen = 100 },
+	[F_HAPPENED] = { .name = "happened_on", .type = GW_F_DATE, .maxlen = 10 },
+	[F_DESCRIPTION] = { .name = "description", .type = GW_F_TEXTAREA,
+		.required = 1, .maxlen = 5000 },
+	[F__N] = { .name = NULL },
 };
-enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION };
+GW_FORM_CHECK(complaint_form, F__N);
+
+enum { L_TRACKING, L_CODE, L__N };
 
 static const struct gw_fdef lookup_form[] = {
-	{ "tracking", GW_F_TEXT, 1, 80, 0, 0, NULL }, /* full-width digits take 3 bytes */
-	{ "code", GW_F_TEXT, 1, 20, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[L_TRACKING] = { .name = "tracking", .type = GW_F_TEXT,
+		.required = 1, .maxlen = 80 }, /* full-width digits take 3 bytes */
+	[L_CODE] = { .name = "code", .type = GW_F_TEXT, .required = 1, .maxlen = 20 },
+	[L__N] = { .name = NULL },
 };
+GW_FORM_CHECK(lookup_form, L__N);
 
 static const char *const ratings[] = { "1", "2", "3", "4", "5", NULL };
+enum { RT_RATING, RT_COMMENT, RT__N };
+
 static const struct gw_fdef rate_form[] = {
-	{ "rating", GW_F_CHOICE, 1, 1, 0, 0, ratings },
-	{ "comment", GW_F_TEXTAREA, 0, 1000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[RT_RATING] = { .name = "rating", .type = GW_F_CHOICE,
+		.required = 1, .maxlen = 1, .choices = ratings },
+	[RT_COMMENT] = { .name = "comment", .type = GW_F_TEXTAREA, .maxlen = 1000 },
+	[RT__N] = { .name = NULL },
 };
+GW_FORM_CHECK(rate_form, RT__N);
 
 static const char SQL_LOOKUP[] =
 	"SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
@@ -221,7 +232,7 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
  * forged token) a page that looks accepted with nothing stored. */
 static int complaint_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[7];
+	struct gw_fval v[F__N];
 	struct gw_complaint_new c = { 0 };
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t = gw_csrf_form_check(
@@ -232,7 +243,7 @@ static int complaint_submit(struct gw_ctx *ctx)
 
 	if (is_bot(ctx, t))
 		return decoy(ctx);
-	bad = gw_form_read(ctx, complaint_form, v);
+	bad = GW_FORM_READ(ctx, complaint_form, v);
 	bad += check_complaint(ctx, v) + read_files(ctx, &c);
 	gw_csrf_form_key(token, key);
 	if ((found = gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key)) != 0)
@@ -327,42 +338,42 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
  * attempts, try again after HH:MM" (200 all). */
 static int status_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[2];
+	struct gw_fval v[L__N];
 	char tracking[24];
 	int found;
 
-	if (gw_form_read(ctx, lookup_form, v))
+	if (GW_FORM_READ(ctx, lookup_form, v))
 		return status_page(ctx);
-	found = find_complaint(ctx, v[0].s, v[1].s, tracking);
+	found = find_complaint(ctx, v[L_TRACKING].s, v[L_CODE].s, tracking);
 	if (found != 1)
 		return not_shown(ctx, found);
-	return show_status(ctx, tracking, v[1].s);
+	return show_status(ctx, tracking, v[L_CODE].s);
 }
 
 /* POST /complaint/rate — store the rating once, then the status page again. */
 static int rate_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[2], k[2];
+	struct gw_fval v[RT__N], k[L__N];
 	const char *now = gw_now_utc(ctx);
 	char tracking[24];
 	long long id;
 	int found;
 
-	if (gw_form_read(ctx, lookup_form, k))
+	if (GW_FORM_READ(ctx, lookup_form, k))
 		return status_page(ctx);
-	if ((found = find_complaint(ctx, k[0].s, k[1].s, tracking)) != 1)
+	if ((found = find_complaint(ctx, k[L_TRACKING].s, k[L_CODE].s, tracking)) != 1)
 		return not_shown(ctx, found);
-	if (gw_form_read(ctx, rate_form, v))
-		return show_status(ctx, tracking, k[1].s);
+	if (GW_FORM_READ(ctx, rate_form, v))
+		return show_status(ctx, tracking, k[L_CODE].s);
 	id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
-	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[0].s), v[1].s, now, now, id) == 1) {
+	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[RT_RATING].s), v[RT_COMMENT].s, now, now, id) == 1) {
 		gw_complaint_event(ctx->db, id, 0, "rated", 0,
-				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[0].s, v[1].s));
-		hdf_set_value(ctx->hdf, "Complaint.rating", v[0].s);
-		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[1].s);
+				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[RT_RATING].s, v[RT_COMMENT].s));
+		hdf_set_value(ctx->hdf, "Complaint.rating", v[RT_RATING].s);
+		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[RT_COMMENT].s);
 		hdf_set_value(ctx->hdf, "Page.Notice", "rated");
 	}
-	return show_status(ctx, tracking, k[1].s);
+	return show_status(ctx, tracking, k[L_CODE].s);
 }
 
 static const struct gw_route routes[] = {
