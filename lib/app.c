@@ -78,63 +78,12 @@ int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
 	return 1;
 }
 
-const char *gw_param(struct gw_ctx *ctx, int i)
-{
-	return i >= 0 && i < ctx->req.nparam ? ctx->req.param[i] : NULL;
-}
-
-long long gw_param_id(struct gw_ctx *ctx, int i)
-{
-	int64_t v;
-
-	if (!gw_param(ctx, i) || gw_valid_int(gw_param(ctx, i), 1, INT64_MAX, &v))
-		return 0;
-	return v;
-}
-
-const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path)
-{
-	const char *base = hdf_get_value(ctx->cfg, "App.Base", "");
-
-	if (!path)
-		path = "";
-	if (!strcmp(hdf_get_value(ctx->cfg, "App.URLStyle", "pretty"), "cgi"))
-		return gw_arena_printf(&ctx->arena, "%s/cgi-bin/%s.fcgi%s", base, program, path);
-	if (!strcmp(program, "home"))
-		return gw_arena_printf(&ctx->arena, "%s%s", base, path);
-	return gw_arena_printf(&ctx->arena, "%s/%s%s", base, program, path);
-}
-
 int gw_redirect(struct gw_ctx *ctx, const char *program, const char *path, const char *flash)
 {
 	gw_response_redirect(&ctx->resp, gw_url(ctx, program, path));
 	if (flash)
 		gw_response_cookie(&ctx->resp, "gw_flash", flash, -1, ctx->https);
 	return 0;
-}
-
-const char *gw_client_ip(struct gw_ctx *ctx)
-{
-	return ctx->req.remote_addr ? ctx->req.remote_addr : "";
-}
-
-const char *gw_now_utc(struct gw_ctx *ctx)
-{
-	struct tm tm;
-
-	gmtime_r(&ctx->now, &tm);
-	return gw_arena_printf(&ctx->arena, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
-			       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-int gw_tz_minutes(struct gw_ctx *ctx)
-{
-	return hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
-}
-
-int32_t gw_today(struct gw_ctx *ctx)
-{
-	return (int32_t)(((long long)ctx->now + 60LL * gw_tz_minutes(ctx)) / 86400);
 }
 
 /* GUWEN_NOW ("YYYY-MM-DD HH:MM:SS" UTC) fixes the clock for tests. */

@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#include "guwen/app.h"
+#include "guwen/ctx.h"
 #include "guwen/complaint.h"
 
 /* Overdue: not yet resolved, the clock running, the resolution deadline passed

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "guwen/app.h"
+#include "guwen/ctx.h"
 
 enum gw_col_type {
 	GW_COL_INT,  /* long long; SQL NULL reads as 0 (and is marked null) */
