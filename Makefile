@@ -79,7 +79,7 @@ bench: all
 # gives them to the program user).
 CONFDIR ?= /etc/guwen
 STATEDIR ?= /var/lib/guwen
-PROG_NAMES = $(basename $(notdir $(PROGS)))
+PROG_NAMES = $(sort $(basename $(notdir $(PROGS))))
 SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/guwen-spawn $(wildcard etc/systemd/*)
 FILL = sed -e 's|@PREFIX@|$(PREFIX)|g' \
 	-e 's/@PROGRAMS@/$(subst $(eval) ,|,$(filter-out home,$(PROG_NAMES)))/g' \

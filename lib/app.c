@@ -12,7 +12,9 @@
 #include "guwen/auth.h"
 #include "guwen/config.h"
 #include "guwen/csrf.h"
+#include "guwen/hdfset.h"
 #include "guwen/log.h"
+#include "guwen/programs.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
@@ -186,19 +188,15 @@ static void set(HDF *h, const char *name, const char *value)
 /* What a "next" page may be spelt with: no scheme, no host, no query. */
 #define NEXT_CHARS "abcdefghijklmnopqrstuvwxyz0123456789/-_"
 
-static const char *const programs[] = { "home", "login", "admin", "portal", "clients",
-					"applications", "projects", "complaints", "visits",
-					"reports", NULL };
-
 /* What every page of the process sees alike: the programs' base URLs and the
  * static files' place depend only on the configuration. */
 static void page_globals(struct gw_ctx *ctx)
 {
 	char name[64];
 
-	for (int i = 0; programs[i]; i++) {
-		snprintf(name, sizeof(name), "URL.%s", programs[i]);
-		gw_view_set_global(name, gw_url(ctx, programs[i], ""));
+	for (const struct gw_program *p = gw_programs; p->name; p++) {
+		snprintf(name, sizeof(name), "URL.%s", p->name);
+		gw_view_set_global(name, gw_url(ctx, p->name, ""));
 	}
 	gw_view_set_global("App.Static", hdf_get_value(ctx->cfg, "App.Static", "/static"));
 	if (hdf_get_value(ctx->cfg, "App.Name", NULL))
@@ -230,8 +228,9 @@ static void page_basics(struct gw_ctx *ctx)
 	for (int p = GW_PERM_LOGIN; p < GW_PERM__COUNT; p++)
 		if (gw_perm_has(ctx->user->role, (enum gw_perm)p)) {
 			snprintf(name, sizeof(name), "Perm.%s", gw_perm_name((enum gw_perm)p));
-			hdf_set_int_value(h, name, 1);
+			gw_hdf_set_int(h, name, 1);
 		}
+	gw_programs_nav(ctx);
 }
 
 static int login_redirect(struct gw_ctx *ctx)
@@ -260,9 +259,9 @@ int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash)
 	if (next[0] == '/')
 		return gw_redirect(ctx, "home", next, flash);
 	plen = strcspn(next, "/");
-	for (int i = 0; programs[i]; i++)
-		if (strlen(programs[i]) == plen && !strncmp(programs[i], next, plen))
-			return gw_redirect(ctx, programs[i], next + plen, flash);
+	for (const struct gw_program *p = gw_programs; p->name; p++)
+		if (strlen(p->name) == plen && !strncmp(p->name, next, plen))
+			return gw_redirect(ctx, p->name, next + plen, flash);
 	return gw_redirect(ctx, "home", "/", flash);
 }
 
