@@ -318,6 +318,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	status = parse(ctx, io);
 	if (status == 0)
 		status = dispatch(ctx);
+	if (status < 0)
+		status = 500; /* a helper's failure passed on by the handler */
 	if (status == 500 && gw_db_unavailable(ctx->db))
 		status = 503; /* the database is down or too slow: "try again", not our fault */
 	if (status >= 400) {

@@ -172,7 +172,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 		gw_log_error("template %s: %s", page, s.buf ? s.buf : "?");
 		string_clear(&s);
 		nerr_ignore(&err);
-		return 500;
+		return -1;
 	}
 	ctx->resp.ctype = "text/html; charset=utf-8";
 	return 0;

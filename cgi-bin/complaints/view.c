@@ -109,7 +109,9 @@ int file_get(struct gw_ctx *ctx)
 	rc = gw_db_row(ctx->db, ctx->hdf, "F", SQL_FILE, "ii", gw_param_id(ctx, 1), id);
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
-	return gw_upload_send(ctx, hdf_get_value(ctx->hdf, "F.stored_name", ""),
-			      hdf_get_value(ctx->hdf, "F.orig_name", "file"),
-			      hdf_get_value(ctx->hdf, "F.ctype", "application/octet-stream"));
+	if (gw_upload_send(ctx, hdf_get_value(ctx->hdf, "F.stored_name", ""),
+			   hdf_get_value(ctx->hdf, "F.orig_name", "file"),
+			   hdf_get_value(ctx->hdf, "F.ctype", "application/octet-stream")))
+		return 404; /* the row is there, its file is not */
+	return 0;
 }

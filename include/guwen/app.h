@@ -10,7 +10,8 @@
 
 /* A handler fills ctx->resp (usually through gw_view_render or a redirect) and
  * returns 0, or returns an HTTP status >= 400 for the app to answer with its
- * error page (and the log line). */
+ * error page (and the log line). Only handlers speak HTTP: helpers return 0 or
+ * -1, and a -1 a handler passes on (return gw_view_render(…)) is answered as 500. */
 typedef int (*gw_handler)(struct gw_ctx *ctx);
 
 enum gw_route_flags {

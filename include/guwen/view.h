@@ -13,7 +13,8 @@ void gw_view_set_global(const char *name, const char *value);
 /* Free what gw_view_init loaded. */
 void gw_view_done(void);
 /* Render templates/<page> inside layout.cs into ctx->resp as text/html.
- * Returns 0, or 500 (logged) if the template failed. */
+ * Returns 0, or -1 (logged) if the template failed; a handler may return it
+ * as it is (the app answers a handler's -1 with 500). */
 int gw_view_render(struct gw_ctx *ctx, const char *page);
 /* Render a page for an anonymous visitor that differs between requests only
  * in its signed form token (put at Form.token): rendered once per process and
