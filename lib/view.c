@@ -198,11 +198,42 @@ static struct anon_page {
 } anon[CACHE_MAX];
 static int nanon;
 
+/* All an anonymous page's data may hold for the page to be kept and served to
+ * the next visitor. Anything else — a flash message, kept input, a message, an
+ * expired session, or a key added tomorrow — has the page rendered for this
+ * request only. */
+static const char *const anon_keys[] = { "Lang", "Page.Path", "Page.Title", "Page.Template",
+					 "Form.token", NULL };
+
+static int anon_key(const char *name)
+{
+	for (int i = 0; anon_keys[i]; i++)
+		if (!strcmp(anon_keys[i], name))
+			return 1;
+	return 0;
+}
+
+/* 1 when every value under h (its names after name[0..len)) is an anon_key. */
+static int only_anon_keys(HDF *h, char *name, size_t len, size_t cap)
+{
+	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
+		int n = snprintf(name + len, cap - len, "%s%s", len ? "." : "", hdf_obj_name(c));
+
+		if (n < 0 || (size_t)n >= cap - len)
+			return 0;
+		if (hdf_obj_value(c) && !anon_key(name))
+			return 0;
+		if (!only_anon_keys(c, name, len + (size_t)n, cap))
+			return 0;
+	}
+	return 1;
+}
+
 static int personal(struct gw_ctx *ctx)
 {
-	return ctx->user || !cache_on || hdf_get_value(ctx->hdf, "Flash", NULL) ||
-	       hdf_get_obj(ctx->hdf, "Form") || hdf_get_value(ctx->hdf, "Page.Error", NULL) ||
-	       hdf_get_value(ctx->hdf, "Session.Expired", NULL);
+	char name[128];
+
+	return ctx->user || !cache_on || !only_anon_keys(ctx->hdf, name, 0, sizeof(name));
 }
 
 static struct anon_page *anon_find(struct gw_ctx *ctx, const char *page)
