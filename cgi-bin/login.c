@@ -6,6 +6,7 @@
 #include "guwen/auth.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/view.h"
 
 /* A login form older than this is refused (the page is simply shown again). */
@@ -67,8 +68,8 @@ static int show_login(struct gw_ctx *ctx, const char *next)
 				   ctx->https);
 	}
 	if (next && *next)
-		hdf_set_value(ctx->hdf, "Form.next", next);
-	hdf_set_value(ctx->hdf, "Page.Title", "Login.Title");
+		gw_hdf_set(ctx->hdf, "Form.next", next);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Login.Title");
 	return gw_view_render_with_token(ctx, "login.cs",
 					 gw_csrf_form_token(ctx, login_purpose(ctx, pre)));
 }
@@ -100,7 +101,7 @@ static int login_submit(struct gw_ctx *ctx)
 	if (GW_FORM_READ(ctx, login_form, v))
 		return show_login(ctx, next);
 	if (login_token_bad(ctx)) {
-		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 		return show_login(ctx, next);
 	}
 	r = gw_auth_login(ctx, v[LG_LOGIN].s, v[LG_PASSWORD].s);
@@ -110,14 +111,14 @@ static int login_submit(struct gw_ctx *ctx)
 	}
 	if (r == GW_LOGIN_ERROR)
 		return 503;
-	hdf_set_value(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
+	gw_hdf_set(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
 	return show_login(ctx, next);
 }
 
 /* GET /logout — a page with the sign-out button (signing out is a POST). */
 static int logout_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Login.Logout");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Login.Logout");
 	return gw_view_render(ctx, "logout.cs");
 }
 
@@ -131,7 +132,7 @@ static int logout_submit(struct gw_ctx *ctx)
 /* GET /password — the change-password form. */
 static int password_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Password.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Password.Title");
 	return gw_view_render(ctx, "password.cs");
 }
 

@@ -7,6 +7,7 @@
 #include "guwen/complaint_db.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/ratelimit.h"
 #include "guwen/upload.h"
 #include "guwen/valid.h"
@@ -73,13 +74,13 @@ static const char SQL_RATE[] =
 /* GET / — the public start: links to the complaint form and the look-up. */
 static int portal_index(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Title");
 	return gw_view_render(ctx, "portal_index.cs");
 }
 
 static int show_complaint_form(struct gw_ctx *ctx, const char *token)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
 	return gw_view_render_with_token(ctx, "portal_complaint.cs", token);
 }
 
@@ -96,19 +97,19 @@ static int unavailable(struct gw_ctx *ctx, const char *why, const char *token)
 {
 	ctx->resp.status = 503;
 	gw_response_header(&ctx->resp, "Retry-After", "120");
-	hdf_set_value(ctx->hdf, "Page.Error", why);
+	gw_hdf_set(ctx->hdf, "Page.Error", why);
 	if (gw_form_file(&ctx->req, "files"))
-		hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+		gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
 	return show_complaint_form(ctx, token);
 }
 
 /* The page a stored complaint gets: its number, and its code this once. */
 static int show_received(struct gw_ctx *ctx, const char *tracking, const char *code, int mailed)
 {
-	hdf_set_value(ctx->hdf, "Done.Tracking", tracking);
-	hdf_set_value(ctx->hdf, "Done.Code", code);
-	hdf_set_int_value(ctx->hdf, "Done.Mailed", mailed);
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Received");
+	gw_hdf_set(ctx->hdf, "Done.Tracking", tracking);
+	gw_hdf_set(ctx->hdf, "Done.Code", code);
+	gw_hdf_set_int(ctx->hdf, "Done.Mailed", mailed);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Complaint.Received");
 	return gw_view_render(ctx, "portal_received.cs");
 }
 
@@ -117,7 +118,7 @@ static int show_received(struct gw_ctx *ctx, const char *tracking, const char *c
  * code, which is shown only once. */
 static int show_again(struct gw_ctx *ctx)
 {
-	hdf_set_int_value(ctx->hdf, "Done.Again", 1);
+	gw_hdf_set_int(ctx->hdf, "Done.Again", 1);
 	return show_received(ctx, hdf_get_value(ctx->hdf, "Again.tracking_no", ""), "",
 			     hdf_get_int_value(ctx->hdf, "Again.mailed", 0));
 }
@@ -249,10 +250,10 @@ static int complaint_submit(struct gw_ctx *ctx)
 	if ((found = gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key)) != 0)
 		return found > 0 ? show_again(ctx) : unavailable(ctx, "unavailable_db", token);
 	if (t == GW_TOKEN_EXPIRED)
-		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 	if (bad || t == GW_TOKEN_EXPIRED) {
 		if (c.nfiles || gw_form_file(&ctx->req, "files"))
-			hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+			gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
 		return show_complaint_form(ctx, gw_csrf_form_token(ctx, "complaint"));
 	}
 	if (suspicion(ctx, t, &c.suspect))
@@ -263,7 +264,7 @@ static int complaint_submit(struct gw_ctx *ctx)
 /* GET /complaint/status — the look-up form. */
 static int status_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
@@ -278,7 +279,7 @@ static int locked(struct gw_ctx *ctx, long long max)
 		return -1;
 	gw_time_format(at + 59 + gw_tz_minutes(ctx) * 60LL, t);
 	t[16] = '\0';
-	hdf_set_value(ctx->hdf, "Page.Until", t + 11);
+	gw_hdf_set(ctx->hdf, "Page.Until", t + 11);
 	return 2;
 }
 
@@ -304,7 +305,7 @@ static int find_complaint(struct gw_ctx *ctx, const char *typed, const char *cod
 	if (found && !gw_complaint_code_mac(ctx->keys, tracking, code, mac) &&
 	    gw_crypto_equal(mac, hdf_get_value(ctx->hdf, "Complaint.verify_mac", ""), 64))
 		return 1;
-	hdf_remove_tree(ctx->hdf, "Complaint");
+	gw_hdf_remove(ctx->hdf, "Complaint");
 	gw_rate_hit(ctx, "lookup-fail");
 	return 0;
 }
@@ -314,7 +315,7 @@ static int not_shown(struct gw_ctx *ctx, int found)
 {
 	if (found < 0)
 		return 503;
-	hdf_set_value(ctx->hdf, "Page.Error", found == 2 ? "lookup_locked" : "not_found");
+	gw_hdf_set(ctx->hdf, "Page.Error", found == 2 ? "lookup_locked" : "not_found");
 	return status_page(ctx);
 }
 
@@ -324,13 +325,13 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
 
 	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0)
 		return 503;
-	hdf_remove_tree(ctx->hdf, "Complaint.verify_mac");
-	hdf_set_int_value(ctx->hdf, "Complaint.StageIndex",
+	gw_hdf_remove(ctx->hdf, "Complaint.verify_mac");
+	gw_hdf_set_int(ctx->hdf, "Complaint.StageIndex",
 			  gw_stage_from(hdf_get_value(ctx->hdf, "Complaint.stage", "")));
 	/* the rating form posts them back: a POST body, never the URL */
-	hdf_set_value(ctx->hdf, "Form.tracking", tracking);
-	hdf_set_value(ctx->hdf, "Form.code", code);
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	gw_hdf_set(ctx->hdf, "Form.tracking", tracking);
+	gw_hdf_set(ctx->hdf, "Form.code", code);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
@@ -369,9 +370,9 @@ static int rate_submit(struct gw_ctx *ctx)
 	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[RT_RATING].s), v[RT_COMMENT].s, now, now, id) == 1) {
 		gw_complaint_event(ctx->db, id, 0, "rated", 0,
 				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[RT_RATING].s, v[RT_COMMENT].s));
-		hdf_set_value(ctx->hdf, "Complaint.rating", v[RT_RATING].s);
-		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[RT_COMMENT].s);
-		hdf_set_value(ctx->hdf, "Page.Notice", "rated");
+		gw_hdf_set(ctx->hdf, "Complaint.rating", v[RT_RATING].s);
+		gw_hdf_set(ctx->hdf, "Complaint.rating_comment", v[RT_COMMENT].s);
+		gw_hdf_set(ctx->hdf, "Page.Notice", "rated");
 	}
 	return show_status(ctx, tracking, k[L_CODE].s);
 }

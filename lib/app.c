@@ -182,7 +182,7 @@ static const char *pick_lang(struct gw_ctx *ctx)
 static void set(HDF *h, const char *name, const char *value)
 {
 	if (value)
-		hdf_set_value(h, name, value);
+		gw_hdf_set(h, name, value);
 }
 
 /* What a "next" page may be spelt with: no scheme, no host, no query. */
@@ -223,7 +223,7 @@ static void page_basics(struct gw_ctx *ctx)
 	set(h, "User.Login", ctx->user->login);
 	set(h, "User.Role", gw_role_name(ctx->user->role));
 	set(h, "User.Dept", ctx->user->dept_name);
-	hdf_set_int_value(h, "User.Clearance", ctx->user->clearance);
+	gw_hdf_set_int(h, "User.Clearance", ctx->user->clearance);
 	set(h, "CSRF", ctx->csrf);
 	for (int p = GW_PERM_LOGIN; p < GW_PERM__COUNT; p++)
 		if (gw_perm_has(ctx->user->role, (enum gw_perm)p)) {

@@ -15,9 +15,17 @@ static void must(NEOERR *err, const char *name)
 	abort();
 }
 
+HDF *gw_hdf_new(void)
+{
+	HDF *h = NULL;
+
+	must(hdf_init(&h), NULL);
+	return h;
+}
+
 void gw_hdf_set(HDF *hdf, const char *name, const char *value)
 {
-	must(hdf_set_value(hdf, name, value ? value : ""), name);
+	must(hdf_set_value(hdf, name, value), name);
 }
 
 void gw_hdf_set_int(HDF *hdf, const char *name, long long v)

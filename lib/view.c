@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "guwen/config.h"
+#include "guwen/hdfset.h"
 #include "guwen/log.h"
 #include "guwen/view.h"
 
@@ -54,13 +55,10 @@ void gw_view_done(void)
 
 void gw_view_set_global(const char *name, const char *value)
 {
-	NEOERR *err = STATUS_OK;
-
 	if (lang_zh)
-		err = hdf_set_value(lang_zh, name, value);
-	if (err == STATUS_OK && lang_en)
-		err = hdf_set_value(lang_en, name, value);
-	nerr_ignore(&err);
+		gw_hdf_set(lang_zh, name, value);
+	if (lang_en)
+		gw_hdf_set(lang_en, name, value);
 }
 
 static HDF *lang_of(struct gw_ctx *ctx)
@@ -161,7 +159,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 {
 	NEOERR *err;
 
-	hdf_set_value(ctx->hdf, "Page.Template", page);
+	gw_hdf_set(ctx->hdf, "Page.Template", page);
 	gw_buf_reset(&ctx->resp.body);
 	err = render(ctx, page);
 	if (err != STATUS_OK) {
@@ -181,7 +179,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 void gw_view_error(struct gw_ctx *ctx, int status)
 {
 	ctx->resp.status = status;
-	hdf_set_int_value(ctx->hdf, "Page.Status", status);
+	gw_hdf_set_int(ctx->hdf, "Page.Status", status);
 	if (gw_view_render(ctx, "error.cs")) {
 		gw_buf_reset(&ctx->resp.body);
 		gw_buf_printf(&ctx->resp.body, "<!doctype html><title>%d</title><p>%d %s</p>",
@@ -251,7 +249,7 @@ static int anon_render(struct gw_ctx *ctx, const char *page)
 	const char *mark;
 	int rc;
 
-	hdf_set_value(ctx->hdf, "Form.token", TOKEN_MARK);
+	gw_hdf_set(ctx->hdf, "Form.token", TOKEN_MARK);
 	if ((rc = gw_view_render(ctx, page)))
 		return rc;
 	mark = strstr(ctx->resp.body.p, TOKEN_MARK);
@@ -276,11 +274,11 @@ int gw_view_render_with_token(struct gw_ctx *ctx, const char *page, const char *
 	struct anon_page *a;
 
 	if (personal(ctx) || strpbrk(token, "<>\"&'")) {
-		hdf_set_value(ctx->hdf, "Form.token", token);
+		gw_hdf_set(ctx->hdf, "Form.token", token);
 		return gw_view_render(ctx, page);
 	}
 	if (!(a = anon_find(ctx, page)) && anon_render(ctx, page)) {
-		hdf_set_value(ctx->hdf, "Form.token", token);
+		gw_hdf_set(ctx->hdf, "Form.token", token);
 		return gw_view_render(ctx, page);
 	}
 	a = anon_find(ctx, page);

@@ -58,13 +58,13 @@ static int new_form_page(struct gw_ctx *ctx)
 
 	if (!key && gw_crypto_token(32, fresh))
 		return 500;
-	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
+	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
-	hdf_set_value(ctx->hdf, "Opt.Clients", "");
+	gw_hdf_set(ctx->hdf, "Opt.Clients", "");
 	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
-	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.NewTitle");
-	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.NewTitle");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_new.cs");
 }
 
@@ -72,7 +72,7 @@ static int new_form_page(struct gw_ctx *ctx)
  * with a fresh key that registers it once however often the form is sent. */
 int new_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Form.source", "phone");
+	gw_hdf_set(ctx->hdf, "Form.source", "phone");
 	return new_form_page(ctx);
 }
 

@@ -39,7 +39,7 @@ static void classify_defaults(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	if (hdf_get_value(ctx->hdf, "Form.severity", NULL))
 		return; /* the user's own input, shown again */
-	gw_hdf_set(ctx->hdf, "Form.severity", c->severity);
+	gw_hdf_set(ctx->hdf, "Form.severity", c->severity ? c->severity : "");
 	gw_hdf_set(ctx->hdf, "Form.department",
 		   c->department_id ? gw_arena_printf(&ctx->arena, "%lld", c->department_id) : "");
 	gw_hdf_set(ctx->hdf, "Form.owner",

@@ -6,7 +6,9 @@
 
 #include <ClearSilver.h>
 
-/* name = value (NULL value: the node with an empty value). */
+/* A new empty tree. */
+HDF *gw_hdf_new(void);
+/* name = value (NULL: the node without a value, as hdf_set_value). */
 void gw_hdf_set(HDF *hdf, const char *name, const char *value);
 /* name = the decimal text of v. */
 void gw_hdf_set_int(HDF *hdf, const char *name, long long v);
