@@ -139,3 +139,11 @@ int gw_form_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval 
 	}
 	return bad;
 }
+
+int gw_form_failed(struct gw_ctx *ctx, const char *name)
+{
+	char key[128];
+
+	snprintf(key, sizeof(key), "Form.%s.Error", name);
+	return hdf_get_value(ctx->hdf, key, NULL) != NULL;
+}

@@ -175,19 +175,18 @@ static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 /* DOMAIN.md's rules: a needs the department, b–d an owner, d one at director level. */
 static int classify_checks(struct gw_ctx *ctx, const struct gw_fval *v, struct classify *k)
 {
-	HDF *h = ctx->hdf;
 	int bad = 0;
 
 	if (k->dept && gw_db_each(ctx->db, dept_row, k, SQL_DEPT, "i", k->dept) != 1)
 		bad += gw_form_error(ctx, "department", "bad_choice");
 	if (k->owner && gw_db_each(ctx->db, owner_of_row, k, SQL_OWNER, "i", k->owner) != 1)
 		bad += gw_form_error(ctx, "owner", "bad_choice");
-	if (k->sev == GW_SEV_A && !k->dept && !hdf_get_value(h, "Form.department.Error", NULL))
+	if (k->sev == GW_SEV_A && !k->dept && !gw_form_failed(ctx, "department"))
 		bad += gw_form_error(ctx, "department", "required");
 	if (gw_complaint_needs_owner(k->sev) && !k->owner)
 		bad += gw_form_error(ctx, "owner", "required");
 	else if (gw_complaint_owner_must_be_director(k->sev) && k->owner &&
-		 !hdf_get_value(h, "Form.owner.Error", NULL) &&
+		 !gw_form_failed(ctx, "owner") &&
 		 strcmp(k->owner_role ? k->owner_role : "", "director"))
 		bad += gw_form_error(ctx, "owner", "owner_not_director");
 	if (k->old != GW_SEV_NONE && !v[K_REASON].present)

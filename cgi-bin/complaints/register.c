@@ -124,7 +124,7 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 	if (!v[R_PHONE].present && !v[R_EMAIL].present)
 		bad += gw_form_error(ctx, "phone", "need_contact");
 	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
-	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
+	    !gw_form_failed(ctx, "happened_on"))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
 	if (v[R_CLIENT].i > 0 &&
 	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)

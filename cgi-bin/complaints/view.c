@@ -97,21 +97,39 @@ int view_page(struct gw_ctx *ctx)
 	return r <= 0 ? not_loaded(r) : show_page(ctx, &c);
 }
 
+/* An attachment's row: where it is stored, its name and type. */
+struct file_row {
+	struct gw_arena *a;
+	const char *stored, *orig, *ctype;
+};
+
+static int file_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct file_row *f = p;
+
+	(void)lens, (void)names;
+	if (n < 3 || !v[0])
+		return 1;
+	f->stored = gw_arena_strdup(f->a, v[0]);
+	f->orig = gw_arena_strdup(f->a, v[1] ? v[1] : "file");
+	f->ctype = gw_arena_strdup(f->a, v[2] ? v[2] : "application/octet-stream");
+	return 1;
+}
+
 /* GET /:id/file/:fid — 200 the attachment (as a download); 404 otherwise. */
 int file_get(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
+	struct file_row f = { .a = &ctx->arena };
 	struct gw_complaint c;
 	int rc = load(ctx, id, &c);
 
 	if (rc <= 0)
 		return not_loaded(rc);
-	rc = gw_db_row(ctx->db, ctx->hdf, "F", SQL_FILE, "ii", gw_param_id(ctx, 1), id);
-	if (rc <= 0)
-		return rc < 0 ? 500 : 404;
-	if (gw_upload_send(ctx, hdf_get_value(ctx->hdf, "F.stored_name", ""),
-			   hdf_get_value(ctx->hdf, "F.orig_name", "file"),
-			   hdf_get_value(ctx->hdf, "F.ctype", "application/octet-stream")))
-		return 404; /* the row is there, its file is not */
+	rc = gw_db_each(ctx->db, file_row, &f, SQL_FILE, "ii", gw_param_id(ctx, 1), id);
+	if (rc < 0)
+		return 500;
+	if (!f.stored || gw_upload_send(ctx, f.stored, f.orig, f.ctype))
+		return 404; /* no such attachment, or its file is gone */
 	return 0;
 }

@@ -65,6 +65,8 @@ int gw_form_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval 
 /* Mark one field bad after a check the table cannot express (e.g. passwords
  * that differ); err is an L.Err key. Returns 1, to add to an error count. */
 int gw_form_error(struct gw_ctx *ctx, const char *name, const char *err);
+/* 1 when the field was marked bad (by gw_form_read or gw_form_error). */
+int gw_form_failed(struct gw_ctx *ctx, const char *name);
 /* Check one value against one definition (no HDF): returns NULL if good, else
  * the error key; fills out. Exposed for unit tests. */
 const char *gw_form_check(const struct gw_fdef *def, const char *raw, struct gw_fval *out,
