@@ -1,7 +1,5 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
-#include <stdio.h>
-
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
 #include "guwen/programs.h"
@@ -35,40 +33,42 @@ static int may(struct gw_ctx *ctx, enum gw_perm p)
 	return p != GW_PERM_PUBLIC && gw_perm_has(ctx->user->role, p);
 }
 
+/* list.n.field = value; the name list.n.field in the arena. */
+static const char *set_at(struct gw_ctx *ctx, const char *list, int n, const char *field,
+			  const char *value)
+{
+	const char *name = gw_arena_printf(&ctx->arena, "%s.%d.%s", list, n, field);
+
+	if (value)
+		gw_hdf_set(ctx->hdf, name, value);
+	return name;
+}
+
 void gw_programs_nav(struct gw_ctx *ctx)
 {
-	const struct gw_program *p;
-	char name[64];
 	int n = 0;
 
-	for (p = gw_programs; p->name; p++) {
+	for (const struct gw_program *p = gw_programs; p->name; p++) {
 		if (!p->nav || !(may(ctx, p->perm) || may(ctx, p->perm2)))
 			continue;
-		snprintf(name, sizeof(name), "Nav.%d.name", n);
-		gw_hdf_set(ctx->hdf, name, p->name);
-		snprintf(name, sizeof(name), "Nav.%d.word", n);
-		gw_hdf_set(ctx->hdf, name, p->nav);
-		snprintf(name, sizeof(name), "Nav.%d.href", n++);
-		gw_hdf_set(ctx->hdf, name, gw_url(ctx, p->name, "/"));
+		set_at(ctx, "Nav", n, "name", p->name);
+		set_at(ctx, "Nav", n, "word", p->nav);
+		set_at(ctx, "Nav", n++, "href", gw_url(ctx, p->name, "/"));
 	}
 }
 
 int gw_programs_work(struct gw_ctx *ctx)
 {
-	const struct gw_work_section *s;
-	char name[64];
 	int n = 0, rc = 0;
 
-	for (s = gw_work_sections; s->id; s++) {
+	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
 		if (!may(ctx, s->perm))
 			continue;
-		snprintf(name, sizeof(name), "Work.%d.id", n);
-		gw_hdf_set(ctx->hdf, name, s->id);
-		snprintf(name, sizeof(name), "Work.%d.word", n);
-		gw_hdf_set(ctx->hdf, name, s->word);
-		snprintf(name, sizeof(name), "Work.%d.Items", n++);
-		if (s->fn && s->fn(ctx, name))
+		set_at(ctx, "Work", n, "id", s->id);
+		set_at(ctx, "Work", n, "word", s->word);
+		if (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL)))
 			rc = -1;
+		n++;
 	}
 	return rc;
 }
