@@ -3,80 +3,20 @@
 
 #include "guwen/app.h"
 #include "guwen/audit.h"
+#include "guwen/hdfset.h"
+#include "guwen/programs.h"
 #include "guwen/view.h"
 
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ?, updated_at = ? WHERE id = ?";
 
-/* Complaints to handle: the user's own open ones; for directors first the open
- * major and severe ones (c, d), about which they were alerted. */
-static const char SQL_WORK_COMPLAINTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints WHERE owner_id = ?"
-	" AND stage IN ('registered', 'investigating', 'resolved', 'followup')"
-	" ORDER BY id DESC LIMIT 10";
-static const char SQL_WORK_ALERTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints"
-	" WHERE severity IN ('c', 'd')"
-	" AND stage IN ('registered', 'investigating', 'resolved', 'followup')"
-	" ORDER BY id DESC LIMIT 10";
-
-struct work {
-	struct gw_ctx *ctx;
-	int n, alert, nseen;
-	char seen[10][16];
-};
-
-/* id, tracking, name, severity, stage → Work.Complaints.N.title / href (/ alert) */
-static int work_complaint(void *p, int ncols, char **v, const size_t *lens,
-			  const char *const *names)
-{
-	struct work *w = p;
-	struct gw_ctx *ctx = w->ctx;
-	const char *sev;
-
-	(void)lens, (void)names;
-	if (ncols < 5 || !v[0] || !v[1] || strlen(v[0]) >= sizeof(w->seen[0]))
-		return 0;
-	for (int i = 0; i < w->nseen; i++)
-		if (!strcmp(w->seen[i], v[0]))
-			return 0;
-	if (w->nseen < 10)
-		strcpy(w->seen[w->nseen++], v[0]);
-	sev = v[3] ? gw_view_word(ctx, gw_arena_printf(&ctx->arena, "L.Complaint.Severities.%s", v[3]))
-		   : gw_view_word(ctx, "L.Complaint.Unclassified");
-	hdf_set_value(ctx->hdf, gw_arena_printf(&ctx->arena, "Work.Complaints.%d.title", w->n),
-		      gw_arena_printf(&ctx->arena, "%s%s%s · %s · %s · %s",
-				      w->alert ? gw_view_word(ctx, "L.Complaints.Home.Alert") : "",
-				      w->alert ? " " : "", v[1], v[2] ? v[2] : "", sev,
-				      gw_view_word(ctx, gw_arena_printf(&ctx->arena,
-									"L.Complaint.Stages.%s",
-									v[4] ? v[4] : ""))));
-	hdf_set_value(ctx->hdf, gw_arena_printf(&ctx->arena, "Work.Complaints.%d.href", w->n),
-		      gw_url(ctx, "complaints", gw_arena_printf(&ctx->arena, "/%s", v[0])));
-	if (w->alert)
-		hdf_set_int_value(ctx->hdf,
-				  gw_arena_printf(&ctx->arena, "Work.Complaints.%d.alert", w->n), 1);
-	w->n++;
-	return 0;
-}
-
-static void work_complaints(struct gw_ctx *ctx)
-{
-	struct work w = { ctx, 0, 1, 0, { { 0 } } };
-
-	if (!gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_READ))
-		return;
-	if (ctx->user->role == GW_ROLE_DIRECTOR)
-		gw_db_each(ctx->db, work_complaint, &w, SQL_WORK_ALERTS, NULL);
-	w.alert = 0;
-	gw_db_each(ctx->db, work_complaint, &w, SQL_WORK_COMPLAINTS, "i", ctx->user->id);
-}
-
-/* GET / — the start page: the lists of the signed-in person's work. */
+/* GET / — the start page: the lists of the signed-in person's work, one
+ * section per entry of gw_work_sections (lib/programs.c). */
 static int start_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Home.Title");
-	hdf_set_value(ctx->hdf, "Page.Nav", "home");
-	work_complaints(ctx);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Home.Title");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "home");
+	if (gw_programs_work(ctx))
+		return 500;
 	return gw_view_render(ctx, "home.cs");
 }
 

@@ -6,23 +6,32 @@
 #include "guwen/auth.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/view.h"
 
 /* A login form older than this is refused (the page is simply shown again). */
 #define LOGIN_FORM_MAX_AGE (2 * 3600)
 
+enum { LG_LOGIN, LG_PASSWORD, LG__N };
+
 static const struct gw_fdef login_form[] = {
-	{ "login", GW_F_TEXT, 1, 64, 0, 0, NULL },
-	{ "password", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[LG_LOGIN] = { .name = "login", .type = GW_F_TEXT, .required = 1, .maxlen = 64 },
+	[LG_PASSWORD] = { .name = "password", .type = GW_F_PASSWORD,
+		.required = 1, .maxlen = 200 },
+	[LG__N] = { .name = NULL },
 };
+GW_FORM_CHECK(login_form, LG__N);
+
+enum { PW_OLD, PW_NEW, PW_CONFIRM, PW__N };
 
 static const struct gw_fdef password_form[] = {
-	{ "old", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
-	{ "new", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
-	{ "confirm", GW_F_PASSWORD, 1, 200, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[PW_OLD] = { .name = "old", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200 },
+	[PW_NEW] = { .name = "new", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200 },
+	[PW_CONFIRM] = { .name = "confirm", .type = GW_F_PASSWORD,
+		.required = 1, .maxlen = 200 },
+	[PW__N] = { .name = NULL },
 };
+GW_FORM_CHECK(password_form, PW__N);
 
 /* The pre-session cookie: a random value this browser holds while it signs in.
  * The form's token is signed for it, so a token taken from another browser (a
@@ -59,8 +68,8 @@ static int show_login(struct gw_ctx *ctx, const char *next)
 				   ctx->https);
 	}
 	if (next && *next)
-		hdf_set_value(ctx->hdf, "Form.next", next);
-	hdf_set_value(ctx->hdf, "Page.Title", "Login.Title");
+		gw_hdf_set(ctx->hdf, "Form.next", next);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Login.Title");
 	return gw_view_render_with_token(ctx, "login.cs",
 					 gw_csrf_form_token(ctx, login_purpose(ctx, pre)));
 }
@@ -85,31 +94,31 @@ static int login_page(struct gw_ctx *ctx)
 /* POST / — 303 onward on success; 200 with the form and a message otherwise. */
 static int login_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[2];
+	struct gw_fval v[LG__N];
 	const char *next = gw_form(&ctx->req, "next");
 	enum gw_login_result r;
 
-	if (gw_form_read(ctx, login_form, v))
+	if (GW_FORM_READ(ctx, login_form, v))
 		return show_login(ctx, next);
 	if (login_token_bad(ctx)) {
-		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 		return show_login(ctx, next);
 	}
-	r = gw_auth_login(ctx, v[0].s, v[1].s);
+	r = gw_auth_login(ctx, v[LG_LOGIN].s, v[LG_PASSWORD].s);
 	if (r == GW_LOGIN_OK || r == GW_LOGIN_OK_FAILURES) {
 		gw_response_cookie(&ctx->resp, pre_cookie_name(ctx), "", 0, ctx->https);
 		return gw_redirect_next(ctx, next, r == GW_LOGIN_OK ? NULL : "failed_attempts");
 	}
 	if (r == GW_LOGIN_ERROR)
 		return 503;
-	hdf_set_value(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
+	gw_hdf_set(ctx->hdf, "Page.Error", r == GW_LOGIN_LOCKED ? "locked" : "bad_login");
 	return show_login(ctx, next);
 }
 
 /* GET /logout — a page with the sign-out button (signing out is a POST). */
 static int logout_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Login.Logout");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Login.Logout");
 	return gw_view_render(ctx, "logout.cs");
 }
 
@@ -123,25 +132,25 @@ static int logout_submit(struct gw_ctx *ctx)
 /* GET /password — the change-password form. */
 static int password_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Password.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Password.Title");
 	return gw_view_render(ctx, "password.cs");
 }
 
 /* POST /password — 303 to the start page when changed; 200 with messages otherwise. */
 static int password_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[3];
-	int bad = gw_form_read(ctx, password_form, v), ok;
+	struct gw_fval v[PW__N];
+	int bad = GW_FORM_READ(ctx, password_form, v), ok;
 
-	if (!bad && (ok = gw_auth_check_password(ctx, v[0].s)) != 1)
+	if (!bad && (ok = gw_auth_check_password(ctx, v[PW_OLD].s)) != 1)
 		bad += gw_form_error(ctx, "old", ok < 0 ? "too_many_attempts" : "wrong_password");
-	if (!bad && strlen(v[1].s) < 10)
+	if (!bad && strlen(v[PW_NEW].s) < 10)
 		bad += gw_form_error(ctx, "new", "password_short");
-	if (!bad && strcmp(v[1].s, v[2].s))
+	if (!bad && strcmp(v[PW_NEW].s, v[PW_CONFIRM].s))
 		bad += gw_form_error(ctx, "confirm", "password_mismatch");
 	if (bad)
 		return password_page(ctx);
-	if (gw_auth_set_password(ctx, ctx->user->id, v[1].s))
+	if (gw_auth_set_password(ctx, ctx->user->id, v[PW_NEW].s))
 		return 500;
 	gw_audit(ctx, "user.password", "user", ctx->user->id, NULL);
 	return gw_redirect(ctx, "home", "/", "password_changed");

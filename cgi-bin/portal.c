@@ -7,6 +7,7 @@
 #include "guwen/complaint_db.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/ratelimit.h"
 #include "guwen/upload.h"
 #include "guwen/valid.h"
@@ -23,30 +24,41 @@ static int limit(struct gw_ctx *ctx, const char *key, int def)
 	return hdf_get_int_value(ctx->cfg, key, def);
 }
 
+enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION, F__N };
+
 static const struct gw_fdef complaint_form[] = {
-	{ "name", GW_F_TEXT, 1, 50, 0, 0, NULL },
-	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
-	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },
-	{ "company", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	{ "subject", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	{ "happened_on", GW_F_DATE, 0, 10, 0, 0, NULL },
-	{ "description", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[F_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 50 },
+	[F_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
+	[F_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
+	[F_COMPANY] = { .name = "company", .type = GW_F_TEXT, .maxlen = 100 },
+	[F_SUBJECT] = { .name = "subject", .type = GW_F_TEXT, .maxlen = 100 },
+	[F_HAPPENED] = { .name = "happened_on", .type = GW_F_DATE, .maxlen = 10 },
+	[F_DESCRIPTION] = { .name = "description", .type = GW_F_TEXTAREA,
+		.required = 1, .maxlen = 5000 },
+	[F__N] = { .name = NULL },
 };
-enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION };
+GW_FORM_CHECK(complaint_form, F__N);
+
+enum { L_TRACKING, L_CODE, L__N };
 
 static const struct gw_fdef lookup_form[] = {
-	{ "tracking", GW_F_TEXT, 1, 80, 0, 0, NULL }, /* full-width digits take 3 bytes */
-	{ "code", GW_F_TEXT, 1, 20, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[L_TRACKING] = { .name = "tracking", .type = GW_F_TEXT,
+		.required = 1, .maxlen = 80 }, /* full-width digits take 3 bytes */
+	[L_CODE] = { .name = "code", .type = GW_F_TEXT, .required = 1, .maxlen = 20 },
+	[L__N] = { .name = NULL },
 };
+GW_FORM_CHECK(lookup_form, L__N);
 
 static const char *const ratings[] = { "1", "2", "3", "4", "5", NULL };
+enum { RT_RATING, RT_COMMENT, RT__N };
+
 static const struct gw_fdef rate_form[] = {
-	{ "rating", GW_F_CHOICE, 1, 1, 0, 0, ratings },
-	{ "comment", GW_F_TEXTAREA, 0, 1000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[RT_RATING] = { .name = "rating", .type = GW_F_CHOICE,
+		.required = 1, .maxlen = 1, .choices = ratings },
+	[RT_COMMENT] = { .name = "comment", .type = GW_F_TEXTAREA, .maxlen = 1000 },
+	[RT__N] = { .name = NULL },
 };
+GW_FORM_CHECK(rate_form, RT__N);
 
 static const char SQL_LOOKUP[] =
 	"SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
@@ -62,13 +74,13 @@ static const char SQL_RATE[] =
 /* GET / — the public start: links to the complaint form and the look-up. */
 static int portal_index(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Title");
 	return gw_view_render(ctx, "portal_index.cs");
 }
 
 static int show_complaint_form(struct gw_ctx *ctx, const char *token)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
 	return gw_view_render_with_token(ctx, "portal_complaint.cs", token);
 }
 
@@ -85,19 +97,19 @@ static int unavailable(struct gw_ctx *ctx, const char *why, const char *token)
 {
 	ctx->resp.status = 503;
 	gw_response_header(&ctx->resp, "Retry-After", "120");
-	hdf_set_value(ctx->hdf, "Page.Error", why);
+	gw_hdf_set(ctx->hdf, "Page.Error", why);
 	if (gw_form_file(&ctx->req, "files"))
-		hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+		gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
 	return show_complaint_form(ctx, token);
 }
 
 /* The page a stored complaint gets: its number, and its code this once. */
 static int show_received(struct gw_ctx *ctx, const char *tracking, const char *code, int mailed)
 {
-	hdf_set_value(ctx->hdf, "Done.Tracking", tracking);
-	hdf_set_value(ctx->hdf, "Done.Code", code);
-	hdf_set_int_value(ctx->hdf, "Done.Mailed", mailed);
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Received");
+	gw_hdf_set(ctx->hdf, "Done.Tracking", tracking);
+	gw_hdf_set(ctx->hdf, "Done.Code", code);
+	gw_hdf_set_int(ctx->hdf, "Done.Mailed", mailed);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Complaint.Received");
 	return gw_view_render(ctx, "portal_received.cs");
 }
 
@@ -106,7 +118,7 @@ static int show_received(struct gw_ctx *ctx, const char *tracking, const char *c
  * code, which is shown only once. */
 static int show_again(struct gw_ctx *ctx)
 {
-	hdf_set_int_value(ctx->hdf, "Done.Again", 1);
+	gw_hdf_set_int(ctx->hdf, "Done.Again", 1);
 	return show_received(ctx, hdf_get_value(ctx->hdf, "Again.tracking_no", ""), "",
 			     hdf_get_int_value(ctx->hdf, "Again.mailed", 0));
 }
@@ -221,7 +233,7 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
  * forged token) a page that looks accepted with nothing stored. */
 static int complaint_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[7];
+	struct gw_fval v[F__N];
 	struct gw_complaint_new c = { 0 };
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t = gw_csrf_form_check(
@@ -232,16 +244,16 @@ static int complaint_submit(struct gw_ctx *ctx)
 
 	if (is_bot(ctx, t))
 		return decoy(ctx);
-	bad = gw_form_read(ctx, complaint_form, v);
+	bad = GW_FORM_READ(ctx, complaint_form, v);
 	bad += check_complaint(ctx, v) + read_files(ctx, &c);
 	gw_csrf_form_key(token, key);
 	if ((found = gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key)) != 0)
 		return found > 0 ? show_again(ctx) : unavailable(ctx, "unavailable_db", token);
 	if (t == GW_TOKEN_EXPIRED)
-		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
+		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 	if (bad || t == GW_TOKEN_EXPIRED) {
 		if (c.nfiles || gw_form_file(&ctx->req, "files"))
-			hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+			gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
 		return show_complaint_form(ctx, gw_csrf_form_token(ctx, "complaint"));
 	}
 	if (suspicion(ctx, t, &c.suspect))
@@ -252,7 +264,7 @@ static int complaint_submit(struct gw_ctx *ctx)
 /* GET /complaint/status — the look-up form. */
 static int status_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
@@ -267,7 +279,7 @@ static int locked(struct gw_ctx *ctx, long long max)
 		return -1;
 	gw_time_format(at + 59 + gw_tz_minutes(ctx) * 60LL, t);
 	t[16] = '\0';
-	hdf_set_value(ctx->hdf, "Page.Until", t + 11);
+	gw_hdf_set(ctx->hdf, "Page.Until", t + 11);
 	return 2;
 }
 
@@ -293,7 +305,7 @@ static int find_complaint(struct gw_ctx *ctx, const char *typed, const char *cod
 	if (found && !gw_complaint_code_mac(ctx->keys, tracking, code, mac) &&
 	    gw_crypto_equal(mac, hdf_get_value(ctx->hdf, "Complaint.verify_mac", ""), 64))
 		return 1;
-	hdf_remove_tree(ctx->hdf, "Complaint");
+	gw_hdf_remove(ctx->hdf, "Complaint");
 	gw_rate_hit(ctx, "lookup-fail");
 	return 0;
 }
@@ -303,7 +315,7 @@ static int not_shown(struct gw_ctx *ctx, int found)
 {
 	if (found < 0)
 		return 503;
-	hdf_set_value(ctx->hdf, "Page.Error", found == 2 ? "lookup_locked" : "not_found");
+	gw_hdf_set(ctx->hdf, "Page.Error", found == 2 ? "lookup_locked" : "not_found");
 	return status_page(ctx);
 }
 
@@ -313,13 +325,13 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
 
 	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0)
 		return 503;
-	hdf_remove_tree(ctx->hdf, "Complaint.verify_mac");
-	hdf_set_int_value(ctx->hdf, "Complaint.StageIndex",
+	gw_hdf_remove(ctx->hdf, "Complaint.verify_mac");
+	gw_hdf_set_int(ctx->hdf, "Complaint.StageIndex",
 			  gw_stage_from(hdf_get_value(ctx->hdf, "Complaint.stage", "")));
 	/* the rating form posts them back: a POST body, never the URL */
-	hdf_set_value(ctx->hdf, "Form.tracking", tracking);
-	hdf_set_value(ctx->hdf, "Form.code", code);
-	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Status.Title");
+	gw_hdf_set(ctx->hdf, "Form.tracking", tracking);
+	gw_hdf_set(ctx->hdf, "Form.code", code);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
@@ -327,42 +339,42 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
  * attempts, try again after HH:MM" (200 all). */
 static int status_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[2];
+	struct gw_fval v[L__N];
 	char tracking[24];
 	int found;
 
-	if (gw_form_read(ctx, lookup_form, v))
+	if (GW_FORM_READ(ctx, lookup_form, v))
 		return status_page(ctx);
-	found = find_complaint(ctx, v[0].s, v[1].s, tracking);
+	found = find_complaint(ctx, v[L_TRACKING].s, v[L_CODE].s, tracking);
 	if (found != 1)
 		return not_shown(ctx, found);
-	return show_status(ctx, tracking, v[1].s);
+	return show_status(ctx, tracking, v[L_CODE].s);
 }
 
 /* POST /complaint/rate — store the rating once, then the status page again. */
 static int rate_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[2], k[2];
+	struct gw_fval v[RT__N], k[L__N];
 	const char *now = gw_now_utc(ctx);
 	char tracking[24];
 	long long id;
 	int found;
 
-	if (gw_form_read(ctx, lookup_form, k))
+	if (GW_FORM_READ(ctx, lookup_form, k))
 		return status_page(ctx);
-	if ((found = find_complaint(ctx, k[0].s, k[1].s, tracking)) != 1)
+	if ((found = find_complaint(ctx, k[L_TRACKING].s, k[L_CODE].s, tracking)) != 1)
 		return not_shown(ctx, found);
-	if (gw_form_read(ctx, rate_form, v))
-		return show_status(ctx, tracking, k[1].s);
+	if (GW_FORM_READ(ctx, rate_form, v))
+		return show_status(ctx, tracking, k[L_CODE].s);
 	id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
-	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[0].s), v[1].s, now, now, id) == 1) {
+	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[RT_RATING].s), v[RT_COMMENT].s, now, now, id) == 1) {
 		gw_complaint_event(ctx->db, id, 0, "rated", 0,
-				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[0].s, v[1].s));
-		hdf_set_value(ctx->hdf, "Complaint.rating", v[0].s);
-		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[1].s);
-		hdf_set_value(ctx->hdf, "Page.Notice", "rated");
+				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[RT_RATING].s, v[RT_COMMENT].s));
+		gw_hdf_set(ctx->hdf, "Complaint.rating", v[RT_RATING].s);
+		gw_hdf_set(ctx->hdf, "Complaint.rating_comment", v[RT_COMMENT].s);
+		gw_hdf_set(ctx->hdf, "Page.Notice", "rated");
 	}
-	return show_status(ctx, tracking, k[1].s);
+	return show_status(ctx, tracking, k[L_CODE].s);
 }
 
 static const struct gw_route routes[] = {

@@ -12,7 +12,9 @@
 #include "guwen/auth.h"
 #include "guwen/config.h"
 #include "guwen/csrf.h"
+#include "guwen/hdfset.h"
 #include "guwen/log.h"
+#include "guwen/programs.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
@@ -72,63 +74,12 @@ int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
 	return 1;
 }
 
-const char *gw_param(struct gw_ctx *ctx, int i)
-{
-	return i >= 0 && i < ctx->req.nparam ? ctx->req.param[i] : NULL;
-}
-
-long long gw_param_id(struct gw_ctx *ctx, int i)
-{
-	int64_t v;
-
-	if (!gw_param(ctx, i) || gw_valid_int(gw_param(ctx, i), 1, INT64_MAX, &v))
-		return 0;
-	return v;
-}
-
-const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path)
-{
-	const char *base = hdf_get_value(ctx->cfg, "App.Base", "");
-
-	if (!path)
-		path = "";
-	if (!strcmp(hdf_get_value(ctx->cfg, "App.URLStyle", "pretty"), "cgi"))
-		return gw_arena_printf(&ctx->arena, "%s/cgi-bin/%s.fcgi%s", base, program, path);
-	if (!strcmp(program, "home"))
-		return gw_arena_printf(&ctx->arena, "%s%s", base, path);
-	return gw_arena_printf(&ctx->arena, "%s/%s%s", base, program, path);
-}
-
 int gw_redirect(struct gw_ctx *ctx, const char *program, const char *path, const char *flash)
 {
 	gw_response_redirect(&ctx->resp, gw_url(ctx, program, path));
 	if (flash)
 		gw_response_cookie(&ctx->resp, "gw_flash", flash, -1, ctx->https);
 	return 0;
-}
-
-const char *gw_client_ip(struct gw_ctx *ctx)
-{
-	return ctx->req.remote_addr ? ctx->req.remote_addr : "";
-}
-
-const char *gw_now_utc(struct gw_ctx *ctx)
-{
-	struct tm tm;
-
-	gmtime_r(&ctx->now, &tm);
-	return gw_arena_printf(&ctx->arena, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
-			       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-int gw_tz_minutes(struct gw_ctx *ctx)
-{
-	return hdf_get_int_value(ctx->cfg, "App.TZOffsetMinutes", 480);
-}
-
-int32_t gw_today(struct gw_ctx *ctx)
-{
-	return (int32_t)(((long long)ctx->now + 60LL * gw_tz_minutes(ctx)) / 86400);
 }
 
 /* GUWEN_NOW ("YYYY-MM-DD HH:MM:SS" UTC) fixes the clock for tests. */
@@ -202,15 +153,11 @@ static const char *pick_lang(struct gw_ctx *ctx)
 static void set(HDF *h, const char *name, const char *value)
 {
 	if (value)
-		hdf_set_value(h, name, value);
+		gw_hdf_set(h, name, value);
 }
 
 /* What a "next" page may be spelt with: no scheme, no host, no query. */
 #define NEXT_CHARS "abcdefghijklmnopqrstuvwxyz0123456789/-_"
-
-static const char *const programs[] = { "home", "login", "admin", "portal", "clients",
-					"applications", "projects", "complaints", "visits",
-					"reports", NULL };
 
 /* What every page of the process sees alike: the programs' base URLs and the
  * static files' place depend only on the configuration. */
@@ -218,9 +165,9 @@ static void page_globals(struct gw_ctx *ctx)
 {
 	char name[64];
 
-	for (int i = 0; programs[i]; i++) {
-		snprintf(name, sizeof(name), "URL.%s", programs[i]);
-		gw_view_set_global(name, gw_url(ctx, programs[i], ""));
+	for (const struct gw_program *p = gw_programs; p->name; p++) {
+		snprintf(name, sizeof(name), "URL.%s", p->name);
+		gw_view_set_global(name, gw_url(ctx, p->name, ""));
 	}
 	gw_view_set_global("App.Static", hdf_get_value(ctx->cfg, "App.Static", "/static"));
 	if (hdf_get_value(ctx->cfg, "App.Name", NULL))
@@ -247,13 +194,14 @@ static void page_basics(struct gw_ctx *ctx)
 	set(h, "User.Login", ctx->user->login);
 	set(h, "User.Role", gw_role_name(ctx->user->role));
 	set(h, "User.Dept", ctx->user->dept_name);
-	hdf_set_int_value(h, "User.Clearance", ctx->user->clearance);
+	gw_hdf_set_int(h, "User.Clearance", ctx->user->clearance);
 	set(h, "CSRF", ctx->csrf);
 	for (int p = GW_PERM_LOGIN; p < GW_PERM__COUNT; p++)
 		if (gw_perm_has(ctx->user->role, (enum gw_perm)p)) {
 			snprintf(name, sizeof(name), "Perm.%s", gw_perm_name((enum gw_perm)p));
-			hdf_set_int_value(h, name, 1);
+			gw_hdf_set_int(h, name, 1);
 		}
+	gw_programs_nav(ctx);
 }
 
 static int login_redirect(struct gw_ctx *ctx)
@@ -282,9 +230,9 @@ int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash)
 	if (next[0] == '/')
 		return gw_redirect(ctx, "home", next, flash);
 	plen = strcspn(next, "/");
-	for (int i = 0; programs[i]; i++)
-		if (strlen(programs[i]) == plen && !strncmp(programs[i], next, plen))
-			return gw_redirect(ctx, programs[i], next + plen, flash);
+	for (const struct gw_program *p = gw_programs; p->name; p++)
+		if (strlen(p->name) == plen && !strncmp(p->name, next, plen))
+			return gw_redirect(ctx, p->name, next + plen, flash);
 	return gw_redirect(ctx, "home", "/", flash);
 }
 
@@ -341,6 +289,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	status = parse(ctx, io);
 	if (status == 0)
 		status = dispatch(ctx);
+	if (status < 0)
+		status = 500; /* a helper's failure passed on by the handler */
 	if (status == 500 && gw_db_unavailable(ctx->db))
 		status = 503; /* the database is down or too slow: "try again", not our fault */
 	if (status >= 400) {

@@ -4,6 +4,7 @@
 
 #include "guwen/audit.h"
 #include "guwen/auth.h"
+#include "guwen/hdfset.h"
 #include "guwen/log.h"
 
 static const char SQL_SESSION[] =
@@ -91,7 +92,7 @@ int gw_auth_session(struct gw_ctx *ctx)
 	if (!token || strlen(token) != 64)
 		return 0;
 	session_id_of(token, id);
-	hdf_init(&row);
+	row = gw_hdf_new();
 	found = gw_db_row(ctx->db, row, "S", SQL_SESSION, "sss", now, now, id);
 	if (found < 0) {
 		rc = -1;
@@ -102,7 +103,7 @@ int gw_auth_session(struct gw_ctx *ctx)
 		if (idle > 60L * hdf_get_int_value(ctx->cfg, "Session.IdleMinutes", 30) ||
 		    age > 3600L * hdf_get_int_value(ctx->cfg, "Session.MaxHours", 12)) {
 			gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", id);
-			hdf_set_value(ctx->hdf, "Session.Expired", "1");
+			gw_hdf_set(ctx->hdf, "Session.Expired", "1");
 		} else {
 			rc = fill_user(ctx, s);
 			memcpy(ctx->session_id, id, sizeof(id));
@@ -194,7 +195,7 @@ static long long verify(struct gw_ctx *ctx, const char *login, const char *passw
 	long long uid = 0;
 	int found;
 
-	hdf_init(&row);
+	row = gw_hdf_new();
 	found = gw_db_row(ctx->db, row, "U", SQL_USER_BY_LOGIN, "s", login);
 	if (found > 0)
 		uid = strtoll(hdf_get_value(row, "U.id", "0"), NULL, 10);
@@ -261,7 +262,7 @@ int gw_auth_check_password(struct gw_ctx *ctx, const char *password)
 		return 0;
 	if (gw_auth_throttled(ctx, ctx->user->login))
 		return -1;
-	hdf_init(&row);
+	row = gw_hdf_new();
 	if (gw_db_row(ctx->db, row, "U", SQL_USER_HASH, "i", ctx->user->id) > 0)
 		ok = gw_password_verify(password, hdf_get_value(row, "U.password_hash", ""));
 	hdf_destroy(&row);

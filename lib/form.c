@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/valid.h"
 
 /* Trim ASCII spaces and tabs at both ends, into the arena. */
@@ -115,8 +116,8 @@ int gw_form_error(struct gw_ctx *ctx, const char *name, const char *err)
 	char key[128];
 
 	snprintf(key, sizeof(key), "Form.%s.Error", name);
-	hdf_set_value(ctx->hdf, key, err);
-	hdf_set_value(ctx->hdf, "Form.HasErrors", "1");
+	gw_hdf_set(ctx->hdf, key, err);
+	gw_hdf_set(ctx->hdf, "Form.HasErrors", "1");
 	return 1;
 }
 
@@ -131,10 +132,18 @@ int gw_form_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval 
 
 		if (defs[i].type != GW_F_PASSWORD) {
 			snprintf(key, sizeof(key), "Form.%s", defs[i].name);
-			hdf_set_value(ctx->hdf, key, out[i].s);
+			gw_hdf_set(ctx->hdf, key, out[i].s);
 		}
 		if (err)
 			bad += gw_form_error(ctx, defs[i].name, err);
 	}
 	return bad;
+}
+
+int gw_form_failed(struct gw_ctx *ctx, const char *name)
+{
+	char key[128];
+
+	snprintf(key, sizeof(key), "Form.%s.Error", name);
+	return hdf_get_value(ctx->hdf, key, NULL) != NULL;
 }

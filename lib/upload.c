@@ -184,7 +184,7 @@ int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig
 	size_t n;
 
 	if (path_of(ctx, stored_name, path, sizeof(path)) || !(f = fopen(path, "rb")))
-		return 404;
+		return -1;
 	gw_buf_reset(&ctx->resp.body);
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		gw_buf_append(&ctx->resp.body, buf, n);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "guwen/config.h"
+#include "guwen/hdfset.h"
 #include "guwen/log.h"
 #include "guwen/view.h"
 
@@ -54,13 +55,10 @@ void gw_view_done(void)
 
 void gw_view_set_global(const char *name, const char *value)
 {
-	NEOERR *err = STATUS_OK;
-
 	if (lang_zh)
-		err = hdf_set_value(lang_zh, name, value);
-	if (err == STATUS_OK && lang_en)
-		err = hdf_set_value(lang_en, name, value);
-	nerr_ignore(&err);
+		gw_hdf_set(lang_zh, name, value);
+	if (lang_en)
+		gw_hdf_set(lang_en, name, value);
 }
 
 static HDF *lang_of(struct gw_ctx *ctx)
@@ -161,7 +159,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 {
 	NEOERR *err;
 
-	hdf_set_value(ctx->hdf, "Page.Template", page);
+	gw_hdf_set(ctx->hdf, "Page.Template", page);
 	gw_buf_reset(&ctx->resp.body);
 	err = render(ctx, page);
 	if (err != STATUS_OK) {
@@ -172,7 +170,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 		gw_log_error("template %s: %s", page, s.buf ? s.buf : "?");
 		string_clear(&s);
 		nerr_ignore(&err);
-		return 500;
+		return -1;
 	}
 	ctx->resp.ctype = "text/html; charset=utf-8";
 	return 0;
@@ -181,7 +179,7 @@ int gw_view_render(struct gw_ctx *ctx, const char *page)
 void gw_view_error(struct gw_ctx *ctx, int status)
 {
 	ctx->resp.status = status;
-	hdf_set_int_value(ctx->hdf, "Page.Status", status);
+	gw_hdf_set_int(ctx->hdf, "Page.Status", status);
 	if (gw_view_render(ctx, "error.cs")) {
 		gw_buf_reset(&ctx->resp.body);
 		gw_buf_printf(&ctx->resp.body, "<!doctype html><title>%d</title><p>%d %s</p>",
@@ -198,11 +196,42 @@ static struct anon_page {
 } anon[CACHE_MAX];
 static int nanon;
 
+/* All an anonymous page's data may hold for the page to be kept and served to
+ * the next visitor. Anything else — a flash message, kept input, a message, an
+ * expired session, or a key added tomorrow — has the page rendered for this
+ * request only. */
+static const char *const anon_keys[] = { "Lang", "Page.Path", "Page.Title", "Page.Template",
+					 "Form.token", NULL };
+
+static int anon_key(const char *name)
+{
+	for (int i = 0; anon_keys[i]; i++)
+		if (!strcmp(anon_keys[i], name))
+			return 1;
+	return 0;
+}
+
+/* 1 when every value under h (its names after name[0..len)) is an anon_key. */
+static int only_anon_keys(HDF *h, char *name, size_t len, size_t cap)
+{
+	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
+		int n = snprintf(name + len, cap - len, "%s%s", len ? "." : "", hdf_obj_name(c));
+
+		if (n < 0 || (size_t)n >= cap - len)
+			return 0;
+		if (hdf_obj_value(c) && !anon_key(name))
+			return 0;
+		if (!only_anon_keys(c, name, len + (size_t)n, cap))
+			return 0;
+	}
+	return 1;
+}
+
 static int personal(struct gw_ctx *ctx)
 {
-	return ctx->user || !cache_on || hdf_get_value(ctx->hdf, "Flash", NULL) ||
-	       hdf_get_obj(ctx->hdf, "Form") || hdf_get_value(ctx->hdf, "Page.Error", NULL) ||
-	       hdf_get_value(ctx->hdf, "Session.Expired", NULL);
+	char name[128];
+
+	return ctx->user || !cache_on || !only_anon_keys(ctx->hdf, name, 0, sizeof(name));
 }
 
 static struct anon_page *anon_find(struct gw_ctx *ctx, const char *page)
@@ -220,7 +249,7 @@ static int anon_render(struct gw_ctx *ctx, const char *page)
 	const char *mark;
 	int rc;
 
-	hdf_set_value(ctx->hdf, "Form.token", TOKEN_MARK);
+	gw_hdf_set(ctx->hdf, "Form.token", TOKEN_MARK);
 	if ((rc = gw_view_render(ctx, page)))
 		return rc;
 	mark = strstr(ctx->resp.body.p, TOKEN_MARK);
@@ -245,11 +274,11 @@ int gw_view_render_with_token(struct gw_ctx *ctx, const char *page, const char *
 	struct anon_page *a;
 
 	if (personal(ctx) || strpbrk(token, "<>\"&'")) {
-		hdf_set_value(ctx->hdf, "Form.token", token);
+		gw_hdf_set(ctx->hdf, "Form.token", token);
 		return gw_view_render(ctx, page);
 	}
 	if (!(a = anon_find(ctx, page)) && anon_render(ctx, page)) {
-		hdf_set_value(ctx->hdf, "Form.token", token);
+		gw_hdf_set(ctx->hdf, "Form.token", token);
 		return gw_view_render(ctx, page);
 	}
 	a = anon_find(ctx, page);

@@ -14,10 +14,8 @@ include:"macros.cs" ?><!doctype html>
   <a class="brand" href="<?cs if:User.Name ?><?cs var:URL.home ?>/<?cs else ?>#main<?cs /if ?>"><span class="logo" aria-hidden="true">顾</span><span><?cs var:L.AppName ?><small><?cs var:L.AppTag ?></small></span></a>
 <?cs if:User.Name ?>
   <nav class="main-nav" aria-label="<?cs var:L.Nav.Menu ?>">
-    <a href="<?cs var:URL.home ?>/"<?cs if:Page.Nav == "home" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Home ?></a>
-<?cs if:Perm.complaint_read ?>    <a href="<?cs var:URL.complaints ?>/"<?cs if:Page.Nav == "complaints" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Complaints ?></a>
-<?cs /if ?><?cs if:Perm.admin_users || Perm.audit_read ?>    <a href="<?cs var:URL.admin ?>/"<?cs if:Page.Nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav.Admin ?></a>
-<?cs /if ?>  </nav>
+<?cs # the entries the user may see (lib/programs.c: gw_programs) ?><?cs each:n = Nav ?>    <a href="<?cs var:n.href ?>"<?cs if:Page.Nav == n.name ?> aria-current="page"<?cs /if ?>><?cs var:L.Nav[n.word] ?></a>
+<?cs /each ?>  </nav>
   <details class="user-menu">
     <summary><span class="avatar" aria-hidden="true"><?cs var:string.slice(User.Name, 0, 3) ?></span><span class="who"><?cs var:User.Name ?><small><?cs var:L.Role[User.Role] ?><?cs if:User.Dept ?> · <?cs var:User.Dept ?><?cs /if ?></small></span></summary>
     <div class="menu" role="menu">

@@ -16,6 +16,7 @@
 #include "guwen/config.h"
 #include "guwen/crypto.h"
 #include "guwen/db.h"
+#include "guwen/hdfset.h"
 #include "cli.h"
 
 #ifndef GUWEN_PREFIX
@@ -165,7 +166,7 @@ static int create_database(void)
 	if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
 			     strlen(name) || !*name || strlen(name) > 64)
 		return free(name), die("DB.Name may hold only letters, digits and _", NULL), -1;
-	hdf_set_value(cfg, "DB.Name", "");
+	gw_hdf_set(cfg, "DB.Name", "");
 	db = open_db(1);
 	n = snprintf(sql, sizeof(sql), "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4"
 		     " COLLATE utf8mb4_unicode_ci", name);
@@ -176,7 +177,7 @@ static int create_database(void)
 		die("cannot create the database", gw_db_error(db));
 	else
 		rc = 0, printf("database %s ready\n", name);
-	hdf_set_value(cfg, "DB.Name", name);
+	gw_hdf_set(cfg, "DB.Name", name);
 	free(name);
 	gw_db_free(db);
 	return rc;

@@ -6,48 +6,63 @@
 enum { K_SEVERITY, K_DEPARTMENT, K_OWNER, K_REASON, K__N };
 
 static const struct gw_fdef classify_form[] = {
-	{ "severity", GW_F_CHOICE, 1, 1, 0, 0, severity_choices },
-	{ "department", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
-	{ "owner", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
-	{ "reason", GW_F_TEXTAREA, 0, 1000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[K_SEVERITY] = { .name = "severity", .type = GW_F_CHOICE,
+		.required = 1, .maxlen = 1, .choices = severity_choices },
+	[K_DEPARTMENT] = { .name = "department", .type = GW_F_INT,
+		.maxlen = 10, .min = 1, .max = MAX_ID },
+	[K_OWNER] = { .name = "owner", .type = GW_F_INT,
+		.maxlen = 10, .min = 1, .max = MAX_ID },
+	[K_REASON] = { .name = "reason", .type = GW_F_TEXTAREA, .maxlen = 1000 },
+	[K__N] = { .name = NULL },
 };
+GW_FORM_CHECK(classify_form, K__N);
 
 enum { S_TO, S_DONE, S_FOLLOWUP, S_CAUSE, S_ACTION, S__N };
 
 static const struct gw_fdef stage_form[] = {
-	{ "to", GW_F_CHOICE, 1, 16, 0, 0, next_stage_choices },
-	{ "done", GW_F_TEXTAREA, 0, 5000, 0, 0, NULL },
-	{ "followup", GW_F_TEXTAREA, 0, 2000, 0, 0, NULL },
-	{ "root_cause", GW_F_TEXTAREA, 0, 5000, 0, 0, NULL },
-	{ "corrective_action", GW_F_TEXTAREA, 0, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[S_TO] = { .name = "to", .type = GW_F_CHOICE,
+		.required = 1, .maxlen = 16, .choices = next_stage_choices },
+	[S_DONE] = { .name = "done", .type = GW_F_TEXTAREA, .maxlen = 5000 },
+	[S_FOLLOWUP] = { .name = "followup", .type = GW_F_TEXTAREA, .maxlen = 2000 },
+	[S_CAUSE] = { .name = "root_cause", .type = GW_F_TEXTAREA, .maxlen = 5000 },
+	[S_ACTION] = { .name = "corrective_action", .type = GW_F_TEXTAREA, .maxlen = 5000 },
+	[S__N] = { .name = NULL },
 };
+GW_FORM_CHECK(stage_form, S__N);
+
+/* the one-field forms: the text at T_TEXT */
+enum { T_TEXT, T__N };
 
 static const struct gw_fdef note_form[] = {
-	{ "note", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[T_TEXT] = { .name = "note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
 };
+GW_FORM_CHECK(note_form, T__N);
 
 static const struct gw_fdef reply_form[] = {
-	{ "reply", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[T_TEXT] = { .name = "reply", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
 };
+GW_FORM_CHECK(reply_form, T__N);
 
 static const struct gw_fdef wait_form[] = {
-	{ "wait_note", GW_F_TEXT, 0, 500, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[T_TEXT] = { .name = "wait_note", .type = GW_F_TEXT, .maxlen = 500 },
+	[T__N] = { .name = NULL },
 };
+GW_FORM_CHECK(wait_form, T__N);
 
 static const struct gw_fdef refer_form[] = {
-	{ "refer", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[T_TEXT] = { .name = "refer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
 };
+GW_FORM_CHECK(refer_form, T__N);
 
 static const struct gw_fdef discard_form[] = {
-	{ "discard_reason", GW_F_TEXTAREA, 1, 1000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[T_TEXT] = { .name = "discard_reason", .type = GW_F_TEXTAREA,
+		.required = 1, .maxlen = 1000 },
+	[T__N] = { .name = NULL },
 };
+GW_FORM_CHECK(discard_form, T__N);
 
 static const char SQL_DEPT[] = "SELECT name FROM departments WHERE id = ? AND active = 1";
 
@@ -91,34 +106,60 @@ static const char SQL_DISCARD[] =
 
 struct classify {
 	enum gw_severity sev, old;
-	long long dept, owner;
-	const char *dept_name, *owner_name, *reason;
+	long long dept, owner, owner_dept;
+	const char *dept_name, *owner_name, *owner_role, *reason;
+	struct gw_arena *a;
 };
+
+/* SQL_DEPT's row: the department's name. */
+static int dept_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct classify *k = p;
+
+	(void)lens, (void)names;
+	k->dept_name = n > 0 && v[0] ? gw_arena_strdup(k->a, v[0]) : NULL;
+	return 1;
+}
+
+/* SQL_OWNER's row: the owner's name, role and department. */
+static int owner_of_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct classify *k = p;
+
+	(void)lens, (void)names;
+	if (n < 3 || !v[0] || !v[1])
+		return 1;
+	k->owner_name = gw_arena_strdup(k->a, v[0]);
+	k->owner_role = gw_arena_strdup(k->a, v[1]);
+	k->owner_dept = v[2] ? strtoll(v[2], NULL, 10) : 0;
+	return 1;
+}
 
 /* ---- actions ---------------------------------------------------------------- */
 
-/* Event, audit record and commit of an action already begun; rolls back on failure. */
-static int finish(struct gw_ctx *ctx, const char *kind, int public_, const char *body,
-		  const char *action, const char *detail)
+/* Event, audit record and commit of an action already begun; rolls back on
+ * failure. 0 or -1. */
+static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
+		  int public_, const char *body, const char *action, const char *detail)
 {
-	long long id = hdf_ll(ctx->hdf, "C.id");
+	long long id = c->id;
 
 	if ((kind && gw_complaint_event(ctx->db, id, ctx->user->id, kind, public_, body)) ||
 	    gw_db_exec(ctx->db, SQL_TOUCH, "si", gw_now_utc(ctx), id) < 0 ||
 	    gw_audit(ctx, action, "complaint", id, "%s", detail ? detail : "") ||
 	    gw_db_commit(ctx->db)) {
 		gw_db_rollback(ctx->db);
-		return 500;
+		return -1;
 	}
 	return 0;
 }
 
 /* c and d: every director is told at once; the timeline says who. */
-static int alert_directors(struct gw_ctx *ctx)
+static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	struct gw_buf names = { 0 };
-	struct gw_mail m = staff_mail(ctx, "L.Complaints.Mail.AlertSubject",
-				      hdf_get_value(ctx->hdf, "C.description", ""));
+	struct gw_mail m = staff_mail(ctx, c, "L.Complaints.Mail.AlertSubject",
+				      c->description ? c->description : "");
 	char *text;
 	int n;
 
@@ -128,27 +169,25 @@ static int alert_directors(struct gw_ctx *ctx)
 	gw_buf_free(&names);
 	if (n < 0)
 		return -1;
-	return gw_complaint_event(ctx->db, hdf_ll(ctx->hdf, "C.id"), ctx->user->id, "alert", 0,
-				  text);
+	return gw_complaint_event(ctx->db, c->id, ctx->user->id, "alert", 0, text);
 }
 
 /* DOMAIN.md's rules: a needs the department, b–d an owner, d one at director level. */
 static int classify_checks(struct gw_ctx *ctx, const struct gw_fval *v, struct classify *k)
 {
-	HDF *h = ctx->hdf;
 	int bad = 0;
 
-	if (k->dept && gw_db_row(ctx->db, h, "Chk.Dept", SQL_DEPT, "i", k->dept) != 1)
+	if (k->dept && gw_db_each(ctx->db, dept_row, k, SQL_DEPT, "i", k->dept) != 1)
 		bad += gw_form_error(ctx, "department", "bad_choice");
-	if (k->owner && gw_db_row(ctx->db, h, "Chk.Owner", SQL_OWNER, "i", k->owner) != 1)
+	if (k->owner && gw_db_each(ctx->db, owner_of_row, k, SQL_OWNER, "i", k->owner) != 1)
 		bad += gw_form_error(ctx, "owner", "bad_choice");
-	if (k->sev == GW_SEV_A && !k->dept && !hdf_get_value(h, "Form.department.Error", NULL))
+	if (k->sev == GW_SEV_A && !k->dept && !gw_form_failed(ctx, "department"))
 		bad += gw_form_error(ctx, "department", "required");
 	if (gw_complaint_needs_owner(k->sev) && !k->owner)
 		bad += gw_form_error(ctx, "owner", "required");
 	else if (gw_complaint_owner_must_be_director(k->sev) && k->owner &&
-		 !hdf_get_value(h, "Form.owner.Error", NULL) &&
-		 strcmp(hdf_get_value(h, "Chk.Owner.role", ""), "director"))
+		 !gw_form_failed(ctx, "owner") &&
+		 strcmp(k->owner_role ? k->owner_role : "", "director"))
 		bad += gw_form_error(ctx, "owner", "owner_not_director");
 	if (k->old != GW_SEV_NONE && !v[K_REASON].present)
 		bad += gw_form_error(ctx, "reason", "required");
@@ -176,28 +215,29 @@ static const char *classify_text(struct gw_ctx *ctx, const struct classify *k)
 
 /* Store the classification (new due times when the severity changed) in one
  * transaction with its event, the directors' alert and the audit record.
- * 0 stored, 1 changed by someone else meanwhile (nothing stored), or 500. */
-static int classify_store(struct gw_ctx *ctx, const struct classify *k)
+ * 0 stored, 1 changed by someone else meanwhile (nothing stored), or -1. */
+static int classify_store(struct gw_ctx *ctx, const struct gw_complaint *c,
+			  const struct classify *k)
 {
-	HDF *h = ctx->hdf;
+	struct gw_complaint now = *c;
 	int64_t resp = 0, resol = 0;
-	long long id = hdf_ll(h, "C.id");
-	int c;
+	int r;
 
 	if (k->sev != k->old && gw_complaint_deadlines(ctx->db, gw_tz_minutes(ctx), k->sev,
-						       hdf_ll(h, "C.created_ts"), &resp, &resol))
-		return 500;
-	if ((c = claim(ctx)))
-		return c < 0 ? 500 : 1;
-	hdf_set_value(h, "C.severity", gw_severity_name(k->sev)); /* for the alert's text */
+						       c->created_ts, &resp, &resol))
+		return -1;
+	if ((r = claim(ctx, c)))
+		return r;
+	now.severity = gw_severity_name(k->sev); /* for the alert's text */
 	if (gw_db_exec(ctx->db, SQL_CLASSIFY, "siisssi", gw_severity_name(k->sev), k->dept,
 		       k->owner, utc_text(ctx, resp), utc_text(ctx, resol), gw_now_utc(ctx),
-		       id) < 0 ||
-	    (gw_complaint_alerts_director(k->sev) && k->sev != k->old && alert_directors(ctx))) {
+		       c->id) < 0 ||
+	    (gw_complaint_alerts_director(k->sev) && k->sev != k->old &&
+	     alert_directors(ctx, &now))) {
 		gw_db_rollback(ctx->db);
-		return 500;
+		return -1;
 	}
-	return finish(ctx, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
+	return finish(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
 		      classify_text(ctx, k), "complaint.classify",
 		      gw_arena_printf(&ctx->arena, "severity=%s department=%lld owner=%lld",
 				      gw_severity_name(k->sev), k->dept, k->owner));
@@ -208,44 +248,43 @@ static int classify_store(struct gw_ctx *ctx, const struct classify *k)
 int classify_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[K__N];
-	struct classify k = { 0 };
-	HDF *h = ctx->hdf;
-	int rc = load(ctx, gw_param_id(ctx, 0)), bad;
+	struct classify k = { .a = &ctx->arena };
+	struct gw_complaint c;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c), bad;
 
-	if (rc)
-		return rc;
-	bad = gw_form_read(ctx, classify_form, v);
-	if (stale(ctx))
-		return show_error(ctx, "changed");
-	if (is_closed(ctx))
-		return show_error(ctx, "closed");
+	if (rc <= 0)
+		return not_loaded(rc);
+	bad = GW_FORM_READ(ctx, classify_form, v);
+	if (stale(ctx, &c))
+		return show_error(ctx, &c, "changed");
+	if (is_closed(&c))
+		return show_error(ctx, &c, "closed");
 	k.sev = gw_severity_from(v[K_SEVERITY].s);
-	k.old = gw_severity_from(hdf_get_value(h, "C.severity", NULL));
+	k.old = c.sev;
 	k.dept = v[K_DEPARTMENT].i;
 	k.owner = v[K_OWNER].i;
 	k.reason = v[K_REASON].s;
 	if (bad + (k.sev ? classify_checks(ctx, v, &k) : 0))
-		return show_error(ctx, NULL);
+		return show_error(ctx, &c, NULL);
 	if (!k.dept && k.owner) /* b–d without a department: the owner's */
-		k.dept = hdf_ll(h, "Chk.Owner.dept");
-	if (k.dept && !hdf_get_value(h, "Chk.Dept.name", NULL))
-		gw_db_row(ctx->db, h, "Chk.Dept", SQL_DEPT, "i", k.dept);
-	k.dept_name = hdf_get_value(h, "Chk.Dept.name", NULL);
-	k.owner_name = hdf_get_value(h, "Chk.Owner.name", NULL);
-	rc = classify_store(ctx, &k);
+		k.dept = k.owner_dept;
+	if (k.dept && !k.dept_name && gw_db_each(ctx->db, dept_row, &k, SQL_DEPT, "i", k.dept) < 0)
+		return 500;
+	rc = classify_store(ctx, &c, &k);
 	if (rc)
-		return rc == 1 ? show_changed(ctx) : rc;
+		return rc == 1 ? show_changed(ctx, &c) : 500;
 	/* handed to another department: back to the list, the page is theirs now */
-	hdf_set_value(h, "C.department_id", gw_arena_printf(&ctx->arena, "%lld", k.dept));
-	hdf_set_value(h, "C.owner_id", gw_arena_printf(&ctx->arena, "%lld", k.owner));
-	return gw_redirect(ctx, "complaints", in_scope(ctx) ? path_of(ctx, hdf_ll(h, "C.id")) : "/",
+	c.department_id = k.dept;
+	c.owner_id = k.owner;
+	return gw_redirect(ctx, "complaints", in_scope(ctx, &c) ? path_of(ctx, c.id) : "/",
 			   "saved");
 }
 
 /* What the move to the next stage needs; 0, or a reason to show the page again. */
-static int stage_checks(struct gw_ctx *ctx, const struct gw_fval *v, int next, const char **msg)
+static int stage_checks(struct gw_ctx *ctx, const struct gw_complaint *c,
+			const struct gw_fval *v, int next, const char **msg)
 {
-	enum gw_severity sev = gw_severity_from(hdf_get_value(ctx->hdf, "C.severity", NULL));
+	enum gw_severity sev = c->sev;
 	int bad = 0;
 
 	if (next > GW_STAGE_CLOSED)
@@ -269,12 +308,13 @@ static int stage_checks(struct gw_ctx *ctx, const struct gw_fval *v, int next, c
 
 /* The events that come with a stage: what was done is a reply the complainant
  * sees (and is mailed); the follow-up is an internal record. */
-static int stage_events(struct gw_ctx *ctx, const struct gw_fval *v, int next)
+static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c,
+			const struct gw_fval *v, int next)
 {
-	long long id = hdf_ll(ctx->hdf, "C.id"), uid = ctx->user->id;
+	long long id = c->id, uid = ctx->user->id;
 
 	if (next == GW_STAGE_RESOLVED) {
-		mail_complainant(ctx, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
+		mail_complainant(ctx, c, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
 		return gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
 	}
 	/* Once the return-visit module exists, the follow-up creates a return visit
@@ -290,53 +330,54 @@ static int stage_events(struct gw_ctx *ctx, const struct gw_fval *v, int next)
 int stage_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[S__N];
-	const char *msg = NULL, *now = gw_now_utc(ctx), *to, *cur;
-	int rc = load(ctx, gw_param_id(ctx, 0)), next, bad;
-	long long id;
+	struct gw_complaint c;
+	const char *msg = NULL, *now = gw_now_utc(ctx), *to;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c), next, bad;
 
-	if (rc)
-		return rc;
-	cur = hdf_get_value(ctx->hdf, "C.stage", "");
-	next = gw_stage_from(cur) + 1;
-	bad = gw_form_read(ctx, stage_form, v);
-	if (stale(ctx))
-		return show_error(ctx, "changed");
-	if (bad + stage_checks(ctx, v, next, &msg))
-		return show_error(ctx, msg);
+	if (rc <= 0)
+		return not_loaded(rc);
+	next = c.stage_no + 1;
+	bad = GW_FORM_READ(ctx, stage_form, v);
+	if (stale(ctx, &c))
+		return show_error(ctx, &c, "changed");
+	if (bad + stage_checks(ctx, &c, v, next, &msg))
+		return show_error(ctx, &c, msg);
 	to = gw_stage_name((enum gw_stage)next);
-	id = hdf_ll(ctx->hdf, "C.id");
-	if ((rc = claim(ctx)))
-		return claim_failed(ctx, rc);
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
 	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "sssssssssis", to, now, to, now, to, now,
-			     v[S_CAUSE].s, v[S_ACTION].s, now, id, cur);
-	if (rc != 1 || gw_complaint_event(ctx->db, id, ctx->user->id, "stage", 0, to) ||
-	    stage_events(ctx, v, next)) {
+			     v[S_CAUSE].s, v[S_ACTION].s, now, c.id, c.stage ? c.stage : "");
+	if (rc != 1 || gw_complaint_event(ctx->db, c.id, ctx->user->id, "stage", 0, to) ||
+	    stage_events(ctx, &c, v, next)) {
 		gw_db_rollback(ctx->db);
-		return rc == 0 ? show_error(ctx, "stage_changed") : 500;
+		return rc == 0 ? show_error(ctx, &c, "stage_changed") : 500;
 	}
-	rc = finish(ctx, NULL, 0, NULL, "complaint.stage", gw_arena_printf(&ctx->arena, "to=%s", to));
-	return rc ? rc : gw_redirect(ctx, "complaints", path_of(ctx, id), "saved");
+	if (finish(ctx, &c, NULL, 0, NULL, "complaint.stage",
+		   gw_arena_printf(&ctx->arena, "to=%s", to)))
+		return 500;
+	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
 
 /* A note or a reply: one text field, one event. */
 static int text_action(struct gw_ctx *ctx, const struct gw_fdef *form, const char *kind,
 		       int public_)
 {
-	struct gw_fval v[1];
-	int rc = load(ctx, gw_param_id(ctx, 0));
+	struct gw_fval v[T__N];
+	struct gw_complaint c;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c);
 
-	if (rc)
-		return rc;
-	if (gw_form_read(ctx, form, v) + !!refusal(ctx))
-		return show_error(ctx, refusal(ctx));
-	if ((rc = claim(ctx)))
-		return claim_failed(ctx, rc);
+	if (rc <= 0)
+		return not_loaded(rc);
+	if (gw_form_read(ctx, form, v) + !!refusal(ctx, &c))
+		return show_error(ctx, &c, refusal(ctx, &c));
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
 	if (public_)
-		mail_complainant(ctx, "L.Complaint.Mail.ReplySubject", v[0].s);
-	rc = finish(ctx, kind, public_, v[0].s, public_ ? "complaint.reply" : "complaint.note",
-		    NULL);
-	return rc ? rc
-		  : gw_redirect(ctx, "complaints", path_of(ctx, hdf_ll(ctx->hdf, "C.id")), "saved");
+		mail_complainant(ctx, &c, "L.Complaint.Mail.ReplySubject", v[T_TEXT].s);
+	if (finish(ctx, &c, kind, public_, v[T_TEXT].s,
+		   public_ ? "complaint.reply" : "complaint.note", NULL))
+		return 500;
+	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
 
 /* POST /:id/note — 303; an internal note, never shown to the complainant. */
@@ -352,15 +393,14 @@ int reply_submit(struct gw_ctx *ctx)
 }
 
 /* Resume the clock: both due times move by the time spent waiting. */
-static int resume(struct gw_ctx *ctx, const char *note, struct gw_buf *text)
+static int resume(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
+		  struct gw_buf *text)
 {
-	HDF *h = ctx->hdf;
-	int64_t resp = hdf_ll(h, "C.response_ts"), resol = hdf_ll(h, "C.resolution_ts");
-	enum gw_severity sev = gw_severity_from(hdf_get_value(h, "C.severity", NULL));
+	int64_t resp = c->response_ts, resol = c->resolution_ts;
 
-	if (sev != GW_SEV_NONE && gw_complaint_resume_dues(ctx->db, gw_tz_minutes(ctx), sev,
-							   hdf_ll(h, "C.waiting_ts"),
-							   (int64_t)ctx->now, &resp, &resol))
+	if (c->sev != GW_SEV_NONE &&
+	    gw_complaint_resume_dues(ctx->db, gw_tz_minutes(ctx), c->sev, c->waiting_ts,
+				     (int64_t)ctx->now, &resp, &resol))
 		return -1;
 	if (resol)
 		gw_buf_printf(text, "%s: %s", word(ctx, "L.Complaint.ResolutionDue"),
@@ -368,17 +408,17 @@ static int resume(struct gw_ctx *ctx, const char *note, struct gw_buf *text)
 	if (*note)
 		gw_buf_printf(text, "%s%s", text->n ? " · " : "", note);
 	return gw_db_exec(ctx->db, SQL_RESUME, "sssi", utc_text(ctx, resp), utc_text(ctx, resol),
-			  gw_now_utc(ctx), hdf_ll(h, "C.id")) == 1
+			  gw_now_utc(ctx), c->id) == 1
 		       ? 0
 		       : -1;
 }
 
 /* Stop the clock. */
-static int start_waiting(struct gw_ctx *ctx, const char *note, struct gw_buf *text)
+static int start_waiting(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
+			 struct gw_buf *text)
 {
 	gw_buf_puts(text, note);
-	return gw_db_exec(ctx->db, SQL_WAIT, "ssi", gw_now_utc(ctx), gw_now_utc(ctx),
-			  hdf_ll(ctx->hdf, "C.id")) == 1
+	return gw_db_exec(ctx->db, SQL_WAIT, "ssi", gw_now_utc(ctx), gw_now_utc(ctx), c->id) == 1
 		       ? 0
 		       : -1;
 }
@@ -387,27 +427,27 @@ static int start_waiting(struct gw_ctx *ctx, const char *note, struct gw_buf *te
  * press starts it again. */
 int wait_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
+	struct gw_fval v[T__N];
 	struct gw_buf text = { 0 };
-	int rc = load(ctx, gw_param_id(ctx, 0)), waiting;
+	struct gw_complaint c;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c), waiting;
 
-	if (rc)
-		return rc;
-	if (gw_form_read(ctx, wait_form, v) + !!refusal(ctx))
-		return show_error(ctx, refusal(ctx));
-	waiting = hdf_get_value(ctx->hdf, "C.waiting_since", NULL) != NULL;
-	if ((rc = claim(ctx)))
-		return claim_failed(ctx, rc);
-	if ((waiting ? resume : start_waiting)(ctx, v[0].s, &text)) {
+	if (rc <= 0)
+		return not_loaded(rc);
+	if (GW_FORM_READ(ctx, wait_form, v) + !!refusal(ctx, &c))
+		return show_error(ctx, &c, refusal(ctx, &c));
+	waiting = c.waiting_since != NULL;
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
+	if ((waiting ? resume : start_waiting)(ctx, &c, v[T_TEXT].s, &text)) {
 		gw_db_rollback(ctx->db);
-		rc = 500;
+		rc = -1;
 	} else {
-		rc = finish(ctx, waiting ? "resumed" : "waiting", 0, text.n ? text.p : "",
+		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", 0, text.n ? text.p : "",
 			    "complaint.wait", waiting ? "resumed" : "waiting");
 	}
 	gw_buf_free(&text);
-	return rc ? rc
-		  : gw_redirect(ctx, "complaints", path_of(ctx, hdf_ll(ctx->hdf, "C.id")), "saved");
+	return rc ? 500 : gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
 
 /* POST /:id/refer — 303; a problem found in the client's affairs goes to market,
@@ -415,21 +455,22 @@ int wait_submit(struct gw_ctx *ctx)
  * every market staff member. */
 int refer_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
+	struct gw_fval v[T__N];
 	struct gw_buf names = { 0 };
+	struct gw_complaint c;
 	struct gw_mail m;
 	const char *body;
-	int rc = load(ctx, gw_param_id(ctx, 0)), n;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c), n;
 
-	if (rc)
-		return rc;
-	if (gw_form_read(ctx, refer_form, v) + !!refusal(ctx))
-		return show_error(ctx, refusal(ctx));
-	m = staff_mail(ctx, "L.Complaints.Mail.ReferSubject", v[0].s);
-	if ((rc = claim(ctx)))
-		return claim_failed(ctx, rc);
+	if (rc <= 0)
+		return not_loaded(rc);
+	if (GW_FORM_READ(ctx, refer_form, v) + !!refusal(ctx, &c))
+		return show_error(ctx, &c, refusal(ctx, &c));
+	m = staff_mail(ctx, &c, "L.Complaints.Mail.ReferSubject", v[T_TEXT].s);
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
 	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
-	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[0].s,
+	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[T_TEXT].s,
 			       word(ctx, "L.Complaints.Jobs.Notified"),
 			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
 	gw_buf_free(&names);
@@ -437,11 +478,10 @@ int refer_submit(struct gw_ctx *ctx)
 		gw_db_rollback(ctx->db);
 		return 500;
 	}
-	rc = finish(ctx, "referred", 0, body, "complaint.refer",
-		    gw_arena_printf(&ctx->arena, "mails=%d", n));
-	return rc ? rc
-		  : gw_redirect(ctx, "complaints", path_of(ctx, hdf_ll(ctx->hdf, "C.id")),
-				"referred");
+	if (finish(ctx, &c, "referred", 0, body, "complaint.refer",
+		   gw_arena_printf(&ctx->arena, "mails=%d", n)))
+		return 500;
+	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "referred");
 }
 
 /* ---- suspected public posts (待核实) ---------------------------------------------- */
@@ -449,12 +489,11 @@ int refer_submit(struct gw_ctx *ctx)
 /* Release or discard a suspected post: one UPDATE guarded by its trust, the
  * event (with the reason), the audit record; 303 to it, or the page again with
  * "already decided" when someone else was first. */
-static int decide_suspected(struct gw_ctx *ctx, int release, const char *reason)
+static int decide_suspected(struct gw_ctx *ctx, const struct gw_complaint *c, int release,
+			    const char *reason)
 {
 	const char *now = gw_now_utc(ctx);
-	long long id = hdf_ll(ctx->hdf, "C.id");
-	long long n;
-	int rc;
+	long long id = c->id, n;
 
 	if (gw_db_begin(ctx->db))
 		return 500;
@@ -462,36 +501,38 @@ static int decide_suspected(struct gw_ctx *ctx, int release, const char *reason)
 		    : gw_db_exec(ctx->db, SQL_DISCARD, "si", now, id);
 	if (n != 1) {
 		gw_db_rollback(ctx->db);
-		return n == 0 ? show_error(ctx, "decided") : 500;
+		return n == 0 ? show_error(ctx, c, "decided") : 500;
 	}
-	rc = finish(ctx, release ? "released" : "discarded", 0, reason,
-		    release ? "complaint.release" : "complaint.discard",
-		    gw_arena_printf(&ctx->arena, "suspected=%s",
-				    hdf_get_value(ctx->hdf, "C.suspect_reason", "")));
-	return rc ? rc
-		  : gw_redirect(ctx, "complaints", release ? path_of(ctx, id) : "/?tab=suspected",
-				"saved");
+	if (finish(ctx, c, release ? "released" : "discarded", 0, reason,
+		   release ? "complaint.release" : "complaint.discard",
+		   gw_arena_printf(&ctx->arena, "suspected=%s",
+				   c->suspect_reason ? c->suspect_reason : "")))
+		return 500;
+	return gw_redirect(ctx, "complaints", release ? path_of(ctx, id) : "/?tab=suspected",
+			   "saved");
 }
 
 /* POST /:id/release — 303; a suspected post joins the normal flow, its clock
  * starting now. */
 int release_submit(struct gw_ctx *ctx)
 {
-	int rc = load(ctx, gw_param_id(ctx, 0));
+	struct gw_complaint c;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c);
 
-	return rc ? rc : decide_suspected(ctx, 1, NULL);
+	return rc <= 0 ? not_loaded(rc) : decide_suspected(ctx, &c, 1, NULL);
 }
 
 /* POST /:id/discard — 303 to the suspected list; the reason is required and
  * kept in the timeline. */
 int discard_submit(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
-	int rc = load(ctx, gw_param_id(ctx, 0));
+	struct gw_fval v[T__N];
+	struct gw_complaint c;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c);
 
-	if (rc)
-		return rc;
-	if (gw_form_read(ctx, discard_form, v))
-		return show_error(ctx, NULL);
-	return decide_suspected(ctx, 0, v[0].s);
+	if (rc <= 0)
+		return not_loaded(rc);
+	if (GW_FORM_READ(ctx, discard_form, v))
+		return show_error(ctx, &c, NULL);
+	return decide_suspected(ctx, &c, 0, v[T_TEXT].s);
 }

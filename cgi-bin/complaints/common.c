@@ -6,27 +6,6 @@
 /* ---- statements ------------------------------------------------------------- */
 
 
-static const char SQL_GET[] =
-	"SELECT c.id, c.tracking_no, c.source, c.name, c.phone, c.email, c.company, c.client_id,"
-	" cl.name AS client_name, c.subject_text, c.advisor_id, av.name AS advisor_name,"
-	" c.happened_on, c.description, c.severity, c.stage, c.department_id,"
-	" d.name AS dept_name, c.owner_id, ow.name AS owner_name, c.response_due,"
-	" c.resolution_due, c.responded_at, c.resolved_at, c.closed_at, c.waiting_since,"
-	" c.escalation, c.warned_at, c.root_cause, c.corrective_action, c.rating,"
-	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name, c.version,"
-	" c.trust, c.suspect_reason, c.released_at,"
-	/* a released suspected post's clock starts at its release */
-	" UNIX_TIMESTAMP(COALESCE(c.released_at, c.created_at)) AS created_ts, UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
-	" UNIX_TIMESTAMP(c.response_due) AS response_ts,"
-	" UNIX_TIMESTAMP(c.resolution_due) AS resolution_ts, " OVERDUE " AS overdue,"
-	" (c.responded_at IS NULL AND c.waiting_since IS NULL AND c.response_due < ?)"
-	" AS response_overdue"
-	" FROM complaints c LEFT JOIN clients cl ON cl.id = c.client_id"
-	" LEFT JOIN users av ON av.id = c.advisor_id"
-	" LEFT JOIN departments d ON d.id = c.department_id"
-	" LEFT JOIN users ow ON ow.id = c.owner_id LEFT JOIN users cb ON cb.id = c.created_by"
-	" WHERE c.id = ?";
-
 #define CLIENT_SCOPE_ARGS "iiii"
 
 /* Every action claims the complaint at the version its form showed: the row is
@@ -44,19 +23,10 @@ const char *const severity_choices[] = { "a", "b", "c", "d", NULL };
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-long long hdf_ll(HDF *h, const char *name)
-{
-	const char *v = hdf_get_value(h, name, NULL);
-
-	return v ? strtoll(v, NULL, 10) : 0;
-}
-
 /* Remove a subtree of the page's data (absent is fine). */
 void drop(struct gw_ctx *ctx, const char *name)
 {
-	NEOERR *err = hdf_remove_tree(ctx->hdf, name);
-
-	nerr_ignore(&err);
+	gw_hdf_remove(ctx->hdf, name);
 }
 
 int has(struct gw_ctx *ctx, enum gw_perm p)
@@ -115,74 +85,71 @@ const char *public_lang(struct gw_ctx *ctx)
 /* ---- scope ------------------------------------------------------------------ */
 
 /* The lists a user may see: their own, their department's, the new ones nobody
- * has yet for those who classify, everything with COMPLAINT_ALL. C.* is loaded. */
-int in_scope(struct gw_ctx *ctx)
+ * has yet for those who classify, everything with COMPLAINT_ALL. */
+int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	long long dept = hdf_ll(ctx->hdf, "C.department_id");
-
-	if (has(ctx, GW_PERM_COMPLAINT_ALL) || hdf_ll(ctx->hdf, "C.owner_id") == ctx->user->id)
+	if (has(ctx, GW_PERM_COMPLAINT_ALL) || c->owner_id == ctx->user->id)
 		return 1;
-	if (dept)
-		return dept == ctx->user->dept_id;
-	return !hdf_get_value(ctx->hdf, "C.severity", NULL) &&
-	       has(ctx, GW_PERM_COMPLAINT_CLASSIFY);
+	if (c->department_id)
+		return c->department_id == ctx->user->dept_id;
+	return !c->severity && has(ctx, GW_PERM_COMPLAINT_CLASSIFY);
 }
 
-/* The complaint id into C.* when the user may see it. Returns 0, 404 or 500. */
-int load(struct gw_ctx *ctx, long long id)
+/* The complaint id into *c when the user may see it: 1, 0 (absent or out of
+ * scope), -1 error. */
+int load(struct gw_ctx *ctx, long long id, struct gw_complaint *c)
 {
-	const char *now = gw_now_utc(ctx);
 	int r;
 
 	if (id <= 0)
-		return 404;
-	r = gw_db_row(ctx->db, ctx->hdf, "C", SQL_GET, "ssi", now, now, id);
-	if (r < 0)
-		return 500;
-	if (r == 0 || !in_scope(ctx)) {
-		drop(ctx, "C");
-		return 404;
-	}
-	return 0;
+		return 0;
+	r = gw_complaint_load(ctx, id, c);
+	return r <= 0 ? r : in_scope(ctx, c);
+}
+
+/* A handler's answer when load() gave r <= 0. */
+int not_loaded(int r)
+{
+	return r < 0 ? 500 : 404;
 }
 
 /* ---- two staff on one complaint ----------------------------------------------- */
 
 /* The version the action's form was shown with (hidden field "version"); the
  * loaded one when the form sent none. -1 when it is not a number. */
-static long long form_version(struct gw_ctx *ctx)
+static long long form_version(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	const char *sent = gw_form(&ctx->req, "version");
 	int64_t v;
 
 	if (!sent)
-		return hdf_ll(ctx->hdf, "C.version");
+		return c->version;
 	return gw_valid_int(sent, 0, UINT32_MAX, &v) ? -1 : v;
 }
 
-/* 1 when the complaint changed since the action's form was shown (C.* loaded). */
-int stale(struct gw_ctx *ctx)
+/* 1 when the complaint changed since the action's form was shown. */
+int stale(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	return form_version(ctx) != hdf_ll(ctx->hdf, "C.version");
+	return form_version(ctx, c) != c->version;
 }
 
-/* Why an action on the loaded complaint cannot go on (a message key), or NULL. */
-const char *refusal(struct gw_ctx *ctx)
+/* Why an action on the complaint cannot go on (a message key), or NULL. */
+const char *refusal(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	if (stale(ctx))
+	if (stale(ctx, c))
 		return "changed";
-	return is_closed(ctx) ? "closed" : NULL;
+	return is_closed(c) ? "closed" : NULL;
 }
 
 /* Begin the action's transaction and claim the complaint at its form's version.
  * 0 claimed, 1 changed by someone else meanwhile (nothing begun), -1 error. */
-int claim(struct gw_ctx *ctx)
+int claim(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	long long n;
 
 	if (gw_db_begin(ctx->db))
 		return -1;
-	n = gw_db_exec(ctx->db, SQL_CLAIM, "ii", hdf_ll(ctx->hdf, "C.id"), form_version(ctx));
+	n = gw_db_exec(ctx->db, SQL_CLAIM, "ii", c->id, form_version(ctx, c));
 	if (n == 1)
 		return 0;
 	gw_db_rollback(ctx->db);
@@ -191,21 +158,20 @@ int claim(struct gw_ctx *ctx)
 
 /* The page again with the complaint as it is now and the message that someone
  * else changed it; what the user typed stays in the forms, nothing is saved. */
-int show_changed(struct gw_ctx *ctx)
+int show_changed(struct gw_ctx *ctx, const struct gw_complaint *old)
 {
-	long long id = hdf_ll(ctx->hdf, "C.id");
-	int rc;
+	struct gw_complaint c;
+	int r;
 
 	drop(ctx, "C");
-	drop(ctx, "Chk");
-	rc = load(ctx, id);
-	return rc ? rc : show_error(ctx, "changed");
+	r = load(ctx, old->id, &c);
+	return r <= 0 ? not_loaded(r) : show_error(ctx, &c, "changed");
 }
 
-/* claim() failed: 500, or the complaint as it is now. */
-int claim_failed(struct gw_ctx *ctx, int c)
+/* claim() failed with r: 500, or the complaint as it is now. */
+int claim_failed(struct gw_ctx *ctx, const struct gw_complaint *c, int r)
 {
-	return c < 0 ? 500 : show_changed(ctx);
+	return r < 0 ? 500 : show_changed(ctx, c);
 }
 
 /* id, label → prefix.<id> = label (ids are numbers: safe as HDF names) */
@@ -218,7 +184,7 @@ int option_row(void *p, int ncols, char **v, const size_t *lens, const char *con
 	if (ncols < 2 || !v[0] || !v[1] || strspn(v[0], "0123456789") != strlen(v[0]))
 		return 0;
 	snprintf(name, sizeof(name), "%s.%s", o->prefix, v[0]);
-	hdf_set_value(o->ctx->hdf, name, v[1]);
+	gw_hdf_set(o->ctx->hdf, name, v[1]);
 	return 0;
 }
 
@@ -241,7 +207,7 @@ void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_db_row_
 {
 	struct opts o = { ctx, prefix };
 
-	hdf_set_value(ctx->hdf, prefix, "");
+	gw_hdf_set(ctx->hdf, prefix, "");
 	gw_db_each(ctx->db, fn, &o, sql, NULL);
 }
 
@@ -264,6 +230,6 @@ void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 			   const char *const *keys)
 {
 	for (; *keys; keys++)
-		hdf_set_value(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.%s", prefix, *keys),
-			      wordf(ctx, words, *keys));
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.%s", prefix, *keys),
+			   wordf(ctx, words, *keys));
 }

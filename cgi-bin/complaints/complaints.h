@@ -1,5 +1,5 @@
 /* complaints.h — what the files of complaints.fcgi share: the statements and
- * forms used by more than one page group, the loaded complaint's helpers (scope,
+ * forms used by more than one page group, the loaded complaint's helpers (struct gw_complaint) (scope,
  * version claim, options for selects) and each page group's handlers. */
 #ifndef GUWEN_COMPLAINTS_H
 #define GUWEN_COMPLAINTS_H
@@ -13,16 +13,17 @@
 #include "guwen/audit.h"
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
+#include "guwen/complaint_record.h"
 #include "guwen/csv.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 #include "guwen/mail.h"
 #include "guwen/upload.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
 /* Overdue: not yet resolved, the clock running, the resolution deadline passed. */
-#define OVERDUE "(c.stage IN ('registered', 'investigating') AND c.waiting_since IS NULL" \
-		" AND c.resolution_due < ?)"
+#define OVERDUE GW_COMPLAINT_OVERDUE
 
 #define MAX_ID 4294967295LL
 
@@ -40,7 +41,6 @@ struct opts {
 extern const char *const severity_choices[];
 extern const char *const next_stage_choices[];
 extern const char SQL_ADVISORS[];
-long long hdf_ll(HDF *h, const char *name);
 void drop(struct gw_ctx *ctx, const char *name);
 int has(struct gw_ctx *ctx, enum gw_perm p);
 const char *utc_text(struct gw_ctx *ctx, int64_t t);
@@ -50,13 +50,14 @@ const char *wordf(struct gw_ctx *ctx, const char *prefix, const char *key);
 const char *severity_word(struct gw_ctx *ctx, const char *sev);
 const char *path_of(struct gw_ctx *ctx, long long id);
 const char *public_lang(struct gw_ctx *ctx);
-int in_scope(struct gw_ctx *ctx);
-int load(struct gw_ctx *ctx, long long id);
-int stale(struct gw_ctx *ctx);
-const char *refusal(struct gw_ctx *ctx);
-int claim(struct gw_ctx *ctx);
-int show_changed(struct gw_ctx *ctx);
-int claim_failed(struct gw_ctx *ctx, int c);
+int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c);
+int load(struct gw_ctx *ctx, long long id, struct gw_complaint *c);
+int not_loaded(int r);
+int stale(struct gw_ctx *ctx, const struct gw_complaint *c);
+const char *refusal(struct gw_ctx *ctx, const struct gw_complaint *c);
+int claim(struct gw_ctx *ctx, const struct gw_complaint *c);
+int show_changed(struct gw_ctx *ctx, const struct gw_complaint *c);
+int claim_failed(struct gw_ctx *ctx, const struct gw_complaint *c, int r);
 int option_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names);
 int owner_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names);
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_db_row_fn fn);
@@ -68,16 +69,18 @@ void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 /* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c) */
 int list_page(struct gw_ctx *ctx);
 int export_csv(struct gw_ctx *ctx);
-int is_closed(struct gw_ctx *ctx);
-int show_page(struct gw_ctx *ctx);
-int show_error(struct gw_ctx *ctx, const char *msg);
+int is_closed(const struct gw_complaint *c);
+int show_page(struct gw_ctx *ctx, const struct gw_complaint *c);
+int show_error(struct gw_ctx *ctx, const struct gw_complaint *c, const char *msg);
 int view_page(struct gw_ctx *ctx);
 int file_get(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int exists(struct gw_ctx *ctx, const char *sql, long long id);
 int new_submit(struct gw_ctx *ctx);
-void mail_complainant(struct gw_ctx *ctx, const char *subject_key, const char *text);
-struct gw_mail staff_mail(struct gw_ctx *ctx, const char *subject_key, const char *text);
+void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c,
+		      const char *subject_key, const char *text);
+struct gw_mail staff_mail(struct gw_ctx *ctx, const struct gw_complaint *c,
+			  const char *subject_key, const char *text);
 int classify_submit(struct gw_ctx *ctx);
 int stage_submit(struct gw_ctx *ctx);
 int note_submit(struct gw_ctx *ctx);

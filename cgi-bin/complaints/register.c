@@ -10,18 +10,23 @@ enum { R_SOURCE, R_NAME, R_PHONE, R_EMAIL, R_COMPANY, R_CLIENT, R_SUBJECT, R_ADV
        R_HAPPENED, R_DESCRIPTION, R__N };
 
 static const struct gw_fdef register_form[] = {
-	{ "source", GW_F_CHOICE, 1, 8, 0, 0, source_choices },
-	{ "name", GW_F_TEXT, 1, 100, 0, 0, NULL },
-	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
-	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },
-	{ "company", GW_F_TEXT, 0, 200, 0, 0, NULL },
-	{ "client", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
-	{ "subject", GW_F_TEXT, 0, 200, 0, 0, NULL },
-	{ "advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
-	{ "happened_on", GW_F_DATE, 0, 10, 0, 0, NULL },
-	{ "description", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, 0, NULL },
+	[R_SOURCE] = { .name = "source", .type = GW_F_CHOICE,
+		.required = 1, .maxlen = 8, .choices = source_choices },
+	[R_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100 },
+	[R_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
+	[R_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
+	[R_COMPANY] = { .name = "company", .type = GW_F_TEXT, .maxlen = 200 },
+	[R_CLIENT] = { .name = "client", .type = GW_F_INT,
+		.maxlen = 10, .min = 1, .max = MAX_ID },
+	[R_SUBJECT] = { .name = "subject", .type = GW_F_TEXT, .maxlen = 200 },
+	[R_ADVISOR] = { .name = "advisor", .type = GW_F_INT,
+		.maxlen = 10, .min = 1, .max = MAX_ID },
+	[R_HAPPENED] = { .name = "happened_on", .type = GW_F_DATE, .maxlen = 10 },
+	[R_DESCRIPTION] = { .name = "description", .type = GW_F_TEXTAREA,
+		.required = 1, .maxlen = 5000 },
+	[R__N] = { .name = NULL },
 };
+GW_FORM_CHECK(register_form, R__N);
 
 /* a select, so bounded; the clients module will bring a search */
 static const char SQL_CLIENTS[] =
@@ -53,13 +58,13 @@ static int new_form_page(struct gw_ctx *ctx)
 
 	if (!key && gw_crypto_token(32, fresh))
 		return 500;
-	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
+	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
-	hdf_set_value(ctx->hdf, "Opt.Clients", "");
+	gw_hdf_set(ctx->hdf, "Opt.Clients", "");
 	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
-	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.NewTitle");
-	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.NewTitle");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_new.cs");
 }
 
@@ -67,7 +72,7 @@ static int new_form_page(struct gw_ctx *ctx)
  * with a fresh key that registers it once however often the form is sent. */
 int new_page(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Form.source", "phone");
+	gw_hdf_set(ctx->hdf, "Form.source", "phone");
 	return new_form_page(ctx);
 }
 
@@ -119,7 +124,7 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 	if (!v[R_PHONE].present && !v[R_EMAIL].present)
 		bad += gw_form_error(ctx, "phone", "need_contact");
 	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
-	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
+	    !gw_form_failed(ctx, "happened_on"))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
 	if (v[R_CLIENT].i > 0 &&
 	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
@@ -134,20 +139,21 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 static int show_created(struct gw_ctx *ctx, long long id, const char *tracking,
 			const char *code, int mailed)
 {
+	struct gw_complaint c;
 	int rc;
 
 	drop(ctx, "Form");
-	hdf_set_value(ctx->hdf, "Created.Tracking", tracking);
-	hdf_set_value(ctx->hdf, "Created.Code", code);
+	gw_hdf_set(ctx->hdf, "Created.Tracking", tracking);
+	gw_hdf_set(ctx->hdf, "Created.Code", code);
 	if (mailed)
-		hdf_set_int_value(ctx->hdf, "Created.Mailed", 1);
-	rc = load(ctx, id);
-	if (rc == 404) { /* registered, but not in this user's lists */
-		hdf_set_value(ctx->hdf, "Page.Title", "Complaints.CreatedTitle");
-		hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+		gw_hdf_set_int(ctx->hdf, "Created.Mailed", 1);
+	rc = load(ctx, id, &c);
+	if (rc == 0) { /* registered, but not in this user's lists */
+		gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.CreatedTitle");
+		gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 		return gw_view_render(ctx, "complaints_created.cs");
 	}
-	return rc ? rc : show_page(ctx);
+	return rc < 0 ? 500 : show_page(ctx, &c);
 }
 
 /* POST /new — 200 the new complaint's page with its tracking number and code;
@@ -160,7 +166,7 @@ int new_submit(struct gw_ctx *ctx)
 	const char *lang, *key;
 	long long id;
 
-	if (gw_form_read(ctx, register_form, v) + register_checks(ctx, v))
+	if (GW_FORM_READ(ctx, register_form, v) + register_checks(ctx, v))
 		return new_form_page(ctx);
 	c.source = v[R_SOURCE].s;
 	c.name = v[R_NAME].s;

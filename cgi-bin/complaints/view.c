@@ -23,97 +23,113 @@ static const char SQL_OWNERS[] =
 /* ---- the complaint's page ------------------------------------------------------ */
 
 /* The next stage and the form it needs, for the page. */
-static void next_stage_to_hdf(struct gw_ctx *ctx)
+static void next_stage_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	int cur = gw_stage_from(hdf_get_value(ctx->hdf, "C.stage", NULL));
+	int cur = c->stage_no;
 
 	if (cur < 0 || cur >= GW_STAGE_CLOSED)
 		return;
-	hdf_set_value(ctx->hdf, "Next.stage", gw_stage_name((enum gw_stage)(cur + 1)));
-	if (cur + 1 == GW_STAGE_CLOSED &&
-	    gw_complaint_close_needs_cause(gw_severity_from(hdf_get_value(ctx->hdf, "C.severity",
-									    NULL))))
-		hdf_set_int_value(ctx->hdf, "Next.needs_cause", 1);
+	gw_hdf_set(ctx->hdf, "Next.stage", gw_stage_name((enum gw_stage)(cur + 1)));
+	if (cur + 1 == GW_STAGE_CLOSED && gw_complaint_close_needs_cause(c->sev))
+		gw_hdf_set_int(ctx->hdf, "Next.needs_cause", 1);
 }
 
 /* The classification form starts from the complaint's current values. */
-static void classify_defaults(struct gw_ctx *ctx)
+static void classify_defaults(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	static const char *const pairs[][2] = {
-		{ "Form.severity", "C.severity" },
-		{ "Form.department", "C.department_id" },
-		{ "Form.owner", "C.owner_id" },
-	};
-
 	if (hdf_get_value(ctx->hdf, "Form.severity", NULL))
 		return; /* the user's own input, shown again */
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		hdf_set_value(ctx->hdf, pairs[i][0], hdf_get_value(ctx->hdf, pairs[i][1], ""));
+	gw_hdf_set(ctx->hdf, "Form.severity", c->severity ? c->severity : "");
+	gw_hdf_set(ctx->hdf, "Form.department",
+		   c->department_id ? gw_arena_printf(&ctx->arena, "%lld", c->department_id) : "");
+	gw_hdf_set(ctx->hdf, "Form.owner",
+		   c->owner_id ? gw_arena_printf(&ctx->arena, "%lld", c->owner_id) : "");
 }
 
 /* Released into the normal flow (not a suspected or discarded public post). */
-static int is_trusted(struct gw_ctx *ctx)
+static int is_trusted(const struct gw_complaint *c)
 {
-	return !strcmp(hdf_get_value(ctx->hdf, "C.trust", "ok"), "ok");
+	return !c->trust || !strcmp(c->trust, "ok");
 }
 
 /* No action but release / discard: closed, or a public post not released. */
-int is_closed(struct gw_ctx *ctx)
+int is_closed(const struct gw_complaint *c)
 {
-	return !strcmp(hdf_get_value(ctx->hdf, "C.stage", ""), "closed") || !is_trusted(ctx);
+	return c->stage_no == GW_STAGE_CLOSED || !is_trusted(c);
 }
 
-/* Render the complaint in C.* with its timeline, files and the allowed actions. */
-int show_page(struct gw_ctx *ctx)
+/* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
+int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	long long id = hdf_ll(ctx->hdf, "C.id");
-
-	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", id) < 0)
+	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0)
 		return 500;
-	next_stage_to_hdf(ctx);
-	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY) && !is_closed(ctx)) {
+	gw_complaint_to_hdf(ctx->hdf, "C", c);
+	next_stage_to_hdf(ctx, c);
+	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY) && !is_closed(c)) {
 		choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
 		options(ctx, "Opt.Departments", SQL_DEPTS, option_row);
 		options(ctx, "Opt.Owners", SQL_OWNERS, owner_row);
-		classify_defaults(ctx);
+		classify_defaults(ctx, c);
 	}
-	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.ViewTitle");
-	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.ViewTitle");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_view.cs");
 }
 
 /* The page again, with a message for the whole action (L.Complaints.Msg.<key>)
  * when msg is not NULL; messages at fields are in Form.* already. */
-int show_error(struct gw_ctx *ctx, const char *msg)
+int show_error(struct gw_ctx *ctx, const struct gw_complaint *c, const char *msg)
 {
-	if (msg && !strcmp(msg, "closed") && !is_trusted(ctx))
+	if (msg && !strcmp(msg, "closed") && !is_trusted(c))
 		msg = "not_released";
 	if (msg)
-		hdf_set_value(ctx->hdf, "Page.Error", msg);
-	return show_page(ctx);
+		gw_hdf_set(ctx->hdf, "Page.Error", msg);
+	return show_page(ctx, c);
 }
 
 /* GET /:id — 200 the complaint; 404 when absent or outside the user's lists. */
 int view_page(struct gw_ctx *ctx)
 {
-	int rc = load(ctx, gw_param_id(ctx, 0));
+	struct gw_complaint c;
+	int r = load(ctx, gw_param_id(ctx, 0), &c);
 
-	return rc ? rc : show_page(ctx);
+	return r <= 0 ? not_loaded(r) : show_page(ctx, &c);
+}
+
+/* An attachment's row: where it is stored, its name and type. */
+struct file_row {
+	struct gw_arena *a;
+	const char *stored, *orig, *ctype;
+};
+
+static int file_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct file_row *f = p;
+
+	(void)lens, (void)names;
+	if (n < 3 || !v[0])
+		return 1;
+	f->stored = gw_arena_strdup(f->a, v[0]);
+	f->orig = gw_arena_strdup(f->a, v[1] ? v[1] : "file");
+	f->ctype = gw_arena_strdup(f->a, v[2] ? v[2] : "application/octet-stream");
+	return 1;
 }
 
 /* GET /:id/file/:fid — 200 the attachment (as a download); 404 otherwise. */
 int file_get(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
-	int rc = load(ctx, id);
+	struct file_row f = { .a = &ctx->arena };
+	struct gw_complaint c;
+	int rc = load(ctx, id, &c);
 
-	if (rc)
-		return rc;
-	rc = gw_db_row(ctx->db, ctx->hdf, "F", SQL_FILE, "ii", gw_param_id(ctx, 1), id);
 	if (rc <= 0)
-		return rc < 0 ? 500 : 404;
-	return gw_upload_send(ctx, hdf_get_value(ctx->hdf, "F.stored_name", ""),
-			      hdf_get_value(ctx->hdf, "F.orig_name", "file"),
-			      hdf_get_value(ctx->hdf, "F.ctype", "application/octet-stream"));
+		return not_loaded(rc);
+	rc = gw_db_each(ctx->db, file_row, &f, SQL_FILE, "ii", gw_param_id(ctx, 1), id);
+	if (rc < 0)
+		return 500;
+	if (!f.stored || gw_upload_send(ctx, f.stored, f.orig, f.ctype))
+		return 404; /* no such attachment, or its file is gone */
+	return 0;
 }

@@ -3,7 +3,7 @@
 #ifndef GUWEN_AUDIT_H
 #define GUWEN_AUDIT_H
 
-#include "guwen/app.h"
+#include "guwen/ctx.h"
 
 /* Record an action ("login", "user.create", "client.read_financial" …) on an
  * entity ("user", 42) with a short detail (no secrets, no passwords).

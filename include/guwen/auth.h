@@ -3,7 +3,7 @@
 #ifndef GUWEN_AUTH_H
 #define GUWEN_AUTH_H
 
-#include "guwen/app.h"
+#include "guwen/ctx.h"
 
 enum gw_login_result {
 	GW_LOGIN_OK = 0,

@@ -41,6 +41,21 @@ struct gw_fval {
 	int present;   /* a non-empty value was sent */
 };
 
+/* A form is a table of fields in the order of its enum, each at its index by a
+ * designated initializer ([K_NAME] = { .name = "name", … }), then the end
+ * ([K__N] = { 0 }). GW_FORM_CHECK fails the build when the table's length is not
+ * the enum's count + 1; GW_FORM_READ when the value array is not sized by the
+ * same count (a form longer than its array would overflow the stack). */
+#define GW_FORM_CHECK(defs, n)                                         \
+	_Static_assert(sizeof(defs) / sizeof((defs)[0]) == (size_t)(n) + 1, \
+		       #defs ": one field per value of its enum, then the end")
+#define GW_FORM_READ(ctx, defs, v)                                                           \
+	((int)(0 * sizeof(struct {                                                           \
+		_Static_assert(sizeof(v) / sizeof((v)[0]) + 1 == sizeof(defs) / sizeof((defs)[0]), \
+			       #v " is sized by the form " #defs);                           \
+		int x_;                                                                      \
+	})) + gw_form_read((ctx), (defs), (v)))
+
 /* Read and check every field of defs (terminated by a NULL name) from the POST
  * body into out[] (same order). Writes Form.<name> and, on failure,
  * Form.<name>.Error = "required" | "too_long" | "bad_int" | "range" | "bad_money" |
@@ -50,6 +65,8 @@ int gw_form_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval 
 /* Mark one field bad after a check the table cannot express (e.g. passwords
  * that differ); err is an L.Err key. Returns 1, to add to an error count. */
 int gw_form_error(struct gw_ctx *ctx, const char *name, const char *err);
+/* 1 when the field was marked bad (by gw_form_read or gw_form_error). */
+int gw_form_failed(struct gw_ctx *ctx, const char *name);
 /* Check one value against one definition (no HDF): returns NULL if good, else
  * the error key; fills out. Exposed for unit tests. */
 const char *gw_form_check(const struct gw_fdef *def, const char *raw, struct gw_fval *out,

@@ -25,7 +25,8 @@ void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name);
  * Returns the length written to out. */
 size_t gw_upload_download_name(const char *orig, const char *ctype, char *out, size_t outsz);
 /* Answer with the stored file as an attachment (Content-Disposition with the
- * download name above, the stored type, nosniff). Returns 0, or 404 if missing. */
+ * download name above, the stored type, nosniff). Returns 0, or -1 when the
+ * stored file is missing. */
 int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig_name,
 		   const char *ctype);
 

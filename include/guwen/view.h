@@ -13,14 +13,15 @@ void gw_view_set_global(const char *name, const char *value);
 /* Free what gw_view_init loaded. */
 void gw_view_done(void);
 /* Render templates/<page> inside layout.cs into ctx->resp as text/html.
- * Returns 0, or 500 (logged) if the template failed. */
+ * Returns 0, or -1 (logged) if the template failed; a handler may return it
+ * as it is (the app answers a handler's -1 with 500). */
 int gw_view_render(struct gw_ctx *ctx, const char *page);
 /* Render a page for an anonymous visitor that differs between requests only
  * in its signed form token (put at Form.token): rendered once per process and
- * language, the token put in per request. Pages with anything of their own —
- * a signed-in user, a flash message, kept input (Form.*), a message
- * (Page.Error), an expired session — are rendered in full. Returns as
- * gw_view_render. */
+ * language, the token put in per request. Only a page whose data holds nothing
+ * but the language, its path, title and template is kept; anything else (a
+ * signed-in user, a flash message, kept input, a message, any key added later)
+ * has it rendered in full for this request. Returns as gw_view_render. */
 int gw_view_render_with_token(struct gw_ctx *ctx, const char *page, const char *token);
 /* Render the error page for status (403, 404, 500 …) into ctx->resp. */
 void gw_view_error(struct gw_ctx *ctx, int status);

@@ -1,0 +1,278 @@
+/* complaint_jobs.c — `guwen jobs` for complaints: deadline warnings and
+ * escalation to managers and directors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/audit.h"
+#include "guwen/complaint_clock.h"
+#include "guwen/complaint_jobs.h"
+#include "guwen/complaint_notify.h"
+#include "guwen/complaint_store.h"
+#include "guwen/log.h"
+#include "guwen/mail.h"
+#include "guwen/valid.h"
+
+#define JOB_BATCH 200
+
+static const char SQL_JOB_ROWS[] =
+	"SELECT id, tracking_no, severity, COALESCE(department_id, 0), COALESCE(owner_id, 0),"
+	" escalation, warned_at IS NOT NULL, responded_at IS NOT NULL,"
+	" COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0)"
+	" FROM complaints WHERE stage IN ('registered', 'investigating')"
+	" AND severity IS NOT NULL AND waiting_since IS NULL AND escalation < 2 AND id > ?"
+	" ORDER BY id LIMIT 200";
+static const char SQL_JOB_WARNED[] =
+	"UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
+static const char SQL_JOB_LEVEL[] =
+	"UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
+
+struct job_row {
+	long long id, dept, owner;
+	int level, warned, responded;
+	enum gw_severity sev;
+	int64_t response_due, resolution_due;
+	char tracking[24];
+};
+
+struct job_batch {
+	struct job_row rows[JOB_BATCH];
+	int n;
+};
+
+struct job {
+	struct gw_db *db;
+	HDF *words;
+	const char *dir; /* templates */
+	int tz;
+	int64_t now;
+	struct gw_complaint_policy policy;
+	struct gw_complaint_jobs *out;
+};
+
+static int job_row(void *ctx, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct job_batch *b = ctx;
+	struct job_row *r;
+
+	(void)lens, (void)names;
+	if (ncols != 10 || b->n == JOB_BATCH || !v[0] || !v[1] || !v[2])
+		return 0;
+	r = &b->rows[b->n++];
+	r->id = strtoll(v[0], NULL, 10);
+	snprintf(r->tracking, sizeof(r->tracking), "%s", v[1]);
+	r->sev = gw_severity_from(v[2]);
+	r->dept = v[3] ? strtoll(v[3], NULL, 10) : 0;
+	r->owner = v[4] ? strtoll(v[4], NULL, 10) : 0;
+	r->level = v[5] ? atoi(v[5]) : 0;
+	r->warned = v[6] && atoi(v[6]);
+	r->responded = v[7] && atoi(v[7]);
+	r->response_due = v[8] ? strtoll(v[8], NULL, 10) : 0;
+	r->resolution_due = v[9] ? strtoll(v[9], NULL, 10) : 0;
+	return 0;
+}
+
+static const char *job_word(struct job *j, const char *key)
+{
+	return hdf_get_value(j->words, key, key);
+}
+
+/* What is due now, and for which deadline (1 = resolution, 0 = response). */
+static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int *resolution)
+{
+	enum gw_escalation a = GW_ESC_NONE, b;
+
+	if (!r->responded)
+		a = gw_complaint_escalation(&j->policy, j->now, r->response_due, r->level,
+					    r->warned);
+	b = gw_complaint_escalation(&j->policy, j->now, r->resolution_due, r->level, r->warned);
+	*resolution = b >= a;
+	return b >= a ? b : a;
+}
+
+/* "Resolution due: 2026-10-19 23:59:59" (local time) for the mail and the event. */
+static void job_due_line(struct job *j, const struct job_row *r, int resolution,
+			 struct gw_buf *b)
+{
+	char due[20];
+
+	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
+	gw_buf_printf(b, "%s: %s",
+		      job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"),
+		      due);
+}
+
+/* The mail (templates/mail/complaint_deadline.cs): which complaint, which
+ * deadline, what to do. 0 or -1. */
+static int job_render(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution, struct gw_mail_text *t)
+{
+	static const char *const steps[] = { "", "warn", "manager", "director" };
+	const char *sev = hdf_get_valuef(j->words, "L.Complaint.Severities.%s",
+					 gw_severity_name(r->sev));
+	char due[20];
+	HDF *data;
+	int rc;
+
+	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
+	data = gw_mail_data("Step", steps[e], "Tracking", r->tracking, "Severity",
+			    sev ? sev : gw_severity_name(r->sev), "DueLabel",
+			    job_word(j, resolution ? "L.Complaint.ResolutionDue"
+						   : "L.Complaint.ResponseDue"),
+			    "Due", due, NULL);
+	rc = data ? gw_mail_render(j->dir, j->words, data, "complaint_deadline", t) : -1;
+	hdf_destroy(&data);
+	return rc;
+}
+
+/* The timeline's text: the step, the deadline, who was told. */
+static void job_event(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution, const struct gw_buf *names, struct gw_buf *b)
+{
+	if (e == GW_ESC_MANAGER || e == GW_ESC_DIRECTOR)
+		gw_buf_printf(b, "%s · ", job_word(j, e == GW_ESC_MANAGER
+							      ? "L.Complaints.Jobs.ToManager"
+							      : "L.Complaints.Jobs.ToDirector"));
+	job_due_line(j, r, resolution, b);
+	gw_buf_printf(b, " · %s: %s", job_word(j, "L.Complaints.Jobs.Notified"),
+		      names->n ? names->p : job_word(j, "L.Complaints.Jobs.NoOne"));
+}
+
+/* Mail the people of one step; their names go to names. -1 on a database error.
+ * A warning goes to the owner (the department's managers when there is none). */
+static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e,
+		    const struct gw_mail *m, struct gw_buf *names)
+{
+	if (e == GW_ESC_WARN && r->owner)
+		return gw_complaint_mail_user_msg(j->db, r->owner, m, names);
+	if (e == GW_ESC_DIRECTOR)
+		return gw_complaint_mail_role_msg(j->db, "director", 0, m, names);
+	if (!r->dept)
+		return gw_mail_no_recipient(j->db, "role manager, no department", m) < 0 ? -1 : 0;
+	return gw_complaint_mail_role_msg(j->db, "manager", r->dept, m, names);
+}
+
+/* Flag the complaint for this step: 1 when this run is the one that does it, 0
+ * when another did already, -1 on error. */
+static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e)
+{
+	char now[20];
+	long long level = e == GW_ESC_DIRECTOR ? 2 : 1;
+
+	gw_time_format(j->now, now);
+	if (e == GW_ESC_WARN)
+		return (int)gw_db_exec(j->db, SQL_JOB_WARNED, "si", now, r->id);
+	return (int)gw_db_exec(j->db, SQL_JOB_LEVEL, "iii", level, r->id, level);
+}
+
+static const char SQL_JOB_DONE[] =
+	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0, warned_at IS NOT NULL,"
+	" escalation >= ?)";
+
+/* After COMMIT (rc from gw_db_commit): 1 stored, -1 not or unknown. The flag is
+ * in the same transaction as the mails, so when the answer to COMMIT was lost
+ * the flag tells on a new connection; unknown is safe too: the next run sees the
+ * flag if it was stored and does the step if it was not. */
+static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e, int rc)
+{
+	long long done = 0;
+
+	if (rc != -2)
+		return rc == 0 ? 1 : -1;
+	if (gw_db_int(j->db, &done, SQL_JOB_DONE, "iii", r->id, (long long)(e != GW_ESC_WARN),
+		      e == GW_ESC_DIRECTOR ? 2LL : 1LL) < 0) {
+		gw_log_warn("the answer to COMMIT was lost; complaint %lld: unknown", r->id);
+		return -1;
+	}
+	return done ? 1 : -1;
+}
+
+/* One step in one transaction: flag, mails, event, audit. Returns 1 done, 0
+ * nothing to do, -1 failed (rolled back). */
+static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
+{
+	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_buf names = { 0 }, ev = { 0 };
+	struct gw_mail m;
+	char detail[64];
+	int rc = -1;
+
+	if (gw_db_begin(j->db))
+		return -1;
+	rc = job_flag(j, r, e);
+	if (rc <= 0)
+		goto out;
+	rc = -1;
+	if (job_render(j, r, e, resolution, &t))
+		goto out;
+	m = gw_mail_of(&t);
+	if (job_mail(j, r, e, &m, &names) < 0)
+		goto out;
+	job_event(j, r, e, resolution, &names, &ev);
+	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
+		 resolution ? "resolution" : "response",
+		 e == GW_ESC_WARN ? "warn" : e == GW_ESC_MANAGER ? "manager" : "director");
+	if (gw_complaint_event(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
+			       ev.p) == 0 &&
+	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
+			"complaint", r->id, detail) == 0)
+		rc = job_settle(j, r, e, gw_db_commit(j->db));
+out:
+	if (rc != 1)
+		gw_db_rollback(j->db);
+	gw_mail_text_free(&t);
+	gw_buf_free(&names);
+	gw_buf_free(&ev);
+	return rc;
+}
+
+/* Decide and act for one complaint. Past the director's time with nobody told
+ * yet, the managers are told first, then the directors. */
+static void job_one(struct job *j, const struct job_row *r)
+{
+	int resolution, rc = 0;
+	enum gw_escalation e = job_decide(j, r, &resolution);
+
+	j->out->checked++;
+	if (e == GW_ESC_NONE)
+		return;
+	if (e == GW_ESC_DIRECTOR && r->level < 1 &&
+	    (rc = job_apply(j, r, GW_ESC_MANAGER, resolution)) > 0)
+		j->out->managers++;
+	if (rc >= 0)
+		rc = job_apply(j, r, e, resolution);
+	if (rc < 0)
+		j->out->failed++;
+	else if (rc > 0 && e == GW_ESC_WARN)
+		j->out->warned++;
+	else if (rc > 0)
+		(*(e == GW_ESC_MANAGER ? &j->out->managers : &j->out->directors))++;
+}
+
+int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
+			  int64_t now, struct gw_complaint_jobs *out)
+{
+	struct job j = { db, words, dir, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 }, out };
+	struct job_batch *b = malloc(sizeof(*b));
+	long long after = 0;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!b || gw_complaint_policy_load(db, tz_minutes, &j.policy)) {
+		free(b);
+		return -1;
+	}
+	do {
+		b->n = 0;
+		if (gw_db_each(db, job_row, b, SQL_JOB_ROWS, "i", after) < 0) {
+			rc = -1;
+			break;
+		}
+		for (int i = 0; i < b->n; i++)
+			job_one(&j, &b->rows[i]);
+		if (b->n)
+			after = b->rows[b->n - 1].id;
+	} while (b->n == JOB_BATCH);
+	free(b);
+	return rc;
+}

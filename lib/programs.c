@@ -1,0 +1,74 @@
+/* programs.c — the programs, their navigation entries and the start page's
+ * sections; the sections' lists live in their modules. */
+#include "guwen/complaint_work.h"
+#include "guwen/hdfset.h"
+#include "guwen/programs.h"
+
+const struct gw_program gw_programs[] = {
+	{ .name = "home", .nav = "Home", .perm = GW_PERM_LOGIN },
+	{ .name = "login" },
+	{ .name = "admin", .nav = "Admin", .perm = GW_PERM_ADMIN_USERS,
+	  .perm2 = GW_PERM_AUDIT_READ },
+	{ .name = "portal" },
+	{ .name = "clients" },
+	{ .name = "applications" },
+	{ .name = "projects" },
+	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
+	{ .name = "visits" },
+	{ .name = "reports" },
+	{ .name = NULL },
+};
+
+const struct gw_work_section gw_work_sections[] = {
+	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
+	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
+	  .fn = gw_complaint_work },
+	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },
+	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN },
+	{ .id = NULL },
+};
+
+static int may(struct gw_ctx *ctx, enum gw_perm p)
+{
+	return p != GW_PERM_PUBLIC && gw_perm_has(ctx->user->role, p);
+}
+
+/* list.n.field = value; the name list.n.field in the arena. */
+static const char *set_at(struct gw_ctx *ctx, const char *list, int n, const char *field,
+			  const char *value)
+{
+	const char *name = gw_arena_printf(&ctx->arena, "%s.%d.%s", list, n, field);
+
+	if (value)
+		gw_hdf_set(ctx->hdf, name, value);
+	return name;
+}
+
+void gw_programs_nav(struct gw_ctx *ctx)
+{
+	int n = 0;
+
+	for (const struct gw_program *p = gw_programs; p->name; p++) {
+		if (!p->nav || !(may(ctx, p->perm) || may(ctx, p->perm2)))
+			continue;
+		set_at(ctx, "Nav", n, "name", p->name);
+		set_at(ctx, "Nav", n, "word", p->nav);
+		set_at(ctx, "Nav", n++, "href", gw_url(ctx, p->name, "/"));
+	}
+}
+
+int gw_programs_work(struct gw_ctx *ctx)
+{
+	int n = 0, rc = 0;
+
+	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
+		if (!may(ctx, s->perm))
+			continue;
+		set_at(ctx, "Work", n, "id", s->id);
+		set_at(ctx, "Work", n, "word", s->word);
+		if (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL)))
+			rc = -1;
+		n++;
+	}
+	return rc;
+}
