@@ -8,16 +8,21 @@
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ?, updated_at = ? WHERE id = ?";
 
 /* Complaints to handle: the user's own open ones; for directors first the open
- * major and severe ones (c, d), about which they were alerted. */
+ * major and severe ones (c, d), about which they were alerted. One branch per
+ * (severity or owner, stage): each reads its 10 newest from the index ending in
+ * id, where an IN over both would walk the table past every row that does not
+ * match (the newest are mostly unclassified) or sort all the open ones. */
+#define WORK_COLS "SELECT id, tracking_no, name, severity, stage FROM complaints"
+#define WORK_BRANCH(cond, stage) \
+	"(" WORK_COLS " WHERE " cond " AND stage = '" stage "' ORDER BY id DESC LIMIT 10)"
+#define WORK_OPEN(cond)                                                                     \
+	WORK_BRANCH(cond, "registered") " UNION ALL " WORK_BRANCH(cond, "investigating")   \
+	" UNION ALL " WORK_BRANCH(cond, "resolved") " UNION ALL " WORK_BRANCH(cond, "followup")
 static const char SQL_WORK_COMPLAINTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints WHERE owner_id = ?"
-	" AND stage IN ('registered', 'investigating', 'resolved', 'followup')"
-	" ORDER BY id DESC LIMIT 10";
+	"SELECT * FROM (" WORK_OPEN("owner_id = ?") ") w ORDER BY id DESC LIMIT 10";
 static const char SQL_WORK_ALERTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints"
-	" WHERE severity IN ('c', 'd')"
-	" AND stage IN ('registered', 'investigating', 'resolved', 'followup')"
-	" ORDER BY id DESC LIMIT 10";
+	"SELECT * FROM (" WORK_OPEN("severity = 'c'") " UNION ALL " WORK_OPEN("severity = 'd'")
+	") w ORDER BY id DESC LIMIT 10";
 
 struct work {
 	struct gw_ctx *ctx;
@@ -68,7 +73,8 @@ static void work_complaints(struct gw_ctx *ctx)
 	if (ctx->user->role == GW_ROLE_DIRECTOR)
 		gw_db_each(ctx->db, work_complaint, &w, SQL_WORK_ALERTS, NULL);
 	w.alert = 0;
-	gw_db_each(ctx->db, work_complaint, &w, SQL_WORK_COMPLAINTS, "i", ctx->user->id);
+	gw_db_each(ctx->db, work_complaint, &w, SQL_WORK_COMPLAINTS, "iiii", ctx->user->id,
+		   ctx->user->id, ctx->user->id, ctx->user->id);
 }
 
 /* GET / — the start page: the lists of the signed-in person's work. */
