@@ -68,8 +68,9 @@ static int demo_accounts(struct gw_db *db)
 /* Rows per statement: each commits on its own well inside the client's read timeout. */
 #define BATCH 20000
 #define BATCH_LAST "19999"
-/* Complaints per day: a thousand a day makes 1,000,000 reach back 2.7 years. */
-#define PER_DAY "1000"
+/* The complaints reach back 1,000 days (2.7 years) whatever their number: at
+ * most 1,000 a day, the tracking numbers' slots 5000-5999 of each day. */
+#define DAYS 1000
 
 /* Twelve more departments with eight advisors each (no usable password: they
  * own complaints, nobody signs in as them), 2,000 clients; each once. */
@@ -132,12 +133,13 @@ static const char SQL_BATCH[] =
 	"   IF(p.recent, 650, 975) AS c2, IF(p.recent, 850, 990) AS c3"
 	"   FROM (SELECT i.i + i.base AS g, CONCAT(i.seed, ':', i.i + i.base) AS k,"
 	"    i.i * 1000 >= i.n * 934 AS fresh, i.i * 100 >= i.n * 85 AS recent,"
-	"    " PER_DAY " - 1 - (i.base + i.n - 1 - i.i) MOD " PER_DAY " AS slot,"
-	"    UTC_DATE() - INTERVAL (1 + (i.base + i.n - 1 - i.i) DIV " PER_DAY ") DAY"
-	"    + INTERVAL 1 HOUR + INTERVAL (" PER_DAY " - 1 - (i.base + i.n - 1 - i.i) MOD " PER_DAY ")"
-	"    * 36000 DIV " PER_DAY " SECOND AS at, i.staff, i.ncl"
+	"    i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd AS slot,"
+	"    UTC_DATE() - INTERVAL (1 + (i.base + i.n - 1 - i.i) DIV i.pd) DAY + INTERVAL 1 HOUR"
+	"    + INTERVAL (i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd) * 36000 DIV i.pd SECOND"
+	"    AS at, i.staff, i.ncl"
 	"    FROM (SELECT s.seq + v.lo AS i, v.* FROM seq_0_to_" BATCH_LAST " s"
-	"     JOIN (SELECT ? AS seed, ? AS base, ? AS n, ? AS lo, ? AS hi, ? AS staff, ? AS ncl) v"
+	"     JOIN (SELECT ? AS seed, ? AS base, ? AS n, ? AS lo, ? AS hi, ? AS staff, ? AS ncl,"
+	"      ? AS pd) v"
 	"     WHERE s.seq + v.lo <= v.hi) i) p) q) r"
 	" JOIN demo_staff st ON st.k = r.u6 MOD r.staff"
 	" LEFT JOIN demo_cl cl ON cl.k = r.u7 MOD r.ncl";
@@ -145,8 +147,10 @@ static const char SQL_BATCH[] =
 static int demo_batch(struct gw_db *db, const char *seed, long long lo, long long hi,
 		      long long n, long long base, long long staff, long long clients)
 {
-	return gw_db_exec(db, SQL_BATCH, "siiiiii", seed, base, n, lo, hi, staff,
-			  clients * 10 / 6) == hi - lo + 1 ? 0 : -1;
+	long long per_day = n / DAYS + (n % DAYS != 0);
+
+	return gw_db_exec(db, SQL_BATCH, "siiiiiii", seed, base, n, lo, hi, staff,
+			  clients * 10 / 6, per_day > 1000 ? 1000 : per_day) == hi - lo + 1 ? 0 : -1;
 }
 
 static int demo_bulk(struct gw_db *db, long long n, const char *seed)
