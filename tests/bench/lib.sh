@@ -35,10 +35,13 @@ start_hello() {
 start_cgi() {
     cc -O2 -o "$B/hello-cgi" "$ROOT/tests/bench/hello-cgi.c"
     rm -f "$VAR/run/fcgiwrap.sock"
-    fcgiwrap -c "$GUWEN_PROCS" -s "unix:$VAR/run/fcgiwrap.sock" </dev/null >/dev/null 2>&1 &
+    # a process group of its own: its workers go with it (stop_cgi)
+    setsid fcgiwrap -c "$GUWEN_PROCS" -s "unix:$VAR/run/fcgiwrap.sock" </dev/null >/dev/null 2>&1 &
     echo $! >"$B/fcgiwrap.pid"
     for _ in $(seq 1 50); do [ -S "$VAR/run/fcgiwrap.sock" ] && break; sleep 0.1; done
 }
+
+stop_cgi() { [ -f "$B/fcgiwrap.pid" ] && kill -- "-$(cat "$B/fcgiwrap.pid")" 2>/dev/null; rm -f "$B/fcgiwrap.pid"; }
 
 # start_bench_nginx — the second nginx: the stack's own config (one worker, same
 # logging) on $NGX_PORT with its own pid and logs, plus /hello/ for the bare program
