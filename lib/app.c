@@ -307,8 +307,9 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	hdf_destroy(&ctx->hdf);
 }
 
-/* Configuration, database handle, keys and words: once per process. */
-static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring *kr)
+/* Configuration, database handle, keys and words: once per process; a plain
+ * CGI run (cgi) loads the words of the request's language only, when needed. */
+static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring *kr, int cgi)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->app = app;
@@ -326,7 +327,7 @@ static int setup(struct gw_ctx *ctx, const struct gw_app *app, struct gw_keyring
 		gw_log_error("cannot load the key file: %s", why);
 		return -1;
 	}
-	if (gw_view_init(ctx->cfg))
+	if (gw_view_init(ctx->cfg, cgi))
 		return -1;
 	page_globals(ctx);
 	return 0;
@@ -384,12 +385,18 @@ int gw_app_run(const struct gw_app *app)
 	static struct gw_ctx ctx;
 	static struct gw_keyring kr;
 	static struct io io;
-	int ok = setup(&ctx, app, &kr) == 0;
+	int ok;
 
 	io.cgi = FCGX_IsCGI();
+	if (io.cgi)
+		gw_crypto_one_shot();
+	ok = setup(&ctx, app, &kr, io.cgi) == 0;
 	if (io.cgi) {
 		ok ? serve(&ctx, &io) : unavailable(&io);
 		fflush(stdout);
+		/* the process ends here: freeing its trees would cost more than the page */
+		gw_keyring_clear(&kr);
+		return ok ? 0 : 1;
 	} else {
 		FCGX_Init();
 		catch_term();
@@ -397,7 +404,7 @@ int gw_app_run(const struct gw_app *app)
 		while (FCGX_Accept_r(&io.fr) >= 0) {
 			gw_log_sink(log_to_server, &io);
 			if (!ok) /* the configuration may have been fixed since: no restart needed */
-				ok = (teardown(&ctx), setup(&ctx, app, &kr) == 0);
+				ok = (teardown(&ctx), setup(&ctx, app, &kr, 0) == 0);
 			ok ? serve(&ctx, &io) : unavailable(&io);
 			gw_log_sink(NULL, NULL);
 			FCGX_Finish_r(&io.fr);

@@ -64,20 +64,42 @@ static void session_id_of(const char *token, char out[65])
 	gw_hex_encode(h, sizeof(h), out);
 }
 
-static int fill_user(struct gw_ctx *ctx, HDF *row)
-{
-	struct gw_user *u = gw_arena_alloc(&ctx->arena, sizeof(*u));
+/* The session's row (columns in the order of SQL_SESSION), read into the
+ * request's user directly: no HDF tree built and freed on every page view. */
+enum { S_USER, S_CSRF, S_IDLE, S_AGE, S_LOGIN, S_NAME, S_ROLE, S_DEPT, S_CLEAR, S_LANG,
+       S_DEPT_NAME, S__N };
+struct session_row {
+	struct gw_ctx *ctx;
+	long idle, age;
+};
 
-	u->id = strtoll(hdf_get_value(row, "user_id", "0"), NULL, 10);
-	u->dept_id = strtoll(hdf_get_value(row, "dept_id", "0"), NULL, 10);
-	u->login = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "login", ""));
-	u->name = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "name", ""));
-	u->dept_name = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "dept_name", ""));
-	u->lang = gw_arena_strdup(&ctx->arena, hdf_get_value(row, "lang", "zh-CN"));
-	u->role = gw_role_from_name(hdf_get_value(row, "role", ""));
-	u->clearance = hdf_get_int_value(row, "clearance", 1);
-	snprintf(ctx->csrf, sizeof(ctx->csrf), "%s", hdf_get_value(row, "csrf", ""));
-	ctx->user = u;
+static const char *col(char **v, int i, const char *dflt)
+{
+	return v[i] ? v[i] : dflt;
+}
+
+static int session_row(void *p, int ncols, char **v, const size_t *lens,
+		       const char *const *names)
+{
+	struct session_row *r = p;
+	struct gw_arena *a = &r->ctx->arena;
+	struct gw_user *u = gw_arena_alloc(a, sizeof(*u));
+
+	(void)lens, (void)names;
+	if (ncols != S__N || !u)
+		return -1;
+	r->idle = strtol(col(v, S_IDLE, "0"), NULL, 10);
+	r->age = strtol(col(v, S_AGE, "0"), NULL, 10);
+	u->id = strtoll(col(v, S_USER, "0"), NULL, 10);
+	u->dept_id = strtoll(col(v, S_DEPT, "0"), NULL, 10);
+	u->login = gw_arena_strdup(a, col(v, S_LOGIN, ""));
+	u->name = gw_arena_strdup(a, col(v, S_NAME, ""));
+	u->dept_name = gw_arena_strdup(a, col(v, S_DEPT_NAME, ""));
+	u->lang = gw_arena_strdup(a, col(v, S_LANG, "zh-CN"));
+	u->role = gw_role_from_name(col(v, S_ROLE, ""));
+	u->clearance = (int)strtol(col(v, S_CLEAR, "1"), NULL, 10);
+	snprintf(r->ctx->csrf, sizeof(r->ctx->csrf), "%s", col(v, S_CSRF, ""));
+	r->ctx->user = u; /* kept only when the session is still valid */
 	return 1;
 }
 
@@ -85,34 +107,33 @@ int gw_auth_session(struct gw_ctx *ctx)
 {
 	const char *token = gw_cookie(&ctx->req, gw_auth_cookie_name(ctx));
 	const char *now = gw_now_utc(ctx);
+	struct session_row r = { ctx, 0, 0 };
 	char id[65];
-	HDF *row = NULL;
-	int found, rc = 0;
+	int found;
 
 	if (!token || strlen(token) != 64)
 		return 0;
 	session_id_of(token, id);
-	row = gw_hdf_new();
-	found = gw_db_row(ctx->db, row, "S", SQL_SESSION, "sss", now, now, id);
-	if (found < 0) {
-		rc = -1;
-	} else if (found) {
-		HDF *s = hdf_get_obj(row, "S");
-		long idle = hdf_get_int_value(s, "idle", 0), age = hdf_get_int_value(s, "age", 0);
-
-		if (idle > 60L * hdf_get_int_value(ctx->cfg, "Session.IdleMinutes", 30) ||
-		    age > 3600L * hdf_get_int_value(ctx->cfg, "Session.MaxHours", 12)) {
-			gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", id);
-			gw_hdf_set(ctx->hdf, "Session.Expired", "1");
-		} else {
-			rc = fill_user(ctx, s);
-			memcpy(ctx->session_id, id, sizeof(id));
-			if (idle > 60)
-				gw_db_exec(ctx->db, SQL_SESSION_TOUCH, "ss", now, id);
-		}
+	ctx->user = NULL;
+	found = gw_db_each(ctx->db, session_row, &r, SQL_SESSION, "sss", now, now, id);
+	if (found < 0 || (found > 0 && !ctx->user)) {
+		ctx->user = NULL;
+		return -1;
 	}
-	hdf_destroy(&row);
-	return rc;
+	if (!found)
+		return 0;
+	if (r.idle > 60L * hdf_get_int_value(ctx->cfg, "Session.IdleMinutes", 30) ||
+	    r.age > 3600L * hdf_get_int_value(ctx->cfg, "Session.MaxHours", 12)) {
+		ctx->user = NULL;
+		ctx->csrf[0] = '\0';
+		gw_db_exec(ctx->db, SQL_SESSION_DELETE, "s", id);
+		gw_hdf_set(ctx->hdf, "Session.Expired", "1");
+		return 0;
+	}
+	memcpy(ctx->session_id, id, sizeof(id));
+	if (r.idle > 60)
+		gw_db_exec(ctx->db, SQL_SESSION_TOUCH, "ss", now, id);
+	return 1;
 }
 
 /* UTC text of now minus minutes, into out[24]. */

@@ -9,14 +9,22 @@
 
 #define WORK_ROWS 10
 
-#define OPEN_STAGES " stage IN ('registered', 'investigating', 'resolved', 'followup')"
-
+/* The user's own open complaints; for directors first the open major and
+ * severe ones (c, d), about which they were alerted. One branch per (severity
+ * or owner, stage): each reads its 10 newest from the index ending in id, where
+ * an IN over both would walk the table past every row that does not match (the
+ * newest are mostly unclassified) or sort all the open ones. */
+#define WORK_COLS "SELECT id, tracking_no, name, severity, stage FROM complaints"
+#define WORK_BRANCH(cond, stage) \
+	"(" WORK_COLS " WHERE " cond " AND stage = '" stage "' ORDER BY id DESC LIMIT 10)"
+#define WORK_OPEN(cond)                                                                     \
+	WORK_BRANCH(cond, "registered") " UNION ALL " WORK_BRANCH(cond, "investigating")   \
+	" UNION ALL " WORK_BRANCH(cond, "resolved") " UNION ALL " WORK_BRANCH(cond, "followup")
 static const char SQL_WORK_COMPLAINTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints WHERE owner_id = ?"
-	" AND" OPEN_STAGES " ORDER BY id DESC LIMIT 10";
+	"SELECT * FROM (" WORK_OPEN("owner_id = ?") ") w ORDER BY id DESC LIMIT 10";
 static const char SQL_WORK_ALERTS[] =
-	"SELECT id, tracking_no, name, severity, stage FROM complaints"
-	" WHERE severity IN ('c', 'd') AND" OPEN_STAGES " ORDER BY id DESC LIMIT 10";
+	"SELECT * FROM (" WORK_OPEN("severity = 'c'") " UNION ALL " WORK_OPEN("severity = 'd'")
+	") w ORDER BY id DESC LIMIT 10";
 
 /* One section being filled: where, how many, which ids it has already. */
 struct work {
@@ -79,6 +87,8 @@ int gw_complaint_work(struct gw_ctx *ctx, const char *prefix)
 	    gw_db_each(ctx->db, work_row, &w, SQL_WORK_ALERTS, NULL) < 0)
 		return -1;
 	w.alert = 0;
-	return gw_db_each(ctx->db, work_row, &w, SQL_WORK_COMPLAINTS, "i", ctx->user->id) < 0 ? -1
-											 : 0;
+	return gw_db_each(ctx->db, work_row, &w, SQL_WORK_COMPLAINTS, "iiii", ctx->user->id,
+			  ctx->user->id, ctx->user->id, ctx->user->id) < 0
+		       ? -1
+		       : 0;
 }

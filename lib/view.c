@@ -30,13 +30,40 @@ static HDF *load_lang(const char *dir, const char *name)
 	return gw_config_load(path);
 }
 
-int gw_view_init(HDF *cfg)
+/* The values of gw_view_set_global, put into each language as it is loaded. */
+#define GLOBALS_MAX 16
+static struct {
+	char *name, *value;
+} globals[GLOBALS_MAX];
+static int nglobals, lazy;
+
+static void put_globals(HDF *lang)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (int i = 0; i < nglobals && err == STATUS_OK; i++)
+		err = hdf_set_value(lang, globals[i].name, globals[i].value);
+	nerr_ignore(&err);
+}
+
+/* The language's words, loaded at its first use. */
+static HDF *lang_get(int en)
+{
+	HDF **l = en ? &lang_en : &lang_zh;
+
+	if (!*l && template_dir && (*l = load_lang(template_dir, en ? "en" : "zh-CN")))
+		put_globals(*l);
+	return *l;
+}
+
+int gw_view_init(HDF *cfg, int on_demand)
 {
 	template_dir = hdf_get_value(cfg, "App.Templates", "templates");
 	cache_on = hdf_get_int_value(cfg, "App.TemplateCache", 1);
-	lang_zh = load_lang(template_dir, "zh-CN");
-	lang_en = load_lang(template_dir, "en");
-	return lang_zh && lang_en ? 0 : -1;
+	lazy = on_demand;
+	if (lazy)
+		return 0;
+	return lang_get(0) && lang_get(1) ? 0 : -1;
 }
 
 static void free_anon(void);
@@ -51,10 +78,25 @@ void gw_view_done(void)
 	free_anon();
 	hdf_destroy(&lang_zh);
 	hdf_destroy(&lang_en);
+	for (int i = 0; i < nglobals; i++) {
+		free(globals[i].name);
+		free(globals[i].value);
+	}
+	nglobals = 0;
 }
 
 void gw_view_set_global(const char *name, const char *value)
 {
+	int i = 0;
+
+	while (i < nglobals && strcmp(globals[i].name, name))
+		i++;
+	if (i == nglobals && i < GLOBALS_MAX && (globals[i].name = strdup(name)))
+		nglobals++;
+	else if (i < nglobals)
+		free(globals[i].value);
+	if (i < nglobals)
+		globals[i].value = strdup(value ? value : "");
 	if (lang_zh)
 		gw_hdf_set(lang_zh, name, value);
 	if (lang_en)
@@ -63,7 +105,7 @@ void gw_view_set_global(const char *name, const char *value)
 
 static HDF *lang_of(struct gw_ctx *ctx)
 {
-	return ctx->lang && !strcmp(ctx->lang, "en") ? lang_en : lang_zh;
+	return lang_get(ctx->lang && !strcmp(ctx->lang, "en"));
 }
 
 const char *gw_view_word(struct gw_ctx *ctx, const char *key)

@@ -50,5 +50,7 @@ int grant_run(struct gw_db *db);
 
 /* The commands of tools/cmd_*.c (argv[0] is the command's name). */
 int cmd_mail(int argc, char **argv, struct gw_db *db); /* cmd_mail.c */
+/* cmd_demo.c: `guwen demo [--complaints N [--seed S]]` */
+int cmd_demo(int argc, char **argv, struct gw_db *db);
 
 #endif

@@ -38,7 +38,8 @@ static const char usage[] =
 	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
 	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
 	"  demo                    create demo departments, one account per role, clients\n"
-	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
+	"  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
+	"                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
 	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
 	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
 	"                          old per-address counters removed. Silent unless\n"
@@ -291,88 +292,6 @@ int cmd_calendar(int argc, char **argv, struct gw_db *db)
 	return 0;
 }
 
-static const char SQL_DEMO_EMAILS[] =
-	"UPDATE users SET email = CONCAT(login, '@guwen.example') WHERE email IS NULL";
-static const char SQL_DEMO_CLIENT[] =
-	"INSERT INTO clients (name, uscc, tier, department_id, lead_id, contact_name, contact_phone,"
-	" created_at, updated_at) SELECT ?, ?, ?, u.department_id, u.id, ?, ?, UTC_TIMESTAMP(),"
-	" UTC_TIMESTAMP() FROM users u WHERE u.login = 'advisor'";
-
-static int demo_clients(struct gw_db *db)
-{
-	static const char *const clients[][5] = {
-		{ "福州闽江贸易有限公司", "91350100M000100Y43", "premium", "林经理", "13905910001" },
-		{ "北京华信科技有限公司", "91110000600037341L", "normal", "张会计", "13801000002" },
-		{ "深圳前海供应链有限公司", "91440300708461136T", "normal", "黄总", "13602550003" },
-	};
-
-	for (size_t i = 0; i < sizeof(clients) / sizeof(clients[0]); i++)
-		if (gw_db_exec(db, SQL_DEMO_CLIENT, "sssss", clients[i][0], clients[i][1],
-			       clients[i][2], clients[i][3], clients[i][4]) < 0)
-			return -1;
-	return 0;
-}
-
-/* Many complaints at once for benchmarks (MariaDB's sequence engine): spread
- * over the past days, every stage, severity, source and department. */
-static const char SQL_DEMO_BULK[] =
-	"INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, description,"
-	" severity, stage, department_id, owner_id, response_due, resolution_due, created_at,"
-	" updated_at)"
-	" SELECT CONCAT('TS-', DATE_FORMAT(d, '%%Y%%m%%d'), '-', LPAD(s.seq MOD 5000 + 5000, 4, '0')),"
-	" SHA2(s.seq, 256), ELT(1 + s.seq MOD 4, 'web', 'phone', 'visit', 'email'),"
-	" CONCAT('客户', s.seq), '13800138000', '演示投诉内容',"
-	" ELT(1 + s.seq MOD 5, NULL, 'a', 'b', 'c', 'd'),"
-	" ELT(1 + s.seq MOD 5, 'registered', 'investigating', 'resolved', 'followup', 'closed'),"
-	" (SELECT id FROM departments ORDER BY id LIMIT 1 OFFSET 2),"
-	" IF(s.seq MOD 3 = 0, (SELECT id FROM users WHERE login = 'advisor'), NULL),"
-	" d + INTERVAL 1 DAY, d + INTERVAL 10 DAY, d + INTERVAL 2 HOUR, d + INTERVAL 2 HOUR"
-	" FROM (SELECT seq, CURRENT_DATE - INTERVAL (1 + seq DIV 5000) DAY AS d"
-	"       FROM seq_0_to_%lld) s";
-
-static int demo_bulk(struct gw_db *db, long long n)
-{
-	char sql[sizeof(SQL_DEMO_BULK) + 32];
-
-	/* n is a number we parsed: no user text reaches this statement */
-	snprintf(sql, sizeof(sql), SQL_DEMO_BULK, n - 1);
-	if (gw_db_script(db, sql))
-		return die("bulk insert failed (needs MariaDB's sequence engine)", NULL);
-	printf("demo: %lld complaints added\n", n);
-	return 0;
-}
-
-static int cmd_demo(struct gw_db *db)
-{
-	static const char *const people[][5] = {
-		{ "admin", "系统管理员", "admin", "综合部", "1" },
-		{ "director", "周主管", "director", "中心管理层", "3" },
-		{ "manager", "王经理", "manager", "记账一部", "3" },
-		{ "advisor", "李顾问", "advisor", "记账一部", "2" },
-		{ "market", "陈市场", "market", "市场部", "2" },
-		{ "legal", "赵法务", "legal", "法务部", "2" },
-		{ "project", "孙项目", "project", "项目中心", "1" },
-	};
-	const char *pw = getenv("GUWEN_DEMO_PASSWORD");
-	long long have = 0;
-
-	if (!pw || strlen(pw) < 10)
-		return die("set GUWEN_DEMO_PASSWORD (10+ characters) for the demo accounts", NULL);
-	if (gw_db_int(db, &have, "SELECT COUNT(*) FROM users", NULL) > 0 && have > 0) {
-		printf("demo: accounts exist already, nothing to do\n");
-		return 0;
-	}
-	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
-		if (add_user(db, people[i][0], people[i][1], NULL, people[i][2], people[i][3],
-			     atoi(people[i][4]), pw))
-			return 1;
-	if (gw_db_exec(db, SQL_DEMO_EMAILS, NULL) < 0 || demo_clients(db))
-		return die("cannot create the demo data", NULL);
-	printf("demo: %zu accounts (admin, director, manager, advisor, market, legal, project)"
-	       " and 3 clients\n", sizeof(people) / sizeof(people[0]));
-	return 0;
-}
-
 int with_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv)
 {
 	struct gw_db *db = open_db(0);
@@ -395,18 +314,6 @@ int with_admin_db(int (*fn)(int, char **, struct gw_db *), int argc, char **argv
 	rc = fn(argc, argv, db);
 	gw_db_free(db);
 	return rc;
-}
-
-static int demo_cmd(int argc, char **argv, struct gw_db *db)
-{
-	int64_t n;
-
-	if (argc == 3 && !strcmp(argv[1], "--complaints")) {
-		if (gw_valid_int(argv[2], 1, 10000000, &n))
-			return die("--complaints needs a number from 1 to 10000000", argv[2]);
-		return demo_bulk(db, n);
-	}
-	return cmd_demo(db);
 }
 
 /* `guwen jobs`: deadline warnings and escalation of complaints, with the mails
@@ -488,10 +395,10 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_jobs, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "mail"))
 		rc = with_db(cmd_mail, argc - 1, argv + 1);
-	else if (!strcmp(argv[1], "demo") && argc == 4 && !strcmp(argv[2], "--complaints"))
-		rc = with_admin_db(demo_cmd, argc - 1, argv + 1); /* reads the sequence engine */
+	else if (!strcmp(argv[1], "demo") && argc >= 3 && !strcmp(argv[2], "--complaints"))
+		rc = with_admin_db(cmd_demo, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
-		rc = with_db(demo_cmd, argc - 1, argv + 1);
+		rc = with_db(cmd_demo, argc - 1, argv + 1);
 	else
 		rc = (fprintf(stderr, "guwen: unknown command %s\n\n%s", argv[1], usage), 2);
 	hdf_destroy(&cfg);

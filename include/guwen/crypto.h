@@ -11,6 +11,10 @@
 
 /* Fill buf with n cryptographically random bytes; 0 on success, -1 on failure. */
 int gw_crypto_random(void *buf, size_t n);
+/* For a process that serves one request (plain CGI), before any other OpenSSL
+ * call: OpenSSL without its clean-up at exit, which frees what the process
+ * ending frees anyway. */
+void gw_crypto_one_shot(void);
 /* SHA-256 of data into out[32]. */
 void gw_crypto_sha256(const void *data, size_t n, unsigned char out[32]);
 /* HMAC-SHA-256 into out[32]. */

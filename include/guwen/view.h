@@ -5,8 +5,10 @@
 
 #include "guwen/app.h"
 
-/* Load the language files once per process from App.Templates/lang. 0 or -1. */
-int gw_view_init(HDF *cfg);
+/* The language files of App.Templates/lang: both loaded now (0, or -1 when one
+ * cannot be), or with on_demand each at its first use (a plain CGI run needs
+ * one language at most). */
+int gw_view_init(HDF *cfg, int on_demand);
 /* Set a value every page of the process sees (e.g. URL.admin), kept with the
  * words rather than set again on every request. */
 void gw_view_set_global(const char *name, const char *value);
@@ -29,7 +31,7 @@ void gw_view_error(struct gw_ctx *ctx, int status);
  * never NULL (the key itself when missing). Owned by the language HDF. */
 const char *gw_view_word(struct gw_ctx *ctx, const char *key);
 /* All the words (L.*) of the request's language, for mail templates; NULL when
- * gw_view_init has not loaded them. */
+ * the request's language cannot be loaded. */
 HDF *gw_view_words(struct gw_ctx *ctx);
 
 #endif
