@@ -21,9 +21,7 @@ endif
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:.c=.o)
-# cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
-PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
-PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
+PROG_SRC  = $(sort $(wildcard cgi-bin/*.c))
 # a program past ~800 lines is a folder cgi-bin/NAME/ of files, one per page
 # group, linked into cgi-bin/NAME.fcgi
 PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
@@ -42,9 +40,7 @@ lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
-
-cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS)
 
 .SECONDEXPANSION:
 $(addsuffix .fcgi,$(PROG_DIRS)): %.fcgi: $$(wildcard %/*.c) $$(wildcard %/*.h) lib/libguwen.a $(HEADERS)

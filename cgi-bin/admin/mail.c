@@ -1,9 +1,9 @@
-/* admin_mail.c — the outbox as the admin sees it (see admin_mail.h). Addresses
+/* mail.c — the outbox as the admin sees it (see admin.h). Addresses
  * are shown masked (w***@example.com) and bodies not at all: the admin sees no
  * client data, only enough to tell a relay problem from a wrong address. */
 #include "guwen/audit.h"
 #include "guwen/view.h"
-#include "admin_mail.h"
+#include "admin.h"
 
 static const char SQL_TROUBLE[] =
 	"SELECT id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
