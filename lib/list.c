@@ -83,7 +83,7 @@ struct gw_fval *gw_list_value(struct gw_list_run *r, const char *name)
 }
 
 void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_arg *args, int n)
-{
+{ /* cond NULL: arguments of the columns only */
 	r->scope = cond;
 	r->nscope = n < GW_LIST_MAX_ARGS / 2 ? n : GW_LIST_MAX_ARGS / 2;
 	memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
@@ -248,7 +248,7 @@ static const char *qs_add(struct gw_ctx *ctx, const char *qs, const char *name, 
 	return out;
 }
 
-static const char *filters_qs(struct gw_ctx *ctx, const struct gw_list_run *r)
+const char *gw_list_qs(struct gw_ctx *ctx, const struct gw_list_run *r)
 {
 	const char *qs = "";
 
@@ -260,7 +260,7 @@ static const char *filters_qs(struct gw_ctx *ctx, const struct gw_list_run *r)
 /* List.* for the template: the query strings and the base and export links. */
 static const char *links(struct gw_ctx *ctx, const struct gw_list_run *r)
 {
-	const char *qs = filters_qs(ctx, r), *all;
+	const char *qs = gw_list_qs(ctx, r), *all;
 	int deflt = !strcmp(r->sort->name, r->l->sort) && r->desc == r->l->desc;
 	const char *base = gw_url(ctx, r->l->program, r->l->path);
 

@@ -85,8 +85,11 @@ struct gw_list_run {
 int gw_list_read(struct gw_ctx *ctx, const struct gw_list *l, struct gw_list_run *r);
 /* The value read for the filter called name (NULL if there is none). */
 struct gw_fval *gw_list_value(struct gw_list_run *r, const char *name);
-/* Narrow the list to cond (a static SQL text) with its n arguments (a tab's scope). */
+/* Narrow the list to cond (a static SQL text, or NULL for none; a tab's scope)
+ * with n arguments: first those of any '?' in the list's columns, then cond's. */
 void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_arg *args, int n);
+/* The filters and search as a query string (URL-encoded), in the arena. */
+const char *gw_list_qs(struct gw_ctx *ctx, const struct gw_list_run *r);
 /* A page of rows under Rows.* and the List.* links. 0 or -1. */
 int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r);
 /* GET …/export: the whole list as CSV, streamed (200 text/csv, attachment).
