@@ -21,11 +21,7 @@
 <?cs /def ?><?cs def:checkbox(name, text) ?><div class="field field-check">
 <input type="checkbox" id="f-<?cs var:name ?>" name="<?cs var:name ?>" value="1"<?cs if:Form[name] ?> checked<?cs /if ?>>
 <label for="f-<?cs var:name ?>"><?cs var:text ?></label></div>
-<?cs /def ?><?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs def:form_errors() ?><?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs var:L.Msg.check_fields ?></div><?cs /if ?><?cs /def ?><?cs # paging: Paging.Page, Paging.Pages, Paging.Prev, Paging.Next are full hrefs ?><?cs def:pager() ?><?cs if:Paging.Pages > 1 ?><nav class="pager" aria-label="<?cs var:L.Common.Page ?>">
-<?cs if:Paging.Prev ?><a href="<?cs var:Paging.Prev ?>" rel="prev"><?cs var:L.Common.Previous ?></a><?cs /if ?>
-<span><?cs var:Paging.Page ?> / <?cs var:Paging.Pages ?></span>
-<?cs if:Paging.Next ?><a href="<?cs var:Paging.Next ?>" rel="next"><?cs var:L.Common.Next ?></a><?cs /if ?>
-</nav><?cs /if ?><?cs /def ?><?cs # lists (lib/list.c): a filter select ("any" = off), the search box, a
+<?cs /def ?><?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs def:form_errors() ?><?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs var:L.Msg.check_fields ?></div><?cs /if ?><?cs /def ?><?cs # lists (lib/list.c): a filter select ("any" = off), the search box, a
  sortable column heading, the pager (keyset: first page and next page) ?><?cs
 def:list_filter(name, text, options) ?><div class="field<?cs if:Form[name].Error ?> has-error<?cs /if ?>">
 <?cs call:label(name, text, 0) ?>

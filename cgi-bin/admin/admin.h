@@ -16,15 +16,6 @@
 int admin_page(struct gw_ctx *ctx, const char *section, const char *title, const char *tpl);
 /* A path of this program with a number in it ("/users/%lld"), in the arena. */
 const char *admin_path_id(struct gw_ctx *ctx, const char *fmt, long long id);
-/* Like gw_form_read, for the fields of a GET filter form in the query string;
- * returns the number of bad fields (messages at the fields). */
-int admin_query_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval *out);
-/* qs with "&name=value" appended, URL-encoded; an empty value adds nothing. */
-const char *admin_qs_add(struct gw_ctx *ctx, const char *qs, const char *name, const char *value);
-/* Paging.* for the pager macro: links to page±1 of base?qs. */
-void admin_paging(struct gw_ctx *ctx, const char *base, const char *qs, long long page,
-		  long long pages);
-
 /* Rows (id, label) into prefix.<id> = label, for the select macro (a gw_db_each
  * callback over a struct admin_options). */
 struct admin_options {

@@ -4,6 +4,7 @@
 
 #include "guwen/audit.h"
 #include "guwen/form.h"
+#include "guwen/list.h"
 #include "guwen/view.h"
 #include "admin.h"
 
@@ -14,8 +15,31 @@ static const struct gw_fdef dept_form[] = {
 
 #define DEPT_MEMBERS                                                            \
 	"(SELECT COUNT(*) FROM users u WHERE u.department_id = d.id AND u.active = 1)"
-static const char SQL_DEPTS[] = "SELECT d.id, d.name, d.active, " DEPT_MEMBERS " AS members"
-				" FROM departments d ORDER BY d.active DESC, d.name";
+
+/* GET /departments?active=&q=&sort=&dir=&before= */
+static const char *const active_choices[] = { "1", "0", NULL };
+static const struct gw_list_filter dept_filters[] = {
+	{ { "active", GW_F_CHOICE, 0, 1, 0, 0, active_choices }, "d.active = ?", NULL },
+	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+};
+
+static const struct gw_list_col dept_cols[] = {
+	{ "name", "d.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "active", "d.active", GW_LC_SORT, NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct gw_list departments = {
+	.columns = "d.id, d.name, d.active, " DEPT_MEMBERS " AS members",
+	.from = "departments d",
+	.key = "d.id",
+	.filters = dept_filters,
+	.cols = dept_cols,
+	.sort = "name",
+	.rows = 50,
+	.program = "admin",
+	.path = "/departments",
+};
 static const char SQL_DEPT[] = "SELECT d.id, d.name, d.active, " DEPT_MEMBERS " AS members"
 			       " FROM departments d WHERE d.id = ?";
 static const char SQL_DEPT_NAME_TAKEN[] =
@@ -26,7 +50,10 @@ static const char SQL_DEPT_ACTIVE[] = "UPDATE departments SET active = ? WHERE i
 
 static int depts_page(struct gw_ctx *ctx)
 {
-	if (gw_db_rows(ctx->db, ctx->hdf, "Depts", SQL_DEPTS, NULL) < 0)
+	struct gw_list_run r;
+
+	gw_list_read(ctx, &departments, &r);
+	if (gw_list_page(ctx, &r))
 		return 500;
 	return admin_page(ctx, "departments", "Admin.Departments.Title", "admin_departments.cs");
 }

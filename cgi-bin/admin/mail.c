@@ -2,15 +2,44 @@
  * are shown masked (w***@example.com) and bodies not at all: the admin sees no
  * client data, only enough to tell a relay problem from a wrong address. */
 #include "guwen/audit.h"
+#include "guwen/list.h"
 #include "guwen/view.h"
 #include "admin.h"
 
-static const char SQL_TROUBLE[] =
-	"SELECT id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
-	" SUBSTRING(to_addr, LOCATE('@', to_addr))) END AS to_masked, for_whom, subject, attempts,"
-	" last_error, created_at, next_try_at, failed_at"
-	" FROM outbox WHERE status IN ('failed', 'norecipient', 'queued', 'sending')"
-	" ORDER BY status = 'queued' OR status = 'sending', id DESC LIMIT 200";
+/* GET /mail?status=&q=&sort=&dir=&before= — the trouble and the queue, newest first */
+static const char *const statuses[] = { "failed", "norecipient", "queued", "sending", NULL };
+static const struct gw_list_filter mail_filters[] = {
+	{ { "status", GW_F_CHOICE, 0, 16, 0, 0, statuses }, "status = ?", NULL },
+	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+};
+
+static const struct gw_list_col mail_cols[] = {
+	{ "id", "id", GW_LC_SORT, NULL, NULL, NULL },
+	{ "status", "status", GW_LC_SORT, NULL, NULL, NULL },
+	{ "subject", "subject", GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "for_whom", "for_whom", GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "last_error", "last_error", GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "attempts", "attempts", GW_LC_SORT, NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct gw_list outbox = {
+	.columns = "id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
+		   " SUBSTRING(to_addr, LOCATE('@', to_addr))) END AS to_masked, for_whom, subject,"
+		   " attempts, last_error, created_at, next_try_at, failed_at",
+	.from = "outbox",
+	.key = "id",
+	.filters = mail_filters,
+	.cols = mail_cols,
+	.sort = "id",
+	.desc = 1,
+	.rows = 50,
+	.program = "admin",
+	.path = "/mail",
+	.lenient = 1, /* the status words also name "sent", which is in no list here */
+};
+static const char SCOPE_TROUBLE[] = "status IN ('failed', 'norecipient', 'queued', 'sending')";
+
 static const char SQL_COUNTS[] =
 	"SELECT status, COUNT(*) AS n FROM outbox GROUP BY status";
 static const char SQL_ONE[] = "SELECT id, subject FROM outbox WHERE id = ? AND status = 'failed'";
@@ -20,7 +49,11 @@ static const char SQL_RESEND[] =
 
 int admin_mail_list(struct gw_ctx *ctx)
 {
-	if (gw_db_rows(ctx->db, ctx->hdf, "Mail.Rows", SQL_TROUBLE, NULL) < 0 ||
+	struct gw_list_run r;
+
+	gw_list_read(ctx, &outbox, &r);
+	gw_list_scope(&r, SCOPE_TROUBLE, NULL, 0);
+	if (gw_list_page(ctx, &r) ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Mail.Counts", SQL_COUNTS, NULL) < 0)
 		return 500;
 	hdf_set_value(ctx->hdf, "Page.Nav", "admin");

@@ -2,11 +2,9 @@
  * working-day calendar, settings, the mail outbox and the audit log, one file
  * per page group in cgi-bin/admin/; here the helpers they share, the overview
  * and the routes. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "guwen/form.h"
 #include "guwen/view.h"
 #include "admin.h"
 
@@ -23,63 +21,6 @@ int admin_page(struct gw_ctx *ctx, const char *section, const char *title, const
 const char *admin_path_id(struct gw_ctx *ctx, const char *fmt, long long id)
 {
 	return gw_arena_printf(&ctx->arena, fmt, id);
-}
-
-/* Like gw_form_read, for the fields of a GET filter form in the query string. */
-int admin_query_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval *out)
-{
-	char key[128];
-	int bad = 0;
-
-	for (int i = 0; defs[i].name; i++) {
-		const char *err = gw_form_check(&defs[i], gw_query(&ctx->req, defs[i].name),
-						&out[i], &ctx->arena);
-
-		snprintf(key, sizeof(key), "Form.%s", defs[i].name);
-		hdf_set_value(ctx->hdf, key, out[i].s);
-		if (err)
-			bad += gw_form_error(ctx, defs[i].name, err);
-	}
-	return bad;
-}
-
-/* qs with "&name=value" appended, URL-encoded; an empty value adds nothing. */
-const char *admin_qs_add(struct gw_ctx *ctx, const char *qs, const char *name, const char *value)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char *out, *p;
-
-	if (!value || !*value)
-		return qs;
-	out = gw_arena_alloc(&ctx->arena, strlen(qs) + strlen(name) + 3 * strlen(value) + 3);
-	p = out + sprintf(out, "%s%s%s=", qs, *qs ? "&" : "", name);
-	for (const unsigned char *s = (const unsigned char *)value; *s; s++) {
-		if (isalnum(*s) || strchr("-_.~", *s)) {
-			*p++ = (char)*s;
-		} else {
-			*p++ = '%';
-			*p++ = hex[*s >> 4];
-			*p++ = hex[*s & 15];
-		}
-	}
-	*p = '\0';
-	return out;
-}
-
-/* Paging.* for the pager macro: links to page±1 of base?qs. */
-void admin_paging(struct gw_ctx *ctx, const char *base, const char *qs, long long page,
-		   long long pages)
-{
-	const char *sep = *qs ? "&" : "";
-
-	hdf_set_int_value(ctx->hdf, "Paging.Page", (int)page);
-	hdf_set_int_value(ctx->hdf, "Paging.Pages", (int)pages);
-	if (page > 1)
-		hdf_set_value(ctx->hdf, "Paging.Prev", gw_arena_printf(&ctx->arena, "%s?%s%spage=%lld",
-								       base, qs, sep, page - 1));
-	if (page < pages)
-		hdf_set_value(ctx->hdf, "Paging.Next", gw_arena_printf(&ctx->arena, "%s?%s%spage=%lld",
-								       base, qs, sep, page + 1));
 }
 
 int admin_option_row(void *p, int ncols, char **vals, const size_t *lens,

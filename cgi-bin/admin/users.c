@@ -6,11 +6,11 @@
 #include "guwen/auth.h"
 #include "guwen/crypto.h"
 #include "guwen/form.h"
+#include "guwen/list.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
 #include "admin.h"
 
-#define USERS_PER_PAGE 20
 #define PASSWORD_MIN 10
 #define PASSWORD_LEN 14 /* generated: 14 of 56 symbols ≈ 81 bits */
 
@@ -35,25 +35,37 @@ static const struct gw_fdef user_new_form[] = {
 };
 static const struct gw_fdef user_edit_form[] = { USER_FIELDS, END };
 
-/* GET /users?department=&role=&active=&page= */
-static const struct gw_fdef user_filter[] = {
-	{ "department", GW_F_INT, 0, 10, 1, 4294967295LL, NULL },
-	{ "role", GW_F_CHOICE, 0, 16, 0, 0, role_choices },
-	{ "active", GW_F_CHOICE, 0, 1, 0, 0, active_choices },
-	{ "page", GW_F_INT, 0, 6, 1, 100000, NULL },
-	END,
+/* GET /users?department=&role=&active=&q=&sort=&dir=&before= */
+static const struct gw_list_filter user_filters[] = {
+	{ { "department", GW_F_INT, 0, 10, 1, 4294967295LL, NULL }, "u.department_id = ?", NULL },
+	{ { "role", GW_F_CHOICE, 0, 16, 0, 0, role_choices }, "u.role = ?", NULL },
+	{ { "active", GW_F_CHOICE, 0, 1, 0, 0, active_choices }, "u.active = ?", NULL },
+	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
 };
 
-/* An empty filter value switches its condition off; MariaDB folds the constant
- * per execution, so the index of the filter that is on gets used. */
-#define USERS_WHERE                                                               \
-	" WHERE (? = 0 OR u.department_id = ?) AND (? = '' OR u.role = ?)"       \
-	" AND (? < 0 OR u.active = ?)"
-static const char SQL_USERS[] =
-	"SELECT u.id, u.login, u.name, u.role, u.clearance, u.active, COALESCE(d.name, '') AS dept"
-	" FROM users u LEFT JOIN departments d ON d.id = u.department_id" USERS_WHERE
-	" ORDER BY u.login LIMIT ? OFFSET ?";
-static const char SQL_USERS_COUNT[] = "SELECT COUNT(*) FROM users u" USERS_WHERE;
+static const struct gw_list_col user_cols[] = {
+	{ "login", "u.login", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "name", "u.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
+	{ "role", "u.role", GW_LC_SORT, NULL, NULL, NULL },
+	{ "dept", "COALESCE(d.name, '')", GW_LC_SORT, NULL, NULL, NULL },
+	{ "clearance", "u.clearance", GW_LC_SORT, NULL, NULL, NULL },
+	{ "active", "u.active", GW_LC_SORT, NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct gw_list users = {
+	.columns = "u.id, u.login, u.name, u.role, u.clearance, u.active,"
+		   " COALESCE(d.name, '') AS dept",
+	.from = "users u LEFT JOIN departments d ON d.id = u.department_id",
+	.key = "u.id",
+	.filters = user_filters,
+	.cols = user_cols,
+	.sort = "login",
+	.rows = 20,
+	.program = "admin",
+	.path = "/users",
+};
+
 static const char SQL_USER[] =
 	"SELECT u.id, u.login, u.name, COALESCE(u.email, '') AS email,"
 	" COALESCE(u.phone, '') AS phone, u.role, COALESCE(u.department_id, 0) AS department_id,"
@@ -104,28 +116,15 @@ static int users_page(struct gw_ctx *ctx)
 	return admin_page(ctx, "users", "Admin.Users.Title", "admin_users.cs");
 }
 
-/* GET /users — staff accounts by department, role and status, 20 a page (200). */
+/* GET /users — staff accounts by department, role and status, searched and
+ * sorted, 20 a page (200). */
 int users_list(struct gw_ctx *ctx)
 {
-	struct gw_fval v[4];
-	long long total = 0, dept, active, pg, per = USERS_PER_PAGE;
-	const char *role, *qs;
+	struct gw_list_run r;
 
-	if (admin_query_read(ctx, user_filter, v))
-		return users_page(ctx);
-	dept = v[0].present ? v[0].i : 0;
-	role = v[1].s;
-	active = v[2].present ? v[2].s[0] == '1' : -1;
-	pg = v[3].present ? v[3].i : 1;
-	if (gw_db_int(ctx->db, &total, SQL_USERS_COUNT, "iissii", dept, dept, role, role, active,
-		      active) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Users", SQL_USERS, "iissiiii", dept, dept, role, role,
-		       active, active, per, (pg - 1) * per) < 0)
+	gw_list_read(ctx, &users, &r);
+	if (gw_list_page(ctx, &r))
 		return 500;
-	hdf_set_int_value(ctx->hdf, "UsersTotal", (int)total);
-	qs = admin_qs_add(ctx, admin_qs_add(ctx, admin_qs_add(ctx, "", "department", v[0].s), "role", role),
-		    "active", v[2].s);
-	admin_paging(ctx, gw_url(ctx, "admin", "/users"), qs, pg, total ? (total + per - 1) / per : 1);
 	return users_page(ctx);
 }
 
