@@ -166,7 +166,9 @@ static void search_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf
 			gw_buf_puts(b, " OR ");
 		else
 			where(r, b, "(");
-		gw_buf_printf(b, "%s LIKE ?", c->expr);
+		/* as utf8mb4: an ASCII column (a tracking number) compared with
+		 * Chinese words would be an error of mixed collations */
+		gw_buf_printf(b, "CONVERT(%s USING utf8mb4) LIKE ?", c->expr);
 		add_arg(r, GW_DB_TEXT, 0, like);
 	}
 	if (n)
