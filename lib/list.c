@@ -136,6 +136,40 @@ static const char *like_contains(struct gw_ctx *ctx, const char *s)
 	return out;
 }
 
+/* The length of from's first table ("complaints c") and the joins after it. */
+static int split_from(const char *from, const char **joins)
+{
+	const char *sp = strchr(from, ' '), *alias = sp ? strchr(sp + 1, ' ') : NULL;
+
+	*joins = alias ? alias : "";
+	return alias ? (int)(alias - from) : (int)strlen(from);
+}
+
+/* Whether the rows can be found in the first table alone: no search (its
+ * columns may be joined ones) and a sort on that table's columns. */
+static int base_only(const struct gw_list_run *r)
+{
+	const char *sp = strchr(r->l->from, ' ');
+	const char *alias = sp ? sp + 1 : r->l->from;
+	size_t n = strcspn(alias, " ");
+
+	return !*r->q && !strncmp(r->sort->expr, alias, n) && r->sort->expr[n] == '.';
+}
+
+/* The FROM clause (the joins left out when base), with the list's index hint
+ * when a filter is on or the scope asks for it. */
+static void from(const struct gw_list_run *r, struct gw_buf *b, int base)
+{
+	const struct gw_list *l = r->l;
+	const char *joins;
+	int n = split_from(l->from, &joins), on = r->hint && l->hint;
+
+	for (int i = 0; l->filters[i].def.name && l->hint && !on; i++)
+		on = l->filters[i].cond && r->v[i].present;
+	gw_buf_printf(b, " FROM %.*s%s%s%s", n, l->from, on ? " " : "", on ? l->hint : "",
+		      base ? "" : joins);
+}
+
 static void filter_conds(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
 {
 	for (int i = 0; r->l->filters[i].def.name; i++) {
@@ -194,31 +228,58 @@ static void cursor_cond(struct gw_list_run *r, struct gw_buf *b)
 	add_arg(r, GW_DB_INT, r->before, NULL);
 }
 
-/* The statement for this request (limit 0: no LIMIT), its arguments in r->args. */
+static void order_by(const struct gw_list_run *r, struct gw_buf *b)
+{
+	const char *dir = r->desc ? "DESC" : "ASC";
+
+	gw_buf_printf(b, " ORDER BY %s %s", r->sort->expr, dir);
+	if (!sorts_by_key(r))
+		gw_buf_printf(b, ", %s %s", r->l->key, dir);
+}
+
+/* FROM … WHERE … ORDER BY … [LIMIT ?]: the rows of this request. */
+static void rows(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b, long long limit)
+{
+	from(r, b, limit && base_only(r));
+	if (r->scope)
+		where(r, b, r->scope);
+	filter_conds(ctx, r, b);
+	search_cond(ctx, r, b);
+	cursor_cond(r, b);
+	order_by(r, b);
+	if (limit) {
+		gw_buf_puts(b, " LIMIT ?");
+		add_arg(r, GW_DB_INT, limit, NULL);
+	}
+}
+
+/* The statement for this request, its arguments in r->args. A page (limit > 0)
+ * finds its keys first, from the first table's indexes alone where they serve
+ * (filters must name only that table's columns), and only then reads those
+ * rows and their joins: a filter whose rows are ordered after
+ * reading (overdue) never reads whole rows it does not show. The CSV (limit 0)
+ * is one statement in the list's order, streamed. */
 static const char *statement(struct gw_ctx *ctx, struct gw_list_run *r, long long limit)
 {
 	const struct gw_list *l = r->l;
-	const char *dir = r->desc ? "DESC" : "ASC";
+	const char *joins;
 	struct gw_buf b = { 0 };
 	const char *sql;
+	int n = split_from(l->from, &joins);
 
 	r->nargs = r->nscope;
 	r->nconds = 0;
-	gw_buf_printf(&b, "SELECT %s, %s AS gw_key", l->columns, l->key);
-	if (!sorts_by_key(r))
-		gw_buf_printf(&b, ", CAST(%s AS CHAR) AS gw_at", r->sort->expr);
-	gw_buf_printf(&b, " FROM %s", l->from);
-	if (r->scope)
-		where(r, &b, r->scope);
-	filter_conds(ctx, r, &b);
-	search_cond(ctx, r, &b);
-	cursor_cond(r, &b);
-	gw_buf_printf(&b, " ORDER BY %s %s", r->sort->expr, dir);
-	if (!sorts_by_key(r))
-		gw_buf_printf(&b, ", %s %s", l->key, dir);
-	if (limit) {
-		gw_buf_puts(&b, " LIMIT ?");
-		add_arg(r, GW_DB_INT, limit, NULL);
+	if (!limit) {
+		gw_buf_printf(&b, "SELECT %s, %s AS gw_key", l->columns, l->key);
+		rows(ctx, r, &b, 0);
+	} else {
+		gw_buf_printf(&b, "SELECT %s, k.gw_key%s FROM (SELECT %s AS gw_key", l->columns,
+			      sorts_by_key(r) ? "" : ", k.gw_at", l->key);
+		if (!sorts_by_key(r))
+			gw_buf_printf(&b, ", CAST(%s AS CHAR) AS gw_at", r->sort->expr);
+		rows(ctx, r, &b, limit);
+		gw_buf_printf(&b, ") k JOIN %.*s ON %s = k.gw_key%s", n, l->from, l->key, joins);
+		order_by(r, &b);
 	}
 	sql = r->nargs < GW_LIST_MAX_ARGS ? intern(b.p) : NULL;
 	gw_buf_free(&b);

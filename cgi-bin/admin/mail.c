@@ -14,7 +14,7 @@ static const struct gw_list_filter mail_filters[] = {
 };
 
 static const struct gw_list_col mail_cols[] = {
-	{ "id", "id", GW_LC_SORT, NULL, NULL, NULL },
+	{ "id", "o.id", GW_LC_SORT, NULL, NULL, NULL },
 	{ "status", "status", GW_LC_SORT, NULL, NULL, NULL },
 	{ "subject", "subject", GW_LC_SEARCH, NULL, NULL, NULL },
 	{ "for_whom", "for_whom", GW_LC_SEARCH, NULL, NULL, NULL },
@@ -27,8 +27,8 @@ static const struct gw_list outbox = {
 	.columns = "id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
 		   " SUBSTRING(to_addr, LOCATE('@', to_addr))) END AS to_masked, for_whom, subject,"
 		   " attempts, last_error, created_at, next_try_at, failed_at",
-	.from = "outbox",
-	.key = "id",
+	.from = "outbox o",
+	.key = "o.id",
 	.filters = mail_filters,
 	.cols = mail_cols,
 	.sort = "id",

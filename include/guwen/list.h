@@ -24,8 +24,8 @@
 /* A filter: a field of the query string (checked as gw_form_read checks a
  * form field: GW_F_CHOICE, GW_F_INT for ids, GW_F_TEXT, GW_F_DATE,
  * GW_F_CHECKBOX). When it holds a value, cond (SQL with one or more '?', each
- * bound to the value, or to what value() makes of it) is added to the
- * statement; cond NULL: a parameter the caller reads (a tab), kept in links. */
+ * bound to the value, or to what value() makes of it, and naming only columns
+ * of the first table of from) is added to the statement; cond NULL: a parameter the caller reads (a tab), kept in links. */
 struct gw_list_filter {
 	struct gw_fdef def;
 	const char *cond;
@@ -62,6 +62,11 @@ struct gw_list {
 	int rows;                              /* a page */
 	const char *program, *path;            /* the list's URL (gw_url) */
 	const char *csv_name;                  /* the file: <csv_name>-YYYYMMDD.csv */
+	/* after the first table of from when a filter is on or the scope asks
+	 * (gw_list_run.hint): e.g. "IGNORE INDEX FOR ORDER BY (PRIMARY)", so the
+	 * server reads the filter's own index in key order instead of walking
+	 * the key past rows that do not match (its ORDER BY … LIMIT guess) */
+	const char *hint;
 	int lenient;                           /* bad filter values are left out, not marked */
 };
 
@@ -74,6 +79,7 @@ struct gw_list_run {
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
+	int hint;                              /* the scope is served by an index: use l->hint */
 	const char *q;                         /* the search, "" for none */
 	long long before;                      /* the cursor: the last row's key (0: first page) */
 	const char *at;                        /* ... and its sort value */
