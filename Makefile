@@ -25,7 +25,7 @@ PROG_SRC  = $(sort $(wildcard cgi-bin/*.c))
 # a program past ~800 lines is a folder cgi-bin/NAME/ of files, one per page
 # group, linked into cgi-bin/NAME.fcgi
 PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
-PROGS     = $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS))
+PROGS     = $(sort $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS)))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
 HEADERS   = $(wildcard include/guwen/*.h)
