@@ -17,6 +17,13 @@ static const struct gw_fdef at_def = { "at", GW_F_TEXT, 0, 100, 0, 0, NULL };
 
 /* ---- reading the query string ---- */
 
+/* The filter i of the list, or NULL past the last (or past the values a run
+ * holds: a longer declaration is cut, not overrun). */
+static const struct gw_list_filter *filter(const struct gw_list *l, int i)
+{
+	return i < GW_LIST_MAX_FILTERS && l->filters[i].def.name ? &l->filters[i] : NULL;
+}
+
 static const struct gw_list_col *find_col(const struct gw_list *l, const char *name)
 {
 	for (const struct gw_list_col *c = l->cols; name && c->name; c++)
@@ -62,7 +69,7 @@ int gw_list_read(struct gw_ctx *ctx, const struct gw_list *l, struct gw_list_run
 
 	memset(r, 0, sizeof(*r));
 	r->l = l;
-	for (int i = 0; l->filters[i].def.name && i < GW_LIST_MAX_FILTERS; i++)
+	for (int i = 0; filter(l, i); i++)
 		r->bad += read_field(ctx, &l->filters[i].def, l->lenient, &r->v[i]);
 	r->bad += read_field(ctx, &search_def, 0, &at);
 	r->q = at.s;
@@ -76,14 +83,14 @@ int gw_list_read(struct gw_ctx *ctx, const struct gw_list *l, struct gw_list_run
 
 struct gw_fval *gw_list_value(struct gw_list_run *r, const char *name)
 {
-	for (int i = 0; r->l->filters[i].def.name; i++)
+	for (int i = 0; filter(r->l, i); i++)
 		if (!strcmp(r->l->filters[i].def.name, name))
 			return &r->v[i];
 	return NULL;
 }
 
 void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_arg *args, int n)
-{ /* cond NULL: arguments of the columns only */
+{
 	r->scope = cond;
 	r->nscope = n < GW_LIST_MAX_ARGS / 2 ? n : GW_LIST_MAX_ARGS / 2;
 	memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
@@ -164,7 +171,7 @@ static void from(const struct gw_list_run *r, struct gw_buf *b, int base)
 	const char *joins;
 	int n = split_from(l->from, &joins), on = r->hint && l->hint;
 
-	for (int i = 0; l->filters[i].def.name && l->hint && !on; i++)
+	for (int i = 0; filter(l, i) && l->hint && !on; i++)
 		on = l->filters[i].cond && r->v[i].present;
 	gw_buf_printf(b, " FROM %.*s%s%s%s", n, l->from, on ? " " : "", on ? l->hint : "",
 		      base ? "" : joins);
@@ -172,7 +179,7 @@ static void from(const struct gw_list_run *r, struct gw_buf *b, int base)
 
 static void filter_conds(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
 {
-	for (int i = 0; r->l->filters[i].def.name; i++) {
+	for (int i = 0; filter(r->l, i); i++) {
 		const struct gw_list_filter *f = &r->l->filters[i];
 		int is_int = f->def.type == GW_F_INT && !f->value;
 		const char *s = f->value ? f->value(ctx, &r->v[i]) : r->v[i].s;
@@ -315,7 +322,7 @@ const char *gw_list_qs(struct gw_ctx *ctx, const struct gw_list_run *r)
 {
 	const char *qs = "";
 
-	for (int i = 0; r->l->filters[i].def.name; i++)
+	for (int i = 0; filter(r->l, i); i++)
 		qs = qs_add(ctx, qs, r->l->filters[i].def.name, r->v[i].s);
 	return qs_add(ctx, qs, "q", r->q);
 }
@@ -474,7 +481,7 @@ const char *gw_list_describe(struct gw_ctx *ctx, const struct gw_list_run *r)
 {
 	const char *d = "";
 
-	for (int i = 0; r->l->filters[i].def.name; i++)
+	for (int i = 0; filter(r->l, i); i++)
 		d = gw_arena_printf(&ctx->arena, "%s%s%s=%s", d, i ? " " : "",
 				    r->l->filters[i].def.name, r->v[i].s);
 	return *r->q ? gw_arena_printf(&ctx->arena, "%s q=%s", d, r->q) : d;
