@@ -9,7 +9,10 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
-#define MAX_STATEMENTS 256 /* distinct statement texts of all lists, per process */
+/* distinct statement texts of all lists, per process: each is a prepared
+ * statement on the server too (max_prepared_stmt_count is 16,382 for all
+ * connections); past it a new combination of filters fails (logged) */
+#define MAX_STATEMENTS 1024
 #define CSV_CHUNK 16384    /* bytes gathered before they go to the client */
 
 static const struct gw_fdef search_def = { "q", GW_F_TEXT, 0, 100, 0, 0, NULL };
