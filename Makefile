@@ -21,13 +21,11 @@ endif
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:.c=.o)
-# cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
-PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
-PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
+PROG_SRC  = $(sort $(wildcard cgi-bin/*.c))
 # a program past ~800 lines is a folder cgi-bin/NAME/ of files, one per page
 # group, linked into cgi-bin/NAME.fcgi
 PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
-PROGS     = $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS))
+PROGS     = $(sort $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS)))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
 HEADERS   = $(wildcard include/guwen/*.h)
@@ -41,10 +39,10 @@ lib/%.o: lib/%.c $(HEADERS)
 lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
-# The sources of program $1: every .c of cgi-bin/$1/, or cgi-bin/$1.c with its
-# cgi-bin/$1_*.c parts; and the headers they share.
-prog_src = $(or $(wildcard cgi-bin/$1/*.c),cgi-bin/$1.c $(filter cgi-bin/$1_%.c,$(PROG_PART)))
-prog_hdr = $(wildcard cgi-bin/$1/*.h cgi-bin/$1_*.h)
+# The sources of program $1: every .c of cgi-bin/$1/, or cgi-bin/$1.c; and the
+# headers they share.
+prog_src = $(or $(wildcard cgi-bin/$1/*.c),cgi-bin/$1.c)
+prog_hdr = $(wildcard cgi-bin/$1/*.h)
 
 .SECONDEXPANSION:
 cgi-bin/%.fcgi: $$(call prog_src,$$*) $$(call prog_hdr,$$*) lib/libguwen.a $(HEADERS)

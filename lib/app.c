@@ -276,6 +276,7 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 
 	gw_arena_reset(&ctx->arena);
 	gw_response_reset(&ctx->resp);
+	gw_response_output(&ctx->resp, io_out, io);
 	ctx->user = NULL;
 	ctx->session_id[0] = ctx->csrf[0] = '\0';
 	ctx->now = now();
@@ -286,6 +287,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 		return;
 	}
 	gw_db_request(ctx->db, time(NULL) + request_seconds(ctx));
+	if (ctx->https) /* a year; browsers then never try plain HTTP first */
+		gw_response_header(&ctx->resp, "Strict-Transport-Security", "max-age=31536000");
 	status = parse(ctx, io);
 	if (status == 0)
 		status = dispatch(ctx);
@@ -301,8 +304,6 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	}
 	if (!strcmp(ctx->req.method, "HEAD"))
 		gw_buf_reset(&ctx->resp.body);
-	if (ctx->https) /* a year; browsers then never try plain HTTP first */
-		gw_response_header(&ctx->resp, "Strict-Transport-Security", "max-age=31536000");
 	gw_response_send(&ctx->resp, io_out, io);
 	hdf_destroy(&ctx->hdf);
 }

@@ -284,10 +284,9 @@ static MYSQL_STMT *prepare(struct gw_db *db, const char *sql)
 
 /* A format that does not match the statement's placeholders would read the
  * wrong arguments: refuse it before any argument is read. */
-static int check_count(struct gw_db *db, const char *sql, const char *fmt)
+static int check_count_n(struct gw_db *db, const char *sql, size_t want)
 {
 	MYSQL_STMT *st = may_run(db) ? prepare(db, sql) : NULL;
-	size_t want = fmt ? strlen(fmt) : 0;
 
 	if (!st) {
 		db->failed |= db->in_tx;
@@ -300,6 +299,11 @@ static int check_count(struct gw_db *db, const char *sql, const char *fmt)
 		return -1;
 	}
 	return 0;
+}
+
+static int check_count(struct gw_db *db, const char *sql, const char *fmt)
+{
+	return check_count_n(db, sql, fmt ? strlen(fmt) : 0);
 }
 
 static int bind_args(struct args *a, const char *fmt, va_list ap)
@@ -326,6 +330,28 @@ static int bind_args(struct args *a, const char *fmt, va_list ap)
 			b->buffer_length = va_arg(ap, size_t);
 		} else {
 			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The same from a typed array (gw_db_each_args). */
+static int bind_array(struct args *a, const struct gw_db_arg *v, int n)
+{
+	memset(a, 0, sizeof(*a));
+	if (n < 0 || n > MAX_ARGS)
+		return -1;
+	for (; a->n < n; a->n++, v++) {
+		MYSQL_BIND *b = &a->bind[a->n];
+
+		if (v->type == GW_DB_INT) {
+			a->ints[a->n] = v->i;
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &a->ints[a->n];
+		} else {
+			b->buffer_type = v->s ? MYSQL_TYPE_STRING : MYSQL_TYPE_NULL;
+			b->buffer = (void *)v->s;
+			b->buffer_length = v->s ? strlen(v->s) : 0;
 		}
 	}
 	return 0;
@@ -421,15 +447,16 @@ struct result {
 	MYSQL_RES *meta; /* column names point into it */
 };
 
-static int bind_result(MYSQL_STMT *st, struct result *r)
+static int bind_result(MYSQL_STMT *st, struct result *r, int stream)
 {
 	MYSQL_FIELD *f;
 
 	memset(r, 0, sizeof(*r));
 	if (mysql_stmt_field_count(st) == 0)
 		return 0;
-	/* store first: the metadata copied afterwards carries max_length */
-	if (mysql_stmt_store_result(st) || !(r->meta = mysql_stmt_result_metadata(st)))
+	/* store first: the metadata copied afterwards carries max_length; a
+	 * stream fetches row by row (buffers grow on a long value, see refetch) */
+	if ((!stream && mysql_stmt_store_result(st)) || !(r->meta = mysql_stmt_result_metadata(st)))
 		return -1;
 	if (mysql_num_fields(r->meta) > MAX_COLS)
 		return -1;
@@ -480,14 +507,14 @@ static void free_result(MYSQL_STMT *st, struct result *r)
 	mysql_stmt_free_result(st);
 }
 
-static int fetch_all(struct gw_db *db, MYSQL_STMT *st, gw_db_row_fn fn, void *ctx)
+static int fetch_all(struct gw_db *db, MYSQL_STMT *st, gw_db_row_fn fn, void *ctx, int stream)
 {
 	struct result r;
 	char *vals[MAX_COLS];
 	char times[MAX_COLS][32];
 	int rows = 0, rc;
 
-	if (bind_result(st, &r)) {
+	if (bind_result(st, &r, stream)) {
 		free_result(st, &r);
 		return -1;
 	}
@@ -512,23 +539,41 @@ static int fetch_all(struct gw_db *db, MYSQL_STMT *st, gw_db_row_fn fn, void *ct
 	return rows;
 }
 
+/* Rows of an executed statement to fn; the count or -1 (a lost connection closed). */
+static int fetch_rows(struct gw_db *db, MYSQL_STMT *st, gw_db_row_fn fn, void *ctx, int stream)
+{
+	int n = fetch_all(db, st, fn, ctx, stream);
+
+	if (n < 0 || (stream && mysql_stmt_errno(st))) { /* the rows did not arrive */
+		note_failure(db, mysql_stmt_errno(st));
+		if (gone(db->last_errno))
+			disconnect(db);
+		return -1;
+	}
+	return n;
+}
+
 static int query_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql,
 		      const char *fmt, va_list ap)
 {
 	struct args a;
 	MYSQL_STMT *st;
 
-	int n;
-
 	if (check_count(db, sql, fmt) || bind_args(&a, fmt, ap) || !(st = run(db, sql, &a)))
 		return -1;
-	n = fetch_all(db, st, fn, ctx);
-	if (n < 0) { /* the rows did not arrive */
-		note_failure(db, mysql_stmt_errno(st));
-		if (gone(db->last_errno))
-			disconnect(db);
-	}
-	return n;
+	return fetch_rows(db, st, fn, ctx, 0);
+}
+
+int gw_db_each_args(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql,
+		    const struct gw_db_arg *args, int nargs, unsigned flags)
+{
+	struct args a;
+	MYSQL_STMT *st;
+
+	if (check_count_n(db, sql, (size_t)nargs) || bind_array(&a, args, nargs) ||
+	    !(st = run(db, sql, &a)))
+		return -1;
+	return fetch_rows(db, st, fn, ctx, (flags & GW_DB_STREAM) && !db->in_tx);
 }
 
 int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
@@ -581,6 +626,14 @@ int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
 	n = query_each(db, row_to_hdf, &t, sql, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+int gw_db_rows_args(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
+		    const struct gw_db_arg *args, int nargs)
+{
+	struct to_hdf t = { hdf, prefix, 0, 0 };
+
+	return gw_db_each_args(db, row_to_hdf, &t, sql, args, nargs, 0);
 }
 
 int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,

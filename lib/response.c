@@ -15,6 +15,7 @@ static const char security_headers[] =
 
 void gw_response_reset(struct gw_response *r)
 {
+	r->streamed = 0;
 	r->status = 200;
 	r->ctype = "text/html; charset=utf-8";
 	gw_buf_reset(&r->head);
@@ -71,19 +72,61 @@ const char *gw_response_reason(int status)
 	}
 }
 
-int gw_response_send(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
-		     void *ctx)
+/* The status line and headers; length < 0 leaves Content-Length out. */
+static int send_head(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
+		     void *ctx, long long length)
 {
-	char top[256];
-	int n = snprintf(top, sizeof(top),
-			 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
-			 r->status, gw_response_reason(r->status), r->ctype, r->body.n);
+	char top[256], len[48] = "";
+	int n;
 
+	if (length >= 0)
+		snprintf(len, sizeof(len), "Content-Length: %lld\r\n", length);
+	n = snprintf(top, sizeof(top), "Status: %d %s\r\nContent-Type: %s\r\n%s", r->status,
+		     gw_response_reason(r->status), r->ctype, len);
 	if (n < 0 || n >= (int)sizeof(top))
 		return -1;
 	if (out(ctx, top, (size_t)n) || out(ctx, security_headers, sizeof(security_headers) - 1) ||
-	    (r->head.n && out(ctx, r->head.p, r->head.n)) || out(ctx, "\r\n", 2) ||
+	    (r->head.n && out(ctx, r->head.p, r->head.n)) || out(ctx, "\r\n", 2))
+		return -1;
+	return 0;
+}
+
+int gw_response_send(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
+		     void *ctx)
+{
+	if (r->streamed) /* the head went out already; the rest of the body now */
+		return gw_response_flush(r);
+	if (send_head(r, out, ctx, (long long)r->body.n) ||
 	    (r->body.n && out(ctx, r->body.p, r->body.n)))
 		return -1;
 	return 0;
+}
+
+void gw_response_output(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
+			void *ctx)
+{
+	r->out = out;
+	r->out_ctx = ctx;
+}
+
+int gw_response_stream(struct gw_response *r)
+{
+	if (r->streamed)
+		return 0;
+	if (!r->out || send_head(r, r->out, r->out_ctx, -1))
+		return -1;
+	r->streamed = 1;
+	return gw_response_flush(r);
+}
+
+int gw_response_flush(struct gw_response *r)
+{
+	int rc = 0;
+
+	if (!r->streamed)
+		return 0;
+	if (r->body.n)
+		rc = r->out(r->out_ctx, r->body.p, r->body.n);
+	gw_buf_reset(&r->body);
+	return rc;
 }

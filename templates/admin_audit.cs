@@ -1,4 +1,4 @@
-<?cs # admin_audit.cs — the audit log: filters, newest first, newer/older links, CSV export ?><?cs include:"admin_macros.cs" ?>
+<?cs # admin_audit.cs — the audit log (a list of lib/list.c): filters, search, sortable columns, keyset pages, CSV export ?><?cs include:"admin_macros.cs" ?>
 <?cs call:admin_nav() ?>
 <h1><?cs var:L.Admin.Audit.Title ?></h1>
 <?cs call:form_errors() ?>
@@ -9,16 +9,17 @@
 <div><?cs call:field("action", L.Admin.Audit.ActionFilter, "text", 0) ?><p class="hint"><?cs var:L.Admin.Audit.ActionHint ?></p></div>
 <?cs call:field("from", L.Admin.Audit.From, "date", 0) ?>
 <?cs call:field("to", L.Admin.Audit.To, "date", 0) ?>
+<?cs call:list_search() ?>
 </div>
 <p class="hint"><?cs var:L.Admin.Audit.DatesHint ?> (<?cs var:Audit.Zone ?>)</p>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Filter ?></button>
 <a class="button" href="<?cs var:URL.admin ?>/audit"><?cs var:L.Common.Reset ?></a>
-<?cs if:Audit.Export ?><a class="button" id="audit-export" href="<?cs var:Audit.Export ?>"><?cs var:L.Common.Export ?></a><?cs /if ?></div>
+<?cs if:List.Export ?><a class="button" id="audit-export" href="<?cs var:List.Export ?>"><?cs var:L.Common.Export ?></a><?cs /if ?></div>
 </form>
-<?cs if:subcount(Audit.Rows) ?>
+<?cs if:subcount(Rows) ?>
 <div class="table-wrap"><table class="admin-audit">
-<thead><tr><th scope="col"><?cs var:L.Admin.Audit.At ?></th><th scope="col"><?cs var:L.Admin.Audit.Login ?></th><th scope="col"><?cs var:L.Admin.Audit.Action ?></th><th scope="col"><?cs var:L.Admin.Audit.Entity ?></th><th scope="col"><?cs var:L.Admin.Audit.Detail ?></th><th scope="col"><?cs var:L.Admin.Audit.Ip ?></th></tr></thead>
-<tbody><?cs each:r = Audit.Rows ?><tr>
+<thead><tr><?cs call:list_sort("id", L.Admin.Audit.At) ?><?cs call:list_sort("login", L.Admin.Audit.Login) ?><?cs call:list_sort("action", L.Admin.Audit.Action) ?><?cs call:list_sort("entity", L.Admin.Audit.Entity) ?><th scope="col"><?cs var:L.Admin.Audit.Detail ?></th><th scope="col"><?cs var:L.Admin.Audit.Ip ?></th></tr></thead>
+<tbody><?cs each:r = Rows ?><tr>
 <td class="admin-nowrap"><?cs var:r.at ?></td>
 <td><?cs if:r.login ?><a href="<?cs var:URL.admin ?>/audit?user=<?cs var:r.login ?>"><?cs var:r.login ?></a><br><small><?cs var:r.name ?></small><?cs else ?><span class="muted"><?cs var:L.Admin.Audit.System ?></span><?cs /if ?></td>
 <td><code><?cs var:r.action ?></code></td>
@@ -28,8 +29,4 @@
 </tr>
 <?cs /each ?></tbody></table></div>
 <?cs else ?><p class="empty"><?cs var:L.Admin.Audit.Empty ?></p><?cs /if ?>
-<?cs if:Paging.Prev || Paging.Next ?><nav class="pager" aria-label="<?cs var:L.Common.Page ?>">
-<?cs if:Paging.Prev ?><a href="<?cs var:Paging.Prev ?>" rel="prev"><?cs var:L.Common.Previous ?></a><?cs /if ?>
-<span><?cs var:Paging.Page ?></span>
-<?cs if:Paging.Next ?><a href="<?cs var:Paging.Next ?>" rel="next"><?cs var:L.Common.Next ?></a><?cs /if ?>
-</nav><?cs /if ?>
+<?cs call:list_pager() ?>

@@ -8,12 +8,5 @@ def:admin_nav() ?><nav class="admin-nav" aria-label="<?cs var:L.Admin.Nav.Label 
 <a href="<?cs var:URL.admin ?>/mail"<?cs if:Admin.Section == "mail" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Mail ?></a>
 <?cs /if ?><?cs if:Perm.audit_read ?><a href="<?cs var:URL.admin ?>/audit"<?cs if:Admin.Section == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Audit ?></a>
 <?cs /if ?></nav>
-<?cs /def ?><?cs # options: a node whose children are value = label; the empty value means "all" ?><?cs
-def:filter_select(name, text, options) ?><div class="field<?cs if:Form[name].Error ?> has-error<?cs /if ?>">
-<?cs call:label(name, text, 0) ?>
-<select<?cs call:field_attrs(name, 0) ?>>
-<option value=""><?cs var:L.Common.All ?></option><?cs each:o = options ?><option value="<?cs name:o ?>"<?cs if:Form[name] == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option>
-<?cs /each ?></select>
-<?cs call:field_error(name) ?></div>
 <?cs /def ?><?cs # fill: the word msg with its %s replaced by value ?><?cs
 def:fill(msg, value) ?><?cs if:string.find(msg, "%s") >= 0 ?><?cs var:string.slice(msg, 0, string.find(msg, "%s")) ?><?cs var:value ?><?cs var:string.slice(msg, string.find(msg, "%s") + 2, string.length(msg)) ?><?cs else ?><?cs var:msg ?><?cs /if ?><?cs /def ?>

@@ -1,13 +1,7 @@
-<?cs # complaints_list.cs — the complaint lists (mine, department, all) with filters, keyset paging and CSV export ?><?cs
-def:filter_select(name, text, options) ?><div class="field">
-<label for="f-<?cs var:name ?>"><?cs var:text ?></label>
-<select id="f-<?cs var:name ?>" name="<?cs var:name ?>">
-<option value=""><?cs var:L.Complaints.Any ?></option><?cs each:o = options ?><option value="<?cs name:o ?>"<?cs if:Form[name] == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option>
-<?cs /each ?></select></div>
-<?cs /def ?>
+<?cs # complaints_list.cs — the complaint lists (mine, department, all, 待核实): a list of lib/list.c with filters, search, sortable columns, keyset paging and CSV export ?>
 <div class="toolbar"><h1><?cs var:L.Complaints.Title ?></h1><span class="spacer"></span>
 <?cs if:Perm.complaint_write ?><a class="button primary" href="<?cs var:URL.complaints ?>/new"><?cs var:L.Complaints.New ?></a><?cs /if ?>
-<a class="button" href="<?cs var:URL.complaints ?>/export?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.Query ?>"><?cs var:L.Common.Export ?></a></div>
+<a class="button" href="<?cs var:List.Export ?>"><?cs var:L.Common.Export ?></a></div>
 <nav class="tabs" aria-label="<?cs var:L.Complaints.Tabs.Label ?>">
 <a href="<?cs var:URL.complaints ?>/?tab=mine&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.mine ?></a>
 <a href="<?cs var:URL.complaints ?>/?tab=department&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "department" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.department ?></a>
@@ -16,20 +10,21 @@ def:filter_select(name, text, options) ?><div class="field">
 </nav>
 <form method="get" action="<?cs var:URL.complaints ?>/" class="card filters">
 <input type="hidden" name="tab" value="<?cs var:Filter.Tab ?>">
-<?cs call:filter_select("stage", L.Complaint.Stage, Opt.Stages) ?>
-<?cs call:filter_select("severity", L.Complaint.Severity, Opt.Severities) ?>
-<?cs call:filter_select("source", L.Complaint.Source, Opt.Sources) ?>
+<?cs call:list_filter("stage", L.Complaint.Stage, Opt.Stages) ?>
+<?cs call:list_filter("severity", L.Complaint.Severity, Opt.Severities) ?>
+<?cs call:list_filter("source", L.Complaint.Source, Opt.Sources) ?>
 <?cs if:Filter.Client ?><div class="field"><span class="field-label"><?cs var:L.Complaint.Client ?></span>
 <input type="hidden" name="client" value="<?cs var:Filter.Client ?>">
 <span class="chip"><?cs if:Filter.ClientName.name ?><?cs var:Filter.ClientName.name ?><?cs else ?>#<?cs var:Filter.Client ?><?cs /if ?>
 <a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.QueryNoClient ?>" title="<?cs var:L.Complaints.RemoveFilter ?>" aria-label="<?cs var:L.Complaints.RemoveFilter ?>">×</a></span></div><?cs /if ?>
-<?cs call:filter_select("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
+<?cs call:list_filter("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
 <?cs call:checkbox("overdue", L.Complaints.OverdueOnly) ?>
+<?cs call:list_search() ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Filter ?></button>
 <a class="button" href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>"><?cs var:L.Common.Reset ?></a></div>
 </form>
 <?cs if:subcount(Rows) ?><div class="table-wrap"><table class="complaints">
-<thead><tr><th><?cs var:L.Complaint.Tracking ?></th><th><?cs var:L.Complaints.Created ?></th><th><?cs var:L.Complaints.Complainant ?></th><th><?cs var:L.Complaint.Source ?></th><th><?cs var:L.Complaint.Severity ?></th><th><?cs var:L.Complaint.Stage ?></th><th><?cs var:L.Complaint.Department ?> / <?cs var:L.Complaint.Owner ?></th><th><?cs var:L.Complaint.ResolutionDue ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.Complaint.Tracking ?></th><?cs call:list_sort("created_at", L.Complaints.Created) ?><?cs call:list_sort("name", L.Complaints.Complainant) ?><th scope="col"><?cs var:L.Complaint.Source ?></th><th scope="col"><?cs var:L.Complaint.Severity ?></th><?cs call:list_sort("stage", L.Complaint.Stage) ?><th scope="col"><?cs var:L.Complaint.Department ?> / <?cs var:L.Complaint.Owner ?></th><?cs call:list_sort("resolution_due", L.Complaint.ResolutionDue) ?></tr></thead>
 <tbody><?cs each:r = Rows ?><tr<?cs if:r.overdue == "1" ?> class="overdue"<?cs /if ?>>
 <td><a href="<?cs var:URL.complaints ?>/<?cs var:r.id ?>"><?cs var:r.tracking_no ?></a></td>
 <td class="nowrap"><?cs var:string.slice(r.created_at, 0, 16) ?></td>
@@ -42,7 +37,4 @@ def:filter_select(name, text, options) ?><div class="field">
 </tr>
 <?cs /each ?></tbody></table></div>
 <?cs else ?><p class="empty card"><?cs var:L.Complaints.Empty ?></p><?cs /if ?>
-<?cs if:Filter.Paged || Filter.Next ?><nav class="pager" aria-label="<?cs var:L.Common.Page ?>">
-<?cs if:Filter.Paged ?><a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.Query ?>" rel="first"><?cs var:L.Complaints.First ?></a><?cs /if ?>
-<?cs if:Filter.Next ?><a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.Query ?>&amp;before=<?cs var:Filter.Next ?>" rel="next"><?cs var:L.Common.Next ?></a><?cs /if ?>
-</nav><?cs /if ?>
+<?cs call:list_pager() ?>

@@ -21,8 +21,19 @@
 <?cs /def ?><?cs def:checkbox(name, text) ?><div class="field field-check">
 <input type="checkbox" id="f-<?cs var:name ?>" name="<?cs var:name ?>" value="1"<?cs if:Form[name] ?> checked<?cs /if ?>>
 <label for="f-<?cs var:name ?>"><?cs var:text ?></label></div>
-<?cs /def ?><?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs def:form_errors() ?><?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs var:L.Msg.check_fields ?></div><?cs /if ?><?cs /def ?><?cs # paging: Paging.Page, Paging.Pages, Paging.Prev, Paging.Next are full hrefs ?><?cs def:pager() ?><?cs if:Paging.Pages > 1 ?><nav class="pager" aria-label="<?cs var:L.Common.Page ?>">
-<?cs if:Paging.Prev ?><a href="<?cs var:Paging.Prev ?>" rel="prev"><?cs var:L.Common.Previous ?></a><?cs /if ?>
-<span><?cs var:Paging.Page ?> / <?cs var:Paging.Pages ?></span>
-<?cs if:Paging.Next ?><a href="<?cs var:Paging.Next ?>" rel="next"><?cs var:L.Common.Next ?></a><?cs /if ?>
+<?cs /def ?><?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs def:form_errors() ?><?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs var:L.Msg.check_fields ?></div><?cs /if ?><?cs /def ?><?cs # lists (lib/list.c): a filter select ("any" = off), the search box, a
+ sortable column heading, the pager (keyset: first page and next page) ?><?cs
+def:list_filter(name, text, options) ?><div class="field<?cs if:Form[name].Error ?> has-error<?cs /if ?>">
+<?cs call:label(name, text, 0) ?>
+<select<?cs call:field_attrs(name, 0) ?>>
+<option value=""><?cs var:L.List.Any ?></option><?cs each:o = options ?><option value="<?cs name:o ?>"<?cs if:Form[name] == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option>
+<?cs /each ?></select>
+<?cs call:field_error(name) ?></div>
+<?cs /def ?><?cs def:list_search() ?><div class="field<?cs if:Form.q.Error ?> has-error<?cs /if ?>">
+<?cs call:label("q", L.List.Search, 0) ?>
+<input type="search"<?cs call:field_attrs("q", 0) ?> value="<?cs var:Form.q ?>" maxlength="100" title="<?cs var:L.List.SearchHint ?>">
+<?cs call:field_error("q") ?></div>
+<?cs /def ?><?cs def:list_sort(name, text) ?><th scope="col"<?cs if:List.Sort == name ?> aria-sort="<?cs if:List.Dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" href="<?cs var:List.Base ?>?<?cs if:List.Filters ?><?cs var:List.Filters ?>&amp;<?cs /if ?>sort=<?cs var:name ?>&amp;dir=<?cs if:List.Sort == name && List.Dir == "desc" ?>asc<?cs else ?>desc<?cs /if ?>"><?cs var:text ?><?cs if:List.Sort == name ?> <span aria-hidden="true"><?cs if:List.Dir == "desc" ?>↓<?cs else ?>↑<?cs /if ?></span><?cs /if ?></a></th><?cs /def ?><?cs def:list_pager() ?><?cs if:List.First || List.Next ?><nav class="pager" aria-label="<?cs var:L.Common.Page ?>">
+<?cs if:List.First ?><a href="<?cs var:List.First ?>" rel="first"><?cs var:L.List.First ?></a><?cs /if ?>
+<?cs if:List.Next ?><a href="<?cs var:List.Next ?>" rel="next"><?cs var:L.Common.Next ?></a><?cs /if ?>
 </nav><?cs /if ?><?cs /def ?>

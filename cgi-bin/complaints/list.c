@@ -1,89 +1,92 @@
 /* list.c — complaints.fcgi: the lists (mine / department / all / 待核实) with
- * their filters and keyset paging, and the CSV export. */
+ * their filters, search, sorting and keyset paging, and the CSV export; one
+ * list declaration (lib/list.c), scoped per tab. */
+#include "guwen/list.h"
 #include "complaints.h"
 
-#define PAGE_ROWS 20
-
-#define EXPORT_MAX 100000
-
-/* The list's columns in this order (see enum col); filters, then keyset paging
- * on id (newest first, no COUNT). Empty text / 0 leaves a filter out. */
-#define LIST_SELECT                                                                          \
-	"SELECT c.id, c.tracking_no, c.source, c.name, c.company, c.severity, c.stage,"      \
-	" c.created_at, c.resolution_due, c.waiting_since IS NOT NULL AS waiting,"          \
-	" d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name, " OVERDUE     \
-	" AS overdue FROM complaints c LEFT JOIN departments d ON d.id = c.department_id"   \
-	" LEFT JOIN users ow ON ow.id = c.owner_id LEFT JOIN clients cl ON cl.id = c.client_id"
-
-#define LIST_FILTER                                                                          \
-	" AND (? = '' OR c.stage = ?) AND (? = '' OR c.severity <=> NULLIF(?, 'none'))"     \
-	" AND (? = '' OR c.source = ?) AND (? = 0 OR " OVERDUE ")"                          \
-	" AND (? = 0 OR c.client_id = ?) AND (? = 0 OR c.advisor_id = ?)"                   \
-	" AND c.id < ? ORDER BY c.id DESC LIMIT ?"
-
-#define LIST_ARGS "sissssssisiiiiii"
-
-enum col { C_ID, C_TRACKING, C_SOURCE, C_NAME, C_COMPANY, C_SEVERITY, C_STAGE, C_CREATED,
-	   C_DUE, C_WAITING, C_DEPT, C_OWNER, C_CLIENT, C_OVERDUE, C__N };
-
-/* suspected (待核实) and discarded public posts are in no list but their own */
-#define LIST_TRUSTED " AND c.trust = 'ok'"
-
-static const char SQL_LIST_MINE[] = LIST_SELECT " WHERE c.owner_id = ?" LIST_TRUSTED LIST_FILTER;
-
-static const char SQL_LIST_DEPT[] =
-	LIST_SELECT " WHERE c.department_id = ?" LIST_TRUSTED LIST_FILTER;
-
-/* a classifier's department list also holds the new ones nobody has yet */
-static const char SQL_LIST_DEPT_NEW[] =
-	LIST_SELECT " WHERE (c.department_id = ? OR c.department_id IS NULL)"
-		    " AND (c.department_id IS NOT NULL OR c.severity IS NULL)" LIST_TRUSTED LIST_FILTER;
-
-static const char SQL_LIST_ALL[] = LIST_SELECT " WHERE c.id > ?" LIST_TRUSTED LIST_FILTER;
-
-static const char SQL_LIST_SUSPECTED[] =
-	LIST_SELECT " WHERE c.trust = 'suspected' AND c.id > ?" LIST_FILTER;
-
-static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
-
-/* ---- the list and its export ------------------------------------------------ */
-
-struct filter {
-	const char *tab, *stage, *severity, *source;
-	long long overdue, client, advisor, before;
-};
-
+static const char *const tab_keys[] = { "mine", "department", "all", "suspected", NULL };
 static const char *const stage_keys[] = { "registered", "investigating", "resolved",
 					  "followup", "closed", NULL };
-
 static const char *const severity_keys[] = { "a", "b", "c", "d", "none", NULL };
-
 static const char *const source_keys[] = { "web", "phone", "visit", "email", NULL };
+static const char *const one[] = { "1", NULL };
 
-/* The export's words, looked up once rather than per row. */
-struct csv {
-	struct gw_buf *b;
-	const char *source[4], *stage[5], *severity[5];
+/* overdue=1 binds the time now to each '?' of OVERDUE */
+static const char *now_utc(struct gw_ctx *ctx, const struct gw_fval *v)
+{
+	(void)v;
+	return gw_now_utc(ctx);
+}
+
+/* GET /?tab=&stage=&severity=&source=&overdue=&client=&advisor=&q=&sort=&dir=&before=
+ * (unknown values are left out). */
+static const struct gw_list_filter filters[] = {
+	{ { "tab", GW_F_CHOICE, 0, 16, 0, 0, tab_keys }, NULL, NULL },
+	{ { "stage", GW_F_CHOICE, 0, 16, 0, 0, stage_keys }, "c.stage = ?", NULL },
+	{ { "severity", GW_F_CHOICE, 0, 4, 0, 0, severity_keys },
+	  "c.severity <=> NULLIF(?, 'none')", NULL },
+	{ { "source", GW_F_CHOICE, 0, 8, 0, 0, source_keys }, "c.source = ?", NULL },
+	{ { "overdue", GW_F_CHOICE, 0, 1, 0, 0, one }, OVERDUE, now_utc },
+	{ { "client", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.client_id = ?", NULL },
+	{ { "advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.advisor_id = ?", NULL },
+	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
 };
 
-/* The query parameter name if it is one of keys, else "". */
-static const char *query_choice(struct gw_ctx *ctx, const char *name, const char *const *keys)
-{
-	const char *v = gw_query(&ctx->req, name);
+static const struct gw_list_col cols[] = {
+	{ "tracking_no", "c.tracking_no", GW_LC_SEARCH, "L.Complaint.Tracking", NULL, NULL },
+	{ "created_at", "c.id", GW_LC_SORT, "L.Complaints.Created", NULL, NULL },
+	{ "source", "c.source", 0, "L.Complaint.Source", "L.Complaint.Sources", NULL },
+	{ "name", "c.name", GW_LC_SORT | GW_LC_SEARCH, "L.Complaints.Complainant", NULL, NULL },
+	{ "company", "c.company", GW_LC_SEARCH, "L.Complaint.Company", NULL, NULL },
+	{ "client_name", "cl.name", GW_LC_SEARCH, "L.Complaint.Client", NULL, NULL },
+	{ "severity", "c.severity", 0, "L.Complaint.Severity", "L.Complaint.Severities",
+	  "L.Complaint.Unclassified" },
+	{ "stage", "c.stage", GW_LC_SORT, "L.Complaint.Stage", "L.Complaint.Stages", NULL },
+	{ "dept_name", "d.name", 0, "L.Complaint.Department", NULL, NULL },
+	{ "owner_name", "ow.name", 0, "L.Complaint.Owner", NULL, NULL },
+	{ "resolution_due", "COALESCE(c.resolution_due, '9999-12-31')", GW_LC_SORT,
+	  "L.Complaint.ResolutionDue", NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
 
-	for (; v && *keys; keys++)
-		if (!strcmp(v, *keys))
-			return *keys;
-	return "";
-}
+static const struct gw_list complaints = {
+	.columns = "c.id, c.tracking_no, c.source, c.name, c.company, c.severity, c.stage,"
+		   " c.created_at, c.resolution_due, c.waiting_since IS NOT NULL AS waiting,"
+		   " d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name, "
+		   OVERDUE " AS overdue",
+	.from = "complaints c LEFT JOIN departments d ON d.id = c.department_id"
+		" LEFT JOIN users ow ON ow.id = c.owner_id"
+		" LEFT JOIN clients cl ON cl.id = c.client_id",
+	.key = "c.id",
+	.filters = filters,
+	.cols = cols,
+	.sort = "created_at",
+	.desc = 1,
+	.rows = 20,
+	.program = "complaints",
+	.path = "/",
+	.csv_name = "complaints",
+	.lenient = 1,
+	/* the server's ORDER BY … LIMIT guess would walk the key (or trust, id)
+	 * past the newest rows, unclassified or not the user's: read the
+	 * filter's or the scope's index (sql/009_list_indexes.sql) instead */
+	.hint = "IGNORE INDEX FOR ORDER BY (PRIMARY, ix_complaints_trust)",
+};
 
-static long long query_id(struct gw_ctx *ctx, const char *name)
-{
-	const char *v = gw_query(&ctx->req, name);
-	int64_t n;
+/* Each tab's scope: suspected (待核实) and discarded public posts are in no
+ * list but their own; a classifier's department list also holds the new ones
+ * nobody has yet. */
+#define TRUSTED " AND c.trust = 'ok'"
+static const char SCOPE_MINE[] = "c.owner_id = ?" TRUSTED;
+static const char SCOPE_DEPT[] = "c.department_id = ?" TRUSTED;
+static const char SCOPE_DEPT_NEW[] =
+	"(c.department_id = ? OR c.department_id IS NULL)"
+	" AND (c.department_id IS NOT NULL OR c.severity IS NULL)" TRUSTED;
+static const char SCOPE_ALL[] = "c.trust = 'ok'";
+static const char SCOPE_SUSPECTED[] = "c.trust = 'suspected'";
+static const char SCOPE_NONE[] = "FALSE"; /* a department list without a department */
 
-	return v && *v && !gw_valid_int(v, 1, INT64_MAX, &n) ? n : 0;
-}
+static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
 
 static const char *default_tab(struct gw_ctx *ctx)
 {
@@ -92,119 +95,94 @@ static const char *default_tab(struct gw_ctx *ctx)
 	return has(ctx, GW_PERM_COMPLAINT_CLASSIFY) ? "department" : "mine";
 }
 
-static void read_filter(struct gw_ctx *ctx, struct filter *f)
+/* The tab asked for if the user may see it, else the user's default one. */
+static const char *tab_of(struct gw_ctx *ctx, struct gw_list_run *r)
 {
-	static const char *const tabs[] = { "mine", "department", "all", "suspected", NULL };
+	struct gw_fval *tab = gw_list_value(r, "tab");
 
-	f->tab = query_choice(ctx, "tab", tabs);
-	if (!*f->tab || (!strcmp(f->tab, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)) ||
-	    (!strcmp(f->tab, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)))
-		f->tab = default_tab(ctx);
-	f->stage = query_choice(ctx, "stage", stage_keys);
-	f->severity = query_choice(ctx, "severity", severity_keys);
-	f->source = query_choice(ctx, "source", source_keys);
-	f->overdue = gw_query(&ctx->req, "overdue") && !strcmp(gw_query(&ctx->req, "overdue"), "1");
-	f->client = query_id(ctx, "client");
-	f->advisor = query_id(ctx, "advisor");
-	f->before = query_id(ctx, "before");
+	if (!tab->present || (!strcmp(tab->s, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)) ||
+	    (!strcmp(tab->s, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)))
+		*tab = (struct gw_fval){ default_tab(ctx), 0, 1 };
+	return tab->s;
 }
 
-/* The filters as a query string (without tab and paging; without the client
- * when with_client is 0). Values are keys and numbers only: nothing to escape. */
-static const char *filter_query(struct gw_ctx *ctx, const struct filter *f, int with_client)
+static const char *tab_scope(struct gw_ctx *ctx, const char *tab, long long *id)
 {
-	struct gw_arena *a = &ctx->arena;
-	char *q = gw_arena_printf(a, "stage=%s&severity=%s&source=%s", f->stage, f->severity,
-				  f->source);
-
-	if (f->overdue)
-		q = gw_arena_printf(a, "%s&overdue=1", q);
-	if (f->client && with_client)
-		q = gw_arena_printf(a, "%s&client=%lld", q, f->client);
-	if (f->advisor)
-		q = gw_arena_printf(a, "%s&advisor=%lld", q, f->advisor);
-	return q;
+	*id = 0;
+	if (!strcmp(tab, "all") || !strcmp(tab, "suspected"))
+		return tab[0] == 'a' ? SCOPE_ALL : SCOPE_SUSPECTED;
+	if (!strcmp(tab, "department")) {
+		*id = ctx->user->dept_id;
+		if (!*id)
+			return SCOPE_NONE;
+		return has(ctx, GW_PERM_COMPLAINT_CLASSIFY) ? SCOPE_DEPT_NEW : SCOPE_DEPT;
+	}
+	*id = ctx->user->id;
+	return SCOPE_MINE;
 }
 
-static void filter_to_hdf(struct gw_ctx *ctx, const struct filter *f)
+/* Read the list's query string and scope it to the tab (the overdue column's
+ * time first, then the tab's user or department). */
+static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
+{
+	const char *tab;
+	long long id;
+	struct gw_db_arg args[2] = { { GW_DB_TEXT, 0, gw_now_utc(ctx) }, { GW_DB_INT, 0, NULL } };
+	const char *scope;
+
+	gw_list_read(ctx, &complaints, r);
+	tab = tab_of(ctx, r);
+	scope = tab_scope(ctx, tab, &id);
+	args[1].i = id;
+	gw_list_scope(r, scope, args, strchr(scope, '?') ? 2 : 1);
+	/* the owner's and the department's lists have their indexes; the
+	 * classifier's (department or none, with an OR) reads best by id */
+	r->hint = scope == SCOPE_MINE || scope == SCOPE_DEPT;
+	return tab;
+}
+
+/* The list's query string without one filter (for the tab links, the chip
+ * that removes the client filter). */
+static const char *qs_without(struct gw_ctx *ctx, struct gw_list_run *r, const char *name)
+{
+	struct gw_fval *v = gw_list_value(r, name), keep = *v;
+	const char *qs;
+
+	*v = (struct gw_fval){ "", 0, 0 };
+	qs = gw_list_qs(ctx, r);
+	*v = keep;
+	return qs;
+}
+
+static void filter_to_hdf(struct gw_ctx *ctx, struct gw_list_run *r, const char *tab)
 {
 	HDF *h = ctx->hdf;
+	long long client = gw_list_value(r, "client")->i;
 
-	hdf_set_value(h, "Filter.Tab", f->tab);
-	hdf_set_value(h, "Filter.Query", filter_query(ctx, f, 1));
-	hdf_set_value(h, "Form.stage", f->stage);
-	hdf_set_value(h, "Form.severity", f->severity);
-	hdf_set_value(h, "Form.source", f->source);
-	hdf_set_value(h, "Form.overdue", f->overdue ? "1" : "");
+	hdf_set_value(h, "Filter.Tab", tab);
+	hdf_set_value(h, "Filter.Query", qs_without(ctx, r, "tab"));
 	/* no select of every client here (the list must stay light): the filter
 	 * comes from a client's link and can be removed */
-	if (f->client) {
-		hdf_set_value(h, "Filter.Client", gw_arena_printf(&ctx->arena, "%lld", f->client));
-		hdf_set_value(h, "Filter.QueryNoClient", filter_query(ctx, f, 0));
-		clients_query(ctx, SQL_CLIENT_NAME, f->client, NULL, NULL, "Filter.ClientName");
-	}
-	if (f->advisor)
-		hdf_set_value(h, "Form.advisor", gw_arena_printf(&ctx->arena, "%lld", f->advisor));
-	if (f->before)
-		hdf_set_int_value(h, "Filter.Paged", 1);
-}
-
-/* The statement of a tab and the value it is scoped by. */
-static const char *list_sql(struct gw_ctx *ctx, const char *tab, long long *scope)
-{
-	if (!strcmp(tab, "all") || !strcmp(tab, "suspected")) {
-		*scope = 0;
-		return tab[0] == 'a' ? SQL_LIST_ALL : SQL_LIST_SUSPECTED;
-	}
-	if (!strcmp(tab, "department")) {
-		*scope = ctx->user->dept_id;
-		return has(ctx, GW_PERM_COMPLAINT_CLASSIFY) ? SQL_LIST_DEPT_NEW : SQL_LIST_DEPT;
-	}
-	*scope = ctx->user->id;
-	return SQL_LIST_MINE;
-}
-
-/* Run the list statement with the filters; rows go to fn (or HDF Rows.* when fn
- * is NULL). Returns the row count or -1. */
-static int list_query(struct gw_ctx *ctx, const struct filter *f, long long before,
-		      long long limit, gw_db_row_fn fn, void *fctx)
-{
-	const char *now = gw_now_utc(ctx);
-	long long scope;
-	const char *sql = list_sql(ctx, f->tab, &scope);
-
-	if (!strcmp(f->tab, "department") && !scope)
-		return 0; /* no department, no department list */
-	if (!fn)
-		return gw_db_rows(ctx->db, ctx->hdf, "Rows", sql, LIST_ARGS, now, scope, f->stage,
-				  f->stage, f->severity, f->severity, f->source, f->source,
-				  f->overdue, now, f->client, f->client, f->advisor, f->advisor,
-				  before, limit);
-	return gw_db_each(ctx->db, fn, fctx, sql, LIST_ARGS, now, scope, f->stage, f->stage,
-			  f->severity, f->severity, f->source, f->source, f->overdue, now,
-			  f->client, f->client, f->advisor, f->advisor, before, limit);
-}
-
-/* GET / — 200: the tab's complaints, newest first, PAGE_ROWS at a time. */
-int list_page(struct gw_ctx *ctx)
-{
-	struct filter f;
-	int n;
-
-	read_filter(ctx, &f);
-	filter_to_hdf(ctx, &f);
-	n = list_query(ctx, &f, f.before ? f.before : INT64_MAX, PAGE_ROWS + 1, NULL, NULL);
-	if (n < 0)
-		return 500;
-	if (n > PAGE_ROWS) {
-		drop(ctx, gw_arena_printf(&ctx->arena, "Rows.%d", PAGE_ROWS));
-		hdf_set_value(ctx->hdf, "Filter.Next",
-			      hdf_get_valuef(ctx->hdf, "Rows.%d.id", PAGE_ROWS - 1));
+	if (client) {
+		hdf_set_value(h, "Filter.Client", gw_list_value(r, "client")->s);
+		hdf_set_value(h, "Filter.QueryNoClient", qs_without(ctx, r, "client"));
+		clients_query(ctx, SQL_CLIENT_NAME, client, NULL, NULL, "Filter.ClientName");
 	}
 	if (has(ctx, GW_PERM_COMPLAINT_ALL))
-		hdf_set_int_value(ctx->hdf, "Filter.CanAll", 1);
+		hdf_set_int_value(h, "Filter.CanAll", 1);
 	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY))
-		hdf_set_int_value(ctx->hdf, "Filter.CanSuspected", 1);
+		hdf_set_int_value(h, "Filter.CanSuspected", 1);
+}
+
+/* GET / — 200: the tab's complaints, newest first (or as sorted), 20 at a time. */
+int list_page(struct gw_ctx *ctx)
+{
+	struct gw_list_run r;
+	const char *tab = read_list(ctx, &r);
+
+	filter_to_hdf(ctx, &r, tab);
+	if (gw_list_page(ctx, &r))
+		return 500;
 	choice_options(ctx, "Opt.Stages", "L.Complaint.Stages", stage_keys);
 	choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
 	hdf_set_value(ctx->hdf, "Opt.Severities.none", word(ctx, "L.Complaint.Unclassified"));
@@ -215,91 +193,17 @@ int list_page(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "complaints_list.cs");
 }
 
-static void csv_words(struct gw_ctx *ctx, struct csv *c)
-{
-	for (int i = 0; i < 4; i++)
-		c->source[i] = wordf(ctx, "L.Complaint.Sources", source_keys[i]);
-	for (int i = 0; i < 5; i++)
-		c->stage[i] = wordf(ctx, "L.Complaint.Stages", stage_keys[i]);
-	for (int i = 0; i < 4; i++)
-		c->severity[i] = severity_word(ctx, severity_choices[i]);
-	c->severity[4] = severity_word(ctx, NULL);
-}
-
-/* The word of v among keys (n of them), or fallback. */
-static const char *key_word(const char *const *keys, const char *const *words, int n,
-			    const char *v, const char *fallback)
-{
-	for (int i = 0; v && i < n; i++)
-		if (!strcmp(keys[i], v))
-			return words[i];
-	return fallback;
-}
-
-static int csv_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
-{
-	struct csv *c = p;
-	const char *out[11];
-
-	(void)lens, (void)names;
-	if (ncols < C__N)
-		return 1;
-	out[0] = v[C_TRACKING];
-	out[1] = v[C_CREATED];
-	out[2] = key_word(source_keys, c->source, 4, v[C_SOURCE], "");
-	out[3] = v[C_NAME];
-	out[4] = v[C_COMPANY];
-	out[5] = v[C_CLIENT];
-	out[6] = key_word(severity_choices, c->severity, 4, v[C_SEVERITY], c->severity[4]);
-	out[7] = key_word(stage_keys, c->stage, 5, v[C_STAGE], "");
-	out[8] = v[C_DEPT];
-	out[9] = v[C_OWNER];
-	out[10] = v[C_DUE];
-	gw_csv_row(c->b, out, 11);
-	return 0;
-}
-
-static void csv_head(struct gw_ctx *ctx, struct gw_buf *b)
-{
-	static const char *const keys[] = {
-		"L.Complaint.Tracking", "L.Complaints.Created", "L.Complaint.Source",
-		"L.Complaints.Complainant", "L.Complaint.Company", "L.Complaint.Client",
-		"L.Complaint.Severity", "L.Complaint.Stage", "L.Complaint.Department",
-		"L.Complaint.Owner", "L.Complaint.ResolutionDue",
-	};
-	const char *h[11];
-
-	for (int i = 0; i < 11; i++)
-		h[i] = word(ctx, keys[i]);
-	gw_buf_puts(b, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
-	gw_csv_row(b, h, 11);
-}
-
-/* GET /export — 200 text/csv (attachment): the list with the same filters, all
- * pages (up to EXPORT_MAX rows, newest first), times in local time. */
+/* GET /export — 200 text/csv (attachment): the list with the same filters, every
+ * row, streamed, times in local time; audited. */
 int export_csv(struct gw_ctx *ctx)
 {
-	struct filter f;
-	struct csv c = { &ctx->resp.body, { 0 }, { 0 }, { 0 } };
-	int total;
-	char day[11];
+	struct gw_list_run r;
+	const char *tab = read_list(ctx, &r);
+	long long n = gw_list_csv(ctx, &r);
 
-	read_filter(ctx, &f);
-	csv_words(ctx, &c);
-	gw_buf_reset(&ctx->resp.body);
-	csv_head(ctx, &ctx->resp.body);
-	/* one statement: chunks by keyset would each walk the index from the top */
-	total = list_query(ctx, &f, INT64_MAX, EXPORT_MAX, csv_row, &c);
-	if (total < 0) {
-		gw_buf_reset(&ctx->resp.body);
+	if (n < 0 && !ctx->resp.streamed)
 		return 500;
-	}
-	gw_date_format(gw_today(ctx), day);
-	ctx->resp.ctype = "text/csv; charset=utf-8";
-	gw_response_header(&ctx->resp, "Content-Disposition",
-			   gw_arena_printf(&ctx->arena,
-					   "attachment; filename=\"complaints-%s.csv\"", day));
-	gw_audit(ctx, "complaint.export", "complaint", 0, "tab=%s %s rows=%d", f.tab,
-		 filter_query(ctx, &f, 1), total);
+	gw_audit(ctx, "complaint.export", "complaint", 0, "tab=%s %s rows=%lld", tab,
+		 gw_list_describe(ctx, &r), n);
 	return 0;
 }

@@ -49,6 +49,24 @@ typedef int (*gw_db_row_fn)(void *ctx, int ncols, char **vals, const size_t *len
 int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
 	       ...);
 
+/* Arguments as a typed array, built once and bound by several calls (a list's
+ * page and its CSV): GW_DB_INT binds i, GW_DB_TEXT binds s (NULL: SQL NULL). */
+enum gw_db_type { GW_DB_TEXT, GW_DB_INT };
+struct gw_db_arg {
+	enum gw_db_type type;
+	long long i;
+	const char *s;
+};
+/* GW_DB_STREAM: rows come from the server one at a time, none stored in this
+ * process (memory stays constant however many); no other statement may run
+ * from fn. Outside a transaction only (inside one the rows are stored). */
+#define GW_DB_STREAM 1u
+/* gw_db_each / gw_db_rows with a typed array of nargs arguments. */
+int gw_db_each_args(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql,
+		    const struct gw_db_arg *args, int nargs, unsigned flags);
+int gw_db_rows_args(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
+		    const struct gw_db_arg *args, int nargs);
+
 /* Transactions. Inside one, the first failure of any statement (except a
  * duplicate key, 1062, which undoes only that statement) fails the whole
  * transaction: from then on every gw_db_* call returns -1 and nothing runs, and

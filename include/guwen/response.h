@@ -1,5 +1,6 @@
 /* response.h — a buffered HTTP response: status, headers, body; headers are
- * written last, with the security headers always. */
+ * written last, with the security headers always. A long body (an export) may
+ * instead be streamed: headers first, then the body in chunks as it is made. */
 #ifndef GUWEN_RESPONSE_H
 #define GUWEN_RESPONSE_H
 
@@ -12,6 +13,11 @@ struct gw_response {
 	const char *ctype;   /* "text/html; charset=utf-8" unless set */
 	struct gw_buf head;  /* extra header lines, each ending in CRLF */
 	struct gw_buf body;
+	/* where the bytes go (set per request by the program's loop); streamed:
+	 * the headers are out, the body goes straight there */
+	int (*out)(void *ctx, const char *p, size_t n);
+	void *out_ctx;
+	int streamed;
 };
 
 /* Start a new response, keeping the buffers' memory. */
@@ -29,6 +35,17 @@ void gw_response_redirect(struct gw_response *r, const char *url);
  * headers, then the extra ones, and the body through out(). */
 int gw_response_send(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
 		     void *ctx);
+/* Where gw_response_stream writes (and gw_response_send, once a body streamed,
+ * no longer does). */
+void gw_response_output(struct gw_response *r, int (*out)(void *ctx, const char *p, size_t n),
+			void *ctx);
+/* Start streaming: the status line and headers go out now, without a length;
+ * from here on body bytes are written with gw_response_flush and the handler's
+ * status can no longer change. 0 or -1 (the client went away). */
+int gw_response_stream(struct gw_response *r);
+/* Streaming: write what body holds and empty it (body stays small). 0 or -1. */
+int gw_response_flush(struct gw_response *r);
+
 /* Reason phrase for a status code. */
 const char *gw_response_reason(int status);
 

@@ -44,20 +44,23 @@ get a "/admin/audit?action=test.page$suffix"
 [ "$(grep -c "<code>test.page$suffix</code>" "$BODY")" = 50 ] || fail "page 1 should hold 50 rows"
 expect_body ">row 60<"
 expect_no_body ">row 10<"
-expect_body "href=\"/admin/audit?action=test.page$suffix&amp;page=2\" rel=\"next\""
-get a "/admin/audit?action=test.page$suffix&page=2"
+# keyset paging: the next page starts after the last row shown (no OFFSET)
+next=$(grep -o "href=\"/admin/audit?action=test.page$suffix&amp;before=[0-9]*\" rel=\"next\"" "$BODY" |
+       cut -d'"' -f2 | sed 's/&amp;/\&/g')
+[ -n "$next" ] || fail "no next-page link"
+get a "$next"
 [ "$(grep -c "<code>test.page$suffix</code>" "$BODY")" = 10 ] || fail "page 2 should hold 10 rows"
 expect_body ">row 1<"
-expect_body 'rel="prev"'
+expect_body 'rel="first"'
 expect_no_body 'rel="next"'
-ok "newest first, 50 a page, newer/older links"
+ok "newest first, 50 a page, first/next links"
 
 # CSV: BOM, header row, the filtered rows; the export itself is audited
 before=$(sql "SELECT MAX(id) FROM audit_log")
 get a "/admin/audit/export?action=department.create&entity=department"
 expect_status 200
 expect_header '^Content-Type: text/csv; charset=utf-8'
-expect_header "^Content-Disposition: attachment; filename=audit-$(TZ=Asia/Shanghai date +%Y%m%d).csv"
+expect_header "^Content-Disposition: attachment; filename=\"audit-$(TZ=Asia/Shanghai date +%Y%m%d).csv\""
 [ "$(head -c 3 "$BODY" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no UTF-8 BOM"
 [ "$(head -1 "$BODY" | tail -c +4 | tr -d '\r')" = \
   "时间 (UTC+08:00),用户名,姓名,IP 地址,操作,对象类型,对象编号,详情" ] || fail "header row: $(head -1 "$BODY")"

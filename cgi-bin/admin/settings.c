@@ -1,0 +1,107 @@
+/* settings.c — the centre's settings (/admin/settings): name, contact days,
+ * complaint deadlines. */
+#include <stdio.h>
+#include <string.h>
+#include "guwen/audit.h"
+#include "guwen/form.h"
+#include "guwen/view.h"
+#include "admin.h"
+
+/* One field per row of the settings table; the name is the row's name. */
+static const struct gw_fdef settings_form[] = {
+	{ "centre_name", GW_F_TEXT, 1, 100, 0, 0, NULL },
+	{ "contact_days", GW_F_INT, 1, 3, 1, 365, NULL },
+	{ "summary_weekday", GW_F_INT, 1, 1, 1, 7, NULL },
+	/* complaint deadlines: working days for a and b, clock hours for c and d */
+	{ "complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL },
+	{ "complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
+	{ "complaint_b_response", GW_F_INT, 1, 3, 1, 60, NULL },
+	{ "complaint_b_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
+	{ "complaint_c_response", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_c_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
+	{ "complaint_d_response", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_d_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
+	{ "complaint_warn_hours", GW_F_INT, 1, 4, 1, 720, NULL },
+	{ "complaint_director_after_hours", GW_F_INT, 1, 4, 1, 720, NULL },
+	END,
+};
+
+static const char SQL_SETTINGS[] = "SELECT name, value FROM settings";
+static const char SQL_SETTING_SET[] =
+	"INSERT INTO settings (name, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE value = VALUES(value), updated_by = VALUES(updated_by),"
+	" updated_at = VALUES(updated_at)";
+
+/* settings rows into prefix.<name>, for the names the form knows. */
+struct settings_load {
+	HDF *hdf;
+	const char *prefix;
+};
+
+static int setting_row(void *p, int ncols, char **vals, const size_t *lens,
+		       const char *const *names)
+{
+	struct settings_load *s = p;
+	char key[96];
+
+	(void)lens, (void)names;
+	for (int i = 0; ncols >= 2 && vals[0] && vals[1] && settings_form[i].name; i++)
+		if (!strcmp(vals[0], settings_form[i].name)) {
+			snprintf(key, sizeof(key), "%s.%s", s->prefix, settings_form[i].name);
+			hdf_set_value(s->hdf, key, vals[1]);
+		}
+	return 0;
+}
+
+static int settings_page(struct gw_ctx *ctx)
+{
+	return admin_page(ctx, "settings", "Admin.Settings.Title", "admin_settings.cs");
+}
+
+/* GET /settings — the settings form (200). */
+int settings(struct gw_ctx *ctx)
+{
+	struct settings_load s = { ctx->hdf, "Form" };
+
+	return gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 ? 500
+									     : settings_page(ctx);
+}
+
+/* Store one setting if it changed, audited old → new. 0 or -1. */
+static int save_setting(struct gw_ctx *ctx, const struct gw_fdef *def, const struct gw_fval *v)
+{
+	const char *val = v->s, *old;
+	char key[96];
+
+	if (def->type == GW_F_INT)
+		val = gw_arena_printf(&ctx->arena, "%lld", v->i);
+	snprintf(key, sizeof(key), "Old.%s", def->name);
+	old = hdf_get_value(ctx->hdf, key, NULL);
+	if (old && !strcmp(old, val))
+		return 0;
+	if (gw_db_exec(ctx->db, SQL_SETTING_SET, "ssis", def->name, val, ctx->user->id,
+		       gw_now_utc(ctx)) < 0)
+		return -1;
+	return gw_audit(ctx, "settings.update", "setting", 0, "%s: %s → %s", def->name,
+			old ? old : "", val);
+}
+
+/* POST /settings — save what changed: 303 back; 200 with messages. */
+int settings_save(struct gw_ctx *ctx)
+{
+	struct gw_fval v[sizeof(settings_form) / sizeof(settings_form[0])];
+	struct settings_load s = { ctx->hdf, "Old" };
+
+	if (gw_form_read(ctx, settings_form, v))
+		return settings_page(ctx);
+	if (gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 || gw_db_begin(ctx->db))
+		return 500;
+	for (int i = 0; settings_form[i].name; i++)
+		if (save_setting(ctx, &settings_form[i], &v[i])) {
+			gw_db_rollback(ctx->db);
+			return 500;
+		}
+	if (gw_db_commit(ctx->db))
+		return 500;
+	return gw_redirect(ctx, "admin", "/settings", "saved");
+}
