@@ -48,7 +48,7 @@ static int setup(void **state)
 	if (hdf_init(&cfg) != STATUS_OK || hdf_set_value(cfg, "App.Templates", dir) != STATUS_OK)
 		return -1;
 	*state = cfg;
-	return gw_view_init(cfg);
+	return gw_view_init(cfg, 0);
 }
 
 static int teardown(void **state)
