@@ -155,7 +155,7 @@ table() {
         print "|---|---|---|---|---|---|"
         line("hello", "bare libfcgi hello (tests/bench/hello.c)")
         for (i = 1; i <= np; i++) line(order[i], label[order[i]])
-        line("posts", "durable submissions/s, rate_events holding an hour of traffic")
+        line("posts", "durable submissions/s, per-address counters holding an hour of traffic")
         line("cgihello", "plain CGI: trivial hello (fcgiwrap)")
         line("cgilogin", "plain CGI: login.fcgi (× the CGI hello)")
         for (i = 1; i <= R; i++) if (i in ex) { split(ex[i], f, "\t"); split(f[7], m, ">")
