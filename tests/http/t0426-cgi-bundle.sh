@@ -10,7 +10,7 @@
 CPORT=$(( ${GUWEN_PORT:-18080} + 102 ))
 trap 'apache_stop "$T/apache"; rm -rf "$T"' EXIT
 chmod 755 "$T"
-DIST_DIR=$T/dist "$ROOT/scripts/dist-cgi" >"$T/out" 2>&1 || fail "make dist-cgi: $(cat "$T/out")"
+DIST_DIR=$T/dist "$ROOT/scripts/dist-cgi" >"$T/out0" 2>&1 || fail "make dist-cgi: $(cat "$T/out0")"
 tgz=$(ls "$T"/dist/guwen-cgi-*.tar.gz)
 H=$T/home
 mkdir -p "$H/public_html"
@@ -25,7 +25,7 @@ for f in guwen/bin/guwen guwen/templates/lang/zh-CN.hdf guwen/templates/lang/en.
          public_html/.htaccess public_html/static/css/guwen.css public_html/cgi-bin/login.fcgi; do
     [ -e "$H/$f" ] || fail "the bundle lacks $f"
 done
-if grep -q "(static programs)" "$T/out"; then
+if grep -q "(static programs)" "$T/out0"; then
     for f in "$H"/public_html/cgi-bin/*.fcgi "$H/guwen/bin/guwen"; do
         file "$f" | grep -q "statically linked" || fail "$f is not static"
     done
@@ -40,6 +40,21 @@ mkdir -m 700 "$H/guwen/uploads" "$H/guwen/backups"
 GUWEN_CONFIG=$H/guwen/guwen.hdf "$H/guwen/bin/guwen" migrate >"$T/out" 2>&1 || fail "the bundle's guwen migrate: $(cat "$T/out")"
 grep -q "up to date" "$T/out" || fail "the bundle's guwen migrate: $(cat "$T/out")"
 ok "make dist-cgi: programs, tool, templates with lang/, sql/, static files, .htaccess; the tool works"
+
+# a static program loads no client plugin from this machine's directory (the
+# host's, if any, belongs to another libmariadb/glibc): an ed25519 account is
+# refused with the path it would need, DB.PluginDir
+grep -q "(static programs)" "$T/out0" && { sql "INSTALL SONAME 'auth_ed25519'" 2>/dev/null || true; }
+if grep -q "(static programs)" "$T/out0" &&
+   [ "$(sql "SELECT COUNT(*) FROM information_schema.plugins WHERE plugin_name = 'ed25519'")" = 1 ]; then
+    sql "CREATE USER IF NOT EXISTS 'gwed'@'localhost' IDENTIFIED VIA ed25519 USING PASSWORD('edpw')"
+    sed 's/^\( *AdminUser =\).*/\1 gwed/' "$H/guwen/guwen.hdf" >"$T/ed.hdf"; chmod 600 "$T/ed.hdf"
+    ! GUWEN_CONFIG=$T/ed.hdf GUWEN_DB_ADMIN_PASSWORD=edpw "$H/guwen/bin/guwen" migrate --dry-run >"$T/out" 2>&1 ||
+        fail "the static tool signed in with a plugin from the system directory"
+    sql "DROP USER 'gwed'@'localhost'"
+    grep -q "/dev/null/client_ed25519.so" "$T/out" || fail "plugin directory: $(cat "$T/out")"
+    ok "static programs load no MariaDB client plugin from the system directory"
+fi
 
 # the account is www-data here (Apache's CGI user without suEXEC)
 chown -R www-data:www-data "$H"
