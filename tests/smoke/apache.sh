@@ -24,7 +24,7 @@ apache_start() {
         echo "<IfModule fcgid_module>"
         echo "    FcgidIPCDir $dir/fcgid"
         echo "    FcgidProcessTableFile $dir/fcgid/shm"
-        echo "    FcgidMaxProcessesPerClass 2"
+        echo "    FcgidMaxProcessesPerClass ${FCGID_PROCS:-2}"
         echo "</IfModule>"
         echo "<IfModule cgid_module>"; echo "    ScriptSock $dir/run/cgid.sock"; echo "</IfModule>"
         echo "Include $site"
