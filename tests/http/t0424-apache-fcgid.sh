@@ -5,7 +5,7 @@
 # run as www-data, which owns the configuration, the key file and the uploads.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/smoke/apache.sh"
-APORT=$(( ${GUWEN_PORT:-18080} + 101 ))
+APORT=${GUWEN_APACHE_PORT:-$(( ${GUWEN_PORT:-18080} + 101 ))}
 trap 'apache_stop "$T/apache"; rm -rf "$T"' EXIT
 D=$T/root
 make -s -C "$ROOT" install DESTDIR="$D" >"$T/out" 2>&1 || fail "make install: $(cat "$T/out")"

@@ -7,7 +7,7 @@
 # static files is served.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/smoke/apache.sh"
-CPORT=$(( ${GUWEN_PORT:-18080} + 102 ))
+CPORT=${GUWEN_CGI_PORT:-$(( ${GUWEN_PORT:-18080} + 102 ))}
 trap 'apache_stop "$T/apache"; rm -rf "$T"' EXIT
 chmod 755 "$T"
 DIST_DIR=$T/dist "$ROOT/scripts/dist-cgi" >"$T/out0" 2>&1 || fail "make dist-cgi: $(cat "$T/out0")"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # apache.sh — a private Apache 2.4 (not the system service): its own config,
 # pid, logs and loopback port, running its children as www-data. Sourced.
 #   apache_start DIR PORT SITE_CONF MODULE...   (stop: apache_stop DIR)
