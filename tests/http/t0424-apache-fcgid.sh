@@ -11,6 +11,9 @@ D=$T/root
 make -s -C "$ROOT" install DESTDIR="$D" >"$T/out" 2>&1 || fail "make install: $(cat "$T/out")"
 S=$D/usr/local/share/guwen
 chmod 755 "$T"
+# the programs run as www-data and reach the stack's database socket through
+# its scratch directory (mktemp's 0700 under make test): let others pass
+chmod o+x "$VAR"
 
 # the stack's configuration, as `guwen setup --user www-data` would leave it
 install -d -o www-data -g www-data -m 0700 "$T/conf" "$T/uploads"

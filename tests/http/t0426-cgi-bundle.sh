@@ -10,6 +10,9 @@
 CPORT=${GUWEN_CGI_PORT:-$(( ${GUWEN_PORT:-18080} + 102 ))}
 trap 'apache_stop "$T/apache"; rm -rf "$T"' EXIT
 chmod 755 "$T"
+# the programs run as www-data and reach the stack's database socket through
+# its scratch directory (mktemp's 0700 under make test): let others pass
+chmod o+x "$VAR"
 DIST_DIR=$T/dist "$ROOT/scripts/dist-cgi" >"$T/out0" 2>&1 || fail "make dist-cgi: $(cat "$T/out0")"
 tgz=$(ls "$T"/dist/guwen-cgi-*.tar.gz)
 H=$T/home
