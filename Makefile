@@ -24,7 +24,10 @@ LIB_OBJ   = $(LIB_SRC:.c=.o)
 # cgi-bin/admin_*.c are parts of admin.fcgi, not programs of their own
 PROG_PART = $(sort $(wildcard cgi-bin/admin_*.c))
 PROG_SRC  = $(filter-out $(PROG_PART),$(sort $(wildcard cgi-bin/*.c)))
-PROGS     = $(PROG_SRC:.c=.fcgi)
+# a program past ~800 lines is a folder cgi-bin/NAME/ of files, one per page
+# group, linked into cgi-bin/NAME.fcgi
+PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
+PROGS     = $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
 HEADERS   = $(wildcard include/guwen/*.h)
@@ -38,16 +41,42 @@ lib/%.o: lib/%.c $(HEADERS)
 lib/libguwen.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 
-cgi-bin/%.fcgi: cgi-bin/%.c lib/libguwen.a $(HEADERS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter cgi-bin/$*_%.c,$(PROG_PART)) lib/libguwen.a $(LDLIBS)
+# The sources of program $1: every .c of cgi-bin/$1/, or cgi-bin/$1.c with its
+# cgi-bin/$1_*.c parts; and the headers they share.
+prog_src = $(or $(wildcard cgi-bin/$1/*.c),cgi-bin/$1.c $(filter cgi-bin/$1_%.c,$(PROG_PART)))
+prog_hdr = $(wildcard cgi-bin/$1/*.h cgi-bin/$1_*.h)
 
-cgi-bin/admin.fcgi: $(PROG_PART) $(wildcard cgi-bin/*.h)
+.SECONDEXPANSION:
+cgi-bin/%.fcgi: $$(call prog_src,$$*) $$(call prog_hdr,$$*) lib/libguwen.a $(HEADERS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) lib/libguwen.a $(LDLIBS)
 
 tools/guwen: $(TOOL_SRC) tools/cli.h lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) $(TOOL_CFLAGS) -DGUWEN_PREFIX='"$(PREFIX)"' $(LDFLAGS) -o $@ $(TOOL_SRC) lib/libguwen.a $(TOOL_LIBS) $(LDLIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libguwen.a $(HEADERS)
 	$(CC) $(CFLAGS) -o $@ $< lib/libguwen.a $(LDLIBS_DYN) -lcmocka
+
+# The programs once more with AddressSanitizer and UBSan, in build/asan/ (make
+# test runs the HTTP suite against them; see scripts/test-all).
+ASAN_DIR   = build/asan
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ASAN_OBJ   = $(LIB_SRC:%.c=$(ASAN_DIR)/%.o)
+ASAN_PROGS = $(PROGS:%=$(ASAN_DIR)/%)
+
+$(ASAN_DIR)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+$(ASAN_DIR)/lib/libguwen.a: $(ASAN_OBJ)
+	rm -f $@; ar rcs $@ $^
+
+$(ASAN_DIR)/cgi-bin/%.fcgi: $$(call prog_src,$$*) $$(call prog_hdr,$$*) \
+		$(ASAN_DIR)/lib/libguwen.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(filter %.c,$^) $(ASAN_DIR)/lib/libguwen.a $(LDLIBS_DYN)
+
+asan: $(ASAN_PROGS)
 
 deps:
 	@scripts/deps.sh
@@ -61,7 +90,7 @@ run: deps all
 stop:
 	@scripts/devstack stop
 
-test: deps all
+test: deps all asan
 	@scripts/test-all
 
 bench: all
@@ -72,7 +101,7 @@ bench: all
 # gives them to the program user).
 CONFDIR ?= /etc/guwen
 STATEDIR ?= /var/lib/guwen
-PROG_NAMES = $(basename $(notdir $(PROGS)))
+PROG_NAMES = $(sort $(basename $(notdir $(PROGS))))
 SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/htaccess.example etc/guwen-spawn \
 	$(wildcard etc/systemd/*)
 FILL = sed -e 's|@PREFIX@|$(PREFIX)|g' \
@@ -100,7 +129,8 @@ dist-cgi: all
 	@scripts/dist-cgi
 
 clean:
-	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) tests/fuzz/fuzz_request
+	rm -rf $(ASAN_DIR)
+	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*))
 
-.PHONY: all deps unit run stop test bench install dist-cgi clean
-.SECONDARY: $(LIB_OBJ)
+.PHONY: all asan deps unit run stop test bench install dist-cgi clean
+.SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)

@@ -36,7 +36,7 @@ static const struct gw_fdef complaint_form[] = {
 enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION };
 
 static const struct gw_fdef lookup_form[] = {
-	{ "tracking", GW_F_TEXT, 1, 20, 0, 0, NULL },
+	{ "tracking", GW_F_TEXT, 1, 80, 0, 0, NULL }, /* full-width digits take 3 bytes */
 	{ "code", GW_F_TEXT, 1, 20, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, 0, NULL },
 };
@@ -66,21 +66,32 @@ static int portal_index(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "portal_index.cs");
 }
 
-static int show_complaint_form(struct gw_ctx *ctx)
+static int show_complaint_form(struct gw_ctx *ctx, const char *token)
 {
 	hdf_set_value(ctx->hdf, "Page.Title", "Portal.Complaint.Title");
-	return gw_view_render_with_token(ctx, "portal_complaint.cs",
-					 gw_csrf_form_token(ctx, "complaint"));
+	return gw_view_render_with_token(ctx, "portal_complaint.cs", token);
 }
 
 /* GET /complaint — the form (200). */
 static int complaint_page(struct gw_ctx *ctx)
 {
-	return show_complaint_form(ctx);
+	return show_complaint_form(ctx, gw_csrf_form_token(ctx, "complaint"));
 }
 
-/* The page an accepted complaint gets. A rejected (bot) post gets the same page
- * with made-up numbers, and nothing is written. */
+/* 503: the database or the disk failed. The form again with everything typed
+ * (attachments must be chosen again: the page says so) and the same token, so
+ * that trying again can never store it twice. */
+static int unavailable(struct gw_ctx *ctx, const char *why, const char *token)
+{
+	ctx->resp.status = 503;
+	gw_response_header(&ctx->resp, "Retry-After", "120");
+	hdf_set_value(ctx->hdf, "Page.Error", why);
+	if (gw_form_file(&ctx->req, "files"))
+		hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
+	return show_complaint_form(ctx, token);
+}
+
+/* The page a stored complaint gets: its number, and its code this once. */
 static int show_received(struct gw_ctx *ctx, const char *tracking, const char *code, int mailed)
 {
 	hdf_set_value(ctx->hdf, "Done.Tracking", tracking);
@@ -90,17 +101,26 @@ static int show_received(struct gw_ctx *ctx, const char *tracking, const char *c
 	return gw_view_render(ctx, "portal_received.cs");
 }
 
+/* The same form posted again (double click, Back + resubmit, a retry after a
+ * lost answer): the complaint stored the first time (in Again.*), without its
+ * code, which is shown only once. */
+static int show_again(struct gw_ctx *ctx)
+{
+	hdf_set_int_value(ctx->hdf, "Done.Again", 1);
+	return show_received(ctx, hdf_get_value(ctx->hdf, "Again.tracking_no", ""), "",
+			     hdf_get_int_value(ctx->hdf, "Again.mailed", 0));
+}
+
+/* A filled honeypot or a forged token: a page that looks accepted, with a
+ * number real ones never have (letters), and nothing stored. */
 static int decoy(struct gw_ctx *ctx)
 {
 	char tracking[24], code[9];
-	unsigned char r[2];
-	int32_t day = gw_today(ctx);
+	const char *email = gw_form(&ctx->req, "email");
 
-	if (gw_crypto_random(r, sizeof(r)) || gw_complaint_code(code))
+	if (gw_complaint_decoy_no(gw_today(ctx), tracking) || gw_complaint_code(code))
 		return 500;
-	gw_complaint_tracking_no(day, 1u + (r[0] | (unsigned)r[1] << 8) % 200, tracking);
-	return show_received(ctx, tracking, code, gw_form(&ctx->req, "email") &&
-						   *gw_form(&ctx->req, "email"));
+	return show_received(ctx, tracking, code, email && *email);
 }
 
 /* The attachments: up to 3 parts named "files", images or PDF by content, 5 MiB each. */
@@ -139,26 +159,37 @@ static int check_complaint(struct gw_ctx *ctx, const struct gw_fval *v)
 	return bad;
 }
 
+/* Only a filled honeypot or a forged token: people are never taken for bots. */
 static int is_bot(struct gw_ctx *ctx, enum gw_form_token t)
 {
 	const char *pot = gw_form(&ctx->req, "website");
 
-	return (pot && *pot) || t == GW_TOKEN_BAD || t == GW_TOKEN_TOO_FAST;
+	return (pot && *pot) || t == GW_TOKEN_BAD;
 }
 
-/* In the complaint's own transaction: the form token is used once (a replay is
- * abandoned quietly: > 0) and the address counts one more complaint. */
-static int use_token(struct gw_ctx *ctx, void *token)
+/* In the complaint's own transaction: the address counts one more complaint. */
+static int count_address(struct gw_ctx *ctx, void *unused)
 {
-	switch (gw_form_token_use(ctx, token)) {
-	case 1: return gw_rate_hit(ctx, "complaint");
-	case 0: return 1;
-	default: return -1;
-	}
+	(void)unused;
+	return gw_rate_hit(ctx, "complaint");
+}
+
+/* Why a post is suspected (待核实): sent faster than a person fills the form, or
+ * one more than the address's limit this hour; *why NULL for neither. 0 or -1. */
+static int suspicion(struct gw_ctx *ctx, enum gw_form_token t, const char **why)
+{
+	long long n = gw_rate_count(ctx, "complaint", 3600);
+
+	if (n < 0)
+		return -1;
+	*why = t == GW_TOKEN_TOO_FAST ? "fast"
+	       : n >= limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR) ? "rate"
+									: NULL;
+	return 0;
 }
 
 static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw_complaint_new *c,
-			  const char *token)
+			  const char *token, const char *key)
 {
 	char tracking[24], code[9];
 	long long id;
@@ -171,19 +202,23 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
 	c->subject_text = v[F_SUBJECT].s;
 	c->happened_on = v[F_HAPPENED].s;
 	c->description = v[F_DESCRIPTION].s;
-	c->also = use_token;
-	c->also_arg = (void *)token;
+	c->form_token = key;
+	c->also = count_address;
 	id = gw_complaint_create(ctx, c, tracking, code);
-	if (id == -2)
-		return decoy(ctx);
-	if (id < 0)
-		return 500;
-	return show_received(ctx, tracking, code, v[F_EMAIL].present);
+	if (id == GW_COMPLAINT_EFILES)
+		return unavailable(ctx, "unavailable_disk", token);
+	if (id < 0) /* stored by a post a moment ago with the same token? */
+		return gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key) == 1
+			       ? show_again(ctx)
+			       : unavailable(ctx, "unavailable_db", token);
+	return show_received(ctx, tracking, code, v[F_EMAIL].present && !c->suspect);
 }
 
-/* POST /complaint — 200: the tracking number and code; the form again with
- * messages at the fields; or, for a bot, the same "received" page with nothing
- * stored (honeypot, too fast, forged or reused token, too many from the address). */
+/* POST /complaint — 200: the tracking number and code (a suspected post too:
+ * stored, for staff to check); the same complaint's number again for a token
+ * already used; the form again with messages at the fields; 503 with the form
+ * and everything typed when the database or the disk fails; for a bot (honeypot,
+ * forged token) a page that looks accepted with nothing stored. */
 static int complaint_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[7];
@@ -192,23 +227,26 @@ static int complaint_submit(struct gw_ctx *ctx)
 	enum gw_form_token t = gw_csrf_form_check(
 		ctx, "complaint", token, limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
 		limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
-	int bad;
+	char key[65];
+	int bad, found;
 
 	if (is_bot(ctx, t))
 		return decoy(ctx);
 	bad = gw_form_read(ctx, complaint_form, v);
 	bad += check_complaint(ctx, v) + read_files(ctx, &c);
+	gw_csrf_form_key(token, key);
+	if ((found = gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key)) != 0)
+		return found > 0 ? show_again(ctx) : unavailable(ctx, "unavailable_db", token);
 	if (t == GW_TOKEN_EXPIRED)
 		hdf_set_value(ctx->hdf, "Page.Error", "form_expired");
 	if (bad || t == GW_TOKEN_EXPIRED) {
 		if (c.nfiles || gw_form_file(&ctx->req, "files"))
 			hdf_set_value(ctx->hdf, "Form.FilesAgain", "1");
-		return show_complaint_form(ctx);
+		return show_complaint_form(ctx, gw_csrf_form_token(ctx, "complaint"));
 	}
-	if (gw_rate_count(ctx, "complaint", 3600) >=
-	    limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR))
-		return decoy(ctx);
-	return save_complaint(ctx, v, &c, token);
+	if (suspicion(ctx, t, &c.suspect))
+		return unavailable(ctx, "unavailable_db", token);
+	return save_complaint(ctx, v, &c, token, key);
 }
 
 /* GET /complaint/status — the look-up form. */
@@ -218,20 +256,38 @@ static int status_page(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
-/* Find the complaint for tracking + code into Complaint.*; 1 found, 0 not (unknown
- * number, wrong code and too many wrong codes all look the same), -1 error. */
-static int find_complaint(struct gw_ctx *ctx, const char *tracking, const char *code)
+/* Too many wrong codes from the address: Page.Until = the local time (HH:MM)
+ * when it may look up again. 2, or -1 on a database error. */
+static int locked(struct gw_ctx *ctx, long long max)
+{
+	int64_t at;
+	char t[20];
+
+	if (gw_rate_free_at(ctx, "lookup-fail", 3600, max, &at))
+		return -1;
+	gw_time_format(at + 59 + gw_tz_minutes(ctx) * 60LL, t);
+	t[16] = '\0';
+	hdf_set_value(ctx->hdf, "Page.Until", t + 11);
+	return 2;
+}
+
+/* Find the complaint for the typed number (normalised into tracking) + code into
+ * Complaint.*; 1 found, 0 not (unknown number and wrong code look the same), 2
+ * the address has had too many wrong codes this hour, -1 error. */
+static int find_complaint(struct gw_ctx *ctx, const char *typed, const char *code,
+			  char tracking[24])
 {
 	char mac[65];
+	long long max = limit(ctx, "Portal.LookupFailsPerHour", LOOKUP_FAILS_PER_HOUR);
 	long long fails = gw_rate_count(ctx, "lookup-fail", 3600);
-	int found;
+	int found = 0;
 
 	if (fails < 0)
 		return -1;
-	found = fails < limit(ctx, "Portal.LookupFailsPerHour", LOOKUP_FAILS_PER_HOUR) &&
-			gw_complaint_tracking_ok(tracking)
-			? gw_db_row(ctx->db, ctx->hdf, "Complaint", SQL_LOOKUP, "s", tracking)
-			: 0;
+	if (fails >= max)
+		return locked(ctx, max);
+	if (!gw_complaint_tracking_normalize(typed, tracking))
+		found = gw_db_row(ctx->db, ctx->hdf, "Complaint", SQL_LOOKUP, "s", tracking);
 	if (found < 0)
 		return -1;
 	if (found && !gw_complaint_code_mac(ctx->keys, tracking, code, mac) &&
@@ -240,6 +296,15 @@ static int find_complaint(struct gw_ctx *ctx, const char *tracking, const char *
 	hdf_remove_tree(ctx->hdf, "Complaint");
 	gw_rate_hit(ctx, "lookup-fail");
 	return 0;
+}
+
+/* The look-up form again with why nothing is shown. */
+static int not_shown(struct gw_ctx *ctx, int found)
+{
+	if (found < 0)
+		return 503;
+	hdf_set_value(ctx->hdf, "Page.Error", found == 2 ? "lookup_locked" : "not_found");
+	return status_page(ctx);
 }
 
 static int show_status(struct gw_ctx *ctx, const char *tracking, const char *code)
@@ -258,22 +323,20 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
 	return gw_view_render(ctx, "portal_status.cs");
 }
 
-/* POST /complaint/status — the stage and replies, or "not found" (200 both). */
+/* POST /complaint/status — the stage and replies; "not found"; or "too many
+ * attempts, try again after HH:MM" (200 all). */
 static int status_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[2];
+	char tracking[24];
 	int found;
 
 	if (gw_form_read(ctx, lookup_form, v))
 		return status_page(ctx);
-	found = find_complaint(ctx, v[0].s, v[1].s);
-	if (found < 0)
-		return 503;
-	if (!found) {
-		hdf_set_value(ctx->hdf, "Page.Error", "not_found");
-		return status_page(ctx);
-	}
-	return show_status(ctx, v[0].s, v[1].s);
+	found = find_complaint(ctx, v[0].s, v[1].s, tracking);
+	if (found != 1)
+		return not_shown(ctx, found);
+	return show_status(ctx, tracking, v[1].s);
 }
 
 /* POST /complaint/rate — store the rating once, then the status page again. */
@@ -281,17 +344,16 @@ static int rate_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[2], k[2];
 	const char *now = gw_now_utc(ctx);
+	char tracking[24];
 	long long id;
 	int found;
 
 	if (gw_form_read(ctx, lookup_form, k))
 		return status_page(ctx);
-	if ((found = find_complaint(ctx, k[0].s, k[1].s)) <= 0) {
-		hdf_set_value(ctx->hdf, "Page.Error", "not_found");
-		return found < 0 ? 503 : status_page(ctx);
-	}
+	if ((found = find_complaint(ctx, k[0].s, k[1].s, tracking)) != 1)
+		return not_shown(ctx, found);
 	if (gw_form_read(ctx, rate_form, v))
-		return show_status(ctx, k[0].s, k[1].s);
+		return show_status(ctx, tracking, k[1].s);
 	id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
 	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[0].s), v[1].s, now, now, id) == 1) {
 		gw_complaint_event(ctx->db, id, 0, "rated", 0,
@@ -300,7 +362,7 @@ static int rate_submit(struct gw_ctx *ctx)
 		hdf_set_value(ctx->hdf, "Complaint.rating_comment", v[1].s);
 		hdf_set_value(ctx->hdf, "Page.Notice", "rated");
 	}
-	return show_status(ctx, k[0].s, k[1].s);
+	return show_status(ctx, tracking, k[1].s);
 }
 
 static const struct gw_route routes[] = {

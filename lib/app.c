@@ -36,18 +36,12 @@ static int io_out(void *ctx, const char *p, size_t n)
 	return FCGX_PutStr(p, (int)n, io->fr.out) == (int)n ? 0 : -1;
 }
 
-static size_t io_read(struct io *io, char *p, size_t n)
+static size_t io_read(void *ctx, char *p, size_t n)
 {
-	size_t got = 0;
+	struct io *io = ctx;
+	long r = io->cgi ? (long)fread(p, 1, n, stdin) : FCGX_GetStr(p, (int)n, io->fr.in);
 
-	while (got < n) {
-		long r = io->cgi ? (long)fread(p + got, 1, n - got, stdin)
-				 : FCGX_GetStr(p + got, (int)(n - got), io->fr.in);
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	return got;
+	return r > 0 ? (size_t)r : 0;
 }
 
 int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
@@ -151,7 +145,6 @@ static time_t now(void)
 static void read_env(struct gw_ctx *ctx, struct io *io)
 {
 	struct gw_request *r = &ctx->req;
-	const char *cl = io_env(io, "CONTENT_LENGTH");
 
 	memset(r, 0, sizeof(*r));
 	r->arena = &ctx->arena;
@@ -171,36 +164,14 @@ static void read_env(struct gw_ctx *ctx, struct io *io)
 		r->method = "GET";
 	if (!r->path || !*r->path)
 		r->path = "/";
-	r->content_length = cl ? strtoul(cl, NULL, 10) : 0;
 	ctx->https = r->https && (!strcasecmp(r->https, "on") || !strcmp(r->https, "1"));
 }
 
 /* Limits first, then the parsers. Returns 0 or 400/405/413. */
 static int parse(struct gw_ctx *ctx, struct io *io)
 {
-	struct gw_request *r = &ctx->req;
-	const struct gw_limits *lim = &gw_default_limits;
-	const char *cookie = io_env(io, "HTTP_COOKIE");
-	char *body;
-	int rc;
-
-	if (strcmp(r->method, "GET") && strcmp(r->method, "POST") && strcmp(r->method, "HEAD"))
-		return r->why = "method", 405;
-	if (!gw_valid_utf8(r->path, strlen(r->path)))
-		return r->why = "invalid UTF-8 in path", 400;
-	if (r->content_length > lim->body)
-		return r->why = "body too large", 413;
-	if (r->query_string && (rc = gw_request_parse_urlencoded(r, &r->query, r->query_string,
-								 strlen(r->query_string), lim)))
-		return rc;
-	if (cookie && (rc = gw_request_parse_cookies(r, cookie, lim)))
-		return rc;
-	if (!r->content_length)
-		return 0;
-	body = gw_arena_alloc(&ctx->arena, r->content_length + 1);
-	if (io_read(io, body, r->content_length) != r->content_length)
-		return r->why = "short body", 400;
-	return gw_request_parse_body(r, r->content_type, body, r->content_length, lim);
+	return gw_request_read(&ctx->req, io_env(io, "CONTENT_LENGTH"), io_env(io, "HTTP_COOKIE"),
+			       io_read, io, &gw_default_limits);
 }
 
 static const struct gw_route *find_route(struct gw_ctx *ctx, int *status)

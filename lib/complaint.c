@@ -164,19 +164,71 @@ void gw_complaint_tracking_no(int32_t local_day, unsigned n, char out[24])
 	int y, m, d;
 
 	gw_date_to_ymd(local_day, &y, &m, &d);
-	snprintf(out, 24, "TS-%04d%02d%02d-%04u", y % 10000, m % 100, d % 100, n % 100000);
+	/* four digits, more when a day has more: 1000 and 10000 never meet */
+	snprintf(out, 24, "TS-%04d%02d%02d-%04u", y % 10000, m % 100, d % 100,
+		 n % 100000000u);
 }
 
 int gw_complaint_tracking_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	if (n < 16 || n > 17 || strncmp(s, "TS-", 3) || s[11] != '-')
+	if (n < 16 || n > 20 || strncmp(s, "TS-", 3) || s[11] != '-')
 		return 0;
 	for (size_t i = 3; i < n; i++)
 		if (i != 11 && !isdigit((unsigned char)s[i]))
 			return 0;
 	return 1;
+}
+
+/* An ASCII character as the look-up reads it: ' ' for separators, upper case. */
+static int fold_ascii(int a)
+{
+	return a == '-' || a == '_' || isspace(a) ? ' ' : toupper(a);
+}
+
+/* One typed character at *p as ASCII (full-width forms folded), its byte length
+ * in *len; ' ' for spaces and dashes of every width, 0 for anything else. */
+static int fold_char(const unsigned char *p, int *len)
+{
+	*len = 1;
+	if (p[0] < 0x80)
+		return fold_ascii(p[0]);
+	*len = 3;
+	if (!p[1] || !p[2])
+		return 0;
+	if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) /* U+FF01..FF3F */
+		return fold_ascii(p[2] - 0x60);
+	if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E) /* U+FF40..FF5E */
+		return fold_ascii(p[2] - 0x20);
+	if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||            /* ideographic space */
+	    (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) || /* dashes */
+	    (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) ||            /* minus sign */
+	    (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBC))              /* ー */
+		return ' ';
+	return 0;
+}
+
+int gw_complaint_tracking_normalize(const char *in, char out[24])
+{
+	char c[24];
+	size_t n = 0, skip;
+	int len;
+
+	for (const unsigned char *p = (const unsigned char *)in; p && *p; p += len) {
+		int ch = fold_char(p, &len);
+
+		if (!ch || n == sizeof(c) - 1)
+			return -1;
+		if (ch != ' ')
+			c[n++] = (char)ch;
+	}
+	c[n] = '\0';
+	skip = !strncmp(c, "TS", 2) ? 2 : 0;
+	if (n - skip < 12 || n - skip > 16 || strspn(c + skip, "0123456789") != n - skip)
+		return -1;
+	snprintf(out, 24, "TS-%.8s-%s", c + skip, c + skip + 8);
+	return 0;
 }
 
 static const char code_alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -190,6 +242,21 @@ int gw_complaint_code(char out[9])
 	for (int i = 0; i < 8; i++)
 		out[i] = code_alphabet[r[i] % (sizeof(code_alphabet) - 1)];
 	out[8] = '\0';
+	return 0;
+}
+
+int gw_complaint_decoy_no(int32_t local_day, char out[24])
+{
+	char code[9];
+	int y, m, d;
+
+	if (gw_complaint_code(code))
+		return -1;
+	for (int i = 0; i < 4; i++) /* letters only: a real number never has one */
+		if (isdigit((unsigned char)code[i]))
+			code[i] = (char)('A' + (code[i] - '0'));
+	gw_date_to_ymd(local_day, &y, &m, &d);
+	snprintf(out, 24, "TS-%04d%02d%02d-%.4s", y % 10000, m % 100, d % 100, code);
 	return 0;
 }
 

@@ -18,9 +18,15 @@ static const char SQL_LAST_ID[] = "SELECT LAST_INSERT_ID()";
 static const char SQL_INSERT[] =
 	"INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, email, company,"
 	" client_id, subject_text, advisor_id, happened_on, description, created_by,"
-	" created_at, updated_at)"
+	" created_at, updated_at, form_token, trust, suspect_reason)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0),"
-	" NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?)";
+	" NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?, ?,"
+	" IF(? IS NULL, 'ok', 'suspected'), ?)";
+static const char SQL_BY_MAC[] =
+	"SELECT id FROM complaints WHERE tracking_no = ? AND verify_mac = ?";
+static const char SQL_BY_TOKEN[] =
+	"SELECT id, tracking_no, email IS NOT NULL AS mailed, trust FROM complaints"
+	" WHERE form_token = ?";
 static const char SQL_EVENT[] =
 	"INSERT INTO complaint_events (complaint_id, at, user_id, kind, visibility, body)"
 	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?)";
@@ -64,27 +70,38 @@ static const char *short_name(struct gw_ctx *ctx, const char *name)
 	return gw_arena_strndup(&ctx->arena, name, n);
 }
 
-/* Files are written before the transaction commits: names[] keeps what was
- * written so that a rollback can take the files away again. */
+/* Files are written before the transaction begins (the day's counter is not
+ * held while they are): names[] keeps what was written so that a complaint not
+ * stored can take them away again. */
 struct stored {
 	char names[GW_COMPLAINT_MAX_FILES][33];
 	int n;
 };
 
-static int store_files(struct gw_ctx *ctx, long long id, const struct gw_complaint_new *c,
-		       struct stored *st)
+static int write_files(struct gw_ctx *ctx, const struct gw_complaint_new *c, struct stored *st)
 {
 	for (int i = 0; i < c->nfiles; i++) {
-		char *name = st->names[st->n];
-
-		if (gw_upload_store(ctx, c->files[i]->value, c->files[i]->len, name))
+		if (gw_upload_store(ctx, c->files[i]->value, c->files[i]->len, st->names[st->n]))
 			return -1;
 		st->n++;
-		if (gw_db_exec(ctx->db, SQL_FILE, "isssi", id, name,
+	}
+	return 0;
+}
+
+static void remove_files(struct gw_ctx *ctx, struct stored *st)
+{
+	while (st->n > 0)
+		gw_upload_remove(ctx, st->names[--st->n]);
+}
+
+static int file_rows(struct gw_ctx *ctx, long long id, const struct gw_complaint_new *c,
+		     const struct stored *st)
+{
+	for (int i = 0; i < st->n; i++)
+		if (gw_db_exec(ctx->db, SQL_FILE, "isssi", id, st->names[i],
 			       short_name(ctx, c->files[i]->filename), c->file_types[i],
 			       (long long)c->files[i]->len) != 1)
 			return -1;
-	}
 	return 0;
 }
 
@@ -94,10 +111,11 @@ static long long insert(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 	const char *now = gw_now_utc(ctx);
 	long long uid = ctx->user ? ctx->user->id : 0;
 
-	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssssisississ", tracking, mac, c->source,
+	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssssisississsss", tracking, mac, c->source,
 		       c->name, c->phone, c->email, c->company, c->client_id, c->subject_text,
-		       c->advisor_id, c->happened_on, c->description, uid, now, now) != 1)
-		return -1;
+		       c->advisor_id, c->happened_on, c->description, uid, now, now, c->form_token,
+		       c->suspect, c->suspect) != 1)
+		return gw_db_errno(ctx->db) == 1062 && c->form_token ? -3 : -1;
 	return gw_db_insert_id(ctx->db);
 }
 
@@ -109,8 +127,8 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 	HDF *data;
 	long long id;
 
-	if (!c->email || !*c->email)
-		return 0;
+	if (!c->email || !*c->email || c->suspect)
+		return 0; /* a suspected post is not a way to send mail to anyone */
 	if (*site)
 		url = gw_arena_printf(&ctx->arena, "%s%s", site,
 				      gw_url(ctx, "portal", "/complaint/status"));
@@ -122,64 +140,84 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 	return id < 0 ? -1 : 0;
 }
 
+/* In the transaction: the caller's part, the day's next number (drawn here, so
+ * a complaint not stored leaves no gap), the row, its event, files and mail. */
 static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new *c,
-			      const char *tracking, const char *code, struct stored *st)
+			      char tracking[24], const char *code, char mac[65],
+			      const struct stored *st)
 {
-	char mac[65];
 	long long id;
 	int also = c->also ? c->also(ctx, c->also_arg) : 0;
 
 	if (also)
 		return also > 0 ? -2 : -1;
-	if (gw_complaint_code_mac(ctx->keys, tracking, code, mac) ||
-	    (id = insert(ctx, c, tracking, mac)) < 0 ||
-	    gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
+	if (next_tracking(ctx, tracking) || gw_complaint_code_mac(ctx->keys, tracking, code, mac))
+		return -1;
+	if ((id = insert(ctx, c, tracking, mac)) < 0)
+		return id;
+	if (gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
 			       c->source) ||
-	    store_files(ctx, id, c, st) || ack_mail(ctx, c, tracking, code))
+	    file_rows(ctx, id, c, st) || ack_mail(ctx, c, tracking, code))
 		return -1;
 	return id;
 }
 
-static const char SQL_BY_TRACKING[] = "SELECT id FROM complaints WHERE tracking_no = ?";
-
-/* After COMMIT (rc from gw_db_commit): the id when the row is stored, -1 when
- * it is not, -3 when nobody can tell (the database is still away). A COMMIT
- * whose answer was lost is looked up by the tracking number on a new connection. */
-static long long settle(struct gw_ctx *ctx, int rc, long long id, const char *tracking)
+/* The COMMIT's answer was lost: look for the row on a new connection. Its files
+ * stay unless the row is surely not there. */
+static long long commit_unknown(struct gw_ctx *ctx, const char *tracking, const char *mac,
+				struct stored *st)
 {
-	long long found = 0;
-	int n;
+	long long id = 0;
+	int found;
 
-	if (rc != -2)
-		return rc == 0 ? id : -1;
-	n = gw_db_int(ctx->db, &found, SQL_BY_TRACKING, "s", tracking);
-	gw_log_warn("the answer to COMMIT was lost; the complaint is %s", n < 0 ? "unknown"
-							 : n ? "stored" : "not stored");
-	return n < 0 ? -3 : n ? found : -1;
+	/* before the rollback: a handle whose old transaction could not be ended
+	 * answers nothing (-1), never a false "not there" */
+	found = gw_db_int(ctx->db, &id, SQL_BY_MAC, "ss", tracking, mac);
+	gw_db_rollback(ctx->db);
+	if (found == 1)
+		return id;
+	if (found == 0)
+		remove_files(ctx, st);
+	gw_log_error(found ? "complaint commit outcome unknown: its files are kept"
+			   : "registering a complaint failed at commit");
+	return -1;
 }
 
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9])
 {
 	struct stored st = { .n = 0 };
+	char mac[65];
 	long long id;
+	int rc;
 
-	if (gw_complaint_code(code) || next_tracking(ctx, tracking) || gw_db_begin(ctx->db))
+	if (gw_complaint_code(code))
 		return -1;
-	id = create_in_tx(ctx, c, tracking, code, &st);
-	if (id >= 0 && (id = settle(ctx, gw_db_commit(ctx->db), id, tracking)) == -3) {
-		gw_db_rollback(ctx->db);
-		return -1; /* unknown: the files stay, the row may hold them */
+	if (write_files(ctx, c, &st)) {
+		remove_files(ctx, &st);
+		gw_log_error("storing a complaint's attachments failed");
+		return GW_COMPLAINT_EFILES;
 	}
-	if (id < 0) {
-		gw_db_rollback(ctx->db);
-		while (st.n > 0)
-			gw_upload_remove(ctx, st.names[--st.n]);
-		if (id != -2)
-			gw_log_error("registering a complaint failed");
-		return id == -2 ? -2 : -1;
-	}
-	return id;
+	if (gw_db_begin(ctx->db))
+		id = -1;
+	else
+		id = create_in_tx(ctx, c, tracking, code, mac, &st);
+	rc = id < 0 ? -1 : gw_db_commit(ctx->db);
+	if (rc == 0)
+		return id;
+	if (id >= 0 && rc != -1) /* neither committed nor not: unknown */
+		return commit_unknown(ctx, tracking, mac, &st);
+	gw_db_rollback(ctx->db);
+	remove_files(ctx, &st);
+	if (id == -1 || id >= 0)
+		gw_log_error("registering a complaint failed");
+	return id >= 0 ? -1 : id;
+}
+
+int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix,
+			  const char *form_token)
+{
+	return gw_db_row(db, hdf, prefix, SQL_BY_TOKEN, "s", form_token);
 }
 
 /* --- the clock: policy, calendar and due times ------------------------------ */

@@ -1,4 +1,5 @@
 /* config.c — load and check the HDF configuration file. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -11,20 +12,86 @@
 #include "guwen/config.h"
 #include "guwen/log.h"
 
+#define CONFIG_MAX (4 * 1024 * 1024)
+
+/* The whole file as a string the caller frees; NULL if unreadable or huge. */
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "re");
+	struct stat st;
+	char *buf = NULL;
+	size_t n = 0;
+
+	if (!f)
+		return NULL;
+	if (fstat(fileno(f), &st) == 0 && st.st_size >= 0 && st.st_size <= CONFIG_MAX &&
+	    (buf = malloc((size_t)st.st_size + 1)) != NULL) {
+		n = fread(buf, 1, (size_t)st.st_size, f);
+		buf[n] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+/* 1 if ClearSilver could read the line as a link or a copy ("Name : Other",
+ * "Name := Other"), a command ("!=") or attributes ("Name [a] = x"). It follows
+ * links without a depth limit: "App : App" overflowed the stack, while
+ * reading or at the first look-up (found by tests/fuzz/fuzz_config). None of
+ * our files needs them; the text of "<<" values is checked too, to be sure. */
+static int unsafe_line(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	if (i < n && (s[i] == '#' || s[i] == '}'))
+		return 0;
+	while (i < n && !isspace((unsigned char)s[i]) && !strchr("=:{<[!", s[i]))
+		i++;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	return i < n && (s[i] == ':' || s[i] == '[' ||
+			 (s[i] == '!' && i + 1 < n && s[i + 1] == '='));
+}
+
+/* Line number (from 1) of the first unsafe line, or 0. */
+static int unsafe_text(const char *text)
+{
+	int line = 1;
+
+	for (const char *s = text; *s; line++) {
+		size_t n = strcspn(s, "\n");
+
+		if (unsafe_line(s, n))
+			return line;
+		s += n + (s[n] == '\n');
+	}
+	return 0;
+}
+
+/* Parsed from memory (hdf_read_string also refuses #include) once the text
+ * passed unsafe_text. */
 HDF *gw_config_load(const char *path)
 {
 	HDF *hdf = NULL;
-	NEOERR *err;
+	NEOERR *err = STATUS_OK;
+	char *text;
+	int bad = 0;
 
 	if (!path)
 		path = getenv("GUWEN_CONFIG");
 	if (!path || !*path)
 		path = "etc/guwen.hdf";
-	err = hdf_init(&hdf);
-	if (err == STATUS_OK)
-		err = hdf_read_file(hdf, path);
-	if (err != STATUS_OK) {
-		gw_log_error("cannot read %s", path);
+	text = read_text(path);
+	if (text && !(bad = unsafe_text(text)) && (err = hdf_init(&hdf)) == STATUS_OK)
+		err = hdf_read_string(hdf, text);
+	free(text);
+	if (!text || bad || err != STATUS_OK || !hdf) {
+		if (bad)
+			gw_log_error("cannot read %s: line %d is a link, copy, command or "
+				     "attribute, which are not allowed", path, bad);
+		else
+			gw_log_error("cannot read %s", path);
 		nerr_ignore(&err);
 		hdf_destroy(&hdf);
 		return NULL;

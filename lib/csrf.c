@@ -69,3 +69,11 @@ enum gw_form_token gw_csrf_form_check(struct gw_ctx *ctx, const char *purpose, c
 		return GW_TOKEN_EXPIRED;
 	return GW_TOKEN_OK;
 }
+
+void gw_csrf_form_key(const char *token, char out[65])
+{
+	unsigned char h[32];
+
+	gw_crypto_sha256(token, strlen(token), h);
+	gw_hex_encode(h, sizeof(h), out);
+}

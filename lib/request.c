@@ -1,5 +1,6 @@
 /* request.c — parsers for query strings, urlencoded and multipart bodies and
  * cookies, with limits and UTF-8 validation. Fuzzed by tests/fuzz. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -293,6 +294,56 @@ int gw_request_parse_body(struct gw_request *r, const char *ctype, const char *b
 		return parse_multipart(r, b, body, n, lim);
 	}
 	return 0;
+}
+
+/* CONTENT_LENGTH as the web server passed it (strtoul: no header is 0). */
+static size_t content_length(const char *cl)
+{
+	return cl ? strtoul(cl, NULL, 10) : 0;
+}
+
+/* Read exactly r->content_length bytes through rd into the arena. */
+static int read_body(struct gw_request *r, gw_body_reader rd, void *rctx, char **body)
+{
+	size_t got = 0, n = r->content_length;
+
+	*body = gw_arena_alloc(r->arena, n + 1);
+	while (got < n) {
+		size_t k = rd(rctx, *body + got, n - got);
+
+		if (k == 0 || k > n - got)
+			break;
+		got += k;
+	}
+	if (got != n)
+		return fail(r, 400, "short body");
+	(*body)[n] = '\0';
+	return 0;
+}
+
+int gw_request_read(struct gw_request *r, const char *cl, const char *cookie,
+		    gw_body_reader rd, void *rctx, const struct gw_limits *lim)
+{
+	char *body;
+	int rc;
+
+	if (strcmp(r->method, "GET") && strcmp(r->method, "POST") && strcmp(r->method, "HEAD"))
+		return fail(r, 405, "method");
+	if (!gw_valid_utf8(r->path, strlen(r->path)))
+		return fail(r, 400, "invalid UTF-8 in path");
+	r->content_length = content_length(cl);
+	if (r->content_length > lim->body)
+		return fail(r, 413, "body too large");
+	if (r->query_string && (rc = gw_request_parse_urlencoded(r, &r->query, r->query_string,
+								 strlen(r->query_string), lim)))
+		return rc;
+	if (cookie && (rc = gw_request_parse_cookies(r, cookie, lim)))
+		return rc;
+	if (!r->content_length)
+		return 0;
+	if ((rc = read_body(r, rd, rctx, &body)))
+		return rc;
+	return gw_request_parse_body(r, r->content_type, body, r->content_length, lim);
 }
 
 const struct gw_field *gw_fields_get(const struct gw_fields *f, const char *name)

@@ -453,13 +453,21 @@ int gw_time_parse(const char *s, int64_t *t)
 	return 0;
 }
 
+/* 0000-01-01 00:00:00 and 9999-12-31 23:59:59 UTC: what four digits of year hold. */
+#define TIME_MIN (-62167219200LL)
+#define TIME_MAX 253402300799LL
+
 void gw_time_format(int64_t t, char *buf)
 {
-	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-	int64_t sec = t - day * 86400;
+	int64_t day, sec;
 	int y, m, d;
 	char tmp[64];
 
+	/* Clamped first: t - 86399 would overflow near INT64_MIN, and a day past
+	 * int32 would wrap into some other date. */
+	t = t < TIME_MIN ? TIME_MIN : t > TIME_MAX ? TIME_MAX : t;
+	day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	sec = t - day * 86400;
 	gw_date_to_ymd((int32_t)day, &y, &m, &d);
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, (int)(sec / 3600),
 		 (int)(sec / 60 % 60), (int)(sec % 60));

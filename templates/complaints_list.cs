@@ -12,6 +12,7 @@ def:filter_select(name, text, options) ?><div class="field">
 <a href="<?cs var:URL.complaints ?>/?tab=mine&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.mine ?></a>
 <a href="<?cs var:URL.complaints ?>/?tab=department&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "department" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.department ?></a>
 <?cs if:Filter.CanAll ?><a href="<?cs var:URL.complaints ?>/?tab=all&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.all ?></a><?cs /if ?>
+<?cs if:Filter.CanSuspected ?><a href="<?cs var:URL.complaints ?>/?tab=suspected&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "suspected" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.suspected ?></a><?cs /if ?>
 </nav>
 <form method="get" action="<?cs var:URL.complaints ?>/" class="card filters">
 <input type="hidden" name="tab" value="<?cs var:Filter.Tab ?>">

@@ -10,6 +10,7 @@
 <span class="badge stage"><?cs var:L.Complaint.Stages[C.stage] ?></span>
 <?cs if:C.overdue == "1" ?><span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?>
 <?cs if:C.waiting_since ?><span class="badge waiting"><?cs var:L.Complaint.Waiting ?></span><?cs /if ?>
+<?cs if:C.trust != "ok" ?><span class="badge overdue" id="trust"><?cs var:L.Complaints.Suspect.Badge[C.trust] ?> · <?cs var:L.Complaints.Suspect.Why[C.suspect_reason] ?></span><?cs /if ?>
 </div>
 <div class="grid complaint-grid">
 <section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Complaints.Facts ?></h2>
@@ -56,7 +57,18 @@
 </li>
 <?cs /each ?></ol>
 </section>
-<?cs if:C.stage != "closed" && (Perm.complaint_write || Perm.complaint_classify) ?>
+<?cs if:C.trust == "suspected" && Perm.complaint_classify ?>
+<section class="card action-suspected" aria-labelledby="h-suspected"><h2 id="h-suspected"><?cs var:L.Complaints.Suspect.Title ?></h2>
+<p class="hint"><?cs var:L.Complaints.Suspect.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/release" class="form"><?cs call:csrf() ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Suspect.Release ?></button></div>
+</form>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/discard" class="form"><?cs call:csrf() ?>
+<?cs call:textarea("discard_reason", L.Complaints.Suspect.Reason, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Suspect.Discard ?></button></div>
+</form></section>
+<?cs /if ?>
+<?cs if:C.stage != "closed" && C.trust == "ok" && (Perm.complaint_write || Perm.complaint_classify) ?>
 <h2 id="h-actions"><?cs var:L.Complaints.Actions ?></h2>
 <div class="grid complaint-actions">
 <?cs if:Perm.complaint_write ?>

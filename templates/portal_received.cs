@@ -1,6 +1,14 @@
 <?cs # portal_received.cs — the complaint was received: its number and code ?>
 <section class="card narrow portal">
 <h1><?cs var:L.Portal.Complaint.Received ?></h1>
+<?cs if:Done.Again ?>
+<p id="again"><?cs var:L.Portal.Complaint.Again ?></p>
+<dl class="ticket">
+<dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Done.Tracking ?></dd>
+</dl>
+<p class="hint"><?cs var:L.Portal.Complaint.CodeNotAgain ?></p>
+<?cs if:Done.Mailed ?><p><?cs var:L.Portal.Complaint.MailedBefore ?></p><?cs /if ?>
+<?cs else ?>
 <p><?cs var:L.Portal.Complaint.ReceivedIntro ?></p>
 <dl class="ticket">
 <dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Done.Tracking ?></dd>
@@ -8,5 +16,6 @@
 </dl>
 <p class="hint"><?cs var:L.Portal.Complaint.KeepThem ?></p>
 <?cs if:Done.Mailed ?><p><?cs var:L.Portal.Complaint.Mailed ?></p><?cs /if ?>
+<?cs /if ?>
 <p><a class="button" href="<?cs var:URL.portal ?>/complaint/status"><?cs var:L.Portal.Status.Title ?></a></p>
 </section>

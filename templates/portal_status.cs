@@ -30,7 +30,8 @@
 </form>
 <?cs /if ?>
 <?cs else ?>
-<?cs if:Page.Error ?><div class="alert alert-error" role="alert"><?cs var:L.Msg[Page.Error] ?></div><?cs /if ?>
+<?cs if:Page.Error == "lookup_locked" ?><div class="alert alert-error" role="alert" id="locked"><?cs var:L.Portal.Status.LockedBefore ?> <?cs var:Page.Until ?> <?cs var:L.Portal.Status.LockedAfter ?></div>
+<?cs elif:Page.Error ?><div class="alert alert-error" role="alert"><?cs var:L.Msg[Page.Error] ?></div><?cs /if ?>
 <form method="post" action="<?cs var:URL.portal ?>/complaint/status" class="form">
 <?cs call:field("tracking", L.Complaint.Tracking, "text", 1) ?>
 <?cs call:field("code", L.Complaint.Code, "text", 1) ?>

@@ -12,6 +12,7 @@
 #include "guwen/db.h"
 #include "guwen/log.h"
 #include "guwen/perm.h"
+#include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
 #include "cli.h"
@@ -40,7 +41,8 @@ static const char usage[] =
 	"  demo --complaints N     add N generated complaints (benchmarks; MariaDB)\n"
 	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
 	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
-	"                          Silent unless something failed (-v: a summary line)\n"
+	"                          old per-address counters removed. Silent unless\n"
+	"                          something failed (-v: a summary line)\n"
 	"  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
 	"                          unless a message failed for good or the relay is down\n"
 	"  setup [--user NAME] [--db NAME] [--socket PATH | --host HOST] [--uploads DIR]\n"
@@ -437,6 +439,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	rc = gw_complaint_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				   gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	hdf_destroy(&words);
+	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
+		rc = 1;
 	if (backup_daily(db)) /* once a day when Backup.Dir is set */
 		rc = 1;
 	if (argc == 2 || rc || r.failed)

@@ -75,10 +75,18 @@ enum gw_escalation {
 enum gw_escalation gw_complaint_escalation(const struct gw_complaint_policy *p, int64_t now,
 					   int64_t due, int level, int warned);
 
-/* "TS-YYYYMMDD-NNNN" for the nth complaint of a local day; out has 24 bytes. */
+/* "TS-YYYYMMDD-NNNN" for the nth complaint of a local day, more digits from the
+ * 10,000th ("TS-YYYYMMDD-12345", up to 8); out has 24 bytes. */
 void gw_complaint_tracking_no(int32_t local_day, unsigned n, char out[24]);
 /* 1 if s has the form of a tracking number. */
 int gw_complaint_tracking_ok(const char *s);
+/* A tracking number as people type it (lower case, without or with other dashes,
+ * full-width characters, spaces, without "TS") into its stored form; 0, or -1
+ * when it cannot be one. */
+int gw_complaint_tracking_normalize(const char *in, char out[24]);
+/* The number shown to a bot: "TS-YYYYMMDD-" and four letters, a form real
+ * numbers never take (not even after gw_complaint_tracking_normalize). 0 or -1. */
+int gw_complaint_decoy_no(int32_t local_day, char out[24]);
 /* A new 8-character verification code (no 0/O/1/I/L); out has 9 bytes. 0 or -1. */
 int gw_complaint_code(char out[9]);
 /* The keyed MAC stored for a tracking number and code (code compared without

@@ -6,8 +6,9 @@
 #include <stddef.h>
 
 /* Read the HDF file at path (or $GUWEN_CONFIG when path is NULL, else
- * etc/guwen.hdf; also used for the language files). Returns a new HDF the
- * caller owns, or NULL after logging why. */
+ * etc/guwen.hdf; also used for the language files). Plain HDF only: links
+ * ("Name : Other"), copies, attributes and #include are refused. Returns a
+ * new HDF the caller owns, or NULL after logging why. */
 HDF *gw_config_load(const char *path);
 /* Value of a key, or def. The pointer is owned by the HDF. */
 const char *gw_config_get(HDF *cfg, const char *key, const char *def);

@@ -23,4 +23,8 @@ enum gw_form_token {
 enum gw_form_token gw_csrf_form_check(struct gw_ctx *ctx, const char *purpose, const char *token,
 				      long min_age, long max_age);
 
+/* A form token's idempotency key: its SHA-256 in hex (stored with what the form
+ * created, so the same token posted again finds it). */
+void gw_csrf_form_key(const char *token, char out[65]);
+
 #endif

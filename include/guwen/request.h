@@ -58,6 +58,16 @@ int gw_request_parse_cookies(struct gw_request *r, const char *s, const struct g
 int gw_request_parse_body(struct gw_request *r, const char *ctype, const char *body, size_t n,
 			  const struct gw_limits *lim);
 
+/* Reads up to n bytes of the body into p; returns how many, 0 at its end. */
+typedef size_t (*gw_body_reader)(void *ctx, char *p, size_t n);
+/* The request's own checks once the CGI variables are in r (method, path,
+ * query_string, content_type): the method, a UTF-8 path, CONTENT_LENGTH (cl as
+ * the server passed it, NULL when absent) against lim->body, the query string,
+ * the Cookie header (NULL when absent), then exactly CONTENT_LENGTH bytes of
+ * body through rd, parsed by their type. Returns 0, 400, 405 or 413 with r->why. */
+int gw_request_read(struct gw_request *r, const char *cl, const char *cookie,
+		    gw_body_reader rd, void *rctx, const struct gw_limits *lim);
+
 /* First value of name in the query string / the body / the cookies, or NULL. */
 const char *gw_query(const struct gw_request *r, const char *name);
 const char *gw_form(const struct gw_request *r, const char *name);

@@ -45,7 +45,8 @@ int32_t gw_date_from_ymd(int y, int m, int d);
 void gw_date_to_ymd(int32_t days, int *y, int *m, int *d);
 
 /* UTC date and time "YYYY-MM-DD HH:MM:SS" <-> seconds since the epoch.
- * parse returns 0, or -1 when malformed. format needs 20 bytes. */
+ * parse returns 0, or -1 when malformed. format needs 20 bytes; times outside
+ * years 0000..9999 are written as the nearest end of that range. */
 int gw_time_parse(const char *s, int64_t *t);
 void gw_time_format(int64_t t, char *buf);
 

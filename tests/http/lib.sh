@@ -62,7 +62,7 @@ sql() { mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "$1
 # Each test starts with no recent sign-in failures or public-form posts from this
 # address (all tests come from 127.0.0.1, and the limits count per address).
 sql "UPDATE login_attempts SET at = at - INTERVAL 1 DAY WHERE ok = 0;
-     UPDATE rate_events SET at = at - INTERVAL 1 DAY"
+     DELETE FROM rate_counts"
 
 # form_token PURPOSE AGE_SECONDS — a signed time token as the server would have
 # issued AGE seconds ago (signed with the stack's index key), so tests need not wait.

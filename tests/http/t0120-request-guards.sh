@@ -67,7 +67,7 @@ get z /logout
 expect_status 200
 cp "$BODY" "$T/fcgi.html"
 GUWEN_CONFIG=$VAR/guwen.hdf REQUEST_METHOD=GET PATH_INFO=/logout SCRIPT_NAME=/login \
-    "$ROOT/cgi-bin/login.fcgi" >"$T/cgi.out"
+    "${GUWEN_CGI_DIR:-$ROOT/cgi-bin}/login.fcgi" >"$T/cgi.out"
 head -1 "$T/cgi.out" | grep -q '^Status: 200 OK' || fail "plain CGI status: $(head -1 "$T/cgi.out")"
 sed '1,/^\r$/d' "$T/cgi.out" >"$T/cgi.html"
 cmp -s "$T/fcgi.html" "$T/cgi.html" || { diff "$T/fcgi.html" "$T/cgi.html" | head; fail "CGI page differs"; }

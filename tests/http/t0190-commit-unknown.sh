@@ -37,7 +37,7 @@ req p POST /portal/complaint -F "token=$(form_token complaint 10)" -F "name=未�
 took=$(( ($(date +%s%N) - t0) / 1000000 ))
 unblock
 expect_status 503 "after $took ms"
-expect_body '请稍后再试'
+expect_body '请过几分钟再点一次'
 [ "$took" -lt 9000 ] || fail "the answer took $took ms"
 sleep 0.5
 [ "$(sql "SELECT COUNT(*) FROM complaints WHERE name = '未知$tag'")" = 0 ] || fail "stored after a 503"

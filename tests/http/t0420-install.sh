@@ -15,7 +15,7 @@ make -s -C "$ROOT" install DESTDIR="$D" >"$T/out" 2>&1 || fail "make install: $(
 S=$D/usr/local/share/guwen
 [ "$(stat -c %a "$D/var/lib/guwen/uploads")" = 700 ] || fail "no uploads directory"
 [ -d "$D/etc/guwen" ] || fail "no configuration directory"
-for f in "$S"/etc/* "$D/usr/local/sbin/guwen-spawn"; do
+for f in $(find "$S/etc" -type f) "$D/usr/local/sbin/guwen-spawn"; do
     ! grep -n '@[A-Z_]*@' "$f" || fail "placeholder left in $f"
 done
 [ ! -e "$S/etc/nginx.conf" ] || fail "the dev stack's template was installed"

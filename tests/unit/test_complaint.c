@@ -183,6 +183,60 @@ static void test_tracking_numbers_and_codes(void **state)
 	assert_string_not_equal(m1, m2);
 }
 
+/* A busy day does not wrap: numbers widen past 9,999 and never meet smaller ones. */
+static void test_tracking_numbers_widen(void **state)
+{
+	int32_t day = gw_date_from_ymd(2026, 11, 22);
+	char a[24], b[24];
+
+	(void)state;
+	gw_complaint_tracking_no(day, 9999, a);
+	assert_string_equal(a, "TS-20261122-9999");
+	gw_complaint_tracking_no(day, 100000, a);
+	assert_string_equal(a, "TS-20261122-100000");
+	assert_true(gw_complaint_tracking_ok(a));
+	gw_complaint_tracking_no(day, 1, b);
+	assert_string_not_equal(a, b); /* n % 100000 made these equal */
+	gw_complaint_tracking_no(day, 10000, a);
+	gw_complaint_tracking_no(day, 1000, b);
+	assert_string_equal(a, "TS-20261122-10000");
+	assert_string_equal(b, "TS-20261122-1000");
+	gw_complaint_tracking_no(day, 99999999, a);
+	assert_string_equal(a, "TS-20261122-99999999");
+	assert_true(gw_complaint_tracking_ok(a));
+	assert_false(gw_complaint_tracking_ok("TS-20261122-123456789"));
+	assert_false(gw_complaint_tracking_ok("TS-20261122-123"));
+}
+
+/* What people type is the same number: case, dashes, full width, spaces. */
+static void test_tracking_typed_forms(void **state)
+{
+	static const char *const same[] = {
+		"TS-20261122-0042", "ts-20261122-0042", "TS202611220042", "202611220042",
+		" ts 20261122 0042 ", "ＴＳ－２０２６１１２２－００４２", "ｔｓ２０２６１１２２００４２",
+		"TS\xe2\x80\x94" "20261122\xe2\x80\x93" "0042", "TS\xe3\x80\x80" "20261122\xe3\x80\x80" "0042",
+	};
+	static const char *const bad[] = {
+		"", "TS-2026112-0042", "TS-20261122-00x2", "' OR 1=1 --", "TS-20261122-123",
+		"TS-20261122-ABCD", "TS-20261122-123456789", "\xef\xbc", "我的投诉",
+	};
+	char out[24], decoy[24];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		assert_int_equal(gw_complaint_tracking_normalize(same[i], out), 0);
+		assert_string_equal(out, "TS-20261122-0042");
+	}
+	assert_int_equal(gw_complaint_tracking_normalize("ts-20261122-100000", out), 0);
+	assert_string_equal(out, "TS-20261122-100000");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(gw_complaint_tracking_normalize(bad[i], out), -1);
+	assert_int_equal(gw_complaint_decoy_no(gw_date_from_ymd(2026, 11, 22), decoy), 0);
+	assert_int_equal(strncmp(decoy, "TS-20261122-", 12), 0);
+	assert_false(gw_complaint_tracking_ok(decoy));
+	assert_int_equal(gw_complaint_tracking_normalize(decoy, out), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +249,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_escalation_steps, setup, teardown),
 		cmocka_unit_test(test_handling_rules),
 		cmocka_unit_test(test_tracking_numbers_and_codes),
+		cmocka_unit_test(test_tracking_numbers_widen),
+		cmocka_unit_test(test_tracking_typed_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

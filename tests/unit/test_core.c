@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "guwen/app.h"
 #include "guwen/arena.h"
 #include "guwen/buf.h"
+#include "guwen/config.h"
+#include "guwen/log.h"
 #include "guwen/perm.h"
 #include "guwen/response.h"
 
@@ -569,6 +572,59 @@ static void test_route_match_more_params_than_room_fails(void **state)
 	gw_arena_free(&a);
 }
 
+/* --- configuration ---------------------------------------------------- */
+
+static void quiet(void *ctx, const char *line, size_t n)
+{
+	(void)ctx, (void)line, (void)n;
+}
+
+/* A configuration file with the given text, loaded (NULL when refused). */
+static HDF *config_from(const char *text)
+{
+	char path[] = "/tmp/guwen-test-config.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	HDF *cfg;
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	gw_log_sink(quiet, NULL);
+	cfg = gw_config_load(path);
+	gw_log_sink(NULL, NULL);
+	unlink(path);
+	return cfg;
+}
+
+/* Found by tests/fuzz/fuzz_config: "App : App" made every look-up under App
+ * recurse until the stack overflowed, and with a block under it, reading the
+ * file did. Links (and copies, attributes, includes) are refused at load. */
+static void test_config_refuses_links(void **state)
+{
+	HDF *cfg;
+	(void)state;
+
+	assert_null(config_from("App : App\nDB.Name = guwen\n"));
+	assert_null(config_from("A:A\n{Ap{\n{\nA {\nN{\np{\np{.\nN:"));
+	assert_null(config_from("A.B = 1\nC : A\n"));
+	assert_null(config_from("A.B = 1\nC := A\n"));
+	assert_null(config_from("A [x=1] = 2\n"));
+	assert_null(config_from("#include \"/etc/passwd\"\n"));
+	cfg = config_from("App {\n  URLStyle = cgi\n  Name = 财税 : 中心\n}\nDB.Name = guwen\n");
+	assert_non_null(cfg);
+	assert_string_equal(gw_config_get(cfg, "App.URLStyle", ""), "cgi");
+	assert_string_equal(gw_config_get(cfg, "App.Name", ""), "财税 : 中心");
+	assert_int_equal(gw_config_int(cfg, "App.Missing", 7), 7);
+	hdf_destroy(&cfg);
+	/* Comments and "=" values may hold a colon. */
+	cfg = config_from("# Note: x\nA.URL = http://h:1/\nB << EOM\ntext\nEOM\n");
+	assert_non_null(cfg);
+	assert_string_equal(gw_config_get(cfg, "A.URL", ""), "http://h:1/");
+	assert_string_equal(gw_config_get(cfg, "B", ""), "text\n");
+	hdf_destroy(&cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -590,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_perm_scope_and_clearance),
 		cmocka_unit_test(test_route_match_table),
 		cmocka_unit_test(test_route_match_more_params_than_room_fails),
+		cmocka_unit_test(test_config_refuses_links),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -648,6 +648,105 @@ static void test_multipart_text_too_long_and_too_many_parts_are_413(void **state
 	}
 }
 
+/* --- gw_request_read: CONTENT_LENGTH and the body ---------------------- */
+
+struct chunks {
+	const char *s;
+	size_t at, step, calls;
+};
+
+/* Hands out the body a few bytes at a time, as a socket may. */
+static size_t chunked(void *ctx, char *p, size_t n)
+{
+	struct chunks *c = ctx;
+	size_t k = strlen(c->s + c->at);
+
+	k = k < n ? k : n;
+	k = k < c->step ? k : c->step;
+	memcpy(p, c->s + c->at, k);
+	c->at += k;
+	c->calls++;
+	return k;
+}
+
+static int read_post(struct gw_request *r, const char *cl, struct chunks *c,
+		     const struct gw_limits *lim)
+{
+	r->method = "POST";
+	r->path = "/";
+	r->content_type = "application/x-www-form-urlencoded";
+	return gw_request_read(r, cl, "sid=1", chunked, c, lim);
+}
+
+static void test_read_body_in_pieces(void **state)
+{
+	struct chunks c = { "a=1&b=%E4%B8%AD", 0, 2, 0 };
+	REQUEST(r, a);
+	(void)state;
+
+	assert_int_equal(read_post(&r, "15", &c, &gw_default_limits), 0);
+	assert_string_equal(gw_form(&r, "b"), "中");
+	assert_string_equal(gw_cookie(&r, "sid"), "1");
+	assert_int_equal(c.calls, 8);
+	gw_arena_free(&a);
+}
+
+static void test_read_short_body_is_400(void **state)
+{
+	struct chunks c = { "a=1", 0, 64, 0 };
+	REQUEST(r, a);
+	(void)state;
+
+	assert_int_equal(read_post(&r, "10", &c, &gw_default_limits), 400);
+	assert_string_equal(r.why, "short body");
+	gw_arena_free(&a);
+}
+
+/* Over the limit: refused before a byte of body is read. */
+static void test_read_length_over_limit_is_413_unread(void **state)
+{
+	static const struct gw_limits lim = { .body = 8, .fields = 4, .field_len = 8,
+					      .file_len = 8 };
+	struct chunks c = { "a=123456789", 0, 64, 0 };
+	REQUEST(r, a);
+	(void)state;
+
+	assert_int_equal(read_post(&r, "11", &c, &lim), 413);
+	assert_int_equal(read_post(&r, "-1", &c, &lim), 413);
+	assert_int_equal(c.calls, 0);
+	gw_arena_free(&a);
+}
+
+/* Only CONTENT_LENGTH bytes are read; no header means no body. */
+static void test_read_stops_at_content_length(void **state)
+{
+	struct chunks c = { "a=1&b=2", 0, 64, 0 };
+	REQUEST(r, a);
+	(void)state;
+
+	assert_int_equal(read_post(&r, "3", &c, &gw_default_limits), 0);
+	assert_string_equal(gw_form(&r, "a"), "1");
+	assert_null(gw_form(&r, "b"));
+	assert_int_equal(read_post(&r, NULL, &c, &gw_default_limits), 0);
+	assert_int_equal(c.at, 3);
+	gw_arena_free(&a);
+}
+
+static void test_read_bad_method_and_path(void **state)
+{
+	struct chunks c = { "", 0, 64, 0 };
+	REQUEST(r, a);
+	(void)state;
+
+	r.method = "PUT";
+	r.path = "/";
+	assert_int_equal(gw_request_read(&r, NULL, NULL, chunked, &c, &gw_default_limits), 405);
+	r.method = "GET";
+	r.path = "/\xff";
+	assert_int_equal(gw_request_read(&r, NULL, NULL, chunked, &c, &gw_default_limits), 400);
+	gw_arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +776,11 @@ int main(void)
 		cmocka_unit_test(test_multipart_invalid_utf8_text_is_400),
 		cmocka_unit_test(test_multipart_file_too_large_is_413),
 		cmocka_unit_test(test_multipart_text_too_long_and_too_many_parts_are_413),
+		cmocka_unit_test(test_read_body_in_pieces),
+		cmocka_unit_test(test_read_short_body_is_400),
+		cmocka_unit_test(test_read_length_over_limit_is_413_unread),
+		cmocka_unit_test(test_read_stops_at_content_length),
+		cmocka_unit_test(test_read_bad_method_and_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -466,6 +466,28 @@ static void test_utf8_rejects_overlong_surrogate_truncated(void **state)
 	assert_false(gw_valid_utf8("\xE9\xA1\xBE", 2));
 }
 
+/* Any int64 gives a well-formed time (found by tests/fuzz/fuzz_valid: near
+ * INT64_MIN the floor division overflowed, and days past int32 wrapped). */
+static void test_time_format_any_int64(void **state)
+{
+	static const int64_t t[] = { INT64_MIN, INT64_MIN + 86399, -62167219201LL,
+				     (int64_t)INT32_MAX * 86400 + 5, INT64_MAX };
+	static const char *const want[] = { "0000-01-01 00:00:00", "0000-01-01 00:00:00",
+					    "0000-01-01 00:00:00", "9999-12-31 23:59:59",
+					    "9999-12-31 23:59:59" };
+	char buf[20];
+
+	(void)state;
+	for (size_t i = 0; i < N(t); i++) {
+		gw_time_format(t[i], buf);
+		assert_string_equal(buf, want[i]);
+	}
+	gw_time_format(-1, buf);
+	assert_string_equal(buf, "1969-12-31 23:59:59");
+	gw_time_format(253402300799LL, buf);
+	assert_string_equal(buf, "9999-12-31 23:59:59");
+}
+
 static void test_utf8_counts_characters(void **state)
 {
 	(void)state;
@@ -496,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_accepts_well_formed_text),
 		cmocka_unit_test(test_utf8_rejects_overlong_surrogate_truncated),
 		cmocka_unit_test(test_utf8_counts_characters),
+		cmocka_unit_test(test_time_format_any_int64),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

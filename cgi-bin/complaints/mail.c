@@ -1,0 +1,55 @@
+/* mail.c — complaints.fcgi: the mails an action sends, to the complainant and to staff. */
+#include "complaints.h"
+
+/* ---- mail ------------------------------------------------------------------- */
+
+/* Tell the complainant (when they gave an e-mail address), in the site's
+ * language (templates/mail/complaint_update.cs). */
+void mail_complainant(struct gw_ctx *ctx, const char *subject_key, const char *text)
+{
+	const char *to = hdf_get_value(ctx->hdf, "C.email", NULL), *lang, *site, *url = NULL;
+	HDF *data;
+
+	if (!to || !*to)
+		return;
+	lang = public_lang(ctx);
+	site = hdf_get_value(ctx->cfg, "Mail.SiteURL", "");
+	if (*site)
+		url = gw_arena_printf(&ctx->arena, "%s%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"));
+	data = gw_mail_data("Subject", word(ctx, subject_key), "Name",
+			    hdf_get_value(ctx->hdf, "C.name", ""), "Tracking",
+			    hdf_get_value(ctx->hdf, "C.tracking_no", ""), "Text", text, "StatusURL",
+			    url, NULL);
+	/* a failure is logged there; the reply itself stands, as on the status page */
+	(void)gw_mail_queue_cs(ctx->db, to, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+			       gw_view_words(ctx), data, "complaint_update");
+	hdf_destroy(&data);
+	ctx->lang = lang;
+}
+
+/* A mail to staff about this complaint (templates/mail/complaint_staff.cs):
+ * subject word + tracking number, then the complaint's facts and text. In the
+ * arena; a template that fails leaves a plain-text mail. */
+struct gw_mail staff_mail(struct gw_ctx *ctx, const char *subject_key, const char *text)
+{
+	HDF *h = ctx->hdf, *data;
+	const char *tracking = hdf_get_value(h, "C.tracking_no", "");
+	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_mail m = { gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), tracking),
+			     text, NULL };
+
+	data = gw_mail_data("Subject", word(ctx, subject_key), "Tracking", tracking, "Severity",
+			    severity_word(ctx, hdf_get_value(h, "C.severity", NULL)), "Name",
+			    hdf_get_value(h, "C.name", ""), "Company", hdf_get_value(h, "C.company", ""),
+			    "Client", hdf_get_value(h, "C.client_name", "-"), "Text", text, NULL);
+	if (data && !gw_mail_render(hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+				    gw_view_words(ctx), data, "complaint_staff", &t)) {
+		m.subject = gw_arena_strdup(&ctx->arena, t.subject.p);
+		m.text = gw_arena_strdup(&ctx->arena, t.text.p);
+		m.html = gw_arena_strdup(&ctx->arena, t.html.p);
+	}
+	gw_mail_text_free(&t);
+	hdf_destroy(&data);
+	return m;
+}

@@ -1,0 +1,190 @@
+/* register.c — complaints.fcgi: registering complaints taken by phone, visit or
+ * e-mail (one complaint per form, however often it is sent). */
+#include "complaints.h"
+
+/* ---- forms ------------------------------------------------------------------ */
+
+static const char *const source_choices[] = { "phone", "visit", "email", NULL };
+
+enum { R_SOURCE, R_NAME, R_PHONE, R_EMAIL, R_COMPANY, R_CLIENT, R_SUBJECT, R_ADVISOR,
+       R_HAPPENED, R_DESCRIPTION, R__N };
+
+static const struct gw_fdef register_form[] = {
+	{ "source", GW_F_CHOICE, 1, 8, 0, 0, source_choices },
+	{ "name", GW_F_TEXT, 1, 100, 0, 0, NULL },
+	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
+	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },
+	{ "company", GW_F_TEXT, 0, 200, 0, 0, NULL },
+	{ "client", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
+	{ "subject", GW_F_TEXT, 0, 200, 0, 0, NULL },
+	{ "advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
+	{ "happened_on", GW_F_DATE, 0, 10, 0, 0, NULL },
+	{ "description", GW_F_TEXTAREA, 1, 5000, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL },
+};
+
+/* a select, so bounded; the clients module will bring a search */
+static const char SQL_CLIENTS[] =
+	"SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
+
+/* A registration form's key, once used: a reload or a second click of the same
+ * form finds it instead of registering the complaint again. */
+static const char SQL_KEY_USE[] =
+	"INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
+
+static const char SQL_KEY_DONE[] =
+	"UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
+
+static const char SQL_KEY_FIND[] =
+	"SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
+
+static const char SQL_CLIENT_OK[] =
+	"SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
+
+static const char SQL_ADVISOR_OK[] =
+	"SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
+
+static const char *form_key(struct gw_ctx *ctx);
+
+static int new_form_page(struct gw_ctx *ctx)
+{
+	char fresh[65];
+	const char *key = form_key(ctx); /* shown again after a mistake: still unused */
+
+	if (!key && gw_crypto_token(32, fresh))
+		return 500;
+	hdf_set_value(ctx->hdf, "Form.form_key", key ? key : fresh);
+	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
+	hdf_set_value(ctx->hdf, "Opt.Clients", "");
+	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
+	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
+	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.NewTitle");
+	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+	return gw_view_render(ctx, "complaints_new.cs");
+}
+
+/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail,
+ * with a fresh key that registers it once however often the form is sent. */
+int new_page(struct gw_ctx *ctx)
+{
+	hdf_set_value(ctx->hdf, "Form.source", "phone");
+	return new_form_page(ctx);
+}
+
+/* The form's key when well formed (64 hex digits), else NULL (no key: a form
+ * from before keys existed registers as before). */
+static const char *form_key(struct gw_ctx *ctx)
+{
+	const char *k = gw_form(&ctx->req, "form_key");
+
+	return k && strlen(k) == 64 && strspn(k, "0123456789abcdef") == 64 ? k : NULL;
+}
+
+/* In the registration's transaction: mark the key used; > 0 when it was already
+ * (nothing is registered), 0 to go on, < 0 on an error. */
+static int use_key(struct gw_ctx *ctx, void *key)
+{
+	long long n = gw_db_exec(ctx->db, SQL_KEY_USE, "sis", (const char *)key, ctx->user->id,
+				 gw_now_utc(ctx));
+
+	return n < 0 ? -1 : n == 0;
+}
+
+/* The same form sent again: 303 to the complaint it registered (its code is not
+ * shown again, and the page says so), or to the list while the first is still
+ * being stored. */
+static int already_registered(struct gw_ctx *ctx, const char *key)
+{
+	long long id = 0;
+
+	if (gw_db_int(ctx->db, &id, SQL_KEY_FIND, "si", key, ctx->user->id) < 0)
+		return 500;
+	return gw_redirect(ctx, "complaints", id > 0 ? path_of(ctx, id) : "/",
+			   "already_registered");
+}
+
+int exists(struct gw_ctx *ctx, const char *sql, long long id)
+{
+	long long n = 0;
+
+	return gw_db_int(ctx->db, &n, sql, "i", id) == 1 && n > 0;
+}
+
+/* The checks the field table cannot express. Returns the number of bad fields. */
+static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
+{
+	int bad = 0;
+	int32_t today = gw_today(ctx);
+
+	if (!v[R_PHONE].present && !v[R_EMAIL].present)
+		bad += gw_form_error(ctx, "phone", "need_contact");
+	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
+	    !hdf_get_value(ctx->hdf, "Form.happened_on.Error", NULL))
+		bad += gw_form_error(ctx, "happened_on", "future_date");
+	if (v[R_CLIENT].i > 0 &&
+	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
+		bad += gw_form_error(ctx, "client", "bad_choice");
+	if (v[R_ADVISOR].i > 0 && !exists(ctx, SQL_ADVISOR_OK, v[R_ADVISOR].i))
+		bad += gw_form_error(ctx, "advisor", "bad_choice");
+	return bad;
+}
+
+/* The page right after registering: the only time the verification code is
+ * shown (it is stored only as a keyed hash; never in a URL, a cookie or a log). */
+static int show_created(struct gw_ctx *ctx, long long id, const char *tracking,
+			const char *code, int mailed)
+{
+	int rc;
+
+	drop(ctx, "Form");
+	hdf_set_value(ctx->hdf, "Created.Tracking", tracking);
+	hdf_set_value(ctx->hdf, "Created.Code", code);
+	if (mailed)
+		hdf_set_int_value(ctx->hdf, "Created.Mailed", 1);
+	rc = load(ctx, id);
+	if (rc == 404) { /* registered, but not in this user's lists */
+		hdf_set_value(ctx->hdf, "Page.Title", "Complaints.CreatedTitle");
+		hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+		return gw_view_render(ctx, "complaints_created.cs");
+	}
+	return rc ? rc : show_page(ctx);
+}
+
+/* POST /new — 200 the new complaint's page with its tracking number and code;
+ * 200 the form with messages at the fields when something is wrong. */
+int new_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[R__N];
+	struct gw_complaint_new c = { 0 };
+	char tracking[24], code[9];
+	const char *lang, *key;
+	long long id;
+
+	if (gw_form_read(ctx, register_form, v) + register_checks(ctx, v))
+		return new_form_page(ctx);
+	c.source = v[R_SOURCE].s;
+	c.name = v[R_NAME].s;
+	c.phone = v[R_PHONE].s;
+	c.email = v[R_EMAIL].s;
+	c.company = v[R_COMPANY].s;
+	c.subject_text = v[R_SUBJECT].s;
+	c.description = v[R_DESCRIPTION].s;
+	c.happened_on = v[R_HAPPENED].present ? v[R_HAPPENED].s : NULL;
+	c.client_id = v[R_CLIENT].i;
+	c.advisor_id = v[R_ADVISOR].i;
+	if ((key = form_key(ctx))) {
+		c.also = use_key;
+		c.also_arg = (void *)key;
+	}
+	lang = public_lang(ctx); /* the acknowledgement mail goes to the complainant */
+	id = gw_complaint_create(ctx, &c, tracking, code);
+	ctx->lang = lang;
+	if (id == -2)
+		return already_registered(ctx, key);
+	if (id < 0)
+		return 500;
+	if (key)
+		gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
+	gw_audit(ctx, "complaint.create", "complaint", id, "source=%s", c.source);
+	return show_created(ctx, id, tracking, code, v[R_EMAIL].present);
+}
