@@ -282,11 +282,24 @@ static int complaint_submit(struct gw_ctx *ctx)
 	return save_complaint(ctx, v, &c, token, key);
 }
 
-/* GET /complaint/status — the look-up form. */
+/* The look-up form (with what was typed, in Form.*). */
 static int status_page(struct gw_ctx *ctx)
 {
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
+}
+
+/* GET /complaint/status[?tracking=TS-…] — the look-up form, the number filled
+ * in when the link gave one (the received page's button, the mail's link; the
+ * code is never in a URL). */
+static int status_form(struct gw_ctx *ctx)
+{
+	const char *typed = gw_query(&ctx->req, "tracking");
+	char tracking[24];
+
+	if (typed && !gw_complaint_tracking_normalize(typed, tracking))
+		gw_hdf_set(ctx->hdf, "Form.tracking", tracking);
+	return status_page(ctx);
 }
 
 /* Too many wrong codes from the address: Page.Until = the local time (HH:MM)
@@ -517,7 +530,7 @@ static const struct gw_route routes[] = {
 	{ "GET", "/", portal_index, GW_PERM_PUBLIC, 0 },
 	{ "GET", "/complaint", complaint_page, GW_PERM_PUBLIC, 0 },
 	{ "POST", "/complaint", complaint_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/complaint/status", status_page, GW_PERM_PUBLIC, 0 },
+	{ "GET", "/complaint/status", status_form, GW_PERM_PUBLIC, 0 },
 	{ "POST", "/complaint/status", status_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
 	{ "POST", "/complaint/rate", rate_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
 	{ "POST", "/complaint/answer", answer_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },

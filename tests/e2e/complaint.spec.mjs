@@ -159,7 +159,7 @@ async function story(browser) {
     code = await text(page.locator('#verify-code'));
     if (!/^TS-\d{8}-\d{4,}$/.test(tracking)) fail(`the tracking number "${tracking}" is not like TS-20261122-0042`);
     if (!/^\S{4,}$/.test(code)) fail(`the verification code "${code}" looks wrong`);
-    await visible(page.getByText('我们也已把它们发送到您的电子邮箱。'),
+    await visible(page.getByText('确认邮件已排队发往您的电子邮箱', { exact: false }),
       'that the number and code were also mailed (an e-mail address was given)');
     console.log(`     complaint ${tracking}`);
   });
