@@ -16,7 +16,7 @@
 <section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Complaints.Facts ?></h2>
 <dl class="facts">
 <dt><?cs var:L.Complaints.Complainant ?></dt><dd><?cs var:C.name ?></dd>
-<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd><?cs var:C.phone ?></dd><?cs /if ?>
+<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd id="c-phone"><?cs var:C.phone_shown ?></dd><?cs /if ?>
 <?cs if:C.email ?><dt><?cs var:L.Complaint.Email ?></dt><dd><?cs var:C.email ?></dd><?cs /if ?>
 <?cs if:C.company ?><dt><?cs var:L.Complaint.Company ?></dt><dd><?cs var:C.company ?></dd><?cs /if ?>
 <?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs var:C.client_name ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
