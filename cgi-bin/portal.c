@@ -26,6 +26,77 @@ static int limit(struct gw_ctx *ctx, const char *key, int def)
 	return hdf_get_int_value(ctx->cfg, key, def);
 }
 
+/* ---- on every page: the centre's phone and hours, the language switch ---------- */
+
+#define CONTACT_SECONDS 60 /* Portal.ContactSeconds: an admin's change shows within this */
+
+static const char SQL_CONTACT[] =
+	"SELECT name, value FROM settings"
+	" WHERE name IN ('centre_phone', 'office_hours_zh', 'office_hours_en')";
+
+/* The word for an extension in a language ("转", "ext."). */
+static const char *ext_word(struct gw_ctx *ctx, const char *lang)
+{
+	const char *was = ctx->lang, *w;
+
+	ctx->lang = lang;
+	w = gw_view_word(ctx, "L.Complaint.PhoneExt");
+	ctx->lang = was;
+	return w;
+}
+
+/* A settings row as the page values every visitor sees alike (Centre.*). */
+static int contact_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct gw_ctx *ctx = p;
+	char zh[64], en[64];
+
+	(void)lens, (void)names;
+	if (n < 2 || !v[0] || !v[1])
+		return 0;
+	if (!strcmp(v[0], "centre_phone")) {
+		gw_phone_format(v[1], ext_word(ctx, "zh-CN"), zh, sizeof(zh));
+		gw_phone_format(v[1], ext_word(ctx, "en"), en, sizeof(en));
+		gw_view_set_global("Centre.Phone", v[1]);
+		gw_view_set_global("Centre.PhoneZh", zh);
+		gw_view_set_global("Centre.PhoneEn", en);
+	} else {
+		gw_view_set_global(!strcmp(v[0], "office_hours_en") ? "Centre.HoursEn"
+								    : "Centre.HoursZh", v[1]);
+	}
+	return 0;
+}
+
+/* The centre's phone number and office hours (settings), read once a minute per
+ * process into the values every page sees: the same for every visitor, so the
+ * anonymous pages kept rendered stay correct (a change drops them: view.c). A
+ * database error keeps the last ones. */
+static void contact_refresh(struct gw_ctx *ctx)
+{
+	static time_t loaded;
+
+	if (loaded && ctx->now - loaded < limit(ctx, "Portal.ContactSeconds", CONTACT_SECONDS))
+		return;
+	loaded = ctx->now;
+	gw_view_set_global("Portal.Switch", "1");
+	(void)gw_db_each(ctx->db, contact_row, ctx, SQL_CONTACT, NULL);
+}
+
+/* GET /lang?to=en&next=/complaint — the visitor's language (a cookie for a
+ * year), then 303 back to the page (a portal path; anything else: the start). */
+static int switch_lang(struct gw_ctx *ctx)
+{
+	const char *to = gw_query(&ctx->req, "to"), *next = gw_query(&ctx->req, "next");
+
+	if (!to || (strcmp(to, "en") && strcmp(to, "zh-CN")))
+		return 400;
+	if (!next || next[0] != '/' || strstr(next, "//") ||
+	    strspn(next, "abcdefghijklmnopqrstuvwxyz/") != strlen(next))
+		next = "/";
+	gw_response_cookie(&ctx->resp, "gw_lang", to, 365L * 86400, ctx->https);
+	return gw_redirect(ctx, "portal", next, NULL);
+}
+
 enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION, F__N };
 
 static const struct gw_fdef complaint_form[] = {
@@ -526,14 +597,31 @@ static int answer_submit(struct gw_ctx *ctx)
 	return answer_store(ctx, &a, tracking, k[L_CODE].s);
 }
 
+/* Every page first refreshes the contact values; then the page itself. */
+#define PAGE(name, fn)                                   \
+	static int name(struct gw_ctx *ctx)              \
+	{                                                \
+		contact_refresh(ctx);                    \
+		return fn(ctx);                          \
+	}
+PAGE(index_page, portal_index)
+PAGE(form_page, complaint_page)
+PAGE(form_post, complaint_submit)
+PAGE(status_get, status_form)
+PAGE(status_post, status_submit)
+PAGE(rate_post, rate_submit)
+PAGE(answer_post, answer_submit)
+PAGE(lang_get, switch_lang)
+
 static const struct gw_route routes[] = {
-	{ "GET", "/", portal_index, GW_PERM_PUBLIC, 0 },
-	{ "GET", "/complaint", complaint_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint", complaint_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/complaint/status", status_form, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint/status", status_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/complaint/rate", rate_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/complaint/answer", answer_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/", index_page, GW_PERM_PUBLIC, 0 },
+	{ "GET", "/complaint", form_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint", form_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/complaint/status", status_get, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint/status", status_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/complaint/rate", rate_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/complaint/answer", answer_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/lang", lang_get, GW_PERM_PUBLIC, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 
