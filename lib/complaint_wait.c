@@ -4,6 +4,7 @@
 
 #include "guwen/audit.h"
 #include "guwen/complaint_clock.h"
+#include "guwen/complaint_notify.h"
 #include "guwen/complaint_wait.h"
 #include "guwen/log.h"
 #include "guwen/ratelimit.h"
@@ -123,6 +124,25 @@ static int file_rows(struct gw_ctx *ctx, long long id, const struct gw_complaint
 	return 0;
 }
 
+/* The owner hears of the answer at once (in the site's language): the
+ * answer and the link to the complaint. 0 or -1. */
+static int tell_owner(struct gw_ctx *ctx, const struct gw_complaint *c, const char *body)
+{
+	const char *was = ctx->lang, *site = hdf_get_value(ctx->cfg, "Mail.SiteURL", "");
+	struct gw_mail m;
+
+	if (!c->owner_id)
+		return 0;
+	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
+	m.subject = gw_arena_printf(&ctx->arena, "%s %s",
+				    gw_view_word(ctx, "L.Complaints.Mail.AnsweredSubject"), c->tracking_no);
+	m.text = gw_arena_printf(&ctx->arena, "%s\n\n%s%s\n", body, site,
+				 gw_url(ctx, "complaints", gw_arena_printf(&ctx->arena, "/%lld", c->id)));
+	m.html = NULL;
+	ctx->lang = was;
+	return gw_complaint_mail_user_msg(ctx->db, c->owner_id, &m, NULL) < 0 ? -1 : 0;
+}
+
 /* The answer's events: public "answered", internal "resumed". 0 or -1. */
 static int answer_events(struct gw_ctx *ctx, const struct gw_complaint *c,
 			 const struct gw_complaint_answer *a, const struct stored *st)
@@ -133,6 +153,7 @@ static int answer_events(struct gw_ctx *ctx, const struct gw_complaint *c,
 	gw_buf_puts(&body, a->text);
 	rc = file_rows(ctx, c->id, a, st, &body) ||
 	     gw_complaint_event(ctx->db, c->id, 0, "answered", 1, body.p) ||
+	     tell_owner(ctx, c, body.p) ||
 	     gw_complaint_wait_end(ctx, c, "", &resumed) ||
 	     gw_complaint_event(ctx->db, c->id, 0, "resumed", 0, resumed.n ? resumed.p : "") ||
 	     gw_audit(ctx, "complaint.answer", "complaint", c->id, "files=%d", st->n);

@@ -50,7 +50,7 @@
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
 <ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
+<div class="ev-head"><?cs if:e.kind == "answered" ?><span class="badge public"><?cs var:L.Complaints.FromComplainant ?></span><?cs elif:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
 <strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
 <small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs elif:e.kind == "answered" ?><?cs var:L.Complaints.Complainant ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
 <?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>

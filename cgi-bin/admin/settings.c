@@ -101,7 +101,8 @@ int settings_save(struct gw_ctx *ctx)
 	if (gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 || gw_db_begin(ctx->db))
 		return 500;
 	for (int i = 0; settings_form[i].name; i++)
-		if (save_setting(ctx, &settings_form[i], &v[i])) {
+		if (gw_form(&ctx->req, settings_form[i].name) && /* not sent: left as it is */
+		    save_setting(ctx, &settings_form[i], &v[i])) {
 			gw_db_rollback(ctx->db);
 			return 500;
 		}

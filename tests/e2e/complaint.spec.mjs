@@ -82,7 +82,8 @@ async function fill(scope, label, value) {
 // step runner: a screenshot per step, console errors fail the step, and on a
 // phone the page must not be wider than the screen.
 async function actor(browser, name, options) {
-  const context = await browser.newContext(options);
+  // Chinese pages: the portal follows the browser's Accept-Language
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];

@@ -2,13 +2,14 @@
 # Waiting for the complainant (等待投诉人): their status page shows the question
 # asked and takes their answer — text and photos, checked like the complaint
 # form — which starts the clock again with new due times and is on the
-# timeline (public for them, with the files for staff). The anonymous form is
+# timeline (public for them, with the files for staff); the owner is mailed. The anonymous form is
 # guarded by a signed token (forged or stale: nothing stored), posting it twice
 # stores one answer, and answers per address are limited.
 . "$(dirname "$0")/lib.sh"
 
 tag=$$$RANDOM
 advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
+sql "UPDATE users SET email = CONCAT(login, '@example.test') WHERE login = 'advisor'"
 req p POST /portal/complaint -F "token=$(form_token complaint 10)" -F "name=答复者$tag" \
     -F phone=13900139000 -F "email=a$tag@example.test" -F "description=发票开错了$tag"
 expect_status 200
@@ -81,6 +82,8 @@ after=$(sql "SELECT UNIX_TIMESTAMP(resolution_due) FROM complaints WHERE id = $i
 [ "$(sql "SELECT visibility FROM complaint_events WHERE complaint_id = $id AND kind = 'resumed'")" = internal ] || fail "no resumed event"
 [ "$(sql "SELECT CONCAT(orig_name, ' ', ctype) FROM complaint_files WHERE complaint_id = $id")" = "付款凭证.png image/png" ] || fail "photo not stored"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.answer' AND entity_id = $id")" = 1 ] || fail "not audited"
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'advisor@example.test' AND subject = '投诉人已答复 $tracking' AND body LIKE '%凭证见附件$tag%' AND body LIKE '%/complaints/$id%'")" = 1 ] \
+    || fail "the owner was not told of the answer"
 ok "the answer with a photo: received, the clock runs again (resolution due $(( (after - before) / 3600 )) h later), on the timeline"
 
 answer -F "token=$token" -F "answer=凭证见附件$tag" -F "files=@$ROOT/tests/http/files/photo.png;filename=付款凭证.png"
@@ -100,7 +103,8 @@ get a "/complaints/$id"
 expect_body "凭证见附件$tag"
 expect_body '投诉人答复'
 expect_body '付款凭证.png'
-grep -A2 '投诉人答复' "$BODY" | grep -qF '投诉人' || fail "the answer is not by the complainant"
+grep -B1 -A2 '<strong>投诉人答复</strong>' "$BODY" | grep -qF 'class="badge public">来自投诉人' || fail "the answer is not marked 来自投诉人"
+grep -A1 '<strong>投诉人答复</strong>' "$BODY" | grep -qF '· 投诉人</small>' || fail "the answer is not by the complainant"
 ok "staff see the answer, by the complainant, and its photo"
 
 # the limit per address and hour
