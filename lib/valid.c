@@ -272,22 +272,28 @@ static int phone_build(const struct phone_parts *p, char out[GW_PHONE_MAX])
 	return 0;
 }
 
-int gw_phone_normalize(const char *s, char out[GW_PHONE_MAX])
+/* "010-62345678-123", "0571-8765432-1", "13800138000-123" (the normal form):
+ * the last group an extension when what comes before it is a number. */
+static int phone_last_group_ext(struct phone_parts p, char out[GW_PHONE_MAX])
 {
-	struct phone_parts p;
-	int g;
+	int g = p.last_group;
 
-	if (phone_split(s, &p))
-		return -1;
-	if (!phone_build(&p, out))
-		return 0;
-	/* "010-62345678-123", "13800138000-123": the last group an extension */
-	g = p.last_group;
 	if (p.ne || g == 0 || p.nm - g > 6)
 		return -1;
 	p.ne = p.nm - g;
 	memcpy(p.ext, p.main + g, (size_t)p.ne);
 	p.main[p.nm = g] = '\0';
+	return phone_build(&p, out);
+}
+
+int gw_phone_normalize(const char *s, char out[GW_PHONE_MAX])
+{
+	struct phone_parts p;
+
+	if (phone_split(s, &p))
+		return -1;
+	if (!phone_last_group_ext(p, out))
+		return 0;
 	return phone_build(&p, out);
 }
 
