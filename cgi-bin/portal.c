@@ -82,17 +82,23 @@ static void contact_refresh(struct gw_ctx *ctx)
 	(void)gw_db_each(ctx->db, contact_row, ctx, SQL_CONTACT, NULL);
 }
 
+/* Where the switch leads back to: the page's own path when it is one that can
+ * be fetched (a posted answer or rating: the look-up), else the start. */
+static const char *page_back(const char *next)
+{
+	if (next && (!strcmp(next, "/complaint") || !strcmp(next, "/complaint/status")))
+		return next;
+	return next && !strncmp(next, "/complaint/", 11) ? "/complaint/status" : "/";
+}
+
 /* GET /lang?to=en&next=/complaint — the visitor's language (a cookie for a
- * year), then 303 back to the page (a portal path; anything else: the start). */
+ * year), then 303 back to the page (only a portal page; else the start). */
 static int switch_lang(struct gw_ctx *ctx)
 {
-	const char *to = gw_query(&ctx->req, "to"), *next = gw_query(&ctx->req, "next");
+	const char *to = gw_query(&ctx->req, "to"), *next = page_back(gw_query(&ctx->req, "next"));
 
 	if (!to || (strcmp(to, "en") && strcmp(to, "zh-CN")))
 		return 400;
-	if (!next || next[0] != '/' || strstr(next, "//") ||
-	    strspn(next, "abcdefghijklmnopqrstuvwxyz/") != strlen(next))
-		next = "/";
 	gw_response_cookie(&ctx->resp, "gw_lang", to, 365L * 86400, ctx->https);
 	return gw_redirect(ctx, "portal", next, NULL);
 }

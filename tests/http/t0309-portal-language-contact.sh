@@ -33,9 +33,13 @@ get v /portal/ -H 'Accept-Language: en'
 [ "$(lang_of)" = zh-CN ] || fail "switching back"
 ok "the switch sets the language, remembered over the browser's"
 
-for next in '//evil.example/x' 'https://evil.example/' '/complaint?x=1' '/%2Fevil'; do
+for next in '//evil.example/x' 'https://evil.example/' '/complaint?x=1' '/%2Fevil' '/complaintx'; do
     get w "/portal/lang?to=en&next=$next"
     [ "$(location)" = /portal/ ] || fail "next=$next led to $(location)"
+done
+for next in /complaint/answer /complaint/rate; do
+    get w "/portal/lang?to=en&next=$next"
+    [ "$(location)" = /portal/complaint/status ] || fail "after a posted form, next=$next led to $(location)"
 done
 get w '/portal/lang?to=fr&next=/'
 expect_status 400
