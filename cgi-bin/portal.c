@@ -5,6 +5,7 @@
 
 #include "guwen/app.h"
 #include "guwen/complaint_db.h"
+#include "guwen/complaint_wait.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
@@ -18,10 +19,88 @@
 #define FORM_MAX_SECONDS (2 * 3600) /* after this the page is shown again: "expired" */
 #define POSTS_PER_HOUR 5           /* accepted complaints per address per hour */
 #define LOOKUP_FAILS_PER_HOUR 10   /* wrong codes per address per hour */
+#define ANSWERS_PER_HOUR 10        /* answers to a question per address per hour */
 
 static int limit(struct gw_ctx *ctx, const char *key, int def)
 {
 	return hdf_get_int_value(ctx->cfg, key, def);
+}
+
+/* ---- on every page: the centre's phone and hours, the language switch ---------- */
+
+#define CONTACT_SECONDS 60 /* Portal.ContactSeconds: an admin's change shows within this */
+
+static const char SQL_CONTACT[] =
+	"SELECT name, value FROM settings"
+	" WHERE name IN ('centre_phone', 'office_hours_zh', 'office_hours_en')";
+
+/* The word for an extension in a language ("转", "ext."). */
+static const char *ext_word(struct gw_ctx *ctx, const char *lang)
+{
+	const char *was = ctx->lang, *w;
+
+	ctx->lang = lang;
+	w = gw_view_word(ctx, "L.Complaint.PhoneExt");
+	ctx->lang = was;
+	return w;
+}
+
+/* A settings row as the page values every visitor sees alike (Centre.*). */
+static int contact_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct gw_ctx *ctx = p;
+	char zh[64], en[64];
+
+	(void)lens, (void)names;
+	if (n < 2 || !v[0] || !v[1])
+		return 0;
+	if (!strcmp(v[0], "centre_phone")) {
+		gw_phone_format(v[1], ext_word(ctx, "zh-CN"), zh, sizeof(zh));
+		gw_phone_format(v[1], ext_word(ctx, "en"), en, sizeof(en));
+		gw_view_set_global("Centre.Phone", v[1]);
+		gw_view_set_global("Centre.PhoneZh", zh);
+		gw_view_set_global("Centre.PhoneEn", en);
+	} else {
+		gw_view_set_global(!strcmp(v[0], "office_hours_en") ? "Centre.HoursEn"
+								    : "Centre.HoursZh", v[1]);
+	}
+	return 0;
+}
+
+/* The centre's phone number and office hours (settings), read once a minute per
+ * process into the values every page sees: the same for every visitor, so the
+ * anonymous pages kept rendered stay correct (a change drops them: view.c). A
+ * database error keeps the last ones. */
+static void contact_refresh(struct gw_ctx *ctx)
+{
+	static time_t loaded;
+
+	if (loaded && ctx->now - loaded < limit(ctx, "Portal.ContactSeconds", CONTACT_SECONDS))
+		return;
+	loaded = ctx->now;
+	gw_view_set_global("Portal.Switch", "1");
+	(void)gw_db_each(ctx->db, contact_row, ctx, SQL_CONTACT, NULL);
+}
+
+/* Where the switch leads back to: the page's own path when it is one that can
+ * be fetched (a posted answer or rating: the look-up), else the start. */
+static const char *page_back(const char *next)
+{
+	if (next && (!strcmp(next, "/complaint") || !strcmp(next, "/complaint/status")))
+		return next;
+	return next && !strncmp(next, "/complaint/", 11) ? "/complaint/status" : "/";
+}
+
+/* GET /lang?to=en&next=/complaint — the visitor's language (a cookie for a
+ * year), then 303 back to the page (only a portal page; else the start). */
+static int switch_lang(struct gw_ctx *ctx)
+{
+	const char *to = gw_query(&ctx->req, "to"), *next = page_back(gw_query(&ctx->req, "next"));
+
+	if (!to || (strcmp(to, "en") && strcmp(to, "zh-CN")))
+		return 400;
+	gw_response_cookie(&ctx->resp, "gw_lang", to, 365L * 86400, ctx->https);
+	return gw_redirect(ctx, "portal", next, NULL);
 }
 
 enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION, F__N };
@@ -49,6 +128,14 @@ static const struct gw_fdef lookup_form[] = {
 };
 GW_FORM_CHECK(lookup_form, L__N);
 
+enum { A_TEXT, A__N };
+
+static const struct gw_fdef answer_form[] = {
+	[A_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[A__N] = { .name = NULL },
+};
+GW_FORM_CHECK(answer_form, A__N);
+
 static const char *const ratings[] = { "1", "2", "3", "4", "5", NULL };
 enum { RT_RATING, RT_COMMENT, RT__N };
 
@@ -64,8 +151,12 @@ static const char SQL_LOOKUP[] =
 	"SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
 	" rating_comment, waiting_since FROM complaints WHERE tracking_no = ?";
 static const char SQL_REPLIES[] =
-	"SELECT at, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
+	"SELECT at, kind, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
 	" ORDER BY id";
+/* the question of the wait under way: the last one asked */
+static const char SQL_QUESTION[] =
+	"SELECT at, body FROM complaint_events WHERE complaint_id = ? AND kind = 'waiting'"
+	" AND visibility = 'public' ORDER BY id DESC LIMIT 1";
 static const char SQL_RATE[] =
 	"UPDATE complaints SET rating = ?, rating_comment = NULLIF(?, ''), rated_at = ?,"
 	" updated_at = ? WHERE id = ? AND rating IS NULL"
@@ -135,8 +226,10 @@ static int decoy(struct gw_ctx *ctx)
 	return show_received(ctx, tracking, code, email && *email);
 }
 
-/* The attachments: up to 3 parts named "files", images or PDF by content, 5 MiB each. */
-static int read_files(struct gw_ctx *ctx, struct gw_complaint_new *c)
+/* The attachments (the complaint's and an answer's): up to 3 parts named
+ * "files", images or PDF by content, 5 MiB each; 0, or 1 with the message. */
+static int read_uploads(struct gw_ctx *ctx, const struct gw_field **files, const char **types,
+			int *n)
 {
 	for (size_t i = 0; i < ctx->req.body.n; i++) {
 		const struct gw_field *f = &ctx->req.body.v[i];
@@ -144,16 +237,21 @@ static int read_files(struct gw_ctx *ctx, struct gw_complaint_new *c)
 
 		if (strcmp(f->name, "files") || !f->filename || !f->filename[0])
 			continue;
-		if (c->nfiles == GW_COMPLAINT_MAX_FILES)
+		if (*n == GW_COMPLAINT_MAX_FILES)
 			return gw_form_error(ctx, "files", "too_many_files");
 		if (f->len > GW_UPLOAD_MAX)
 			return gw_form_error(ctx, "files", "file_too_large");
 		if (!(type = gw_upload_sniff(f->value, f->len)))
 			return gw_form_error(ctx, "files", "file_type");
-		c->file_types[c->nfiles] = type;
-		c->files[c->nfiles++] = f;
+		types[*n] = type;
+		files[(*n)++] = f;
 	}
 	return 0;
+}
+
+static int read_files(struct gw_ctx *ctx, struct gw_complaint_new *c)
+{
+	return read_uploads(ctx, c->files, c->file_types, &c->nfiles);
 }
 
 /* Field checks the table cannot say: a way to reach the person, no future date. */
@@ -261,11 +359,24 @@ static int complaint_submit(struct gw_ctx *ctx)
 	return save_complaint(ctx, v, &c, token, key);
 }
 
-/* GET /complaint/status — the look-up form. */
+/* The look-up form (with what was typed, in Form.*). */
 static int status_page(struct gw_ctx *ctx)
 {
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Status.Title");
 	return gw_view_render(ctx, "portal_status.cs");
+}
+
+/* GET /complaint/status[?tracking=TS-…] — the look-up form, the number filled
+ * in when the link gave one (the received page's button, the mail's link; the
+ * code is never in a URL). */
+static int status_form(struct gw_ctx *ctx)
+{
+	const char *typed = gw_query(&ctx->req, "tracking");
+	char tracking[24];
+
+	if (typed && !gw_complaint_tracking_normalize(typed, tracking))
+		gw_hdf_set(ctx->hdf, "Form.tracking", tracking);
+	return status_page(ctx);
 }
 
 /* Too many wrong codes from the address: Page.Until = the local time (HH:MM)
@@ -319,11 +430,29 @@ static int not_shown(struct gw_ctx *ctx, int found)
 	return status_page(ctx);
 }
 
+/* Waiting for the complainant: the question asked and the answer form's token
+ * (the one already posted when the page is shown again). 0 or -1. */
+static int waiting_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	const char *token = gw_form(&ctx->req, "token");
+
+	if (!*hdf_get_value(ctx->hdf, "Complaint.waiting_since", ""))
+		return 0;
+	if (gw_db_row(ctx->db, ctx->hdf, "Question", SQL_QUESTION, "i", id) < 0)
+		return -1;
+	if (!token || !hdf_get_value(ctx->hdf, "Form.answer", NULL) ||
+	    !strcmp(hdf_get_value(ctx->hdf, "Page.Error", ""), "answer_expired"))
+		token = gw_csrf_form_token(ctx, "answer");
+	gw_hdf_set(ctx->hdf, "Form.token", token);
+	return 0;
+}
+
 static int show_status(struct gw_ctx *ctx, const char *tracking, const char *code)
 {
 	long long id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
 
-	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0)
+	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0 ||
+	    waiting_to_hdf(ctx, id))
 		return 503;
 	gw_hdf_remove(ctx->hdf, "Complaint.verify_mac");
 	gw_hdf_set_int(ctx->hdf, "Complaint.StageIndex",
@@ -377,13 +506,128 @@ static int rate_submit(struct gw_ctx *ctx)
 	return show_status(ctx, tracking, k[L_CODE].s);
 }
 
+/* In the answer's own transaction: the address counts one more answer. */
+static int count_answer(struct gw_ctx *ctx, void *unused)
+{
+	(void)unused;
+	return gw_rate_hit(ctx, "answer");
+}
+
+/* The status page after an answer: the complaint as it is now, with a notice
+ * (Page.Notice) or a message (Page.Error) under the given key. */
+static int answer_shown(struct gw_ctx *ctx, const char *tracking, const char *code,
+			const char *notice, const char *error)
+{
+	gw_hdf_remove(ctx->hdf, "Complaint");
+	if (gw_db_row(ctx->db, ctx->hdf, "Complaint", SQL_LOOKUP, "s", tracking) != 1)
+		return 503;
+	if (notice)
+		gw_hdf_set(ctx->hdf, "Page.Notice", notice);
+	if (error)
+		gw_hdf_set(ctx->hdf, "Page.Error", error);
+	return show_status(ctx, tracking, code);
+}
+
+/* Why the answer cannot be taken now (a message key), or NULL: a forged or
+ * expired page, or too many answers from the address this hour. */
+static const char *answer_refusal(struct gw_ctx *ctx, const char *token, int *err)
+{
+	enum gw_form_token t = gw_csrf_form_check(
+		ctx, "answer", token, 0, limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
+	long long n = gw_rate_count(ctx, "answer", 3600);
+
+	*err = n < 0;
+	if (t == GW_TOKEN_BAD || t == GW_TOKEN_EXPIRED)
+		return "answer_expired";
+	return n >= limit(ctx, "Portal.AnswersPerHour", ANSWERS_PER_HOUR) ? "answer_limit" : NULL;
+}
+
+/* Store the answer; the status page with what became of it. */
+static int answer_store(struct gw_ctx *ctx, struct gw_complaint_answer *a, const char *tracking,
+			const char *code)
+{
+	struct gw_complaint c;
+	long long id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
+	int rc = gw_complaint_load(ctx, id, &c);
+
+	if (rc == 1)
+		rc = gw_complaint_answer(ctx, &c, a);
+	if (rc == GW_ANSWER_STORED || rc == GW_ANSWER_AGAIN) {
+		gw_hdf_remove(ctx->hdf, "Form.answer");
+		return answer_shown(ctx, tracking, code,
+				    rc == GW_ANSWER_STORED ? "answered" : "answer_again", NULL);
+	}
+	if (rc == GW_ANSWER_NOT_WAITING)
+		return answer_shown(ctx, tracking, code, NULL, "not_waiting");
+	ctx->resp.status = 503; /* the text stays, the same token: trying again is safe */
+	gw_response_header(&ctx->resp, "Retry-After", "120");
+	gw_hdf_set(ctx->hdf, "Page.Error", "answer_unavailable");
+	if (a->nfiles)
+		gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
+	return show_status(ctx, tracking, code);
+}
+
+/* POST /complaint/answer — the complainant answers the question asked (text and
+ * up to 3 photos or PDFs): 200 with the status page saying it was received
+ * (the clock runs again), or received already for a form posted twice;
+ * messages at the fields with the text kept; 503 with the text kept when it
+ * cannot be stored. Anonymous: the tracking number and code are the key, the
+ * signed form token the CSRF guard and idempotency key; answers per address
+ * are limited. */
+static int answer_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval k[L__N], v[A__N];
+	struct gw_complaint_answer a = { .also = count_answer };
+	const char *why;
+	char tracking[24];
+	int found, bad, err;
+
+	if (GW_FORM_READ(ctx, lookup_form, k))
+		return status_page(ctx);
+	if ((found = find_complaint(ctx, k[L_TRACKING].s, k[L_CODE].s, tracking)) != 1)
+		return not_shown(ctx, found);
+	bad = GW_FORM_READ(ctx, answer_form, v);
+	bad += read_uploads(ctx, a.files, a.file_types, &a.nfiles);
+	why = answer_refusal(ctx, gw_form(&ctx->req, "token"), &err);
+	if (err)
+		return 503;
+	if (bad || why) {
+		if (why)
+			gw_hdf_set(ctx->hdf, "Page.Error", why);
+		if (a.nfiles || gw_form_file(&ctx->req, "files"))
+			gw_hdf_set(ctx->hdf, "Form.FilesAgain", "1");
+		return show_status(ctx, tracking, k[L_CODE].s);
+	}
+	a.text = v[A_TEXT].s;
+	a.token = gw_form(&ctx->req, "token");
+	return answer_store(ctx, &a, tracking, k[L_CODE].s);
+}
+
+/* Every page first refreshes the contact values; then the page itself. */
+#define PAGE(name, fn)                                   \
+	static int name(struct gw_ctx *ctx)              \
+	{                                                \
+		contact_refresh(ctx);                    \
+		return fn(ctx);                          \
+	}
+PAGE(index_page, portal_index)
+PAGE(form_page, complaint_page)
+PAGE(form_post, complaint_submit)
+PAGE(status_get, status_form)
+PAGE(status_post, status_submit)
+PAGE(rate_post, rate_submit)
+PAGE(answer_post, answer_submit)
+PAGE(lang_get, switch_lang)
+
 static const struct gw_route routes[] = {
-	{ "GET", "/", portal_index, GW_PERM_PUBLIC, 0 },
-	{ "GET", "/complaint", complaint_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint", complaint_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/complaint/status", status_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint/status", status_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/complaint/rate", rate_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/", index_page, GW_PERM_PUBLIC, 0 },
+	{ "GET", "/complaint", form_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint", form_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/complaint/status", status_get, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/complaint/status", status_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/complaint/rate", rate_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/complaint/answer", answer_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/lang", lang_get, GW_PERM_PUBLIC, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

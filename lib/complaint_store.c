@@ -130,9 +130,9 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 
 	if (!c->email || !*c->email || c->suspect)
 		return 0; /* a suspected post is not a way to send mail to anyone */
-	if (*site)
-		url = gw_arena_printf(&ctx->arena, "%s%s", site,
-				      gw_url(ctx, "portal", "/complaint/status"));
+	if (*site) /* the number filled in; the code never in a URL */
+		url = gw_arena_printf(&ctx->arena, "%s%s?tracking=%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"), tracking);
 	data = gw_mail_data("Name", c->name, "Tracking", tracking, "Code", code, "StatusURL", url,
 			    NULL);
 	id = gw_mail_queue_cs(ctx->db, c->email, hdf_get_value(ctx->cfg, "App.Templates", "templates"),

@@ -16,7 +16,7 @@
 <section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Complaints.Facts ?></h2>
 <dl class="facts">
 <dt><?cs var:L.Complaints.Complainant ?></dt><dd><?cs var:C.name ?></dd>
-<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd><?cs var:C.phone ?></dd><?cs /if ?>
+<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd id="c-phone"><?cs var:C.phone_shown ?></dd><?cs /if ?>
 <?cs if:C.email ?><dt><?cs var:L.Complaint.Email ?></dt><dd><?cs var:C.email ?></dd><?cs /if ?>
 <?cs if:C.company ?><dt><?cs var:L.Complaint.Company ?></dt><dd><?cs var:C.company ?></dd><?cs /if ?>
 <?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs var:C.client_name ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
@@ -50,9 +50,9 @@
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
 <ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
+<div class="ev-head"><?cs if:e.kind == "answered" ?><span class="badge public"><?cs var:L.Complaints.FromComplainant ?></span><?cs elif:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
 <strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
+<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs elif:e.kind == "answered" ?><?cs var:L.Complaints.Complainant ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
 <?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>

@@ -1,5 +1,5 @@
 /* settings.c — the centre's settings (/admin/settings): name, contact days,
- * complaint deadlines. */
+ * the public pages' phone and hours, complaint deadlines. */
 #include <stdio.h>
 #include <string.h>
 #include "guwen/audit.h"
@@ -12,6 +12,10 @@ static const struct gw_fdef settings_form[] = {
 	{ "centre_name", GW_F_TEXT, 1, 100, 0, 0, NULL },
 	{ "contact_days", GW_F_INT, 1, 3, 1, 365, NULL },
 	{ "summary_weekday", GW_F_INT, 1, 1, 1, 7, NULL },
+	/* the public pages' contact line (portal.c) */
+	{ "centre_phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
+	{ "office_hours_zh", GW_F_TEXT, 0, 100, 0, 0, NULL },
+	{ "office_hours_en", GW_F_TEXT, 0, 100, 0, 0, NULL },
 	/* complaint deadlines: working days for a and b, clock hours for c and d */
 	{ "complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL },
 	{ "complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
@@ -97,7 +101,8 @@ int settings_save(struct gw_ctx *ctx)
 	if (gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 || gw_db_begin(ctx->db))
 		return 500;
 	for (int i = 0; settings_form[i].name; i++)
-		if (save_setting(ctx, &settings_form[i], &v[i])) {
+		if (gw_form(&ctx->req, settings_form[i].name) && /* not sent: left as it is */
+		    save_setting(ctx, &settings_form[i], &v[i])) {
 			gw_db_rollback(ctx->db);
 			return 500;
 		}

@@ -86,13 +86,6 @@ static const char SQL_STAGE[] =
 	" corrective_action = COALESCE(NULLIF(?, ''), corrective_action), updated_at = ?"
 	" WHERE id = ? AND stage = ?";
 
-static const char SQL_WAIT[] =
-	"UPDATE complaints SET waiting_since = ?, updated_at = ? WHERE id = ? AND waiting_since IS NULL";
-
-static const char SQL_RESUME[] =
-	"UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
-	" updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
-
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
 
 static const char SQL_RELEASE[] =
@@ -392,39 +385,9 @@ int reply_submit(struct gw_ctx *ctx)
 	return text_action(ctx, reply_form, "reply", 1);
 }
 
-/* Resume the clock: both due times move by the time spent waiting. */
-static int resume(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
-		  struct gw_buf *text)
-{
-	int64_t resp = c->response_ts, resol = c->resolution_ts;
-
-	if (c->sev != GW_SEV_NONE &&
-	    gw_complaint_resume_dues(ctx->db, gw_tz_minutes(ctx), c->sev, c->waiting_ts,
-				     (int64_t)ctx->now, &resp, &resol))
-		return -1;
-	if (resol)
-		gw_buf_printf(text, "%s: %s", word(ctx, "L.Complaint.ResolutionDue"),
-			      local_text(ctx, resol));
-	if (*note)
-		gw_buf_printf(text, "%s%s", text->n ? " · " : "", note);
-	return gw_db_exec(ctx->db, SQL_RESUME, "sssi", utc_text(ctx, resp), utc_text(ctx, resol),
-			  gw_now_utc(ctx), c->id) == 1
-		       ? 0
-		       : -1;
-}
-
-/* Stop the clock. */
-static int start_waiting(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
-			 struct gw_buf *text)
-{
-	gw_buf_puts(text, note);
-	return gw_db_exec(ctx->db, SQL_WAIT, "ssi", gw_now_utc(ctx), gw_now_utc(ctx), c->id) == 1
-		       ? 0
-		       : -1;
-}
-
-/* POST /:id/wait — 303; waiting on the complainant stops the clock, the second
- * press starts it again. */
+/* POST /:id/wait — 303; waiting on the complainant stops the clock (the
+ * question is public: on their status page, and mailed), the second press
+ * starts it again. */
 int wait_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
@@ -439,11 +402,14 @@ int wait_submit(struct gw_ctx *ctx)
 	waiting = c.waiting_since != NULL;
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
-	if ((waiting ? resume : start_waiting)(ctx, &c, v[T_TEXT].s, &text)) {
+	if ((waiting ? gw_complaint_wait_end : gw_complaint_wait_start)(ctx, &c, v[T_TEXT].s,
+									 &text)) {
 		gw_db_rollback(ctx->db);
 		rc = -1;
 	} else {
-		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", 0, text.n ? text.p : "",
+		if (!waiting && *v[T_TEXT].s)
+			mail_complainant(ctx, &c, "L.Complaint.Mail.QuestionSubject", v[T_TEXT].s);
+		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", !waiting, text.n ? text.p : "",
 			    "complaint.wait", waiting ? "resumed" : "waiting");
 	}
 	gw_buf_free(&text);

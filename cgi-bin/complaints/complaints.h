@@ -14,6 +14,7 @@
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
 #include "guwen/complaint_record.h"
+#include "guwen/complaint_wait.h"
 #include "guwen/csv.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"

@@ -58,6 +58,17 @@ int is_closed(const struct gw_complaint *c)
 	return c->stage_no == GW_STAGE_CLOSED || !is_trusted(c);
 }
 
+/* The phone number for people: "138 0013 8000 转 123". */
+static void phone_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	char shown[64];
+
+	if (!c->phone)
+		return;
+	gw_phone_format(c->phone, word(ctx, "L.Complaint.PhoneExt"), shown, sizeof(shown));
+	gw_hdf_set(ctx->hdf, "C.phone_shown", shown);
+}
+
 /* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
@@ -65,6 +76,7 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0)
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);
+	phone_to_hdf(ctx, c);
 	next_stage_to_hdf(ctx, c);
 	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY) && !is_closed(c)) {
 		choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
