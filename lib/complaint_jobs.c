@@ -24,6 +24,12 @@ static const char SQL_JOB_ROWS[] =
 	" ORDER BY id LIMIT 200";
 static const char SQL_JOB_WARNED[] =
 	"UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
+/* an escalation is a row per person it reaches: on their start page until the
+ * complaint is answered and resolved */
+static const char SQL_JOB_ASSIGN[] =
+	"INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)"
+	" SELECT ?, id, ?, ?, ? FROM users WHERE role = ? AND active = 1"
+	" AND (? = 0 OR department_id = ?)";
 static const char SQL_JOB_LEVEL[] =
 	"UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
 
@@ -152,6 +158,24 @@ static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e
 	return gw_complaint_mail_role_msg(j->db, "manager", r->dept, m, names);
 }
 
+/* The escalation's rows, one per manager of the department or per director. */
+static int job_assign(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution)
+{
+	char now[20];
+	long long dept = e == GW_ESC_DIRECTOR ? 0 : r->dept;
+
+	if (e == GW_ESC_WARN || (e == GW_ESC_MANAGER && !r->dept))
+		return 0;
+	gw_time_format(j->now, now);
+	return gw_db_exec(j->db, SQL_JOB_ASSIGN, "iisssii", r->id,
+			  (long long)(e == GW_ESC_DIRECTOR ? 2 : 1),
+			  resolution ? "resolution" : "response", now,
+			  e == GW_ESC_DIRECTOR ? "director" : "manager", dept, dept) < 0
+		       ? -1
+		       : 0;
+}
+
 /* Flag the complaint for this step: 1 when this run is the one that does it, 0
  * when another did already, -1 on error. */
 static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e)
@@ -206,7 +230,7 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	if (job_render(j, r, e, resolution, &t))
 		goto out;
 	m = gw_mail_of(&t);
-	if (job_mail(j, r, e, &m, &names) < 0)
+	if (job_mail(j, r, e, &m, &names) < 0 || job_assign(j, r, e, resolution))
 		goto out;
 	job_event(j, r, e, resolution, &names, &ev);
 	snprintf(detail, sizeof(detail), "deadline=%s step=%s",

@@ -14,13 +14,13 @@ advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
 jobs() { GUWEN_CONFIG="$VAR/guwen.hdf" GUWEN_NOW="$1" "$ROOT/tools/guwen" jobs "${@:2}"; }
 events() { sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $1 AND kind = '$2'"; }
 # a b complaint owned by the advisor, registered 2026-09-29 10:00 UTC (18:00 in
-# Beijing), classified, investigated (so answered in time); prints its id
+# Beijing), classified, the complainant phoned (so answered in time); prints its id
 backdated_b() {
     post m /complaints/new source=phone "name=$1" phone=13800138000 "description=期限测试 $1"
     local id; id=$(sql "SELECT id FROM complaints WHERE name = '$1'")
     sql "UPDATE complaints SET created_at = '2026-09-29 10:00:00' WHERE id = $id"
     post m "/complaints/$id/classify" severity=b "owner=$advisor"
-    post a "/complaints/$id/stage" to=investigating
+    post a "/complaints/$id/contact" "contact=电话联系，说明处理安排"
     echo "$id"
 }
 
