@@ -105,6 +105,8 @@ static const char *default_tab(struct gw_ctx *ctx)
 {
 	if (has(ctx, GW_PERM_COMPLAINT_ALL))
 		return "all";
+	if (ctx->user->role == GW_ROLE_MARKET)
+		return "referred";
 	return has(ctx, GW_PERM_COMPLAINT_CLASSIFY) ? "department" : "mine";
 }
 
