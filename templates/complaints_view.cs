@@ -137,6 +137,12 @@
 <?cs if:C.severity ?><?cs call:textarea("reason", L.Complaints.Reason, 1) ?><p class="hint"><?cs var:L.Complaints.Classify.ReasonHint ?></p><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Classify.Submit ?></button></div>
 </form></section>
+<section class="card action-duplicate" aria-labelledby="h-duplicate"><h3 id="h-duplicate"><?cs var:L.Complaints.Duplicate.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Duplicate.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/duplicate" class="form"><?cs call:action_keys() ?>
+<?cs call:field("original", L.Complaints.Duplicate.Original, "text", 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Duplicate.Submit ?></button></div>
+</form></section>
 <?cs /if ?>
 </div>
 <?cs /if ?>

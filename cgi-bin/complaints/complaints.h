@@ -69,7 +69,8 @@ int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_f
 void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 		    const char *const *keys);
 
-/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c) */
+/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c,
+ * duplicate.c) */
 int list_page(struct gw_ctx *ctx);
 int export_csv(struct gw_ctx *ctx);
 int is_closed(const struct gw_complaint *c);
@@ -92,6 +93,7 @@ int contact_submit(struct gw_ctx *ctx);
 int wait_submit(struct gw_ctx *ctx);
 int refer_submit(struct gw_ctx *ctx);
 int answer_submit(struct gw_ctx *ctx);
+int duplicate_submit(struct gw_ctx *ctx);
 int release_submit(struct gw_ctx *ctx);
 int discard_submit(struct gw_ctx *ctx);
 

@@ -17,6 +17,7 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/wait", wait_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "POST", "/:id/refer", refer_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "POST", "/:id/answer", answer_submit, GW_PERM_COMPLAINT_WRITE, 0 },
+	{ "POST", "/:id/duplicate", duplicate_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
 	{ "POST", "/:id/release", release_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
 	{ "POST", "/:id/discard", discard_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
