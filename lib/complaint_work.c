@@ -185,9 +185,11 @@ int gw_complaint_work(struct gw_ctx *ctx, const char *prefix)
 int gw_complaint_work_classify(struct gw_ctx *ctx, const char *prefix)
 {
 	struct work w = { .ctx = ctx, .prefix = prefix };
-	int all = gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_ALL);
+	long long dept = ctx->user->dept_id ? ctx->user->dept_id : -1; /* -1: none */
 
-	return fill(&w, all ? &to_classify_all : &to_classify, all ? 0 : ctx->user->dept_id ? ctx->user->dept_id : -1, 1);
+	if (gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_ALL))
+		return fill(&w, &to_classify_all, 0, 1);
+	return fill(&w, &to_classify, dept, 1);
 }
 
 int gw_complaint_work_unowned(struct gw_ctx *ctx, const char *prefix)

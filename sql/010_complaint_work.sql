@@ -1,7 +1,8 @@
 -- 010_complaint_work.sql — the work on complaints that reaches a person:
 -- escalations as rows assigned to a person (written by `guwen jobs` in the
 -- transaction of its mail), referrals to market until market has answered,
--- the complaints a member of staff registered, duplicates of a complaint.
+-- the complaints a member of staff registered, duplicates of a complaint, and
+-- the response deadline's own escalation.
 
 CREATE TABLE complaint_escalations (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -31,7 +32,11 @@ CREATE TABLE complaint_referrals (
   CONSTRAINT fk_referrals_answered FOREIGN KEY (answered_by) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The response and the resolution deadlines escalate separately: escalation
+-- and warned_at are the resolution deadline's, these the response deadline's.
 ALTER TABLE complaints
+  ADD COLUMN response_escalation TINYINT UNSIGNED NOT NULL DEFAULT 0 AFTER warned_at,
+  ADD COLUMN response_warned_at DATETIME NULL AFTER response_escalation,
   ADD COLUMN duplicate_of INT UNSIGNED NULL,
   ADD KEY ix_complaints_duplicate (duplicate_of),
   ADD KEY ix_complaints_list_created_by (created_by, trust, id),

@@ -88,11 +88,9 @@ static const char SQL_CLASSIFY[] =
 	" updated_at = ? WHERE id = ?";
 
 /* the response deadline is met by the first reply or recorded contact with the
- * complainant (not by a stage): warned_at is cleared then (for the resolution
- * deadline's own warning) */
+ * complainant (not by a stage); the resolution deadline has its own warning */
 static const char SQL_RESPONDED[] =
-	"UPDATE complaints SET warned_at = IF(responded_at IS NULL AND escalation = 0, NULL, warned_at),"
-	" responded_at = COALESCE(responded_at, ?) WHERE id = ?";
+	"UPDATE complaints SET responded_at = COALESCE(responded_at, ?) WHERE id = ?";
 
 static const char SQL_STAGE[] =
 	"UPDATE complaints SET stage = ?,"

@@ -1,8 +1,6 @@
 /* duplicate.c — complaints.fcgi: marking a complaint as a duplicate of another
  * (the same matter complained of twice): linked both ways, the duplicate closed
  * at once, without the four stages and without a reply to the complainant. */
-#include <ctype.h>
-
 #include "complaints.h"
 
 enum { D_ORIGINAL, D__N };
@@ -19,20 +17,6 @@ static const char SQL_BY_TRACKING[] =
 static const char SQL_MARK[] =
 	"UPDATE complaints SET duplicate_of = ?, stage = 'closed', closed_at = ?, updated_at = ?"
 	" WHERE id = ? AND stage <> 'closed' AND duplicate_of IS NULL";
-
-/* The tracking number as typed, trimmed and in capitals ("ts-2026… " → "TS-2026…"). */
-static const char *tracking_of(struct gw_ctx *ctx, const char *s)
-{
-	char *t = gw_arena_strdup(&ctx->arena, s ? s : ""), *p = t, *e;
-
-	while (*p == ' ')
-		p++;
-	for (e = p; *e; e++)
-		*e = (char)toupper((unsigned char)*e);
-	while (e > p && e[-1] == ' ')
-		*--e = '\0';
-	return p;
-}
 
 /* The original by its tracking number into *o when the user may see it and it
  * is no duplicate itself: 1; 0 with the field's message; -1 on error. */
@@ -80,6 +64,7 @@ int duplicate_submit(struct gw_ctx *ctx)
 	struct gw_fval v[D__N];
 	struct gw_complaint c, o;
 	const char *why;
+	char tracking[24];
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), bad;
 
 	if (rc <= 0)
@@ -87,7 +72,10 @@ int duplicate_submit(struct gw_ctx *ctx)
 	bad = GW_FORM_READ(ctx, duplicate_form, v);
 	if ((why = refusal(ctx, &c)))
 		return show_error(ctx, &c, why);
-	if (!bad && (rc = find_original(ctx, &c, tracking_of(ctx, v[D_ORIGINAL].s), &o)) < 0)
+	/* any spelling of the number: lower case, spaces, full-width, without "TS" */
+	if (!bad && gw_complaint_tracking_normalize(v[D_ORIGINAL].s, tracking))
+		bad += gw_form_error(ctx, "original", "duplicate_none");
+	if (!bad && (rc = find_original(ctx, &c, tracking, &o)) < 0)
 		return 500;
 	if (bad || rc == 0)
 		return show_error(ctx, &c, NULL);
