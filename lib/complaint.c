@@ -201,16 +201,16 @@ enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy 
 					       enum gw_severity s, int64_t now, int64_t due,
 					       int level, int warned)
 {
-	int64_t left, late;
+	int64_t late;
 
 	if (!due)
 		return GW_ESC_NONE;
-	/* past due is past due whatever the day; how far, in working time */
+	/* past due is past due whatever the day; how far, in working time (the
+	 * warning before it stays on the clock: warn_hours before the due time) */
 	late = now > due ? gw_complaint_working_seconds(p, cal, s, due, now) : 0;
 	if (now > due && late == 0)
 		late = 1;
-	left = now <= due ? gw_complaint_working_seconds(p, cal, s, now, due) : 0;
-	return step(p, left, late, level, warned);
+	return step(p, due - now, late, level, warned);
 }
 
 void gw_complaint_tracking_no(int32_t local_day, unsigned n, char out[24])

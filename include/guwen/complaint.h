@@ -81,9 +81,10 @@ enum gw_escalation gw_complaint_escalation(const struct gw_complaint_policy *p, 
 int64_t gw_complaint_working_seconds(const struct gw_complaint_policy *p,
 				     const struct gw_workday_cal *cal, enum gw_severity s,
 				     int64_t from, int64_t to);
-/* gw_complaint_escalation with the hours counted as the severity counts them:
- * for a/b working hours on the calendar (the warning before a deadline and the
- * director's hours after it skip weekends and holidays), for c/d clock hours. */
+/* gw_complaint_escalation with the hours past a deadline counted as the
+ * severity counts them: for a/b working hours on the calendar (the director's
+ * hours after the manager skip weekends and holidays), for c/d clock hours. The
+ * warning before a deadline stays warn_hours on the clock. */
 enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy *p,
 					       const struct gw_workday_cal *cal,
 					       enum gw_severity s, int64_t now, int64_t due,

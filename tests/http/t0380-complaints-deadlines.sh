@@ -92,7 +92,7 @@ post m "/complaints/$ir/classify" severity=b "owner=$advisor"
 jobs '2026-09-30 08:00:00' >/dev/null || fail "jobs failed"
 [ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $ir AND kind = 'warned'")" = "响应期限: 2026-09-30 23:59:59 · 已通知: 李顾问" ] || fail "no response warning"
 jobs '2026-09-30 17:00:00' >/dev/null || fail "jobs failed"
-[ "$(sql "SELECT escalation FROM complaints WHERE id = $ir")" = 1 ] || fail "unanswered complaint not escalated"
+[ "$(sql "SELECT CONCAT(response_escalation, ' ', escalation) FROM complaints WHERE id = $ir")" = "1 0" ] || fail "unanswered complaint not escalated (on the response deadline alone)"
 [ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $ir AND kind = 'escalated'")" = "升级至部门经理 · 响应期限: 2026-09-30 23:59:59 · 已通知: 王经理" ] || fail "escalation text"
 ok "an unanswered complaint is warned and escalated on its response deadline"
 

@@ -71,13 +71,13 @@ ok "the owner's start page counts their complaints and shows the nearest deadlin
 # escalated to the manager by guwen jobs: a row per person, on the start page
 sql "UPDATE complaints SET created_at = '2026-09-29 10:00:00', response_due = '2026-09-30 15:59:59', resolution_due = '2026-10-19 15:59:59' WHERE id = $i2"
 jobs '2026-10-19 16:30:00' >/dev/null || fail "jobs failed"
-[ "$(sql "SELECT COUNT(*) FROM complaint_escalations WHERE complaint_id = $i2 AND user_id = $manager AND level = 1")" = 1 ] || fail "no escalation row for the manager"
+[ "$(sql "SELECT COUNT(*) FROM complaint_escalations WHERE complaint_id = $i2 AND user_id = $manager AND level = 1 AND deadline = 'resolution'")" = 1 ] || fail "no escalation row for the manager"
 get m /
 in_section complaints-escalated "$t2"
 get m "/complaints/?tab=escalated&open=1"
 expect_body ">$t2</a>"
 jobs '2026-10-21 00:00:00' >/dev/null || fail "jobs failed"
-[ "$(sql "SELECT COUNT(*) FROM complaint_escalations WHERE complaint_id = $i2 AND user_id = $director AND level = 2")" = 1 ] || fail "no escalation row for the director"
+[ "$(sql "SELECT COUNT(*) FROM complaint_escalations WHERE complaint_id = $i2 AND user_id = $director AND level = 2 AND deadline = 'resolution'")" = 1 ] || fail "no escalation row for the director"
 get d /
 in_section complaints-escalated "$t2"
 ok "an escalation reaches the manager's and then the director's start page (rows in complaint_escalations)"
