@@ -22,7 +22,15 @@ const struct gw_program gw_programs[] = {
 const struct gw_work_section gw_work_sections[] = {
 	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
-	  .fn = gw_complaint_work },
+	  .fill = gw_complaint_work },
+	{ .id = "complaints-classify", .word = "ToClassify", .perm = GW_PERM_COMPLAINT_CLASSIFY,
+	  .fill = gw_complaint_work_classify },
+	{ .id = "complaints-unowned", .word = "UnownedA", .perm = GW_PERM_COMPLAINT_CLASSIFY,
+	  .fill = gw_complaint_work_unowned },
+	{ .id = "complaints-escalated", .word = "EscalatedToMe",
+	  .perm = GW_PERM_COMPLAINT_CLASSIFY, .fill = gw_complaint_work_escalated },
+	{ .id = "complaints-referred", .word = "ReferredToMe", .perm = GW_PERM_COMPLAINT_WRITE,
+	  .fill = gw_complaint_work_referred },
 	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },
 	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN },
 	{ .id = NULL },
@@ -64,9 +72,16 @@ int gw_programs_work(struct gw_ctx *ctx)
 	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
 		if (!may(ctx, s->perm))
 			continue;
+		const char *at = gw_arena_printf(&ctx->arena, "Work.%d", n);
+		int r = s->fill ? s->fill(ctx, at) : 0;
+
+		if (r == 1) {
+			gw_hdf_remove(ctx->hdf, at);
+			continue;
+		}
 		set_at(ctx, "Work", n, "id", s->id);
 		set_at(ctx, "Work", n, "word", s->word);
-		if (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL)))
+		if (r < 0 || (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL))))
 			rc = -1;
 		n++;
 	}

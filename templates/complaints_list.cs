@@ -7,6 +7,9 @@
 <a href="<?cs var:URL.complaints ?>/?tab=department&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "department" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.department ?></a>
 <?cs if:Filter.CanAll ?><a href="<?cs var:URL.complaints ?>/?tab=all&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.all ?></a><?cs /if ?>
 <?cs if:Filter.CanSuspected ?><a href="<?cs var:URL.complaints ?>/?tab=suspected&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "suspected" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.suspected ?></a><?cs /if ?>
+<a href="<?cs var:URL.complaints ?>/?tab=registered&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "registered" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.registered ?></a>
+<?cs if:Filter.CanReferred ?><a href="<?cs var:URL.complaints ?>/?tab=referred&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "referred" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.referred ?></a><?cs /if ?>
+<?cs if:Filter.Tab == "escalated" ?><a href="<?cs var:URL.complaints ?>/?tab=escalated&amp;<?cs var:Filter.Query ?>" aria-current="page"><?cs var:L.Complaints.Tabs.escalated ?></a><?cs /if ?>
 </nav>
 <form method="get" action="<?cs var:URL.complaints ?>/" class="card filters">
 <input type="hidden" name="tab" value="<?cs var:Filter.Tab ?>">

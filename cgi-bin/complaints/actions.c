@@ -45,6 +45,12 @@ static const struct gw_fdef reply_form[] = {
 };
 GW_FORM_CHECK(reply_form, T__N);
 
+static const struct gw_fdef contact_form[] = {
+	[T_TEXT] = { .name = "contact", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
+};
+GW_FORM_CHECK(contact_form, T__N);
+
 static const struct gw_fdef wait_form[] = {
 	[T_TEXT] = { .name = "wait_note", .type = GW_F_TEXT, .maxlen = 500 },
 	[T__N] = { .name = NULL },
@@ -56,6 +62,12 @@ static const struct gw_fdef refer_form[] = {
 	[T__N] = { .name = NULL },
 };
 GW_FORM_CHECK(refer_form, T__N);
+
+static const struct gw_fdef answer_form[] = {
+	[T_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
+};
+GW_FORM_CHECK(answer_form, T__N);
 
 static const struct gw_fdef discard_form[] = {
 	[T_TEXT] = { .name = "discard_reason", .type = GW_F_TEXTAREA,
@@ -75,16 +87,24 @@ static const char SQL_CLASSIFY[] =
 	" response_due = COALESCE(?, response_due), resolution_due = COALESCE(?, resolution_due),"
 	" updated_at = ? WHERE id = ?";
 
-/* left to right: warned_at is cleared (for the resolution deadline's own warning)
- * only on the move that answers the complaint */
+/* the response deadline is met by the first reply or recorded contact with the
+ * complainant (not by a stage); the resolution deadline has its own warning */
+static const char SQL_RESPONDED[] =
+	"UPDATE complaints SET responded_at = COALESCE(responded_at, ?) WHERE id = ?";
+
 static const char SQL_STAGE[] =
 	"UPDATE complaints SET stage = ?,"
-	" warned_at = IF(responded_at IS NULL AND escalation = 0, NULL, warned_at),"
-	" responded_at = COALESCE(responded_at, ?),"
 	" resolved_at = IF(? = 'resolved', ?, resolved_at), closed_at = IF(? = 'closed', ?, closed_at),"
 	" root_cause = COALESCE(NULLIF(?, ''), root_cause),"
 	" corrective_action = COALESCE(NULLIF(?, ''), corrective_action), updated_at = ?"
 	" WHERE id = ? AND stage = ?";
+
+static const char SQL_REFER[] =
+	"INSERT INTO complaint_referrals (complaint_id, referred_by, created_at) VALUES (?, ?, ?)";
+
+static const char SQL_ANSWER[] =
+	"UPDATE complaint_referrals SET answered_by = ?, answered_at = ?"
+	" WHERE complaint_id = ? AND answered_at IS NULL";
 
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
 
@@ -145,6 +165,12 @@ static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *
 		return -1;
 	}
 	return 0;
+}
+
+/* The complainant was answered or contacted: the response deadline is met. */
+static int responded(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	return gw_db_exec(ctx->db, SQL_RESPONDED, "si", gw_now_utc(ctx), c->id) < 0 ? -1 : 0;
 }
 
 /* c and d: every director is told at once; the timeline says who. */
@@ -252,6 +278,10 @@ int classify_submit(struct gw_ctx *ctx)
 		return show_error(ctx, &c, "changed");
 	if (is_closed(&c))
 		return show_error(ctx, &c, "closed");
+	if (!works_on(ctx, &c))
+		return show_error(ctx, &c, "read_only");
+	if (v[K_OWNER].i && v[K_OWNER].i == c.advisor_id) /* 涉及的顾问 never handles it */
+		bad += gw_form_error(ctx, "owner", "owner_is_advisor");
 	k.sev = gw_severity_from(v[K_SEVERITY].s);
 	k.old = c.sev;
 	k.dept = v[K_DEPARTMENT].i;
@@ -308,7 +338,8 @@ static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c,
 
 	if (next == GW_STAGE_RESOLVED) {
 		mail_complainant(ctx, c, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
-		return gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
+		return responded(ctx, c) ? -1
+					 : gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
 	}
 	/* Once the return-visit module exists, the follow-up creates a return visit
 	 * (回访) that asks whether the complainant is satisfied; until then the call
@@ -331,14 +362,14 @@ int stage_submit(struct gw_ctx *ctx)
 		return not_loaded(rc);
 	next = c.stage_no + 1;
 	bad = GW_FORM_READ(ctx, stage_form, v);
-	if (stale(ctx, &c))
-		return show_error(ctx, &c, "changed");
+	if ((msg = refusal(ctx, &c)))
+		return show_error(ctx, &c, msg);
 	if (bad + stage_checks(ctx, &c, v, next, &msg))
 		return show_error(ctx, &c, msg);
 	to = gw_stage_name((enum gw_stage)next);
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
-	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "sssssssssis", to, now, to, now, to, now,
+	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "ssssssssis", to, to, now, to, now,
 			     v[S_CAUSE].s, v[S_ACTION].s, now, c.id, c.stage ? c.stage : "");
 	if (rc != 1 || gw_complaint_event(ctx->db, c.id, ctx->user->id, "stage", 0, to) ||
 	    stage_events(ctx, &c, v, next)) {
@@ -367,8 +398,12 @@ static int text_action(struct gw_ctx *ctx, const struct gw_fdef *form, const cha
 		return claim_failed(ctx, &c, rc);
 	if (public_)
 		mail_complainant(ctx, &c, "L.Complaint.Mail.ReplySubject", v[T_TEXT].s);
+	if ((public_ || !strcmp(kind, "contact")) && responded(ctx, &c)) {
+		gw_db_rollback(ctx->db);
+		return 500;
+	}
 	if (finish(ctx, &c, kind, public_, v[T_TEXT].s,
-		   public_ ? "complaint.reply" : "complaint.note", NULL))
+		   gw_arena_printf(&ctx->arena, "complaint.%s", kind), NULL))
 		return 500;
 	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
@@ -383,6 +418,13 @@ int note_submit(struct gw_ctx *ctx)
 int reply_submit(struct gw_ctx *ctx)
 {
 	return text_action(ctx, reply_form, "reply", 1);
+}
+
+/* POST /:id/contact — 303; a contact with the complainant outside the system
+ * (a phone call, a visit) recorded: like a reply, it meets the response deadline. */
+int contact_submit(struct gw_ctx *ctx)
+{
+	return text_action(ctx, contact_form, "contact", 0);
 }
 
 /* POST /:id/wait — 303; waiting on the complainant stops the clock (the
@@ -440,7 +482,8 @@ int refer_submit(struct gw_ctx *ctx)
 			       word(ctx, "L.Complaints.Jobs.Notified"),
 			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
 	gw_buf_free(&names);
-	if (n < 0) {
+	if (n < 0 || gw_db_exec(ctx->db, SQL_REFER, "iis", c.id, ctx->user->id,
+				gw_now_utc(ctx)) != 1) {
 		gw_db_rollback(ctx->db);
 		return 500;
 	}
@@ -448,6 +491,50 @@ int refer_submit(struct gw_ctx *ctx)
 		   gw_arena_printf(&ctx->arena, "mails=%d", n)))
 		return 500;
 	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "referred");
+}
+
+/* Why market cannot answer the referral now (a message key), or NULL. */
+static const char *answer_refusal(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int open;
+
+	if (ctx->user->role != GW_ROLE_MARKET)
+		return "market_only";
+	if (stale(ctx, c))
+		return "changed";
+	if (is_closed(c))
+		return "closed";
+	open = referred(ctx, c, 1);
+	return open < 0 ? "error" : open ? NULL : "not_referred";
+}
+
+/* POST /:id/answer — 303; market's answer to the client on a referral (转交市场):
+ * a reply the complainant sees (and gets by mail); the referral is done. */
+int answer_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[T__N];
+	struct gw_complaint c;
+	const char *why;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c);
+
+	if (rc <= 0)
+		return not_loaded(rc);
+	why = answer_refusal(ctx, &c);
+	if (why && !strcmp(why, "error"))
+		return 500;
+	if (gw_form_read(ctx, answer_form, v) + !!why)
+		return show_error(ctx, &c, why);
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
+	mail_complainant(ctx, &c, "L.Complaint.Mail.ReplySubject", v[T_TEXT].s);
+	if (gw_db_exec(ctx->db, SQL_ANSWER, "isi", ctx->user->id, gw_now_utc(ctx), c.id) < 1 ||
+	    responded(ctx, &c)) {
+		gw_db_rollback(ctx->db);
+		return 500;
+	}
+	if (finish(ctx, &c, "reply", 1, v[T_TEXT].s, "complaint.answer", "referral=answered"))
+		return 500;
+	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
 
 /* ---- suspected public posts (待核实) ---------------------------------------------- */

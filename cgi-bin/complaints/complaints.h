@@ -51,7 +51,10 @@ const char *wordf(struct gw_ctx *ctx, const char *prefix, const char *key);
 const char *severity_word(struct gw_ctx *ctx, const char *sev);
 const char *path_of(struct gw_ctx *ctx, long long id);
 const char *public_lang(struct gw_ctx *ctx);
+int works_on(struct gw_ctx *ctx, const struct gw_complaint *c);
+int referred(struct gw_ctx *ctx, const struct gw_complaint *c, int open_only);
 int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c);
+int about_user(struct gw_ctx *ctx, const struct gw_complaint *c);
 int load(struct gw_ctx *ctx, long long id, struct gw_complaint *c);
 int not_loaded(int r);
 int stale(struct gw_ctx *ctx, const struct gw_complaint *c);
@@ -67,7 +70,8 @@ int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_f
 void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 		    const char *const *keys);
 
-/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c) */
+/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c,
+ * duplicate.c) */
 int list_page(struct gw_ctx *ctx);
 int export_csv(struct gw_ctx *ctx);
 int is_closed(const struct gw_complaint *c);
@@ -86,8 +90,11 @@ int classify_submit(struct gw_ctx *ctx);
 int stage_submit(struct gw_ctx *ctx);
 int note_submit(struct gw_ctx *ctx);
 int reply_submit(struct gw_ctx *ctx);
+int contact_submit(struct gw_ctx *ctx);
 int wait_submit(struct gw_ctx *ctx);
 int refer_submit(struct gw_ctx *ctx);
+int answer_submit(struct gw_ctx *ctx);
+int duplicate_submit(struct gw_ctx *ctx);
 int release_submit(struct gw_ctx *ctx);
 int discard_submit(struct gw_ctx *ctx);
 

@@ -13,6 +13,9 @@ static const char SQL_FILES[] =
 static const char SQL_FILE[] =
 	"SELECT stored_name, orig_name, ctype FROM complaint_files WHERE id = ? AND complaint_id = ?";
 
+static const char SQL_DUPLICATES[] =
+	"SELECT id, tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id LIMIT 50";
+
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 
 static const char SQL_OWNERS[] =
@@ -69,11 +72,30 @@ static void phone_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
 	gw_hdf_set(ctx->hdf, "C.phone_shown", shown);
 }
 
+/* What the user may do here and why not (Access.*): the advisor a complaint is
+ * about never handles it; who only registered it, or market on a referral,
+ * reads it; market answers an open referral. */
+static int access_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int open = 0;
+
+	if (about_user(ctx, c))
+		gw_hdf_set_int(ctx->hdf, "Access.about_you", 1);
+	else if (!works_on(ctx, c))
+		gw_hdf_set_int(ctx->hdf, "Access.read_only", 1);
+	if (ctx->user->role == GW_ROLE_MARKET && !is_closed(c) &&
+	    (open = referred(ctx, c, 1)) > 0)
+		gw_hdf_set_int(ctx->hdf, "Access.answer", 1);
+	return open < 0 ? -1 : 0;
+}
+
 /* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c->id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0)
+	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Duplicates", SQL_DUPLICATES, "i", c->id) < 0 ||
+	    access_to_hdf(ctx, c))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);
 	phone_to_hdf(ctx, c);

@@ -20,9 +20,11 @@
  * "YYYY-MM-DD HH:MM:SS" texts, the *_ts ones UTC seconds (0 for none). */
 struct gw_complaint {
 	long long id, client_id, advisor_id, department_id, owner_id, version;
-	long long escalation, rating, overdue, response_overdue;
+	long long escalation, response_escalation, rating, overdue, response_overdue;
 	long long created_ts; /* UTC seconds: the clock's start: release of a suspected post, else creation */
 	long long waiting_ts, response_ts, resolution_ts;
+	long long created_by, duplicate_of; /* who registered it; the original of a duplicate */
+	const char *duplicate_of_no; /* the original's tracking number */
 	const char *tracking_no, *source, *name, *phone, *email, *company, *client_name;
 	const char *subject_text, *advisor_name, *happened_on, *description;
 	const char *severity, *stage, *dept_name, *owner_name, *trust, *suspect_reason;

@@ -132,8 +132,12 @@ get k /complaints/999999999
 expect_status 404
 get a "/complaints/$id_"
 expect_status 404
-get m "/complaints/$id_"
-expect_status 404
+get m "/complaints/$id_"  # the manager registered it: read-only (issue 9)
+expect_status 200
+expect_body 'id="access-note"'
+post m "/complaints/$id_/note" note=看看
+expect_status 200
+[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $id_ AND kind = 'note'")" = 0 ] || fail "a read-only note was stored"
 get d "/complaints/$id_"
 expect_status 200
 ok "outside one's lists a complaint answers 404, the same as one that does not exist"
