@@ -1,5 +1,6 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
+#include "guwen/application_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
 #include "guwen/programs.h"
@@ -11,7 +12,7 @@ const struct gw_program gw_programs[] = {
 	  .perm2 = GW_PERM_AUDIT_READ },
 	{ .name = "portal" },
 	{ .name = "clients" },
-	{ .name = "applications" },
+	{ .name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW },
 	{ .name = "projects" },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
 	{ .name = "visits" },
@@ -20,6 +21,8 @@ const struct gw_program gw_programs[] = {
 };
 
 const struct gw_work_section gw_work_sections[] = {
+	{ .id = "applications", .word = "NewApplications", .perm = GW_PERM_APPLICATION_REVIEW,
+	  .fn = gw_application_work },
 	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
 	  .fn = gw_complaint_work },

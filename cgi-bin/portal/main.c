@@ -1,5 +1,6 @@
 /* main.c — portal.fcgi, the public pages (no login): the complaint form, the
- * status look-up with the complainant's replies, the rating after resolution. */
+ * status look-up with the complainant's replies, the rating after resolution,
+ * and the onboarding application with its private status link. */
 #include "portal.h"
 
 int portal_limit(struct gw_ctx *ctx, const char *key, int def)
@@ -29,6 +30,12 @@ static const struct gw_route routes[] = {
 	{ "GET", "/complaint/status", status_page, GW_PERM_PUBLIC, 0 },
 	{ "POST", "/complaint/status", status_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
 	{ "POST", "/complaint/rate", rate_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/apply", apply_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/apply", apply_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "GET", "/apply/s/:token", apply_status, GW_PERM_PUBLIC, 0 },
+	{ "GET", "/apply/s/:token/edit", apply_edit_page, GW_PERM_PUBLIC, 0 },
+	{ "POST", "/apply/s/:token/edit", apply_edit_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
+	{ "POST", "/apply/s/:token/withdraw", apply_withdraw, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 
