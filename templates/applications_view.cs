@@ -3,7 +3,7 @@
 <div class="toolbar"><h1><?cs var:L.Applications.One ?> <?cs var:App.company_name ?></h1><span class="spacer"></span>
 <span class="badge app-<?cs var:App.status ?>" id="app-status"><?cs var:L.Application.Statuses[App.status] ?></span>
 <?cs if:App.trust == "suspect" ?><span class="badge overdue"><?cs var:L.Applications.Suspect ?> · <?cs var:L.Applications.Why[App.suspect_reason] ?></span><?cs /if ?></div>
-<?cs if:Diff.Round ?><section class="card" aria-labelledby="h-diff" id="diff"><h2 id="h-diff"><?cs var:L.Applications.Changed ?> (<?cs var:Diff.Round ?>)</h2>
+<?cs if:Diff.Round ?><section class="card" aria-labelledby="h-diff" id="diff"><h2 id="h-diff"><?cs var:L.Applications.Changed ?> <small>· <?cs var:L.Applications.RoundShort ?> <?cs var:Diff.Round ?></small></h2>
 <?cs if:Diff.Count > 0 ?><div class="table-wrap"><table class="diff"><thead><tr><th scope="col"><?cs var:L.Applications.Field ?></th><th scope="col"><?cs var:L.Applications.Before ?></th><th scope="col"><?cs var:L.Applications.After ?></th></tr></thead>
 <tbody><?cs each:d = Diff.Fields ?><tr id="diff-<?cs var:d.col ?>"><th scope="row"><?cs var:L.Application[d.word] ?></th>
 <?cs if:d.col == "licence_file_id" ?><td><?cs if:d.before ?><a href="<?cs var:URL.applications ?>/<?cs var:App.id ?>/file/<?cs var:d.before ?>"><?cs var:L.Applications.Download ?></a><?cs /if ?></td><td><a href="<?cs var:URL.applications ?>/<?cs var:App.id ?>/file/<?cs var:d.after ?>"><?cs var:L.Applications.NewFile ?></a></td>

@@ -54,21 +54,25 @@ const char *apply_link(struct gw_ctx *ctx, const char *token, const char *tail)
 	return gw_url(ctx, "portal", gw_arena_printf(&ctx->arena, "/apply/s/%s%s", token, tail));
 }
 
-/* The selected services as "bookkeeping,cleanup" (Form.services.<key> = 1 kept
- * for the page); "" and a message at the field when none or an unknown one. */
+/* 1 when the body has services=key. */
+static int chosen(struct gw_ctx *ctx, const char *key)
+{
+	for (size_t i = 0; i < ctx->req.body.n; i++)
+		if (!strcmp(ctx->req.body.v[i].name, "services") &&
+		    !strcmp(ctx->req.body.v[i].value, key))
+			return 1;
+	return 0;
+}
+
+/* The chosen services in the list's order, "bookkeeping,cleanup" (unknown
+ * values left out; Form.services.<key> = 1 kept for the page); "" and a
+ * message at the field when none is chosen. */
 static const char *read_services(struct gw_ctx *ctx)
 {
 	char out[64] = "";
 
-	for (size_t i = 0; i < ctx->req.body.n; i++) {
-		const struct gw_field *f = &ctx->req.body.v[i];
-		int k = 0;
-
-		if (strcmp(f->name, "services"))
-			continue;
-		while (services[k] && strcmp(services[k], f->value))
-			k++;
-		if (!services[k] || strstr(out, services[k]))
+	for (int k = 0; services[k]; k++) {
+		if (!chosen(ctx, services[k]))
 			continue;
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.services.%s", services[k]), "1");
 		if (*out)

@@ -37,6 +37,13 @@ static long long app_id(struct gw_ctx *ctx)
 	return strtoll(hdf_get_value(ctx->hdf, "App.id", "0"), NULL, 10);
 }
 
+/* The purpose of a form token of this application ("apply-edit-42"): a
+ * token shown on one application's page is worth nothing on another's. */
+static const char *purpose(struct gw_ctx *ctx, const char *what)
+{
+	return gw_arena_printf(&ctx->arena, "apply-%s-%lld", what, app_id(ctx));
+}
+
 /* Each chosen service as App.Services.<key> = 1 for the page. */
 static void services_to_hdf(struct gw_ctx *ctx, const char *prefix, const char *list)
 {
@@ -61,7 +68,7 @@ static int no_link(struct gw_ctx *ctx, int found)
 static int show_status(struct gw_ctx *ctx)
 {
 	gw_hdf_set(ctx->hdf, "App.Link", apply_link(ctx, gw_param(ctx, 0), ""));
-	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "apply-withdraw"));
+	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, "withdraw")));
 	services_to_hdf(ctx, "App.Services", hdf_get_value(ctx->hdf, "App.services", ""));
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");
 	gw_response_header(&ctx->resp, "X-Robots-Tag", "noindex");
@@ -80,7 +87,7 @@ int apply_status(struct gw_ctx *ctx)
 static int show_edit_form(struct gw_ctx *ctx)
 {
 	gw_hdf_set(ctx->hdf, "Form.Edit", apply_link(ctx, gw_param(ctx, 0), "/edit"));
-	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, "apply-edit"));
+	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, "edit")));
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Apply.EditTitle");
 	return gw_view_render(ctx, "portal_apply.cs");
@@ -156,14 +163,14 @@ int apply_edit_submit(struct gw_ctx *ctx)
 {
 	struct apply_data d = { 0 };
 	const char *token = gw_form(&ctx->req, "token");
-	enum gw_form_token t = gw_csrf_form_check(
-		ctx, "apply-edit", token, 0,
-		portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
+	enum gw_form_token t;
 	char key[65];
 	int found = load(ctx), bad, rc;
 
 	if (found != 1)
 		return no_link(ctx, found);
+	t = gw_csrf_form_check(ctx, purpose(ctx, "edit"), token, 0,
+			       portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	bad = apply_read(ctx, &d, 0);
 	gw_csrf_form_key(token, key);
 	d.key = key;
@@ -192,7 +199,7 @@ int apply_withdraw(struct gw_ctx *ctx)
 
 	if (found != 1)
 		return no_link(ctx, found);
-	if (gw_csrf_form_check(ctx, "apply-withdraw", token, 0,
+	if (gw_csrf_form_check(ctx, purpose(ctx, "withdraw"), token, 0,
 			       portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS)) !=
 	    GW_TOKEN_OK) {
 		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
