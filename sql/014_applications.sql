@@ -21,11 +21,12 @@ CREATE TABLE applications (
   reviewer_id INT UNSIGNED NULL,
   reviewed_at DATETIME NULL,
   client_id INT UNSIGNED NULL,   -- the client created or linked on approval
+  submitted_at DATETIME NOT NULL, -- the current round's (the queue's age)
   created_at DATETIME NOT NULL,
   updated_at DATETIME NOT NULL,
   UNIQUE KEY uq_applications_link (link_hash),
   KEY ix_applications_status (status, id),
-  KEY ix_applications_created (created_at),
+  KEY ix_applications_submitted (submitted_at),
   CONSTRAINT fk_applications_client FOREIGN KEY (client_id) REFERENCES clients (id),
   CONSTRAINT fk_applications_reviewer FOREIGN KEY (reviewer_id) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

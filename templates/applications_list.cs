@@ -8,9 +8,9 @@
 <a class="button" href="<?cs var:URL.applications ?>/"><?cs var:L.Common.Reset ?></a></div>
 </form>
 <?cs if:subcount(Rows) ?><div class="table-wrap"><table class="applications">
-<thead><tr><?cs call:list_sort("updated_at", L.Application.Submitted) ?><?cs call:list_sort("company_name", L.Application.CompanyName) ?><th scope="col"><?cs var:L.Application.Uscc ?></th><th scope="col"><?cs var:L.Application.ContactName ?></th><?cs call:list_sort("status", L.Applications.Status) ?></tr></thead>
+<thead><tr><?cs call:list_sort("submitted_at", L.Application.Submitted) ?><?cs call:list_sort("company_name", L.Application.CompanyName) ?><th scope="col"><?cs var:L.Application.Uscc ?></th><th scope="col"><?cs var:L.Application.ContactName ?></th><?cs call:list_sort("status", L.Applications.Status) ?></tr></thead>
 <tbody><?cs each:r = Rows ?><tr>
-<td class="nowrap"><?cs var:string.slice(r.updated_at, 0, 16) ?></td>
+<td class="nowrap"><?cs var:string.slice(r.submitted_at, 0, 16) ?></td>
 <td><a href="<?cs var:URL.applications ?>/<?cs var:r.id ?>"><?cs var:r.company_name ?></a><?cs if:r.round > 1 ?> <small>· <?cs var:L.Applications.RoundShort ?> <?cs var:r.round ?></small><?cs /if ?></td>
 <td><?cs var:r.uscc ?></td>
 <td><?cs var:r.contact_name ?></td>

@@ -19,8 +19,8 @@
 <?cs if:App.contact_phone ?><dt><?cs var:L.Application.ContactPhone ?></dt><dd><?cs var:App.contact_phone ?></dd><?cs /if ?>
 <?cs if:App.contact_email ?><dt><?cs var:L.Application.ContactEmail ?></dt><dd><?cs var:App.contact_email ?></dd><?cs /if ?>
 <dt><?cs var:L.Application.ServicesWanted ?></dt><dd><?cs var:App.ServiceWords ?></dd>
-<dt><?cs var:L.Application.Submitted ?></dt><dd><?cs var:App.updated_at ?></dd>
-<?cs if:App.reviewer_name ?><dt><?cs var:L.Applications.Reviewer ?></dt><dd><?cs var:App.reviewer_name ?> · <?cs var:App.reviewed_at ?></dd><?cs /if ?>
+<dt><?cs var:L.Application.Submitted ?></dt><dd><?cs var:App.submitted_at ?></dd>
+<?cs if:App.reviewer_name && App.status != "submitted" ?><dt><?cs var:L.Applications.Reviewer ?></dt><dd><?cs var:App.reviewer_name ?> · <?cs var:App.reviewed_at ?></dd><?cs /if ?>
 <?cs if:App.client_id ?><dt><?cs var:L.Applications.Client ?></dt><dd><a id="client-link" href="<?cs var:URL.clients ?>/<?cs var:App.client_id ?>"><?cs var:App.client_name ?></a></dd><?cs /if ?>
 </dl>
 <?cs if:subcount(Files) ?><h3><?cs var:L.Application.Licence ?></h3><ul><?cs each:f = Files ?>

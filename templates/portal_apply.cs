@@ -8,18 +8,18 @@
 <form method="post" action="<?cs if:Form.Edit ?><?cs var:Form.Edit ?><?cs else ?><?cs var:URL.portal ?>/apply<?cs /if ?>" enctype="multipart/form-data" class="form">
 <input type="hidden" name="token" value="<?cs var:Form.token ?>">
 <div class="pot" aria-hidden="true"><label for="f-website">Website</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
-<fieldset><legend><?cs var:L.Application.Enterprise ?></legend>
+<fieldset class="apply-group"><legend><?cs var:L.Application.Enterprise ?></legend>
 <?cs call:field("company_name", L.Application.CompanyName, "text", 1) ?>
 <?cs call:field("uscc", L.Application.Uscc, "text", 1) ?>
 <p class="hint"><?cs var:L.Application.UsccHint ?></p>
 </fieldset>
-<fieldset><legend><?cs var:L.Application.Contact ?></legend>
+<fieldset class="apply-group"><legend><?cs var:L.Application.Contact ?></legend>
 <?cs call:field("contact_name", L.Application.ContactName, "text", 1) ?>
 <?cs call:field("contact_phone", L.Application.ContactPhone, "tel", 1) ?>
 <?cs call:field("contact_email", L.Application.ContactEmail, "email", 0) ?>
 <p class="hint"><?cs var:L.Application.EmailHint ?></p>
 </fieldset>
-<fieldset class="field<?cs if:Form.services.Error ?> has-error<?cs /if ?>" id="f-services"<?cs if:Form.services.Error ?> aria-invalid="true" aria-describedby="e-services"<?cs /if ?>><legend><?cs var:L.Application.ServicesWanted ?> <span class="req" aria-hidden="true">*</span></legend>
+<fieldset class="apply-group<?cs if:Form.services.Error ?> has-error<?cs /if ?>" id="f-services"<?cs if:Form.services.Error ?> aria-invalid="true" aria-describedby="e-services"<?cs /if ?>><legend><?cs var:L.Application.ServicesWanted ?> <span class="req" aria-hidden="true">*</span></legend>
 <?cs each:s = L.Application.Services ?><div class="field-check"><input type="checkbox" id="f-services-<?cs name:s ?>" name="services" value="<?cs name:s ?>"<?cs if:Form.services[name(s)] ?> checked<?cs /if ?>>
 <label for="f-services-<?cs name:s ?>"><?cs var:s ?></label></div>
 <?cs /each ?><?cs call:field_error("services") ?></fieldset>

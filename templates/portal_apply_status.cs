@@ -13,7 +13,7 @@
 <dt><?cs var:L.Application.Uscc ?></dt><dd><?cs var:App.uscc ?></dd>
 <dt><?cs var:L.Application.ContactName ?></dt><dd><?cs var:App.contact_name ?></dd>
 <dt><?cs var:L.Application.ServicesWanted ?></dt><dd><?cs each:s = App.Services ?><?cs var:L.Application.Services[name(s)] ?> <?cs /each ?></dd>
-<dt><?cs var:L.Application.Submitted ?></dt><dd><?cs var:App.updated_at ?></dd>
+<dt><?cs var:L.Application.Submitted ?></dt><dd><?cs var:App.submitted_at ?></dd>
 </dl>
 <?cs if:App.status == "submitted" ?>
 <div class="actions"><a class="button primary" id="ok" href="<?cs var:URL.portal ?>/"><?cs var:L.Portal.Apply.Ok ?></a></div>

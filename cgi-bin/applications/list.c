@@ -23,12 +23,12 @@ static const char *age_cut(struct gw_ctx *ctx, const struct gw_fval *v)
 
 static const struct gw_list_filter filters[] = {
 	{ { "status", GW_F_CHOICE, 0, 16, 0, 0, status_keys }, "a.status = ?", NULL },
-	{ { "age", GW_F_CHOICE, 0, 2, 0, 0, age_keys }, "a.updated_at <= ?", age_cut },
+	{ { "age", GW_F_CHOICE, 0, 2, 0, 0, age_keys }, "a.submitted_at <= ?", age_cut },
 	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
 };
 
 static const struct gw_list_col cols[] = {
-	{ "updated_at", "a.id", GW_LC_SORT, "L.Application.Submitted", NULL, NULL },
+	{ "submitted_at", "a.id", GW_LC_SORT, "L.Application.Submitted", NULL, NULL },
 	{ "company_name", "a.company_name", GW_LC_SORT | GW_LC_SEARCH, "L.Application.CompanyName",
 	  NULL, NULL },
 	{ "uscc", "a.uscc", GW_LC_SEARCH, "L.Application.Uscc", NULL, NULL },
@@ -39,12 +39,12 @@ static const struct gw_list_col cols[] = {
 
 static const struct gw_list queue = {
 	.columns = "a.id, a.company_name, a.uscc, a.contact_name, a.status, a.round, a.trust,"
-		   " a.updated_at",
+		   " a.submitted_at",
 	.from = "applications a",
 	.key = "a.id",
 	.filters = filters,
 	.cols = cols,
-	.sort = "updated_at",
+	.sort = "submitted_at",
 	.desc = 1,
 	.rows = 20,
 	.program = "applications",

@@ -6,7 +6,7 @@
 static const char SQL_LOAD[] =
 	"SELECT a.id, a.status, a.round, a.company_name, a.uscc, a.contact_name,"
 	" a.contact_phone, a.contact_email, a.services, a.trust, a.suspect_reason, a.reason,"
-	" a.client_id, a.created_at, a.updated_at, a.reviewed_at, u.name AS reviewer_name,"
+	" a.client_id, a.submitted_at, a.created_at, a.reviewed_at, u.name AS reviewer_name,"
 	" c.name AS client_name FROM applications a LEFT JOIN users u ON u.id = a.reviewer_id"
 	" LEFT JOIN clients c ON c.id = a.client_id WHERE a.id = ?";
 

@@ -24,9 +24,9 @@ static const char *const services[] = { "bookkeeping", "consulting", "cleanup", 
 
 static const char SQL_INSERT[] =
 	"INSERT INTO applications (link_hash, company_name, uscc, contact_name, contact_phone,"
-	" contact_email, services, trust, suspect_reason, created_at, updated_at)"
+	" contact_email, services, trust, suspect_reason, submitted_at, created_at, updated_at)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?,"
-	" IF(? IS NULL, 'normal', 'suspect'), ?, ?, ?)";
+	" IF(? IS NULL, 'normal', 'suspect'), ?, ?, ?, ?)";
 static const char SQL_FILE[] =
 	"INSERT INTO application_files (application_id, stored_name, orig_name, ctype, size,"
 	" created_at) VALUES (?, ?, ?, ?, ?, ?)";
@@ -196,8 +196,8 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct apply_data *d, co
 
 	if (gw_rate_hit(ctx, "apply") || apply_link_hash(token, hash))
 		return -1;
-	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssssssss", hash, d->company, d->uscc, d->contact,
-		       d->phone, d->email, d->services, d->suspect, d->suspect, now, now) != 1)
+	if (gw_db_exec(ctx->db, SQL_INSERT, "ssssssssssss", hash, d->company, d->uscc, d->contact,
+		       d->phone, d->email, d->services, d->suspect, d->suspect, now, now, now) != 1)
 		return -1;
 	id = gw_db_insert_id(ctx->db);
 	if ((file_id = apply_file_row(ctx, id, d, stored)) < 0)

@@ -8,7 +8,7 @@
 
 static const char SQL_LOAD[] =
 	"SELECT id, status, round, company_name, uscc, contact_name, contact_phone,"
-	" contact_email, services, reason, created_at, updated_at"
+	" contact_email, services, reason, submitted_at, created_at, updated_at"
 	" FROM applications WHERE link_hash = ?";
 static const char SQL_LOCK[] = "SELECT status, round FROM applications WHERE id = ? FOR UPDATE";
 static const char SQL_LAST_FILE[] =
@@ -16,7 +16,8 @@ static const char SQL_LAST_FILE[] =
 static const char SQL_UPDATE[] =
 	"UPDATE applications SET company_name = ?, uscc = ?, contact_name = ?,"
 	" contact_phone = NULLIF(?, ''), contact_email = NULLIF(?, ''), services = ?,"
-	" round = ?, status = 'submitted', reason = NULL, updated_at = ? WHERE id = ?";
+	" round = ?, status = 'submitted', reason = NULL, submitted_at = ?, updated_at = ?"
+	" WHERE id = ?";
 static const char SQL_WITHDRAW[] =
 	"UPDATE applications SET status = 'withdrawn', updated_at = ?"
 	" WHERE id = ? AND status = 'rejected'";
@@ -131,8 +132,9 @@ static int resubmit_in_tx(struct gw_ctx *ctx, long long id, const struct apply_d
 		return -1;
 	if ((rc = apply_round_row(ctx, id, round + 1, d, file_id)) < 0)
 		return rc;
-	return gw_db_exec(ctx->db, SQL_UPDATE, "ssssssisi", d->company, d->uscc, d->contact,
-			  d->phone, d->email, d->services, round + 1, gw_now_utc(ctx), id) == 1
+	return gw_db_exec(ctx->db, SQL_UPDATE, "ssssssissi", d->company, d->uscc, d->contact,
+			  d->phone, d->email, d->services, round + 1, gw_now_utc(ctx),
+			  gw_now_utc(ctx), id) == 1
 		       ? 0
 		       : -1;
 }

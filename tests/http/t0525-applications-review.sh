@@ -55,9 +55,9 @@ ok "the licence scan downloads as an attachment, audited"
 get m "/applications/?status=submitted"; expect_body '北京审核测试有限公司'
 get m "/applications/?status=rejected"; expect_no_body '北京审核测试有限公司'
 get m "/applications/?age=7"; expect_no_body '北京审核测试有限公司'
-sql "UPDATE applications SET updated_at = updated_at - INTERVAL 8 DAY WHERE id=$id"
+sql "UPDATE applications SET submitted_at = submitted_at - INTERVAL 8 DAY WHERE id=$id"
 get m "/applications/?age=7"; expect_body '北京审核测试有限公司'
-sql "UPDATE applications SET updated_at = updated_at + INTERVAL 8 DAY WHERE id=$id"
+sql "UPDATE applications SET submitted_at = submitted_at + INTERVAL 8 DAY WHERE id=$id"
 ok "the queue filters by status and by age"
 
 # CSRF: a POST without the session's token changes nothing
