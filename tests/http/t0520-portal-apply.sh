@@ -11,6 +11,7 @@
 F=$ROOT/tests/http/files
 USCC=91330106MA2B0AB12R          # valid check digit
 BAD_USCC=91330106MA2B0AB12A      # same, wrong check digit
+tag=$(date +%s%N | tail -c 7)    # rerunnable on the same database
 count() { sql "SELECT COUNT(*) FROM applications"; }
 apply() { req p POST /portal/apply "$@"; }
 link_of() { grep -o 'id="private-link" href="[^"]*' "$BODY" | cut -d'"' -f4 | sed "s#^$BASE##"; }
@@ -104,14 +105,14 @@ ok "oversized, wrong-type (by content) and missing licence refused at the field"
 # the same form token twice (a double click, Back + resubmit): one application
 tok=$(form_token apply 10)
 send_twice() {
-    apply -F "token=$tok" -F company_name=双击公司 -F uscc=$USCC -F contact_name=李四 \
+    apply -F "token=$tok" -F company_name=双击公司$tag -F uscc=$USCC -F contact_name=李四 \
         -F contact_phone=13700137000 -F services=consulting -F "licence=@$F/photo.png"
 }
 send_twice; expect_body '您已提交入驻申请'
 send_twice; expect_status 200
 expect_body 'id="again"'
 expect_no_body 'id="private-link"'
-[ "$(sql "SELECT COUNT(*) FROM applications WHERE company_name='双击公司'")" = 1 ] || fail "stored twice"
+[ "$(sql "SELECT COUNT(*) FROM applications WHERE company_name='双击公司$tag'")" = 1 ] || fail "stored twice"
 ok "a reused form token stores one application and says so"
 
 # bots: honeypot, forged token, no token — a page that looks accepted, nothing stored
@@ -131,28 +132,28 @@ get p "$decoy"; expect_status 404
 ok "honeypot, forged and missing token: looks accepted, nothing stored, the link leads nowhere"
 
 # too fast for a person: stored (marked for staff), a true answer, no mail
-apply -F "token=$(form_token apply 0)" -F company_name=很快的公司 -F uscc=$USCC \
+apply -F "token=$(form_token apply 0)" -F company_name=很快的公司$tag -F uscc=$USCC \
     -F contact_name=快手 -F contact_phone=13500135000 -F contact_email=fast@example.com \
     -F services=consulting -F "licence=@$F/photo.png"
 expect_body '您已提交入驻申请'
-fast=$(link_of); get p "$fast"; expect_status 200; expect_body '很快的公司'
-[ "$(sql "SELECT trust, suspect_reason FROM applications WHERE company_name='很快的公司'")" = "$(printf 'suspect\tfast')" ] || fail "not marked"
+fast=$(link_of); get p "$fast"; expect_status 200; expect_body "很快的公司$tag"
+[ "$(sql "SELECT trust, suspect_reason FROM applications WHERE company_name='很快的公司$tag'")" = "$(printf 'suspect\tfast')" ] || fail "not marked"
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr='fast@example.com'")" = 0 ] || fail "mailed a suspected post"
 ok "a post sent too fast is stored and marked, its link works, no mail"
 
 # an expired form: the form again with everything typed
-apply -F "token=$(form_token apply 9000)" -F company_name=过期公司 -F uscc=$USCC \
+apply -F "token=$(form_token apply 9000)" -F company_name=过期公司$tag -F uscc=$USCC \
     -F contact_name=老王 -F contact_phone=13400134000 -F services=cleanup -F "licence=@$F/photo.png"
-expect_body 'value="过期公司"'
+expect_body "value=\"过期公司$tag\""
 expect_body 'name="services" value="cleanup" checked'
-[ "$(sql "SELECT COUNT(*) FROM applications WHERE company_name='过期公司'")" = 0 ] || fail "expired form stored"
+[ "$(sql "SELECT COUNT(*) FROM applications WHERE company_name='过期公司$tag'")" = 0 ] || fail "expired form stored"
 ok "an expired form comes back with everything typed"
 
 # another applicant's link: each shows its own; a form token of one
 # application's page does nothing on another's
 get p "$fast"; expect_no_body '杭州某某贸易有限公司'
-get p "$link"; expect_no_body '很快的公司'
-wtok=$(form_token "apply-withdraw-$(sql "SELECT id FROM applications WHERE company_name='很快的公司'")" 10)
+get p "$link"; expect_no_body "很快的公司$tag"
+wtok=$(form_token "apply-withdraw-$(sql "SELECT id FROM applications WHERE company_name='很快的公司$tag'")" 10)
 sql "UPDATE applications SET status='rejected', reason='测试' WHERE link_hash='$hash'"
 req p POST "$link/withdraw" --data-urlencode "token=$wtok"
 expect_status 200
@@ -162,3 +163,19 @@ req p POST "$link/withdraw" --data-urlencode "token=$tokw"
 expect_body '入驻申请已取消'
 [ "$(sql "SELECT status FROM applications WHERE link_hash='$hash'")" = withdrawn ] || fail "not withdrawn"
 ok "a link shows only its application; 取消 needs that page's own token"
+
+# the English portal: the same pages in English words, the mail too
+apply -b gw_lang=en -F "token=$(form_token apply 10)" -F company_name=English测试有限公司$tag \
+    -F uscc=$USCC -F contact_name=Li -F contact_phone=13800138000 -F contact_email=en$tag@example.com \
+    -F services=consulting -F "licence=@$F/photo.png"
+expect_body 'You have submitted your application. Please wait for our staff to review and confirm it.'
+en=$(link_of)
+get p "$en" -b gw_lang=en
+expect_body 'id="ok" href="/portal/">OK</a>'
+sql "UPDATE applications SET status='rejected', reason='Wrong name' WHERE company_name='English测试有限公司$tag'"
+get p "$en" -b gw_lang=en
+expect_body 'Your application was rejected. Please correct it, make sure the information is true and correct, and submit it again.'
+expect_body '>Edit</a>'
+expect_body '>Withdraw</button>'
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr='en$tag@example.com' AND subject LIKE 'Application submitted%'")" = 1 ] || fail "no English mail"
+ok "the English portal says the same in English, and mails in English"

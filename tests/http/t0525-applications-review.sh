@@ -8,7 +8,15 @@
 # its primary contact), or links to the client with the same USCC; audited.
 . "$(dirname "$0")/lib.sh"
 F=$ROOT/tests/http/files
-USCC=91110108MA01CDEF30
+# a valid USCC of this run (GB 32100-2015 check digit), so reruns on the same
+# database create their own client
+uscc() {
+    local a=0123456789ABCDEFGHJKLMNPQRTUWXY w=(1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28)
+    local b="91110108MA$(printf '%07d' $((RANDOM * 32768 + RANDOM)) | tail -c 7)" sum=0 i c
+    for ((i = 0; i < 17; i++)); do c=${b:i:1}; c=${a%%"$c"*}; sum=$((sum + ${#c} * w[i])); done
+    echo "$b${a:$(((31 - sum % 31) % 31)):1}"
+}
+USCC=$(uscc) USCC2=$(uscc)
 sql "DELETE FROM rate_counts"
 link_of() { grep -o 'id="private-link" href="[^"]*' "$BODY" | cut -d'"' -f4 | sed "s#^$BASE##"; }
 apply() { # company contact phone [uscc]
@@ -136,7 +144,7 @@ get m /applications/$id2; expect_body '已有客户档案'
 ok "a USCC already on file links to that client, no second one"
 
 # two reviewers at once: the second finds it decided
-apply 并发测试公司 王二 13600136000 91330106MA2B0AB12R
+apply 并发测试公司 王二 13600136000 $USCC2
 id3=$(sql "SELECT MAX(id) FROM applications")
 login d director; get d /applications/$id3; keep_csrf d
 get m /applications/$id3; keep_csrf m
