@@ -35,8 +35,6 @@ static const char SQL_HISTORY[] =
 static const char SQL_HFIELD[] =
 	"INSERT INTO client_history_fields (history_id, field, level, sealed, old_value, new_value)"
 	" VALUES (?, ?, ?, ?, ?, ?)";
-static const char SQL_HFIELD_SEAL[] =
-	"UPDATE client_history_fields SET old_value = ?, new_value = ? WHERE id = ?";
 
 static const char *nz(const char *s)
 {
@@ -64,7 +62,12 @@ int gw_client_id_bidx(struct gw_ctx *ctx, const char *idno, char out[65])
 unsigned char *gw_client_seal(struct gw_ctx *ctx, const char *table, const char *column,
 			      long long id, const char *value, size_t *n)
 {
-	const char *ad = gw_arena_printf(&ctx->arena, "%s.%s:%lld", table, column, id);
+	return gw_client_seal_ad(ctx, gw_arena_printf(&ctx->arena, "%s.%s:%lld", table, column, id),
+				 value, n);
+}
+
+unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value, size_t *n)
+{
 	size_t len = strlen(value);
 	unsigned char *out = gw_arena_alloc(&ctx->arena, len + GW_SEAL_OVERHEAD);
 
@@ -144,33 +147,39 @@ long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char 
 	return gw_db_insert_id(ctx->db);
 }
 
-/* Seal old and new value of history field row id (level 3). */
-static int seal_field(struct gw_ctx *ctx, long long id, const char *old_value,
-		      const char *new_value)
+const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
+				 const char *field)
 {
-	unsigned char *o = NULL, *n = NULL;
-	size_t ol = 0, nl = 0;
+	return gw_arena_printf(&ctx->arena, "client_history_fields.%s_value:%lld.%s", side, hid,
+			       field);
+}
 
-	if (old_value && *old_value &&
-	    !(o = gw_client_seal(ctx, "client_history_fields", "old_value", id, old_value, &ol)))
-		return -1;
-	if (new_value && *new_value &&
-	    !(n = gw_client_seal(ctx, "client_history_fields", "new_value", id, new_value, &nl)))
-		return -1;
-	return gw_db_exec(ctx->db, SQL_HFIELD_SEAL, "bbi", o, ol, n, nl, id) < 0 ? -1 : 0;
+/* A level-3 value of a history field sealed for (history row, field, side). */
+static const unsigned char *seal_side(struct gw_ctx *ctx, long long hid, const char *field,
+				      const char *side, const char *value, size_t *n)
+{
+	*n = 0;
+	if (!value || !*value)
+		return NULL;
+	return gw_client_seal_ad(ctx, gw_client_history_ad(ctx, side, hid, field), value, n);
 }
 
 int gw_client_history_field(struct gw_ctx *ctx, long long hid, const char *field, int level,
 			    const char *old_value, const char *new_value)
 {
 	int sealed = level >= 3;
-	const char *o = old_value && *old_value && !sealed ? old_value : NULL;
-	const char *n = new_value && *new_value && !sealed ? new_value : NULL;
+	const void *o = old_value && *old_value ? old_value : NULL;
+	const void *n = new_value && *new_value ? new_value : NULL;
+	size_t ol = o ? strlen(old_value) : 0, nl = n ? strlen(new_value) : 0;
 
-	if (gw_db_exec(ctx->db, SQL_HFIELD, "isiibb", hid, field, (long long)level,
-		       (long long)sealed, o, o ? strlen(o) : 0, n, n ? strlen(n) : 0) != 1)
-		return -1;
-	return sealed ? seal_field(ctx, gw_db_insert_id(ctx->db), old_value, new_value) : 0;
+	if (sealed) {
+		o = seal_side(ctx, hid, field, "old", old_value, &ol);
+		n = seal_side(ctx, hid, field, "new", new_value, &nl);
+		if ((old_value && *old_value && !o) || (new_value && *new_value && !n))
+			return -1;
+	}
+	return gw_db_exec(ctx->db, SQL_HFIELD, "isiibb", hid, field, (long long)level,
+			  (long long)sealed, o, ol, n, nl) == 1 ? 0 : -1;
 }
 
 static long long insert_row(struct gw_ctx *ctx, const struct gw_client_new *c)
@@ -178,7 +187,7 @@ static long long insert_row(struct gw_ctx *ctx, const struct gw_client_new *c)
 	long long uid = ctx->user ? ctx->user->id : 0;
 	const char *tier = c->tier && !strcmp(c->tier, "premium") ? "premium" : "normal";
 
-	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssiissssssssii", c->name, c->uscc, c->industry,
+	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssiisssssssii", c->name, c->uscc, c->industry,
 		       c->address, tier, c->department_id, c->lead_id, c->legal_rep_name,
 		       c->main_business, c->financing_needs, c->loan_purpose, c->contact_name,
 		       c->contact_phone, c->contact_email, c->application_id, uid) != 1)

@@ -11,7 +11,7 @@ const struct gw_program gw_programs[] = {
 	{ .name = "admin", .nav = "Admin", .perm = GW_PERM_ADMIN_USERS,
 	  .perm2 = GW_PERM_AUDIT_READ },
 	{ .name = "portal" },
-	{ .name = "clients" },
+	{ .name = "clients", .nav = "Clients", .perm = GW_PERM_CLIENT_READ },
 	{ .name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW },
 	{ .name = "projects" },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },

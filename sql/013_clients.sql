@@ -83,8 +83,9 @@ CREATE TABLE client_name_grams (
 -- History: one row per change (created, edited, verified, contacted, a file, a
 -- period) with who, when and the required reason; its fields' old and new
 -- values in client_history_fields. A level-3 field's values are sealed there
--- ("client_history_fields.old_value:<id>"), a level-2 one shown only to those
--- who may see level 2.
+-- ("client_history_fields.old_value:<history id>.<field>"), a level-2 one shown
+-- only to those who may see level 2. Both tables are append-only for the
+-- application (INSERT and SELECT only).
 CREATE TABLE client_history (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   client_id INT UNSIGNED NOT NULL,
@@ -153,6 +154,14 @@ CREATE TABLE client_files (
   CONSTRAINT fk_client_files_client FOREIGN KEY (client_id) REFERENCES clients (id),
   CONSTRAINT fk_client_files_period FOREIGN KEY (period_id) REFERENCES client_periods (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+GRANT SELECT, INSERT, UPDATE ON client_contacts TO guwen_app;
+GRANT SELECT, INSERT, DELETE ON client_leads TO guwen_app;
+GRANT SELECT, INSERT, DELETE ON client_name_grams TO guwen_app;
+GRANT SELECT, INSERT ON client_history TO guwen_app;
+GRANT SELECT, INSERT ON client_history_fields TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON client_periods TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON client_files TO guwen_app;
 
 -- Every existing client gets its main lead as a lead row, its contact as the
 -- primary contact, and its name's grams.

@@ -42,10 +42,17 @@ long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
 int gw_client_by_uscc(struct gw_db *db, const char *uscc, long long *id);
 /* The blind index of an ID number (upper-cased X) into out[65]; 0 or -1. */
 int gw_client_id_bidx(struct gw_ctx *ctx, const char *idno, char out[65]);
-/* Seal a value for table.column of row id: hex-free bytes in the arena, length
- * into *n. NULL on failure. */
+/* Seal a value for table.column of row id ("<table>.<column>:<id>" as the
+ * associated data): bytes in the arena, their length into *n. NULL on failure. */
 unsigned char *gw_client_seal(struct gw_ctx *ctx, const char *table, const char *column,
 			      long long id, const char *value, size_t *n);
+/* The same with the associated data given. */
+unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value,
+				 size_t *n);
+/* The associated data of a sealed history value: side "old" or "new" of field
+ * in history row hid ("client_history_fields.old_value:<hid>.<field>"). */
+const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
+				 const char *field);
 /* Replace the name grams of a client (after a rename); 0 or -1. */
 int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
 /* The grams of a search text: its 1- or 2-character pieces lower-cased, as
@@ -58,7 +65,7 @@ int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *,
 long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,
 			    const char *reason);
 /* A changed field of history row hid: old and new value (NULL = empty); level 3
- * values are sealed ("client_history_fields.old_value:<row id>"). 0 or -1. */
+ * values are sealed (gw_client_history_ad). 0 or -1. */
 int gw_client_history_field(struct gw_ctx *ctx, long long hid, const char *field, int level,
 			    const char *old_value, const char *new_value);
 
