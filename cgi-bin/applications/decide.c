@@ -45,7 +45,8 @@ static int decide_round(struct gw_ctx *ctx, long long id, long long round, const
 		       : -1;
 }
 
-/* The client of the application in App.*: a new one, or the one with its USCC
+/* The client of the application in App.*: a new one (in the reviewer's
+ * department, so that its link opens for them), or the one with its USCC
  * (*linked = 1). Its id, or -1. */
 static long long client_of(struct gw_ctx *ctx, long long id, int *linked)
 {
@@ -57,6 +58,7 @@ static long long client_of(struct gw_ctx *ctx, long long id, int *linked)
 		.contact_phone = hdf_get_value(h, "App.contact_phone", NULL),
 		.contact_email = hdf_get_value(h, "App.contact_email", NULL),
 		.contact_role = gw_view_word(ctx, "L.Applications.Applicant"),
+		.department_id = ctx->user->dept_id, /* in the reviewer's lists */
 		.application_id = id,
 		.reason = gw_arena_printf(&ctx->arena, "%s #%lld",
 					  gw_view_word(ctx, "L.Applications.FromApplication"), id),

@@ -206,7 +206,11 @@ async function story(browser) {
   });
 
   // ---- 5. the client exists with the applicant as its contact ------------------
-  await step(staff, 'client-exists', async () => {
+  await step(staff, 'client-exists', async (page) => {
+    await submit(page, page.locator('#client-link'));
+    await onPath(page, /^\/clients\/\d+$/, 'the new client\'s page');
+    await visible(page.getByText(T.company2).first(), `the client ${T.company2}`);
+    await visible(page.getByText(T.contact).first(), `the applicant ${T.contact} as its contact`);
     const row = sql(`SELECT c.name, c.uscc, k.name, k.phone, k.is_primary FROM clients c JOIN client_contacts k ON k.client_id = c.id WHERE c.application_id = ${Number(id)}`);
     const want = [T.company2, T.uscc, T.contact, T.phone, '1'].join('\t');
     if (row !== want) fail(`the client and its contact are "${row}", expected "${want}"`);

@@ -129,8 +129,9 @@ cid=$(sql "SELECT client_id FROM applications WHERE id=$id")
 [ "$(sql "SELECT COUNT(*) FROM clients")" = $((before + 1)) ] || fail "clients count"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='application.approve' AND entity_id=$id")" = 1 ] || fail "approve not audited"
 get m /applications/$id; expect_body 'id="client-link"'
+get m /clients/$cid; expect_status 200; expect_body '张三'
 get p "$link"; expect_body '入驻申请已通过'; expect_no_body 'id="edit"'
-ok "approved: client $cid created from the application, the applicant its primary contact"
+ok "approved: client $cid created from the application, the applicant its primary contact, in the reviewer's lists"
 
 # a second application with the same USCC links to that client
 apply 同码另一家 李四 13900139000
