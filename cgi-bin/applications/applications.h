@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guwen/app.h"
+#include "guwen/application_record.h"
 #include "guwen/audit.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
@@ -14,9 +15,8 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
-/* The application id into App.* (with its reviewer's and client's names):
- * 1, 0 none, -1 error. */
-int app_load(struct gw_ctx *ctx, long long id);
+/* The application id into *a and, for the page, App.*: 1, 0 none, -1 error. */
+int app_load(struct gw_ctx *ctx, long long id, struct gw_application *a);
 /* "/<id>" in the arena. */
 const char *app_path(struct gw_ctx *ctx, long long id);
 

@@ -45,18 +45,18 @@ static int decide_round(struct gw_ctx *ctx, long long id, long long round, const
 		       : -1;
 }
 
-/* The client of the application in App.*: a new one (in the reviewer's
- * department, so that its link opens for them), or the one with its USCC
- * (*linked = 1). Its id, or -1. */
-static long long client_of(struct gw_ctx *ctx, long long id, int *linked)
+/* The client of application a, as it was when locked: a new one (in the
+ * reviewer's department, so that its link opens for them), or the one with its
+ * USCC (*linked = 1). Its id, or -1. */
+static long long client_of(struct gw_ctx *ctx, const struct gw_application *a, int *linked)
 {
-	HDF *h = ctx->hdf;
+	long long id = a->id;
 	struct gw_client_new c = {
-		.name = hdf_get_value(h, "App.company_name", ""),
-		.uscc = hdf_get_value(h, "App.uscc", NULL),
-		.contact_name = hdf_get_value(h, "App.contact_name", NULL),
-		.contact_phone = hdf_get_value(h, "App.contact_phone", NULL),
-		.contact_email = hdf_get_value(h, "App.contact_email", NULL),
+		.name = a->company_name,
+		.uscc = a->uscc,
+		.contact_name = a->contact_name,
+		.contact_phone = a->contact_phone,
+		.contact_email = a->contact_email,
 		.contact_role = gw_view_word(ctx, "L.Applications.Applicant"),
 		.department_id = ctx->user->dept_id, /* in the reviewer's lists */
 		.application_id = id,
@@ -70,16 +70,19 @@ static long long client_of(struct gw_ctx *ctx, long long id, int *linked)
 	return cid == 0 ? existing : cid > 0 ? cid : -1;
 }
 
-/* In the transaction: 0 approved (client into *cid), 1 decided already, -1. */
+/* In the transaction: 0 approved (client into *cid), 1 decided already, -1.
+ * The row is read again once locked: the client is made of what was
+ * submitted last, not of the page the reviewer loaded. */
 static int approve_in_tx(struct gw_ctx *ctx, long long id, long long *cid, int *linked)
 {
 	const char *now = gw_now_utc(ctx);
+	struct gw_application a;
 	long long round;
 	int rc = lock_submitted(ctx, id, &round);
 
 	if (rc)
 		return rc;
-	if ((*cid = client_of(ctx, id, linked)) < 0 ||
+	if (gw_application_load(ctx, id, &a) != 1 || (*cid = client_of(ctx, &a, linked)) < 0 ||
 	    gw_db_exec(ctx->db, SQL_APPROVE, "iissi", *cid, ctx->user->id, now, now, id) != 1 ||
 	    decide_round(ctx, id, round, "approved", ""))
 		return -1;
@@ -101,7 +104,8 @@ static int in_tx(struct gw_ctx *ctx, int rc)
 int approve_submit(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0), cid = 0;
-	int linked = 0, rc = app_load(ctx, id);
+	struct gw_application a;
+	int linked = 0, rc = app_load(ctx, id, &a);
 
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
@@ -134,7 +138,8 @@ int reject_submit(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
 	struct gw_fval v[R__N];
-	int rc = app_load(ctx, id);
+	struct gw_application a;
+	int rc = app_load(ctx, id, &a);
 
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;

@@ -3,18 +3,13 @@
  * client from it) and reject (with the reason the applicant sees). */
 #include "applications.h"
 
-static const char SQL_LOAD[] =
-	"SELECT a.id, a.status, a.round, a.company_name, a.uscc, a.contact_name,"
-	" a.contact_phone, a.contact_email, a.services, a.trust, a.suspect_reason, a.reason,"
-	" a.client_id, a.submitted_at, a.created_at, a.reviewed_at, u.name AS reviewer_name,"
-	" c.name AS client_name FROM applications a LEFT JOIN users u ON u.id = a.reviewer_id"
-	" LEFT JOIN clients c ON c.id = a.client_id WHERE a.id = ?";
-
-int app_load(struct gw_ctx *ctx, long long id)
+int app_load(struct gw_ctx *ctx, long long id, struct gw_application *a)
 {
-	if (id <= 0)
-		return 0;
-	return gw_db_row(ctx->db, ctx->hdf, "App", SQL_LOAD, "i", id);
+	int rc = gw_application_load(ctx, id, a);
+
+	if (rc == 1)
+		gw_application_to_hdf(ctx->hdf, "App", a);
+	return rc;
 }
 
 const char *app_path(struct gw_ctx *ctx, long long id)

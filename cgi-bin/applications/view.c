@@ -86,7 +86,8 @@ static int rounds_to_hdf(struct gw_ctx *ctx, long long id)
 int view_page(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
-	int rc = app_load(ctx, id), n;
+	struct gw_application a;
+	int rc = app_load(ctx, id, &a), n;
 
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
@@ -94,8 +95,7 @@ int view_page(struct gw_ctx *ctx)
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", id) < 0)
 		return 500;
 	diff_rounds(ctx, n);
-	gw_hdf_set(ctx->hdf, "App.ServiceWords",
-		   service_words(ctx, hdf_get_value(ctx->hdf, "App.services", "")));
+	gw_hdf_set(ctx->hdf, "App.ServiceWords", service_words(ctx, a.services ? a.services : ""));
 	gw_hdf_set(ctx->hdf, "Page.Title", "Applications.Title");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "applications");
 	return gw_view_render(ctx, "applications_view.cs");

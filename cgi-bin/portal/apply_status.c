@@ -2,14 +2,11 @@
  * SHA-256 stored): the status in the words of DOMAIN.md, the reviewer's
  * reason, and for a rejected one 修改 (edit and resubmit: a new round, the
  * earlier ones kept) and 取消 (withdraw). */
+#include "guwen/application_record.h"
 #include "guwen/db.h"
 
 #include "portal.h"
 
-static const char SQL_LOAD[] =
-	"SELECT id, status, round, company_name, uscc, contact_name, contact_phone,"
-	" contact_email, services, reason, submitted_at, created_at, updated_at"
-	" FROM applications WHERE link_hash = ?";
 static const char SQL_LOCK[] = "SELECT status, round FROM applications WHERE id = ? FOR UPDATE";
 static const char SQL_LAST_FILE[] =
 	"SELECT licence_file_id FROM application_rounds WHERE application_id = ? AND round = ?";
@@ -22,27 +19,26 @@ static const char SQL_WITHDRAW[] =
 	"UPDATE applications SET status = 'withdrawn', updated_at = ?"
 	" WHERE id = ? AND status = 'rejected'";
 
-/* The application of the link into App.*: 1, 0 for no such link (a tampered
- * or made-up token looks the same), -1 on error. */
-static int load(struct gw_ctx *ctx)
+/* The application of the link into *a and App.*: 1, 0 for no such link (a
+ * tampered or made-up token looks the same), -1 on error. */
+static int load(struct gw_ctx *ctx, struct gw_application *a)
 {
 	char hash[65];
+	int rc;
 
 	if (apply_link_hash(gw_param(ctx, 0), hash))
 		return 0;
-	return gw_db_row(ctx->db, ctx->hdf, "App", SQL_LOAD, "s", hash);
-}
-
-static long long app_id(struct gw_ctx *ctx)
-{
-	return strtoll(hdf_get_value(ctx->hdf, "App.id", "0"), NULL, 10);
+	gw_hdf_remove(ctx->hdf, "App"); /* a reload leaves nothing of the last */
+	if ((rc = gw_application_by_link(ctx, hash, a)) == 1)
+		gw_application_to_hdf(ctx->hdf, "App", a);
+	return rc;
 }
 
 /* The purpose of a form token of this application ("apply-edit-42"): a
  * token shown on one application's page is worth nothing on another's. */
-static const char *purpose(struct gw_ctx *ctx, const char *what)
+static const char *purpose(struct gw_ctx *ctx, const struct gw_application *a, const char *what)
 {
-	return gw_arena_printf(&ctx->arena, "apply-%s-%lld", what, app_id(ctx));
+	return gw_arena_printf(&ctx->arena, "apply-%s-%lld", what, a->id);
 }
 
 /* Each chosen service as App.Services.<key> = 1 for the page. */
@@ -50,7 +46,7 @@ static void services_to_hdf(struct gw_ctx *ctx, const char *prefix, const char *
 {
 	char buf[64], *save = NULL;
 
-	snprintf(buf, sizeof(buf), "%s", list);
+	snprintf(buf, sizeof(buf), "%s", list ? list : "");
 	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save))
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.%s", prefix, k), "1");
 }
@@ -66,11 +62,11 @@ static int no_link(struct gw_ctx *ctx, int found)
 	return gw_view_render(ctx, "portal_apply_status.cs");
 }
 
-static int show_status(struct gw_ctx *ctx)
+static int show_status(struct gw_ctx *ctx, const struct gw_application *a)
 {
 	gw_hdf_set(ctx->hdf, "App.Link", apply_link(ctx, gw_param(ctx, 0), ""));
-	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, "withdraw")));
-	services_to_hdf(ctx, "App.Services", hdf_get_value(ctx->hdf, "App.services", ""));
+	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, a, "withdraw")));
+	services_to_hdf(ctx, "App.Services", a->services);
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");
 	gw_response_header(&ctx->resp, "X-Robots-Tag", "noindex");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Apply.StatusTitle");
@@ -80,15 +76,16 @@ static int show_status(struct gw_ctx *ctx)
 /* GET /apply/s/:token — the status page (200), or 404 for a link that is not one. */
 int apply_status(struct gw_ctx *ctx)
 {
-	int found = load(ctx);
+	struct gw_application a;
+	int found = load(ctx, &a);
 
-	return found == 1 ? show_status(ctx) : no_link(ctx, found);
+	return found == 1 ? show_status(ctx, &a) : no_link(ctx, found);
 }
 
-static int show_edit_form(struct gw_ctx *ctx)
+static int show_edit_form(struct gw_ctx *ctx, const struct gw_application *a)
 {
 	gw_hdf_set(ctx->hdf, "Form.Edit", apply_link(ctx, gw_param(ctx, 0), "/edit"));
-	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, "edit")));
+	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, a, "edit")));
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Apply.EditTitle");
 	return gw_view_render(ctx, "portal_apply.cs");
@@ -98,19 +95,20 @@ static int show_edit_form(struct gw_ctx *ctx)
  * application only; otherwise its status page). */
 int apply_edit_page(struct gw_ctx *ctx)
 {
-	static const char *const fields[] = { "company_name", "uscc", "contact_name",
-					      "contact_phone", "contact_email", NULL };
-	int found = load(ctx);
+	struct gw_application a;
+	int found = load(ctx, &a);
 
 	if (found != 1)
 		return no_link(ctx, found);
-	if (strcmp(hdf_get_value(ctx->hdf, "App.status", ""), "rejected"))
-		return show_status(ctx);
-	for (int i = 0; fields[i]; i++)
-		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.%s", fields[i]),
-			   hdf_get_value(ctx->hdf, gw_arena_printf(&ctx->arena, "App.%s", fields[i]), ""));
-	services_to_hdf(ctx, "Form.services", hdf_get_value(ctx->hdf, "App.services", ""));
-	return show_edit_form(ctx);
+	if (strcmp(a.status, "rejected"))
+		return show_status(ctx, &a);
+	gw_hdf_set(ctx->hdf, "Form.company_name", a.company_name);
+	gw_hdf_set(ctx->hdf, "Form.uscc", a.uscc);
+	gw_hdf_set(ctx->hdf, "Form.contact_name", a.contact_name);
+	gw_hdf_set(ctx->hdf, "Form.contact_phone", a.contact_phone ? a.contact_phone : "");
+	gw_hdf_set(ctx->hdf, "Form.contact_email", a.contact_email ? a.contact_email : "");
+	services_to_hdf(ctx, "Form.services", a.services);
+	return show_edit_form(ctx, &a);
 }
 
 /* In the transaction: still rejected? then the new round (the last licence
@@ -158,56 +156,64 @@ static int resubmit(struct gw_ctx *ctx, long long id, const struct apply_data *d
 	return rc;
 }
 
+/* The edit form again (bad fields, an expired form: 200; a failure: 503)
+ * with everything typed; the file must be chosen again. */
+static int edit_again(struct gw_ctx *ctx, const struct gw_application *a,
+		      const struct apply_data *d, int status)
+{
+	ctx->resp.status = status;
+	apply_form_again(ctx, d);
+	return show_edit_form(ctx, a);
+}
+
 /* POST /apply/s/:token/edit — the edited application as a new round; its
  * status page (submitted) again. A token posted again (a double click) is the
  * same round; bad fields or an expired form: the form again, input kept. */
 int apply_edit_submit(struct gw_ctx *ctx)
 {
 	struct apply_data d = { 0 };
+	struct gw_application a;
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t;
 	char key[65];
-	int found = load(ctx), bad, rc;
+	int found = load(ctx, &a), bad, rc;
 
 	if (found != 1)
 		return no_link(ctx, found);
-	t = gw_csrf_form_check(ctx, purpose(ctx, "edit"), token, 0,
+	t = gw_csrf_form_check(ctx, purpose(ctx, &a, "edit"), token, 0,
 			       portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	bad = apply_read(ctx, &d, 0);
 	gw_csrf_form_key(token, key);
 	d.key = key;
 	if (t != GW_TOKEN_OK)
 		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
-	if (bad || t != GW_TOKEN_OK) {
-		apply_form_again(ctx, &d);
-		return show_edit_form(ctx);
-	}
-	rc = resubmit(ctx, app_id(ctx), &d);
+	if (bad || t != GW_TOKEN_OK)
+		return edit_again(ctx, &a, &d, 200);
+	rc = resubmit(ctx, a.id, &d);
 	if (rc == -4 || rc == -1) {
-		ctx->resp.status = 503;
 		gw_hdf_set(ctx->hdf, "Page.Error", rc == -4 ? "unavailable_disk" : "unavailable_db");
-		apply_form_again(ctx, &d);
-		return show_edit_form(ctx);
+		return edit_again(ctx, &a, &d, 503);
 	}
-	return load(ctx) == 1 ? show_status(ctx) : 503;
+	return load(ctx, &a) == 1 ? show_status(ctx, &a) : 503;
 }
 
 /* POST /apply/s/:token/withdraw — 取消: a rejected application is withdrawn;
  * the status page again (a forged or expired form token changes nothing). */
 int apply_withdraw(struct gw_ctx *ctx)
 {
+	struct gw_application a;
 	const char *token = gw_form(&ctx->req, "token");
-	int found = load(ctx);
+	int found = load(ctx, &a);
 
 	if (found != 1)
 		return no_link(ctx, found);
-	if (gw_csrf_form_check(ctx, purpose(ctx, "withdraw"), token, 0,
+	if (gw_csrf_form_check(ctx, purpose(ctx, &a, "withdraw"), token, 0,
 			       portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS)) !=
 	    GW_TOKEN_OK) {
 		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
-		return show_status(ctx);
+		return show_status(ctx, &a);
 	}
-	if (gw_db_exec(ctx->db, SQL_WITHDRAW, "si", gw_now_utc(ctx), app_id(ctx)) < 0)
+	if (gw_db_exec(ctx->db, SQL_WITHDRAW, "si", gw_now_utc(ctx), a.id) < 0)
 		return 503;
-	return load(ctx) == 1 ? show_status(ctx) : 503;
+	return load(ctx, &a) == 1 ? show_status(ctx, &a) : 503;
 }

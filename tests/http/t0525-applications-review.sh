@@ -47,6 +47,7 @@ for u in market manager director advisor legal project admin; do
     else
         get $u /; expect_body "/applications/$id\""
     fi
+    [ $u = market ] || post $u /login/logout   # leave no sessions behind for other tests
 done
 get anon /applications/; expect_status 303
 [ "$(status_of $id)" = submitted ] || fail "changed by someone without the permission"
