@@ -307,11 +307,11 @@ static int save(struct gw_ctx *ctx, struct apply_data *d, const char *token)
 	long long id = apply_create(ctx, d, link);
 
 	if (id == -4)
-		return apply_unavailable(ctx, "unavailable_disk", token);
+		return apply_unavailable(ctx, "apply_unavailable_disk", token);
 	if (id < 0)
 		return gw_db_row(ctx->db, ctx->hdf, "Again", SQL_BY_KEY, "s", d->key) == 1
 			       ? show_again(ctx)
-			       : apply_unavailable(ctx, "unavailable_db", token);
+			       : apply_unavailable(ctx, "apply_unavailable_db", token);
 	return show_applied(ctx, link, *d->email && !d->suspect);
 }
 
@@ -335,7 +335,7 @@ int apply_submit(struct gw_ctx *ctx)
 	gw_csrf_form_key(token, key);
 	d.key = key;
 	if ((found = gw_db_row(ctx->db, ctx->hdf, "Again", SQL_BY_KEY, "s", key)) != 0)
-		return found > 0 ? show_again(ctx) : apply_unavailable(ctx, "unavailable_db", token);
+		return found > 0 ? show_again(ctx) : apply_unavailable(ctx, "apply_unavailable_db", token);
 	if (t == GW_TOKEN_EXPIRED)
 		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 	if (bad || t == GW_TOKEN_EXPIRED) {
@@ -343,6 +343,6 @@ int apply_submit(struct gw_ctx *ctx)
 		return show_apply_form(ctx, gw_csrf_form_token(ctx, "apply"));
 	}
 	if (apply_suspicion(ctx, t, &d.suspect))
-		return apply_unavailable(ctx, "unavailable_db", token);
+		return apply_unavailable(ctx, "apply_unavailable_db", token);
 	return save(ctx, &d, token);
 }

@@ -191,7 +191,7 @@ int apply_edit_submit(struct gw_ctx *ctx)
 		return edit_again(ctx, &a, &d, 200);
 	rc = resubmit(ctx, a.id, &d);
 	if (rc == -4 || rc == -1) {
-		gw_hdf_set(ctx->hdf, "Page.Error", rc == -4 ? "unavailable_disk" : "unavailable_db");
+		gw_hdf_set(ctx->hdf, "Page.Error", rc == -4 ? "apply_unavailable_disk" : "apply_unavailable_db");
 		return edit_again(ctx, &a, &d, 503);
 	}
 	return load(ctx, &a) == 1 ? show_status(ctx, &a) : 503;
