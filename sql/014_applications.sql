@@ -68,6 +68,10 @@ CREATE TABLE application_files (
   CONSTRAINT fk_application_files FOREIGN KEY (application_id) REFERENCES applications (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The client an approval created names its application (013 left the key to us).
+ALTER TABLE clients
+  ADD CONSTRAINT fk_clients_application FOREIGN KEY (application_id) REFERENCES applications (id);
+
 -- Rounds and files are history: no DELETE.
 GRANT SELECT, INSERT, UPDATE ON applications TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON application_rounds TO guwen_app;
