@@ -3,6 +3,7 @@
 <form method="get" action="<?cs var:URL.applications ?>/" class="card filters">
 <?cs call:list_filter("status", L.Applications.Status, Opt.Statuses) ?>
 <?cs call:list_filter("age", L.Applications.Age, Opt.Ages) ?>
+<?cs call:list_filter("trust", L.Applications.Trust, Opt.Trust) ?>
 <?cs call:list_search() ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Filter ?></button>
 <a class="button" href="<?cs var:URL.applications ?>/"><?cs var:L.Common.Reset ?></a></div>

@@ -8,6 +8,7 @@
 static const char *const status_keys[] = { "submitted", "rejected", "approved", "withdrawn",
 					   NULL };
 static const char *const age_keys[] = { "1", "3", "7", "30", NULL };
+static const char *const trust_keys[] = { "suspect", NULL };
 
 /* age=N: submitted N days ago or earlier (the current round's time). */
 static const char *age_cut(struct gw_ctx *ctx, const struct gw_fval *v)
@@ -24,6 +25,7 @@ static const char *age_cut(struct gw_ctx *ctx, const struct gw_fval *v)
 static const struct gw_list_filter filters[] = {
 	{ { "status", GW_F_CHOICE, 0, 16, 0, 0, status_keys }, "a.status = ?", NULL },
 	{ { "age", GW_F_CHOICE, 0, 2, 0, 0, age_keys }, "a.submitted_at <= ?", age_cut },
+	{ { "trust", GW_F_CHOICE, 0, 8, 0, 0, trust_keys }, "a.trust = ?", NULL },
 	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
 };
 
@@ -61,7 +63,7 @@ static void options(struct gw_ctx *ctx, const char *prefix, const char *words,
 			   gw_view_word(ctx, gw_arena_printf(&ctx->arena, "%s.%s", words, *keys)));
 }
 
-/* GET /?status=&age=&q=&sort=&dir=&before= — 200: the queue, 20 at a time. */
+/* GET /?status=&age=&trust=&q=&sort=&dir=&before= — 200: the queue, 20 at a time. */
 int list_page(struct gw_ctx *ctx)
 {
 	struct gw_list_run r;
@@ -71,6 +73,7 @@ int list_page(struct gw_ctx *ctx)
 		return 500;
 	options(ctx, "Opt.Statuses", "L.Application.Statuses", status_keys);
 	options(ctx, "Opt.Ages", "L.Applications.Ages", age_keys);
+	gw_hdf_set(ctx->hdf, "Opt.Trust.suspect", gw_view_word(ctx, "L.Applications.Suspect"));
 	gw_hdf_set(ctx->hdf, "Page.Title", "Applications.Title");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "applications");
 	return gw_view_render(ctx, "applications_list.cs");

@@ -67,7 +67,11 @@ get m "/applications/?age=7"; expect_no_body '北京审核测试有限公司'
 sql "UPDATE applications SET submitted_at = submitted_at - INTERVAL 8 DAY WHERE id=$id"
 get m "/applications/?age=7"; expect_body '北京审核测试有限公司'
 sql "UPDATE applications SET submitted_at = submitted_at + INTERVAL 8 DAY WHERE id=$id"
-ok "the queue filters by status and by age"
+sql "UPDATE applications SET trust='suspect', suspect_reason='fast' WHERE id=$id"
+get m "/applications/?trust=suspect"; expect_body '北京审核测试有限公司'; expect_body '待核实'
+sql "UPDATE applications SET trust='normal', suspect_reason=NULL WHERE id=$id"
+get m "/applications/?trust=suspect"; expect_no_body '北京审核测试有限公司'
+ok "the queue filters by status, by age and to the suspected (待核实)"
 
 # CSRF: a POST without the session's token changes nothing
 get m /applications/$id; keep_csrf m
