@@ -340,8 +340,8 @@ static int bind_args(struct args *a, const char *fmt, va_list ap)
 			b->buffer = (void *)s;
 			b->buffer_length = s ? strlen(s) : 0;
 		} else if (*fmt == 'b') {
-			b->buffer_type = MYSQL_TYPE_BLOB;
 			b->buffer = (void *)va_arg(ap, const void *);
+			b->buffer_type = b->buffer ? MYSQL_TYPE_BLOB : MYSQL_TYPE_NULL;
 			b->buffer_length = va_arg(ap, size_t);
 		} else {
 			return -1;

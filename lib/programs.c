@@ -1,5 +1,6 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
+#include "guwen/application_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
 #include "guwen/programs.h"
@@ -10,8 +11,8 @@ const struct gw_program gw_programs[] = {
 	{ .name = "admin", .nav = "Admin", .perm = GW_PERM_ADMIN_USERS,
 	  .perm2 = GW_PERM_AUDIT_READ },
 	{ .name = "portal" },
-	{ .name = "clients" },
-	{ .name = "applications" },
+	{ .name = "clients", .nav = "Clients", .perm = GW_PERM_CLIENT_READ },
+	{ .name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW },
 	{ .name = "projects" },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
 	{ .name = "visits" },
@@ -20,6 +21,8 @@ const struct gw_program gw_programs[] = {
 };
 
 const struct gw_work_section gw_work_sections[] = {
+	{ .id = "applications", .word = "NewApplications", .perm = GW_PERM_APPLICATION_REVIEW,
+	  .fn = gw_application_work },
 	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
 	  .fill = gw_complaint_work },

@@ -82,6 +82,7 @@ static const char *extension_of(const char *ctype)
 	static const char *const map[][2] = {
 		{ "image/jpeg", "jpg" }, { "image/png", "png" }, { "image/gif", "gif" },
 		{ "image/webp", "webp" }, { "application/pdf", "pdf" },
+		{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx" },
 	};
 
 	for (size_t i = 0; ctype && i < sizeof(map) / sizeof(map[0]); i++)

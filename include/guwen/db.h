@@ -3,7 +3,7 @@
  * went away. Arguments are bound by a format string:
  *   's' const char *  (NULL binds SQL NULL)
  *   'i' long long
- *   'b' const void *, size_t  (a blob)
+ *   'b' const void *, size_t  (a blob; a NULL pointer binds SQL NULL)
  * Every SQL text passed in must be a string literal or static table entry: the
  * statement cache keys on its address. */
 #ifndef GUWEN_DB_H

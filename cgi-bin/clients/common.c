@@ -1,0 +1,92 @@
+/* common.c — clients.fcgi: helpers shared by its pages: the route's client with
+ * what the user may see of it, phone numbers' normal form, options. */
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "clients.h"
+
+const char *const tier_keys[] = { "normal", "premium", NULL };
+
+static const char SQL_CONTACT_DAYS[] =
+	"SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
+
+int has(struct gw_ctx *ctx, enum gw_perm p)
+{
+	return gw_perm_has(ctx->user->role, p);
+}
+
+const char *client_path(struct gw_ctx *ctx, long long id, const char *tail)
+{
+	return gw_arena_printf(&ctx->arena, "/%lld%s", id, tail ? tail : "");
+}
+
+int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level)
+{
+	long long id = gw_param_id(ctx, 0);
+	int rc;
+
+	if (!id || id > MAX_ID)
+		return 404;
+	rc = gw_client_access(ctx, id, level);
+	if (rc <= 0)
+		return rc < 0 ? 500 : 404;
+	rc = gw_client_load(ctx, id, *level, c);
+	if (rc <= 0)
+		return rc < 0 ? 500 : 404;
+	return 1;
+}
+
+const char *phone_normal(struct gw_ctx *ctx, const char *s)
+{
+	char *out = gw_arena_alloc(&ctx->arena, strlen(s) + 1), *p = out;
+	int mobile;
+
+	if (!strncmp(s, "+86", 3))
+		s += 3;
+	while (*s == ' ' || *s == '-')
+		s++;
+	mobile = s[0] == '1';
+	for (; *s; s++)
+		if (*s != ' ' && !(mobile && *s == '-'))
+			*p++ = *s;
+	*p = 0;
+	return out;
+}
+
+struct opts {
+	struct gw_ctx *ctx;
+	const char *prefix;
+};
+
+static int option_row(void *p, int n, char **v, const size_t *lens, const char *const *names)
+{
+	struct opts *o = p;
+
+	(void)n, (void)lens, (void)names;
+	gw_hdf_set(o->ctx->hdf, gw_arena_printf(&o->ctx->arena, "%s.%s", o->prefix, v[0]), v[1]);
+	return 0;
+}
+
+void options(struct gw_ctx *ctx, const char *prefix, const char *sql)
+{
+	struct opts o = { ctx, prefix };
+
+	gw_hdf_set(ctx->hdf, prefix, "");
+	gw_db_each(ctx->db, option_row, &o, sql, NULL);
+}
+
+/* The contact cycle in days (setting contact_days; 30 without one). */
+int contact_days(struct gw_ctx *ctx)
+{
+	long long n = 0;
+
+	if (gw_db_int(ctx->db, &n, SQL_CONTACT_DAYS, NULL) != 1 || n < 1 || n > 365)
+		return 30;
+	return (int)n;
+}
+
+void page(struct gw_ctx *ctx, const char *title)
+{
+	gw_hdf_set(ctx->hdf, "Page.Title", title);
+	gw_hdf_set(ctx->hdf, "Page.Nav", "clients");
+}

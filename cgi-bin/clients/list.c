@@ -1,0 +1,244 @@
+/* list.c — clients.fcgi: the client list (lib/list.c) with its filters, the
+ * search (name substring through the name grams, USCC, ID number through its
+ * blind index for the cleared, contact name or phone, lead), sorting, keyset
+ * paging and the CSV, which hold only basic information. */
+#include <ctype.h>
+
+#include "guwen/list.h"
+#include "clients.h"
+
+static const char *const one[] = { "1", NULL };
+
+/* stale=1 binds the first day that counts as contacted in time */
+static const char *stale_since(struct gw_ctx *ctx, const struct gw_fval *v)
+{
+	char *d = gw_arena_alloc(&ctx->arena, 11);
+
+	(void)v;
+	gw_date_format(gw_today(ctx) - contact_days(ctx), d);
+	return d;
+}
+
+static const struct gw_list_filter filters[] = {
+	{ { "tier", GW_F_CHOICE, 0, 8, 0, 0, tier_keys }, "c.tier = ?", NULL },
+	{ { "dept", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.department_id = ?", NULL },
+	{ { "lead", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
+	  "c.id IN (SELECT fl.client_id FROM client_leads fl WHERE fl.user_id = ?)", NULL },
+	{ { "industry", GW_F_TEXT, 0, 50, 0, 0, NULL }, "c.industry = ?", NULL },
+	{ { "stale", GW_F_CHOICE, 0, 1, 0, 0, one },
+	  "(c.last_contact_on IS NULL OR c.last_contact_on < ?)", stale_since },
+	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+};
+
+static const struct gw_list_col cols[] = {
+	{ "name", "c.name", GW_LC_SORT, "L.Client.Name", NULL, NULL },
+	{ "uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL },
+	{ "industry", "c.industry", 0, "L.Client.Industry", NULL, NULL },
+	{ "tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL },
+	{ "dept_name", "d.name", 0, "L.Client.Department", NULL, NULL },
+	{ "lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL },
+	{ "contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL },
+	{ "contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL },
+	{ "last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
+	  "L.Client.LastContact", NULL, "L.Client.Never" },
+	{ "created", "c.id", GW_LC_SORT, NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct gw_list clients = {
+	.columns = "c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"
+		   " u.name AS lead_name, c.contact_name, c.contact_phone, c.last_contact_on",
+	.from = "clients c LEFT JOIN departments d ON d.id = c.department_id"
+		" LEFT JOIN users u ON u.id = c.lead_id",
+	.key = "c.id",
+	.filters = filters,
+	.cols = cols,
+	.sort = "name",
+	.desc = 0,
+	.rows = 20,
+	.program = "clients",
+	.path = "/",
+	.csv_name = "clients",
+	.lenient = 1,
+};
+
+/* Who's clients: every one, the leads' ones, or also the department's. */
+#define LEADS "c.id IN (SELECT sl.client_id FROM client_leads sl WHERE sl.user_id = ?)"
+static const char SCOPE_OWN[] = LEADS;
+static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
+
+/* The search's condition kinds. */
+static const char Q_USCC[] = "c.uscc = ?";
+static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
+static const char Q_PHONE[] =
+	"c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
+static const char Q_TEXT[] =
+	"((c.id IN (SELECT g.client_id FROM client_name_grams g WHERE g.gram = ?)"
+	" AND c.name LIKE ?)"
+	" OR c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)"
+	" OR c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
+	" ON nu.id = nl.user_id WHERE nu.name = ?))";
+static const char Q_NONE[] = "FALSE";
+
+static const char SQL_GRAM_COUNT[] =
+	"SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 5000) t";
+
+struct rarest {
+	struct gw_ctx *ctx;
+	const char *best;
+	long long n;
+	int tried;
+};
+
+static int try_gram(void *p, const char *gram, size_t len)
+{
+	struct rarest *r = p;
+	long long n = 0;
+
+	if (r->tried++ == 8)
+		return 1;
+	if (gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
+		return 1;
+	if (!r->best || n < r->n) {
+		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
+		r->n = n;
+	}
+	return n == 0; /* none: nothing can match */
+}
+
+/* The gram of the search that the fewest clients' names hold. */
+static const char *rarest_gram(struct gw_ctx *ctx, const char *q)
+{
+	struct rarest r = { ctx, NULL, 0, 0 };
+
+	gw_client_each_gram(q, 2, try_gram, &r);
+	if (!r.best)
+		gw_client_each_gram(q, 1, try_gram, &r);
+	return r.best ? r.best : "";
+}
+
+/* "%q%" with q's own % _ \ taken literally. */
+static const char *like_of(struct gw_ctx *ctx, const char *s)
+{
+	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
+
+	*p++ = '%';
+	for (; *s; s++) {
+		if (strchr("%_\\", *s))
+			*p++ = '\\';
+		*p++ = *s;
+	}
+	strcpy(p, "%");
+	return out;
+}
+
+static const char *upper(struct gw_ctx *ctx, const char *s)
+{
+	char *u = gw_arena_strdup(&ctx->arena, s);
+
+	for (char *p = u; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return u;
+}
+
+static int text_args(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a)
+{
+	a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, rarest_gram(ctx, q) };
+	a[1] = (struct gw_db_arg){ GW_DB_TEXT, 0, like_of(ctx, q) };
+	a[2] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
+	a[3] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
+	return 4;
+}
+
+/* The search's condition and its arguments into a (returns their count). An
+ * ID number is looked for only by a user cleared for level 3, among the
+ * clients they have a reason to see: for anyone else it finds nothing, which
+ * says nothing about whether any client holds it. */
+static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
+{
+	const char *u = upper(ctx, q);
+	char *bidx;
+
+	*n = 1;
+	if (strlen(u) == 18 && gw_valid_uscc(u)) {
+		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, u };
+		return Q_USCC;
+	}
+	if (strlen(u) == 18 && gw_valid_idcard(u)) {
+		bidx = gw_arena_alloc(&ctx->arena, 65);
+		if (ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
+			return (*n = 0), Q_NONE;
+		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, bidx };
+		gw_client_reason_args(ctx, a + 1);
+		return (*n = 5), Q_IDNO;
+	}
+	if (gw_valid_phone(q)) {
+		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, phone_normal(ctx, q) };
+		return Q_PHONE;
+	}
+	*n = text_args(ctx, q, a);
+	return Q_TEXT;
+}
+
+/* The user's clients (scope) and the search as the list's scope condition. */
+static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
+{
+	struct gw_db_arg a[12];
+	enum gw_scope scope = gw_perm_scope(ctx->user->role);
+	const char *cond = NULL, *q;
+	int n = 0, m = 0;
+
+	gw_list_read(ctx, &clients, r);
+	if (scope != GW_SCOPE_ALL) {
+		cond = scope == GW_SCOPE_DEPARTMENT ? SCOPE_DEPT : SCOPE_OWN;
+		a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->id, NULL };
+		if (scope == GW_SCOPE_DEPARTMENT)
+			a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->dept_id, NULL };
+	}
+	if (*r->q) {
+		q = search(ctx, r->q, a + n, &m);
+		cond = cond ? gw_arena_printf(&ctx->arena, "%s AND %s", cond, q) : q;
+		n += m;
+	}
+	gw_list_scope(r, cond, a, n);
+}
+
+static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
+static const char SQL_LEADS[] =
+	"SELECT id, name FROM users WHERE active = 1"
+	" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
+
+/* GET / — 200: the user's clients, by name (or as sorted), 20 at a time. */
+int list_page(struct gw_ctx *ctx)
+{
+	struct gw_list_run r;
+
+	read_list(ctx, &r);
+	if (gw_list_page(ctx, &r))
+		return 500;
+	for (int i = 0; tier_keys[i]; i++)
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Opt.Tiers.%s", tier_keys[i]),
+			   gw_view_word(ctx, gw_arena_printf(&ctx->arena, "L.Client.Tiers.%s",
+							      tier_keys[i])));
+	options(ctx, "Opt.Departments", SQL_DEPTS);
+	options(ctx, "Opt.Leads", SQL_LEADS);
+	gw_hdf_set_int(ctx->hdf, "Filter.ContactDays", contact_days(ctx));
+	page(ctx, "Clients.Title");
+	return gw_view_render(ctx, "clients_list.cs");
+}
+
+/* GET /export — 200 text/csv: the list with the same filters and search, every
+ * row, basic information only; audited. */
+int export_csv(struct gw_ctx *ctx)
+{
+	struct gw_list_run r;
+	long long n;
+
+	read_list(ctx, &r);
+	n = gw_list_csv(ctx, &r);
+	if (n < 0 && !ctx->resp.streamed)
+		return 500;
+	gw_audit(ctx, "client.export", "client", 0, "%s rows=%lld",
+		 gw_list_describe(ctx, &r), n);
+	return 0;
+}

@@ -1,0 +1,172 @@
+/* view.c — clients.fcgi: a client's page: its classes of information as far
+ * as the user may see them, contacts, leads, history with readable diffs,
+ * financial periods and files (audited), the complaints about it, and for
+ * directors who saw its financials. */
+#include <stdlib.h>
+
+#include "clients.h"
+
+#define MAX_PERIODS 12
+
+static const char SQL_CONTACTS[] =
+	"SELECT id, name, role, phone, email, wechat, qq, is_primary FROM client_contacts"
+	" WHERE client_id = ? ORDER BY is_primary DESC, id";
+static const char SQL_LEADS[] =
+	"SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
+	" JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
+	" WHERE l.client_id = ? ORDER BY l.added_at, u.id";
+static const char SQL_HISTORY[] =
+	"SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
+	" LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
+/* the fields of a class the user may not see are left out, not even named */
+static const char SQL_HFIELDS[] =
+	"SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value"
+	" FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
+	" WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
+static const char SQL_FILES[] =
+	"SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
+	" FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
+	" LEFT JOIN users u ON u.id = f.created_by WHERE f.client_id = ? ORDER BY f.id DESC";
+static const char SQL_READERS[] =
+	"SELECT a.at, a.action, a.detail, u.name AS user_name FROM audit_log a"
+	" LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
+	" AND a.action IN ('client.read_sensitive', 'client.read_financial',"
+	" 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
+static const char SQL_COMPLAINTS[] =
+	"SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
+static const char SQL_USERS[] =
+	"SELECT id, name FROM users WHERE active = 1"
+	" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
+
+/* ---- history ---- */
+
+struct hist {
+	struct gw_ctx *ctx;
+	int n;
+};
+
+/* A sealed history value opened (its read is part of the page's audited
+ * read of level-3 data); NULL when it does not open. */
+static const char *open_value(struct gw_ctx *ctx, const char *ad, const char *v, size_t n)
+{
+	unsigned char *out;
+	size_t len = 0;
+
+	if (n < GW_SEAL_OVERHEAD || !ctx->keys)
+		return NULL;
+	out = gw_arena_alloc(&ctx->arena, n - GW_SEAL_OVERHEAD + 1);
+	if (gw_crypto_open(ctx->keys, ad, (const unsigned char *)v, n, out, &len))
+		return NULL;
+	out[len] = 0;
+	return (const char *)out;
+}
+
+static const char *value_of(struct gw_ctx *ctx, int sealed, const char *ad, const char *v,
+			    size_t n)
+{
+	if (!v)
+		return "";
+	if (!sealed)
+		return gw_arena_strndup(&ctx->arena, v, n);
+	v = open_value(ctx, ad, v, n);
+	return v ? v : "?";
+}
+
+static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct hist *h = p;
+	long long hid = strtoll(v[1], NULL, 10);
+	int sealed = v[4] && !strcmp(v[4], "1");
+	const char *pre = gw_arena_printf(&h->ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
+
+	(void)ncols, (void)names;
+	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.field", pre), v[2]);
+	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.old", pre),
+		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "old", hid, v[2]), v[5],
+			    lens[5]));
+	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.new", pre),
+		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "new", hid, v[2]), v[6],
+			    lens[6]));
+	return 0;
+}
+
+static int history_to_hdf(struct gw_ctx *ctx, long long id, int level)
+{
+	struct hist h = { ctx, 0 };
+
+	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "i", id) < 0)
+		return -1;
+	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, (long long)level) < 0
+		       ? -1 : 0;
+}
+
+/* ---- financial information (level 3) ---- */
+
+/* The periods and files, and the audit record of this read. */
+static int financials_to_hdf(struct gw_ctx *ctx, const struct gw_client *c)
+{
+	struct gw_client_period p[MAX_PERIODS];
+	int n = gw_client_periods(ctx, c->id, p, MAX_PERIODS), files;
+	const char *names = "";
+
+	if (n < 0 || (files = gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id)) < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		gw_client_period_to_hdf(ctx, gw_arena_printf(&ctx->arena, "Periods.%d", i), &p[i]);
+		names = gw_arena_printf(&ctx->arena, "%s%s%s", names, i ? "," : "", p[i].period);
+	}
+	return gw_audit(ctx, "client.read_financial", "client", c->id, "periods=%s files=%d",
+			names, files);
+}
+
+static int director_extras(struct gw_ctx *ctx, long long id)
+{
+	if (ctx->user->role != GW_ROLE_DIRECTOR)
+		return 0;
+	return gw_db_rows(ctx->db, ctx->hdf, "Readers", SQL_READERS, "i", id) < 0 ? -1 : 0;
+}
+
+static int complaints_count(struct gw_ctx *ctx, long long id)
+{
+	long long n = 0;
+
+	if (!has(ctx, GW_PERM_COMPLAINT_READ))
+		return 0;
+	if (gw_db_int(ctx->db, &n, SQL_COMPLAINTS, "i", id) < 0)
+		return -1;
+	gw_hdf_set_int(ctx->hdf, "Complaints.Count", n);
+	return 0;
+}
+
+/* Render the client (Client.*) with what belongs to it, as far as level goes. */
+int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
+{
+	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
+	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
+	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
+		return gw_db_unavailable(ctx->db) ? 503 : 500;
+	gw_client_to_hdf(ctx->hdf, "Client", c);
+	gw_hdf_set_int(ctx->hdf, "Client.Level", level);
+	if (has(ctx, GW_PERM_CLIENT_WRITE))
+		options(ctx, "Opt.Users", SQL_USERS);
+	if (!hdf_get_value(ctx->hdf, "Form.contacted_on", NULL)) {
+		char today[11];
+
+		gw_date_format(gw_today(ctx), today);
+		gw_hdf_set(ctx->hdf, "Form.contacted_on", today);
+	}
+	page(ctx, "Clients.ViewTitle");
+	return gw_view_render(ctx, "clients_view.cs");
+}
+
+/* GET /:id — 200 the client's page; 404 for a client outside the user's lists. */
+int view_page(struct gw_ctx *ctx)
+{
+	struct gw_client c;
+	int level, rc = open_client(ctx, &c, &level);
+
+	if (rc != 1)
+		return rc;
+	return show_client(ctx, &c, level);
+}

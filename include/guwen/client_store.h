@@ -1,0 +1,72 @@
+/* client_store.h — writing client records (客户档案): creating a client with its
+ * primary contact and lead, the name's search grams, the sealed level-3 values
+ * and their blind index, and the history of every change. Used by clients.fcgi,
+ * the onboarding applications (approve → client) and `guwen demo`. */
+#ifndef GUWEN_CLIENT_STORE_H
+#define GUWEN_CLIENT_STORE_H
+
+#include "guwen/ctx.h"
+
+/* A new client. Every text may be NULL or "" (not given) except name. The
+ * caller has validated the values (gw_valid_uscc, gw_valid_idcard,
+ * gw_valid_phone, gw_valid_email); phone in the normal form it keeps. */
+struct gw_client_new {
+	const char *name;          /* required */
+	const char *uscc;          /* 18 chars, upper case, or NULL */
+	const char *industry, *address;
+	const char *tier;          /* "normal" (default) or "premium" */
+	long long department_id;   /* 0 = none */
+	long long lead_id;         /* the main lead (a user), 0 = none */
+	const char *legal_rep_name;
+	const char *legal_rep_id;  /* ID number: stored sealed, blind-indexed */
+	const char *main_business, *financing_needs, *loan_purpose; /* level 2 */
+	/* the primary contact (name required for a contact row to be written) */
+	const char *contact_name, *contact_role, *contact_phone, *contact_email;
+	const char *contact_wechat, *contact_qq;
+	long long application_id;  /* the onboarding application, 0 = none */
+	const char *reason;        /* history reason; NULL: "created" */
+	/* 1 when the caller has a transaction open (gw_db_begin) and commits it
+	 * itself; 0: gw_client_create runs its own. */
+	int in_tx;
+};
+
+/* Create a client with its primary contact, main lead, name grams, sealed ID
+ * number (and blind index) and its "created" history row, audited
+ * ("client.create"). Returns the new id (> 0); 0 when a client with this USCC
+ * exists already (*existing_id set to it; nothing written); -1 on a database
+ * error (in the caller's transaction: that transaction has failed). */
+long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
+			   long long *existing_id);
+
+/* The id of the client with this USCC: 1 found (*id set), 0 none, -1 error. */
+int gw_client_by_uscc(struct gw_db *db, const char *uscc, long long *id);
+/* The blind index of an ID number (upper-cased X) into out[65]; 0 or -1. */
+int gw_client_id_bidx(struct gw_ctx *ctx, const char *idno, char out[65]);
+/* Seal a value for table.column of row id ("<table>.<column>:<id>" as the
+ * associated data): bytes in the arena, their length into *n. NULL on failure. */
+unsigned char *gw_client_seal(struct gw_ctx *ctx, const char *table, const char *column,
+			      long long id, const char *value, size_t *n);
+/* The same with the associated data given. */
+unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value,
+				 size_t *n);
+/* The associated data of a sealed history value: side "old" or "new" of field
+ * in history row hid ("client_history_fields.old_value:<hid>.<field>"). */
+const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
+				 const char *field);
+/* Replace the name grams of a client (after a rename); 0 or -1. */
+int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
+/* The grams of a search text: its 1- or 2-character pieces lower-cased, as
+ * stored. Calls fn for each (gram, its byte length); fn returns 0 to go on. */
+int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
+			void *arg);
+
+/* A history row (kind: created, edited, verified, contacted, contact, lead,
+ * period, file) with its reason; returns its id or -1. */
+long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,
+			    const char *reason);
+/* A changed field of history row hid: old and new value (NULL = empty); level 3
+ * values are sealed (gw_client_history_ad). 0 or -1. */
+int gw_client_history_field(struct gw_ctx *ctx, long long hid, const char *field, int level,
+			    const char *old_value, const char *new_value);
+
+#endif

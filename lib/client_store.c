@@ -1,0 +1,273 @@
+/* client_store.c — creating client records and writing their history: the row,
+ * its primary contact and lead, the name's search grams, the sealed ID number
+ * with its blind index. */
+#include <ctype.h>
+#include <string.h>
+
+#include "guwen/audit.h"
+#include "guwen/client_store.h"
+#include "guwen/log.h"
+
+static const char SQL_BY_USCC[] = "SELECT id FROM clients WHERE uscc = ?";
+static const char SQL_INSERT[] =
+	"INSERT INTO clients (name, uscc, industry, address, tier, department_id, lead_id,"
+	" legal_rep_name, main_business, financing_needs, loan_purpose, contact_name,"
+	" contact_phone, contact_email, application_id, created_by, created_at, updated_at)"
+	" VALUES (?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, 0), NULLIF(?, 0),"
+	" NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
+	" NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
+	" UTC_TIMESTAMP())";
+static const char SQL_SET_ID[] =
+	"UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
+static const char SQL_CONTACT[] =
+	"INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
+	" created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
+	" NULLIF(?, ''), NULLIF(?, ''), 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+static const char SQL_LEAD[] =
+	"INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
+	" VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
+static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
+static const char SQL_GRAM[] =
+	"INSERT IGNORE INTO client_name_grams (gram, client_id) VALUES (?, ?)";
+static const char SQL_HISTORY[] =
+	"INSERT INTO client_history (client_id, at, user_id, kind, reason)"
+	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?)";
+static const char SQL_HFIELD[] =
+	"INSERT INTO client_history_fields (history_id, field, level, sealed, old_value, new_value)"
+	" VALUES (?, ?, ?, ?, ?, ?)";
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
+}
+
+int gw_client_by_uscc(struct gw_db *db, const char *uscc, long long *id)
+{
+	return gw_db_int(db, id, SQL_BY_USCC, "s", uscc);
+}
+
+int gw_client_id_bidx(struct gw_ctx *ctx, const char *idno, char out[65])
+{
+	char up[32];
+	size_t i;
+
+	for (i = 0; idno[i] && i < sizeof(up) - 1; i++)
+		up[i] = (char)toupper((unsigned char)idno[i]);
+	up[i] = 0;
+	if (!ctx->keys)
+		return -1;
+	return gw_crypto_blind_index(ctx->keys, "clients.legal_rep_id", up, out);
+}
+
+unsigned char *gw_client_seal(struct gw_ctx *ctx, const char *table, const char *column,
+			      long long id, const char *value, size_t *n)
+{
+	return gw_client_seal_ad(ctx, gw_arena_printf(&ctx->arena, "%s.%s:%lld", table, column, id),
+				 value, n);
+}
+
+unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value, size_t *n)
+{
+	size_t len = strlen(value);
+	unsigned char *out = gw_arena_alloc(&ctx->arena, len + GW_SEAL_OVERHEAD);
+
+	if (!ctx->keys || gw_crypto_seal(ctx->keys, ad, value, len, out))
+		return NULL;
+	*n = len + GW_SEAL_OVERHEAD;
+	return out;
+}
+
+/* Bytes of the UTF-8 character starting at s (1 for a stray byte). */
+static size_t char_len(const unsigned char *s)
+{
+	size_t n = *s < 0x80 ? 1 : *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
+
+	for (size_t i = 1; i < n; i++)
+		if (!s[i])
+			return i;
+	return n;
+}
+
+int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
+			void *arg)
+{
+	char buf[16];
+
+	while (*s) {
+		size_t a = char_len((const unsigned char *)s), b = 0;
+
+		if (size == 2) {
+			if (!s[a])
+				break;
+			b = char_len((const unsigned char *)s + a);
+		}
+		memcpy(buf, s, a + b);
+		for (size_t i = 0; i < a + b; i++)
+			buf[i] = (char)tolower((unsigned char)buf[i]);
+		buf[a + b] = 0;
+		if (fn(arg, buf, a + b))
+			return -1;
+		s += a;
+	}
+	return 0;
+}
+
+struct gram_put {
+	struct gw_ctx *ctx;
+	long long id;
+};
+
+static int put_gram(void *p, const char *gram, size_t n)
+{
+	struct gram_put *g = p;
+
+	(void)n;
+	return gw_db_exec(g->ctx->db, SQL_GRAM, "si", gram, g->id) < 0 ? -1 : 0;
+}
+
+int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name)
+{
+	struct gram_put g = { ctx, id };
+
+	if (gw_db_exec(ctx->db, SQL_GRAMS_DEL, "i", id) < 0)
+		return -1;
+	return gw_client_each_gram(name, 1, put_gram, &g) ||
+			       gw_client_each_gram(name, 2, put_gram, &g)
+		       ? -1
+		       : 0;
+}
+
+long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,
+			    const char *reason)
+{
+	long long uid = ctx->user ? ctx->user->id : 0;
+
+	if (gw_db_exec(ctx->db, SQL_HISTORY, "iiss", client_id, uid, kind, reason) != 1)
+		return -1;
+	return gw_db_insert_id(ctx->db);
+}
+
+const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
+				 const char *field)
+{
+	return gw_arena_printf(&ctx->arena, "client_history_fields.%s_value:%lld.%s", side, hid,
+			       field);
+}
+
+/* A level-3 value of a history field sealed for (history row, field, side). */
+static const unsigned char *seal_side(struct gw_ctx *ctx, long long hid, const char *field,
+				      const char *side, const char *value, size_t *n)
+{
+	*n = 0;
+	if (!value || !*value)
+		return NULL;
+	return gw_client_seal_ad(ctx, gw_client_history_ad(ctx, side, hid, field), value, n);
+}
+
+int gw_client_history_field(struct gw_ctx *ctx, long long hid, const char *field, int level,
+			    const char *old_value, const char *new_value)
+{
+	int sealed = level >= 3;
+	const void *o = old_value && *old_value ? old_value : NULL;
+	const void *n = new_value && *new_value ? new_value : NULL;
+	size_t ol = o ? strlen(old_value) : 0, nl = n ? strlen(new_value) : 0;
+
+	if (sealed) {
+		o = seal_side(ctx, hid, field, "old", old_value, &ol);
+		n = seal_side(ctx, hid, field, "new", new_value, &nl);
+		if ((old_value && *old_value && !o) || (new_value && *new_value && !n))
+			return -1;
+	}
+	return gw_db_exec(ctx->db, SQL_HFIELD, "isiibb", hid, field, (long long)level,
+			  (long long)sealed, o, ol, n, nl) == 1 ? 0 : -1;
+}
+
+static long long insert_row(struct gw_ctx *ctx, const struct gw_client_new *c)
+{
+	long long uid = ctx->user ? ctx->user->id : 0;
+	const char *tier = c->tier && !strcmp(c->tier, "premium") ? "premium" : "normal";
+
+	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssiisssssssii", c->name, c->uscc, c->industry,
+		       c->address, tier, c->department_id, c->lead_id, c->legal_rep_name,
+		       c->main_business, c->financing_needs, c->loan_purpose, c->contact_name,
+		       c->contact_phone, c->contact_email, c->application_id, uid) != 1)
+		return gw_db_errno(ctx->db) == 1062 ? 0 : -1;
+	return gw_db_insert_id(ctx->db);
+}
+
+static int seal_id_number(struct gw_ctx *ctx, long long id, const char *idno)
+{
+	unsigned char *sealed;
+	size_t n = 0;
+	char bidx[65];
+
+	if (!idno || !*idno)
+		return 0;
+	if (gw_client_id_bidx(ctx, idno, bidx) ||
+	    !(sealed = gw_client_seal(ctx, "clients", "legal_rep_id", id, idno, &n)))
+		return -1;
+	return gw_db_exec(ctx->db, SQL_SET_ID, "bsi", sealed, n, bidx, id) == 1 ? 0 : -1;
+}
+
+static int contact_and_lead(struct gw_ctx *ctx, long long id, const struct gw_client_new *c)
+{
+	long long uid = ctx->user ? ctx->user->id : 0;
+
+	if (c->contact_name && *c->contact_name &&
+	    gw_db_exec(ctx->db, SQL_CONTACT, "issssss", id, c->contact_name, nz(c->contact_role),
+		       nz(c->contact_phone), nz(c->contact_email), nz(c->contact_wechat),
+		       nz(c->contact_qq)) != 1)
+		return -1;
+	if (c->lead_id && gw_db_exec(ctx->db, SQL_LEAD, "iii", id, c->lead_id, uid) < 0)
+		return -1;
+	return 0;
+}
+
+/* Everything of a new client inside the open transaction. */
+static long long create_in_tx(struct gw_ctx *ctx, const struct gw_client_new *c,
+			      long long *existing_id)
+{
+	long long id;
+
+	if (c->uscc && *c->uscc) {
+		int found = gw_client_by_uscc(ctx->db, c->uscc, existing_id);
+
+		if (found)
+			return found > 0 ? 0 : -1;
+	}
+	if ((id = insert_row(ctx, c)) <= 0) {
+		if (id == 0 && gw_client_by_uscc(ctx->db, c->uscc, existing_id) != 1)
+			return -1;
+		return id;
+	}
+	if (seal_id_number(ctx, id, c->legal_rep_id) || contact_and_lead(ctx, id, c) ||
+	    gw_client_grams(ctx, id, c->name) ||
+	    gw_client_history(ctx, id, "created", c->reason && *c->reason ? c->reason : "created") < 0 ||
+	    gw_audit(ctx, "client.create", "client", id, "%s",
+		     c->application_id ? "from application" : "staff"))
+		return -1;
+	return id;
+}
+
+long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
+			   long long *existing_id)
+{
+	long long id;
+
+	*existing_id = 0;
+	if (c->in_tx)
+		return create_in_tx(ctx, c, existing_id);
+	if (gw_db_begin(ctx->db))
+		return -1;
+	id = create_in_tx(ctx, c, existing_id);
+	if (id <= 0) {
+		gw_db_rollback(ctx->db);
+		return id;
+	}
+	if (gw_db_commit(ctx->db)) {
+		gw_db_rollback(ctx->db);
+		gw_log_error("creating a client failed at commit");
+		return -1;
+	}
+	return id;
+}
