@@ -37,6 +37,10 @@ struct opts {
 	const char *prefix;
 };
 
+/* ---- search.c: the lists' search box (struct gw_list.search) ---- */
+struct gw_list_run;
+void complaint_search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
+
 /* ---- common.c: forms' choices, words, scope, the loaded complaint, claims ---- */
 extern const char *const severity_choices[];
 extern const char *const next_stage_choices[];
