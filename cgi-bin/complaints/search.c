@@ -6,8 +6,11 @@
  *    the client's name. Where each of these matches fewer than SPARSE
  *    complaints (counted on their indexes, at most SPARSE read each), the
  *    server merges the ranges and sorts what it found; where one matches
- *    more, matches are dense, and the list walks its order (newest first)
- *    and stops at a page: the same condition, written so no range is used.
+ *    more, sorting them all would cost too much (and walking the list's
+ *    order may read the whole table before a page of them: matches are not
+ *    spread evenly over time), so only the exact name or company is looked
+ *    up (its index entries are in id order) and the page asks for more of
+ *    the name (Search.Narrow).
  * A substring ('%q%') could use no index: it would read every complaint when
  * few match. */
 #include "guwen/list.h"
@@ -25,9 +28,7 @@ static const char SQL_CLIENT_COUNT[] =
 static const char SQL_CLIENT_IDS[] = "SELECT id FROM clients WHERE name LIKE ? LIMIT 8";
 
 static const char COND_NUMBER[] = "(c.tracking_no = ? OR c.phone_key = ?)";
-static const char COND_DENSE[] =
-	"(CONCAT(c.name) LIKE ? OR CONCAT(c.company) LIKE ?"
-	" OR c.client_id IN (SELECT id FROM clients WHERE name LIKE ?))";
+static const char COND_DENSE[] = "(c.name = ? OR c.company = ?)";
 
 /* The digits of a phone number typed with spaces, hyphens, brackets, a '+'
  * or full-width digits (no other characters, 5 to 20 digits), a leading +86
@@ -112,8 +113,9 @@ static void search_text(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf
 	    count(ctx, SQL_COMPANY_COUNT, like) >= SPARSE ||
 	    count(ctx, SQL_CLIENT_COUNT, like) > MAX_CLIENTS) {
 		gw_buf_puts(b, COND_DENSE);
-		for (int i = 0; i < 3; i++)
-			gw_list_arg(r, GW_DB_TEXT, 0, like);
+		gw_list_arg(r, GW_DB_TEXT, 0, r->q);
+		gw_list_arg(r, GW_DB_TEXT, 0, r->q);
+		hdf_set_int_value(ctx->hdf, "Search.Narrow", 1);
 		return;
 	}
 	gw_buf_puts(b, "(c.name LIKE ? OR c.company LIKE ?");
