@@ -50,7 +50,7 @@
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
 <ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
+<div class="ev-head"><?cs if:e.visibility == "public" && e.kind == "reply" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs elif:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Shown ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
 <strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
 <small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
 <?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
@@ -82,7 +82,7 @@
 <?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
 </form></section>
-<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
+<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Shown ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
 <form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>

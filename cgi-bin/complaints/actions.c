@@ -158,7 +158,11 @@ static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *
 static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	struct gw_buf names = { 0 };
-	struct gw_mail m = staff_mail(ctx, c, "L.Complaints.Mail.AlertSubject",
+	/* d says 严重 (severe), c 重大 (major): the severities' own words */
+	struct gw_mail m = staff_mail(ctx, c,
+				      c->severity && !strcmp(c->severity, "d")
+					      ? "L.Complaints.Mail.AlertSubjectSevere"
+					      : "L.Complaints.Mail.AlertSubject",
 				      c->description ? c->description : "");
 	char *text;
 	int n;
