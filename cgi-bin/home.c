@@ -35,7 +35,7 @@ static int switch_lang(struct gw_ctx *ctx)
 
 static const struct gw_route routes[] = {
 	{ "GET", "/", start_page, GW_PERM_LOGIN, 0 },
-	{ "POST", "/lang", switch_lang, GW_PERM_LOGIN, 0 },
+	{ "POST", "/lang", switch_lang, GW_PERM_LOGIN, GW_ROUTE_FIRST },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 
