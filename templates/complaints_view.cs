@@ -5,6 +5,7 @@
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
 <div class="toolbar complaint-head"><h1><?cs var:L.Complaint.Title ?> <?cs var:C.tracking_no ?></h1>
+<a class="button" id="print-link" href="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/print"><?cs var:L.Complaints.Print.Link ?></a>
 <span class="spacer"></span>
 <?cs if:C.severity ?><span class="badge sev-<?cs var:C.severity ?>"><?cs var:L.Complaint.Severities[C.severity] ?></span><?cs else ?><span class="badge off"><?cs var:L.Complaint.Unclassified ?></span><?cs /if ?>
 <span class="badge stage"><?cs var:L.Complaint.Stages[C.stage] ?></span>
@@ -49,13 +50,7 @@
 </section>
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
-<ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.visibility == "public" && e.kind == "reply" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs elif:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Shown ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
-<strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
-<?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
-</li>
-<?cs /each ?></ol>
+<?cs include:"complaint_timeline.cs" ?>
 </section>
 <?cs if:C.trust == "suspected" && Perm.complaint_classify ?>
 <section class="card action-suspected" aria-labelledby="h-suspected"><h2 id="h-suspected"><?cs var:L.Complaints.Suspect.Title ?></h2>

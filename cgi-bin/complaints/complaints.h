@@ -77,6 +77,7 @@ int is_closed(const struct gw_complaint *c);
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c);
 int show_error(struct gw_ctx *ctx, const struct gw_complaint *c, const char *msg);
 int view_page(struct gw_ctx *ctx);
+int print_page(struct gw_ctx *ctx);
 int file_get(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int exists(struct gw_ctx *ctx, const char *sql, long long id);

@@ -73,8 +73,27 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 		classify_defaults(ctx, c);
 	}
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.ViewTitle");
+	gw_hdf_set(ctx->hdf, "Page.TitleItem", c->tracking_no); /* tabs and history tell them apart */
 	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_view.cs");
+}
+
+/* GET /:id/print — 200 the complaint on A4: number, title, facts, handling and
+ * timeline, no actions; 404 as its page. */
+int print_page(struct gw_ctx *ctx)
+{
+	struct gw_complaint c;
+	int r = load(ctx, gw_param_id(ctx, 0), &c);
+
+	if (r <= 0)
+		return not_loaded(r);
+	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c.id) < 0)
+		return 500;
+	gw_complaint_to_hdf(ctx->hdf, "C", &c);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.Print.Title");
+	gw_hdf_set(ctx->hdf, "Page.TitleItem", c.tracking_no);
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
+	return gw_view_render(ctx, "complaints_print.cs");
 }
 
 /* The page again, with a message for the whole action (L.Complaints.Msg.<key>)
