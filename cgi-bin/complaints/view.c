@@ -1,5 +1,6 @@
 /* view.c — complaints.fcgi: a complaint's page with its timeline, files and the
  * actions allowed; attachments downloaded. */
+#include "guwen/calendar_watch.h"
 #include "complaints.h"
 
 static const char SQL_EVENTS[] =
@@ -58,11 +59,29 @@ int is_closed(const struct gw_complaint *c)
 	return c->stage_no == GW_STAGE_CLOSED || !is_trusted(c);
 }
 
+/* A deadline counted in working days (a, b) past the calendar's last day may
+ * move once that year's holidays are entered: Calendar.DueMayMove. 0 or -1. */
+static int due_past_calendar(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int32_t end;
+	char day[16];
+
+	if ((c->sev != GW_SEV_A && c->sev != GW_SEV_B) || !c->resolution_due)
+		return 0;
+	if (gw_calendar_end(ctx->db, &end))
+		return -1;
+	gw_date_format(end, day);
+	if (strncmp(c->resolution_due, day, 10) > 0)
+		gw_hdf_set(ctx->hdf, "Calendar.DueMayMove", day);
+	return 0;
+}
+
 /* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c->id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0)
+	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
+	    due_past_calendar(ctx, c))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);
 	next_stage_to_hdf(ctx, c);
