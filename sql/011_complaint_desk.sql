@@ -22,3 +22,11 @@ ALTER TABLE complaints
 UPDATE complaints SET overdue = 1
   WHERE stage IN ('registered', 'investigating') AND waiting_since IS NULL
   AND resolution_due < UTC_TIMESTAMP();
+
+-- Timeline events as codes with parameters (issue 9): a code (L.Timeline.<code>
+-- in templates/lang/*.hdf) and its parameters ("name=value" lines) are
+-- rendered in the reader's language; body keeps only a person's own words.
+-- Older rows (code NULL) still show their stored text.
+ALTER TABLE complaint_events
+  ADD COLUMN code VARCHAR(40) CHARACTER SET ascii NULL AFTER kind,
+  ADD COLUMN params VARCHAR(2000) NULL AFTER code;

@@ -1,10 +1,11 @@
 /* view.c — complaints.fcgi: a complaint's page with its timeline, files and the
  * actions allowed; attachments downloaded. */
 #include "guwen/calendar_watch.h"
+#include "guwen/complaint_events.h"
 #include "complaints.h"
 
 static const char SQL_EVENTS[] =
-	"SELECT e.id, e.at, e.kind, e.visibility, e.body, u.name AS user_name"
+	"SELECT e.id, e.at, e.kind, e.code, e.params, e.visibility, e.body, u.name AS user_name"
 	" FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id"
 	" WHERE e.complaint_id = ? ORDER BY e.id";
 
@@ -59,6 +60,16 @@ int is_closed(const struct gw_complaint *c)
 	return c->stage_no == GW_STAGE_CLOSED || !is_trusted(c);
 }
 
+/* The complaint's timeline under Events.*, what the system said in the
+ * reader's language (Events.N.text). 0 or -1. */
+static int events_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", id) < 0)
+		return -1;
+	gw_complaint_events_words(ctx, hdf_get_obj(ctx->hdf, "Events"));
+	return 0;
+}
+
 /* A deadline counted in working days (a, b) past the calendar's last day may
  * move once that year's holidays are entered: Calendar.DueMayMove. 0 or -1. */
 static int due_past_calendar(struct gw_ctx *ctx, const struct gw_complaint *c)
@@ -79,7 +90,7 @@ static int due_past_calendar(struct gw_ctx *ctx, const struct gw_complaint *c)
 /* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c->id) < 0 ||
+	if (events_to_hdf(ctx, c->id) ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
 	    due_past_calendar(ctx, c))
 		return 500;
@@ -106,7 +117,7 @@ int print_page(struct gw_ctx *ctx)
 
 	if (r <= 0)
 		return not_loaded(r);
-	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c.id) < 0)
+	if (events_to_hdf(ctx, c.id))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", &c);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.Print.Title");
