@@ -96,7 +96,8 @@ void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_a
 {
 	r->scope = cond;
 	r->nscope = n < GW_LIST_MAX_ARGS / 2 ? n : GW_LIST_MAX_ARGS / 2;
-	memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
+	if (r->nscope) /* args may be NULL for none (memcpy wants a pointer even for 0) */
+		memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
 }
 
 /* ---- the statement ---- */
