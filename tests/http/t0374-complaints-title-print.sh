@@ -32,7 +32,8 @@ expect_body "打印备注$tag"
 expect_no_body 'action="/complaints/'"$id"'/'
 ok "the print view: number, title, facts, description and timeline; no action forms"
 
-curl -s "$BASE/static/css/guwen.css" | grep -qF 'size: A4' || fail "no A4 page size in the style sheet"
+curl -s -o "$T/guwen.css" "$BASE/static/css/guwen.css"
+grep -qF 'size: A4' "$T/guwen.css" || fail "no A4 page size in the style sheet"
 ok "printed on A4"
 
 get a "/complaints/$id/print"
