@@ -286,6 +286,8 @@ static int dispatch(struct gw_ctx *ctx)
 		return status;
 	if (rt->perm != GW_PERM_PUBLIC && !ctx->user)
 		return login_redirect(ctx);
+	if (ctx->user && ctx->user->must_change && !(rt->flags & GW_ROUTE_FIRST))
+		return gw_redirect(ctx, "login", "/password", NULL);
 	if (ctx->user && !gw_perm_has(ctx->user->role, rt->perm))
 		return 403;
 	if (!strcmp(ctx->req.method, "POST") && !(rt->flags & GW_ROUTE_NOCSRF) &&

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "guwen/audit.h"
 #include "guwen/complaint_clock.h"
@@ -300,6 +301,21 @@ static void job_one(struct job *j, const struct job_row *r)
 	job_deadline(j, r, 1);
 }
 
+static const char SQL_OVERDUE_MARK[] =
+	"UPDATE complaints SET overdue = 1 WHERE stage IN ('registered', 'investigating')"
+	" AND resolution_due < ? AND waiting_since IS NULL AND overdue = 0";
+
+int gw_complaint_overdue_mark(struct gw_db *db, int64_t now)
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	char at[32];
+
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
+	return gw_db_exec(db, SQL_OVERDUE_MARK, "s", at) < 0 ? -1 : 0;
+}
+
 int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			  int64_t now, struct gw_complaint_jobs *out)
 {
@@ -317,6 +333,8 @@ int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_
 		free(b);
 		return -1;
 	}
+	if (gw_complaint_overdue_mark(db, now))
+		out->failed++;
 	do {
 		b->n = 0;
 		if (gw_db_each(db, job_row, b, SQL_JOB_ROWS, "i", after) < 0) {

@@ -23,6 +23,8 @@
 <?cs call:list_filter("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
 <?cs call:checkbox("overdue", L.Complaints.OverdueOnly) ?>
 <?cs call:list_search() ?>
+<p class="hint" id="search-for"><?cs var:L.Complaints.SearchFor ?></p><?cs
+if:Search.Narrow ?><p class="hint" role="status" id="search-narrow"><?cs var:L.Complaints.SearchNarrow ?></p><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Filter ?></button>
 <a class="button" href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>"><?cs var:L.Common.Reset ?></a></div>
 </form>

@@ -5,6 +5,7 @@
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
 <div class="toolbar complaint-head"><h1><?cs var:L.Complaint.Title ?> <?cs var:C.tracking_no ?></h1>
+<a class="button" id="print-link" href="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/print"><?cs var:L.Complaints.Print.Link ?></a>
 <span class="spacer"></span>
 <?cs if:C.severity ?><span class="badge sev-<?cs var:C.severity ?>"><?cs var:L.Complaint.Severities[C.severity] ?></span><?cs else ?><span class="badge off"><?cs var:L.Complaint.Unclassified ?></span><?cs /if ?>
 <span class="badge stage"><?cs var:L.Complaint.Stages[C.stage] ?></span>
@@ -41,7 +42,7 @@
 <dt><?cs var:L.Complaint.Department ?></dt><dd><?cs if:C.dept_name ?><?cs var:C.dept_name ?><?cs else ?>—<?cs /if ?></dd>
 <dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs if:C.owner_name ?><?cs var:C.owner_name ?><?cs else ?>—<?cs /if ?></dd>
 <dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs if:C.response_due ?><?cs var:C.response_due ?><?cs else ?>—<?cs /if ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.response_escalation > 0 ?> <span class="badge overdue" id="response-escalation"><?cs var:L.Complaints.Escalation[C.response_escalation] ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
-<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?><?cs if:Calendar.DueMayMove ?><br><small class="warn" id="due-may-move"><?cs var:L.CalendarWatch.DueMayMove ?></small><?cs /if ?></dd>
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
@@ -52,13 +53,7 @@
 </section>
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
-<ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.kind == "answered" ?><span class="badge public"><?cs var:L.Complaints.FromComplainant ?></span><?cs elif:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
-<strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs elif:e.kind == "answered" ?><?cs var:L.Complaints.Complainant ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
-<?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
-</li>
-<?cs /each ?></ol>
+<?cs include:"complaint_timeline.cs" ?>
 </section>
 <?cs if:C.trust == "suspected" && Perm.complaint_classify ?>
 <section class="card action-suspected" aria-labelledby="h-suspected"><h2 id="h-suspected"><?cs var:L.Complaints.Suspect.Title ?></h2>
@@ -93,7 +88,7 @@
 <?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
 </form></section>
-<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
+<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Shown ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
 <form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>

@@ -1,5 +1,6 @@
 <?cs # home.cs — the staff start page: my work ?>
 <h1><?cs var:L.Home.Welcome ?><?cs if:Lang == "en" ?> <?cs /if ?><?cs var:User.Name ?></h1>
+<?cs if:Calendar.End ?><div class="alert alert-warn" role="status" id="calendar-short"><?cs var:L.CalendarWatch.Home ?> <?cs var:Calendar.End ?>. <a href="<?cs var:URL.admin ?>/calendar"><?cs var:L.CalendarWatch.HomeLink ?></a></div><?cs /if ?>
 <?cs # one card per section of the start page (lib/programs.c: gw_work_sections) ?>
 <div class="grid">
 <?cs # a section may say how many, the nearest deadline and where all of it is; the director's c/d alert stands apart ?>

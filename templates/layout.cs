@@ -4,7 +4,7 @@ include:"macros.cs" ?><!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.Title ?><?cs var:L[Page.Title] ?> · <?cs /if ?><?cs var:L.AppName ?></title>
+<title><?cs if:Page.Title ?><?cs var:L[Page.Title] ?><?cs if:Page.TitleItem ?> <?cs var:Page.TitleItem ?><?cs /if ?> · <?cs /if ?><?cs var:L.AppName ?></title>
 <link rel="stylesheet" href="<?cs var:App.Static ?>/css/guwen.css">
 <link rel="icon" href="<?cs var:App.Static ?>/favicon.svg" type="image/svg+xml">
 </head>

@@ -1,6 +1,7 @@
 /* actions.c — complaints.fcgi: the actions on a complaint (classify, move to the
  * next stage, note, reply, wait, refer to market) and the release or discard
  * of a suspected public post. */
+#include "guwen/complaint_events.h"
 #include "complaints.h"
 
 enum { K_SEVERITY, K_DEPARTMENT, K_OWNER, K_REASON, K__N };
@@ -152,12 +153,14 @@ static int owner_of_row(void *p, int n, char **v, const size_t *lens, const char
 
 /* Event, audit record and commit of an action already begun; rolls back on
  * failure. 0 or -1. */
-static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
-		  int public_, const char *body, const char *action, const char *detail)
+static int finish_coded(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
+			int public_, const char *params, const char *body, const char *action,
+			const char *detail)
 {
 	long long id = c->id;
 
-	if ((kind && gw_complaint_event(ctx->db, id, ctx->user->id, kind, public_, body)) ||
+	if ((kind && gw_complaint_event_coded(ctx->db, id, ctx->user->id, kind, public_,
+					      params ? kind : NULL, params, body)) ||
 	    gw_db_exec(ctx->db, SQL_TOUCH, "si", gw_now_utc(ctx), id) < 0 ||
 	    gw_audit(ctx, action, "complaint", id, "%s", detail ? detail : "") ||
 	    gw_db_commit(ctx->db)) {
@@ -173,22 +176,33 @@ static int responded(struct gw_ctx *ctx, const struct gw_complaint *c)
 	return gw_db_exec(ctx->db, SQL_RESPONDED, "si", gw_now_utc(ctx), c->id) < 0 ? -1 : 0;
 }
 
+/* The same with the event's words as the person's own (no code). */
+static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
+		  int public_, const char *body, const char *action, const char *detail)
+{
+	return finish_coded(ctx, c, kind, public_, NULL, body, action, detail);
+}
+
 /* c and d: every director is told at once; the timeline says who. */
 static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	struct gw_buf names = { 0 };
-	struct gw_mail m = staff_mail(ctx, c, "L.Complaints.Mail.AlertSubject",
+	struct gw_buf names = { 0 }, params = { 0 };
+	/* d says 严重 (severe), c 重大 (major): the severities' own words */
+	struct gw_mail m = staff_mail(ctx, c,
+				      c->severity && !strcmp(c->severity, "d")
+					      ? "L.Complaints.Mail.AlertSubjectSevere"
+					      : "L.Complaints.Mail.AlertSubject",
 				      c->description ? c->description : "");
-	char *text;
 	int n;
 
 	n = gw_complaint_mail_role_msg(ctx->db, "director", 0, &m, &names);
-	text = gw_arena_printf(&ctx->arena, "%s: %s", word(ctx, "L.Complaints.Jobs.Notified"),
-			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
+	gw_event_param(&params, "names", names.n ? names.p : "");
 	gw_buf_free(&names);
-	if (n < 0)
-		return -1;
-	return gw_complaint_event(ctx->db, c->id, ctx->user->id, "alert", 0, text);
+	if (n >= 0)
+		n = gw_complaint_event_coded(ctx->db, c->id, ctx->user->id, "alert", 0, "alert",
+					     params.p, NULL);
+	gw_buf_free(&params);
+	return n < 0 ? -1 : 0;
 }
 
 /* DOMAIN.md's rules: a needs the department, b–d an owner, d one at director level. */
@@ -214,21 +228,19 @@ static int classify_checks(struct gw_ctx *ctx, const struct gw_fval *v, struct c
 }
 
 /* "b 一般 · 负责部门: 记账一部 · 负责人: 李顾问 · 原因: …" for the timeline. */
-static const char *classify_text(struct gw_ctx *ctx, const struct classify *k)
+/* The classification's parameters (L.Timeline.classified / reclassified), in the arena. */
+static const char *classify_params(struct gw_ctx *ctx, const struct classify *k)
 {
-	struct gw_arena *a = &ctx->arena;
-	const char *s = severity_word(ctx, gw_severity_name(k->sev));
+	struct gw_buf b = { 0 };
+	const char *s;
 
+	gw_event_param(&b, "severity", gw_severity_name(k->sev));
 	if (k->old != GW_SEV_NONE && k->old != k->sev)
-		s = gw_arena_printf(a, "%s → %s", severity_word(ctx, gw_severity_name(k->old)), s);
-	if (k->dept_name)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaint.Department"),
-				    k->dept_name);
-	if (k->owner_name)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaint.Owner"),
-				    k->owner_name);
-	if (k->reason && *k->reason)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaints.Reason"), k->reason);
+		gw_event_param(&b, "from", gw_severity_name(k->old));
+	gw_event_param(&b, "dept", k->dept_name);
+	gw_event_param(&b, "owner", k->owner_name);
+	s = gw_arena_strdup(&ctx->arena, b.p);
+	gw_buf_free(&b);
 	return s;
 }
 
@@ -256,8 +268,8 @@ static int classify_store(struct gw_ctx *ctx, const struct gw_complaint *c,
 		gw_db_rollback(ctx->db);
 		return -1;
 	}
-	return finish(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
-		      classify_text(ctx, k), "complaint.classify",
+	return finish_coded(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
+			    classify_params(ctx, k), k->reason, "complaint.classify",
 		      gw_arena_printf(&ctx->arena, "severity=%s department=%lld owner=%lld",
 				      gw_severity_name(k->sev), k->dept, k->owner));
 }
@@ -464,10 +476,9 @@ int wait_submit(struct gw_ctx *ctx)
 int refer_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
-	struct gw_buf names = { 0 };
+	struct gw_buf names = { 0 }, params = { 0 };
 	struct gw_complaint c;
 	struct gw_mail m;
-	const char *body;
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), n;
 
 	if (rc <= 0)
@@ -478,17 +489,18 @@ int refer_submit(struct gw_ctx *ctx)
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
 	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
-	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[T_TEXT].s,
-			       word(ctx, "L.Complaints.Jobs.Notified"),
-			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
+	gw_event_param(&params, "names", names.n ? names.p : "");
 	gw_buf_free(&names);
 	if (n < 0 || gw_db_exec(ctx->db, SQL_REFER, "iis", c.id, ctx->user->id,
 				gw_now_utc(ctx)) != 1) {
+		gw_buf_free(&params);
 		gw_db_rollback(ctx->db);
 		return 500;
 	}
-	if (finish(ctx, &c, "referred", 0, body, "complaint.refer",
-		   gw_arena_printf(&ctx->arena, "mails=%d", n)))
+	rc = finish_coded(ctx, &c, "referred", 0, params.p, v[T_TEXT].s, "complaint.refer",
+			  gw_arena_printf(&ctx->arena, "mails=%d", n));
+	gw_buf_free(&params);
+	if (rc)
 		return 500;
 	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "referred");
 }

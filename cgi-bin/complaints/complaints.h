@@ -38,6 +38,10 @@ struct opts {
 	const char *prefix;
 };
 
+/* ---- search.c: the lists' search box (struct gw_list.search) ---- */
+struct gw_list_run;
+void complaint_search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
+
 /* ---- common.c: forms' choices, words, scope, the loaded complaint, claims ---- */
 extern const char *const severity_choices[];
 extern const char *const next_stage_choices[];
@@ -78,6 +82,7 @@ int is_closed(const struct gw_complaint *c);
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c);
 int show_error(struct gw_ctx *ctx, const struct gw_complaint *c, const char *msg);
 int view_page(struct gw_ctx *ctx);
+int print_page(struct gw_ctx *ctx);
 int file_get(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int exists(struct gw_ctx *ctx, const char *sql, long long id);

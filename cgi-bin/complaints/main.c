@@ -9,6 +9,7 @@ static const struct gw_route routes[] = {
 	{ "POST", "/new", new_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "GET", "/:id", view_page, GW_PERM_COMPLAINT_READ, 0 },
 	{ "GET", "/:id/file/:fid", file_get, GW_PERM_COMPLAINT_READ, 0 },
+	{ "GET", "/:id/print", print_page, GW_PERM_COMPLAINT_READ, 0 },
 	{ "POST", "/:id/classify", classify_submit, GW_PERM_COMPLAINT_CLASSIFY, 0 },
 	{ "POST", "/:id/stage", stage_submit, GW_PERM_COMPLAINT_WRITE, 0 },
 	{ "POST", "/:id/note", note_submit, GW_PERM_COMPLAINT_WRITE, 0 },

@@ -15,6 +15,10 @@
 #define GW_COMPLAINT_OVERDUE                                                       \
 	"(c.stage IN ('registered', 'investigating') AND c.waiting_since IS NULL" \
 	" AND c.resolution_due < ?)"
+/* The same at the database's time now (the flag complaints.overdue). */
+#define GW_COMPLAINT_OVERDUE_NOW                                                   \
+	"(c.stage IN ('registered', 'investigating') AND c.waiting_since IS NULL" \
+	" AND COALESCE(c.resolution_due < UTC_TIMESTAMP(), 0))"
 
 /* Texts are NULL for SQL NULL; times shown to people (…_due, …_at) are local
  * "YYYY-MM-DD HH:MM:SS" texts, the *_ts ones UTC seconds (0 for none). */

@@ -12,6 +12,10 @@ expect_body '<h1>登记投诉</h1>'
 expect_body 'name="source"'
 expect_body '<option value="phone" selected>电话</option>'
 ok "the registration form, source preset to phone"
+# its hints speak to the staff member taking the complaint, not to the complainant
+expect_body '以便联系投诉人'
+grep -o 'class="hint"[^<]*' "$BODY" | grep -qF '您' && fail "a hint addresses the complainant: $(grep -o 'class="hint"[^<]*' "$BODY")"
+ok "the hints speak to staff"
 
 tag=$$$RANDOM
 name="电话投诉人$tag"

@@ -45,6 +45,11 @@ expect_body '已被他人更新'
 [ "$(stage "$id")" = investigating ] || fail "skipped a stage"
 ok "only the next stage: a jump to 已关闭 is refused"
 
+get a "/complaints/$id"
+expect_body 'id="h-reply"'
+expect_no_body '已回复投诉人'
+ok "no reply yet: the reply form says who sees it, nothing says 已回复"
+
 post a "/complaints/$id/note" "note=内部：顾问漏报了附加税$tag"
 expect_status 303
 post a "/complaints/$id/reply" "reply=我们已核实并正在更正申报$tag"
