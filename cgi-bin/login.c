@@ -133,7 +133,7 @@ static int logout_submit(struct gw_ctx *ctx)
 static int password_page(struct gw_ctx *ctx)
 {
 	if (ctx->user->must_change) /* a new or reset password: no way round it */
-		hdf_set_int_value(ctx->hdf, "Password.Required", 1);
+		gw_hdf_set_int(ctx->hdf, "Password.Required", 1);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Password.Title");
 	return gw_view_render(ctx, "password.cs");
 }

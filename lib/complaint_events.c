@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "guwen/complaint_events.h"
+#include "guwen/hdfset.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
@@ -123,7 +124,7 @@ void gw_complaint_events_words(struct gw_ctx *ctx, HDF *events)
 		const char *code = hdf_get_value(e, "code", NULL);
 
 		if (code && *code)
-			hdf_set_value(e, "text",
+			gw_hdf_set(e, "text",
 				      gw_event_sentence(&ctx->arena, words, gw_tz_minutes(ctx), code,
 							hdf_get_value(e, "params", "")));
 	}

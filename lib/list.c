@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "guwen/csv.h"
+#include "guwen/hdfset.h"
 #include "guwen/list.h"
 #include "guwen/log.h"
 #include "guwen/valid.h"
@@ -48,7 +49,7 @@ static int read_field(struct gw_ctx *ctx, const struct gw_fdef *def, int lenient
 
 	if (err && lenient)
 		*v = (struct gw_fval){ "", 0, 0 };
-	hdf_set_valuef(ctx->hdf, "Form.%s=%s", def->name, v->s ? v->s : "");
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.%s", def->name), v->s ? v->s : "");
 	return err && !lenient ? gw_form_error(ctx, def->name, err) : 0;
 }
 
@@ -348,17 +349,17 @@ static const char *links(struct gw_ctx *ctx, const struct gw_list_run *r)
 	int deflt = !strcmp(r->sort->name, r->l->sort) && r->desc == r->l->desc;
 	const char *base = gw_url(ctx, r->l->program, r->l->path);
 
-	hdf_set_value(ctx->hdf, "List.Filters", qs);
+	gw_hdf_set(ctx->hdf, "List.Filters", qs);
 	all = deflt ? qs : qs_add(ctx, qs_add(ctx, qs, "sort", r->sort->name), "dir",
 				  r->desc ? "desc" : "asc");
-	hdf_set_value(ctx->hdf, "List.Query", all);
-	hdf_set_value(ctx->hdf, "List.Base", base);
-	hdf_set_value(ctx->hdf, "List.Sort", r->sort->name);
-	hdf_set_value(ctx->hdf, "List.Dir", r->desc ? "desc" : "asc");
-	hdf_set_valuef(ctx->hdf, "List.Export=%s%sexport%s%s", base,
+	gw_hdf_set(ctx->hdf, "List.Query", all);
+	gw_hdf_set(ctx->hdf, "List.Base", base);
+	gw_hdf_set(ctx->hdf, "List.Sort", r->sort->name);
+	gw_hdf_set(ctx->hdf, "List.Dir", r->desc ? "desc" : "asc");
+	gw_hdf_setf(ctx->hdf, "List.Export", "%s%sexport%s%s", base,
 		       base[strlen(base) - 1] == '/' ? "" : "/", *all ? "?" : "", all);
 	if (r->before)
-		hdf_set_valuef(ctx->hdf, "List.First=%s%s%s", base, *all ? "?" : "", all);
+		gw_hdf_setf(ctx->hdf, "List.First", "%s%s%s", base, *all ? "?" : "", all);
 	return gw_arena_printf(&ctx->arena, "%s?%s%s", base, all, *all ? "&" : "");
 }
 
@@ -376,11 +377,11 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	n = gw_db_rows_args(ctx->db, ctx->hdf, "Rows", sql, r->args, r->nargs);
 	if (n <= rows)
 		return n < 0 ? -1 : 0;
-	hdf_remove_tree(ctx->hdf, gw_arena_printf(&ctx->arena, "Rows.%d", rows));
+	gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "Rows.%d", rows));
 	key = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_key", rows - 1);
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
 	next = at ? qs_add(ctx, next, "at", at) : next;
-	hdf_set_valuef(ctx->hdf, "List.Next=%s%sbefore=%s", next,
+	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next,
 		       at ? "&" : "", key ? key : "0");
 	return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "guwen/app.h"
 #include "guwen/form.h"
+#include "guwen/hdfset.h"
 
 #define END { NULL, 0, 0, 0, 0, 0, NULL }
 #define DUPLICATE 1062 /* server error: duplicate key */

@@ -98,7 +98,7 @@ int audit_list(struct gw_ctx *ctx)
 {
 	struct gw_list_run r;
 
-	hdf_set_value(ctx->hdf, "Audit.Zone", zone_name(ctx));
+	gw_hdf_set(ctx->hdf, "Audit.Zone", zone_name(ctx));
 	gw_list_read(ctx, &audit_log, &r);
 	if (gw_list_page(ctx, &r))
 		return 500;

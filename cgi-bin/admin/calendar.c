@@ -68,10 +68,10 @@ static int year_row(void *p, int ncols, char **vals, const size_t *lens,
 	snprintf(key, sizeof(key), "Cal.Days.%d", y->n++);
 	if (hdf_get_node(y->ctx->hdf, key, &row) != STATUS_OK)
 		return 1;
-	hdf_set_value(row, "day", vals[0]);
-	hdf_set_value(row, "kind", kind == GW_DAY_WORKDAY ? "workday" : "holiday");
-	hdf_set_value(row, "name", y->name[day - y->jan1]);
-	hdf_set_int_value(row, "wd", gw_date_weekday(day));
+	gw_hdf_set(row, "day", vals[0]);
+	gw_hdf_set(row, "kind", kind == GW_DAY_WORKDAY ? "workday" : "holiday");
+	gw_hdf_set(row, "name", y->name[day - y->jan1]);
+	gw_hdf_set_int(row, "wd", gw_date_weekday(day));
 	return 0;
 }
 
@@ -85,25 +85,25 @@ static void draw_month(struct gw_ctx *ctx, const struct year *y, int m)
 	char key[64];
 
 	snprintf(key, sizeof(key), "Cal.Months.%d", m);
-	hdf_set_int_value(ctx->hdf, key, m);
+	gw_hdf_set_int(ctx->hdf, key, m);
 	for (int i = 0; i < cells; i++) {
 		int32_t day = first - lead + i, k = day - y->jan1;
 		HDF *cell;
 
 		snprintf(key, sizeof(key), "Cal.Months.%d.W.%d.%d", m, i / 7, i % 7);
 		if (day < first || day >= next) {
-			hdf_set_value(ctx->hdf, key, "");
+			gw_hdf_set(ctx->hdf, key, "");
 			continue;
 		}
-		hdf_set_int_value(ctx->hdf, key, day - first + 1);
+		gw_hdf_set_int(ctx->hdf, key, day - first + 1);
 		if (!(cell = hdf_get_obj(ctx->hdf, key)))
 			continue;
 		if (y->kind[k])
-			hdf_set_value(cell, "c", y->kind[k] == GW_DAY_WORKDAY ? "workday" : "holiday");
+			gw_hdf_set(cell, "c", y->kind[k] == GW_DAY_WORKDAY ? "workday" : "holiday");
 		else if (gw_date_weekday(day) > 5)
-			hdf_set_value(cell, "c", "off");
+			gw_hdf_set(cell, "c", "off");
 		if (y->name[k] && *y->name[k])
-			hdf_set_value(cell, "t", y->name[k]);
+			gw_hdf_set(cell, "t", y->name[k]);
 	}
 }
 
@@ -124,14 +124,14 @@ static int calendar_page(struct gw_ctx *ctx, int year)
 	n = gw_db_each(ctx->db, year_row, y, SQL_CAL_YEAR, "ss", from, to);
 	for (int m = 1; n >= 0 && m <= 12; m++)
 		draw_month(ctx, y, m);
-	hdf_set_int_value(ctx->hdf, "Cal.WorkingDays",
+	gw_hdf_set_int(ctx->hdf, "Cal.WorkingDays",
 			  gw_workday_count(&y->cal, y->jan1 - 1, y->jan1 + y->ndays - 1));
 	gw_workday_free(&y->cal);
 	if (n < 0)
 		return 500;
-	hdf_set_int_value(ctx->hdf, "Cal.Year", year);
-	hdf_set_int_value(ctx->hdf, "Cal.Prev", year - 1);
-	hdf_set_int_value(ctx->hdf, "Cal.Next", year + 1);
+	gw_hdf_set_int(ctx->hdf, "Cal.Year", year);
+	gw_hdf_set_int(ctx->hdf, "Cal.Prev", year - 1);
+	gw_hdf_set_int(ctx->hdf, "Cal.Next", year + 1);
 	return admin_page(ctx, "calendar", "Admin.Calendar.Title", "admin_calendar.cs");
 }
 
@@ -288,13 +288,13 @@ int calendar_import(struct gw_ctx *ctx)
 
 	if (gw_form_read(ctx, import_form, v))
 		return calendar_page(ctx, year);
-	hdf_set_value(ctx->hdf, "Form.tsv", text); /* as pasted, so line numbers match */
+	gw_hdf_set(ctx->hdf, "Form.tsv", text); /* as pasted, so line numbers match */
 	for (const char *c = text; *c; c++)
 		im.cap += *c == '\n';
 	im.v = gw_arena_alloc(&ctx->arena, (size_t)im.cap * sizeof(*im.v));
 	n = gw_workday_parse_tsv(text, import_line, &im);
 	if (n <= 0) {
-		hdf_set_int_value(ctx->hdf, "Form.tsv.Line", -n);
+		gw_hdf_set_int(ctx->hdf, "Form.tsv.Line", -n);
 		gw_form_error(ctx, "tsv", n < 0 ? "bad_tsv" : "no_days");
 		return calendar_page(ctx, year);
 	}

@@ -71,7 +71,7 @@ static int load_dept(struct gw_ctx *ctx, long long id, int fill)
 	if (found <= 0)
 		return found < 0 ? 500 : 404;
 	if (fill)
-		hdf_set_value(ctx->hdf, "Form.name", hdf_get_value(ctx->hdf, "Dept.name", ""));
+		gw_hdf_set(ctx->hdf, "Form.name", hdf_get_value(ctx->hdf, "Dept.name", ""));
 	return 0;
 }
 

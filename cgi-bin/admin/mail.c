@@ -56,9 +56,9 @@ int admin_mail_list(struct gw_ctx *ctx)
 	if (gw_list_page(ctx, &r) ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Mail.Counts", SQL_COUNTS, NULL) < 0)
 		return 500;
-	hdf_set_value(ctx->hdf, "Page.Nav", "admin");
-	hdf_set_value(ctx->hdf, "Page.Title", "Admin.Mail.Title");
-	hdf_set_value(ctx->hdf, "Admin.Section", "mail");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "admin");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Admin.Mail.Title");
+	gw_hdf_set(ctx->hdf, "Admin.Section", "mail");
 	return gw_view_render(ctx, "admin_mail.cs");
 }
 

@@ -11,9 +11,9 @@
 /* Render an admin page: title is an L key, section marks the sub-navigation. */
 int admin_page(struct gw_ctx *ctx, const char *section, const char *title, const char *tpl)
 {
-	hdf_set_value(ctx->hdf, "Page.Nav", "admin");
-	hdf_set_value(ctx->hdf, "Page.Title", title);
-	hdf_set_value(ctx->hdf, "Admin.Section", section);
+	gw_hdf_set(ctx->hdf, "Page.Nav", "admin");
+	gw_hdf_set(ctx->hdf, "Page.Title", title);
+	gw_hdf_set(ctx->hdf, "Admin.Section", section);
 	return gw_view_render(ctx, tpl);
 }
 
@@ -33,7 +33,7 @@ int admin_option_row(void *p, int ncols, char **vals, const size_t *lens,
 	if (ncols < 2 || !vals[0] || !vals[1])
 		return 0;
 	snprintf(key, sizeof(key), "%s.%s", o->prefix, vals[0]); /* a number: safe as a name */
-	hdf_set_value(o->hdf, key, vals[1]);
+	gw_hdf_set(o->hdf, key, vals[1]);
 	return 0;
 }
 

@@ -53,7 +53,7 @@ static int setting_row(void *p, int ncols, char **vals, const size_t *lens,
 	for (int i = 0; ncols >= 2 && vals[0] && vals[1] && settings_form[i].name; i++)
 		if (!strcmp(vals[0], settings_form[i].name)) {
 			snprintf(key, sizeof(key), "%s.%s", s->prefix, settings_form[i].name);
-			hdf_set_value(s->hdf, key, vals[1]);
+			gw_hdf_set(s->hdf, key, vals[1]);
 		}
 	return 0;
 }

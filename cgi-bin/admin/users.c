@@ -151,7 +151,7 @@ static int load_user(struct gw_ctx *ctx, long long id, int fill)
 	for (int i = 0; fill && user_edit_form[i].name; i++) {
 		snprintf(from, sizeof(from), "Target.%s", user_edit_form[i].name);
 		snprintf(to, sizeof(to), "Form.%s", user_edit_form[i].name);
-		hdf_set_value(ctx->hdf, to, hdf_get_value(ctx->hdf, from, ""));
+		gw_hdf_set(ctx->hdf, to, hdf_get_value(ctx->hdf, from, ""));
 	}
 	return 0;
 }
@@ -193,15 +193,15 @@ static int show_password(struct gw_ctx *ctx, long long id, const char *password,
 
 	if (rc)
 		return rc;
-	hdf_set_value(ctx->hdf, "NewPassword", password);
-	hdf_set_value(ctx->hdf, "Flash", flash);
+	gw_hdf_set(ctx->hdf, "NewPassword", password);
+	gw_hdf_set(ctx->hdf, "Flash", flash);
 	return admin_page(ctx, "users", "Admin.Users.PasswordTitle", "admin_user_password.cs");
 }
 
 /* GET /users/new — the form for a new account (200). */
 int user_new(struct gw_ctx *ctx)
 {
-	hdf_set_value(ctx->hdf, "Form.clearance", "1");
+	gw_hdf_set(ctx->hdf, "Form.clearance", "1");
 	return user_form_page(ctx, "Admin.Users.NewTitle", 0);
 }
 

@@ -177,21 +177,21 @@ static void filter_to_hdf(struct gw_ctx *ctx, struct gw_list_run *r, const char 
 	HDF *h = ctx->hdf;
 	long long client = gw_list_value(r, "client")->i;
 
-	hdf_set_value(h, "Filter.Tab", tab);
-	hdf_set_value(h, "Filter.Query", qs_without(ctx, r, "tab"));
+	gw_hdf_set(h, "Filter.Tab", tab);
+	gw_hdf_set(h, "Filter.Query", qs_without(ctx, r, "tab"));
 	/* no select of every client here (the list must stay light): the filter
 	 * comes from a client's link and can be removed */
 	if (client) {
-		hdf_set_value(h, "Filter.Client", gw_list_value(r, "client")->s);
-		hdf_set_value(h, "Filter.QueryNoClient", qs_without(ctx, r, "client"));
+		gw_hdf_set(h, "Filter.Client", gw_list_value(r, "client")->s);
+		gw_hdf_set(h, "Filter.QueryNoClient", qs_without(ctx, r, "client"));
 		clients_query(ctx, SQL_CLIENT_NAME, client, NULL, NULL, "Filter.ClientName");
 	}
 	if (has(ctx, GW_PERM_COMPLAINT_ALL))
-		hdf_set_int_value(h, "Filter.CanAll", 1);
+		gw_hdf_set_int(h, "Filter.CanAll", 1);
 	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY))
-		hdf_set_int_value(h, "Filter.CanSuspected", 1);
+		gw_hdf_set_int(h, "Filter.CanSuspected", 1);
 	if (ctx->user->role == GW_ROLE_MARKET)
-		hdf_set_int_value(h, "Filter.CanReferred", 1);
+		gw_hdf_set_int(h, "Filter.CanReferred", 1);
 }
 
 /* GET / — 200: the tab's complaints, newest first (or as sorted), 20 at a time. */
@@ -205,11 +205,11 @@ int list_page(struct gw_ctx *ctx)
 		return 500;
 	choice_options(ctx, "Opt.Stages", "L.Complaint.Stages", stage_keys);
 	choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
-	hdf_set_value(ctx->hdf, "Opt.Severities.none", word(ctx, "L.Complaint.Unclassified"));
+	gw_hdf_set(ctx->hdf, "Opt.Severities.none", word(ctx, "L.Complaint.Unclassified"));
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_keys);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
-	hdf_set_value(ctx->hdf, "Page.Title", "Complaints.Title");
-	hdf_set_value(ctx->hdf, "Page.Nav", "complaints");
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.Title");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_list.cs");
 }
 

@@ -115,7 +115,7 @@ static void search_text(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf
 		gw_buf_puts(b, COND_DENSE);
 		gw_list_arg(r, GW_DB_TEXT, 0, r->q);
 		gw_list_arg(r, GW_DB_TEXT, 0, r->q);
-		hdf_set_int_value(ctx->hdf, "Search.Narrow", 1);
+		gw_hdf_set_int(ctx->hdf, "Search.Narrow", 1);
 		return;
 	}
 	gw_buf_puts(b, "(c.name LIKE ? OR c.company LIKE ?");
