@@ -2,6 +2,7 @@
  * sections; the sections' lists live in their modules. */
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
+#include "guwen/project.h"
 #include "guwen/programs.h"
 
 const struct gw_program gw_programs[] = {
@@ -12,7 +13,7 @@ const struct gw_program gw_programs[] = {
 	{ .name = "portal" },
 	{ .name = "clients" },
 	{ .name = "applications" },
-	{ .name = "projects" },
+	{ .name = "projects", .nav = "Projects", .perm = GW_PERM_PROJECT_READ },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
 	{ .name = "visits" },
 	{ .name = "reports" },
@@ -20,7 +21,8 @@ const struct gw_program gw_programs[] = {
 };
 
 const struct gw_work_section gw_work_sections[] = {
-	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
+	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN,
+	  .fn = gw_project_work },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
 	  .fn = gw_complaint_work },
 	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },

@@ -1,0 +1,24 @@
+/* main.c — projects.fcgi, service projects (项目) and assignment slips (分配单):
+ * its routes. A project outside the user's scope answers 404 on every route. */
+#include "projects.h"
+
+static const struct gw_route routes[] = {
+	{ "GET", "/", list_page, GW_PERM_PROJECT_READ, 0 },
+	{ "GET", "/new", new_page, GW_PERM_PROJECT_CREATE, 0 },
+	{ "POST", "/new", new_submit, GW_PERM_PROJECT_CREATE, 0 },
+	{ "GET", "/:id", view_page, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/step", step_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/accept", accept_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/reject", reject_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/reassign", reassign_submit, GW_PERM_PROJECT_CREATE, 0 },
+	{ "POST", "/:id/manager-answer", manager_answer_submit, GW_PERM_PROJECT_ASSIGN, 0 },
+	{ "POST", "/:id/client-answer", client_answer_submit, GW_PERM_PROJECT_CREATE, 0 },
+	{ NULL, NULL, NULL, 0, 0 },
+};
+
+int main(void)
+{
+	static const struct gw_app app = { "projects", routes };
+
+	return gw_app_run(&app);
+}

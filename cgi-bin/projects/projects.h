@@ -1,0 +1,80 @@
+/* projects.h — what the files of projects.fcgi share: the loaded project
+ * (struct project), its scope, the version claim of every action, the timeline
+ * and notices, and each page group's handlers. */
+#ifndef GUWEN_PROJECTS_H
+#define GUWEN_PROJECTS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/app.h"
+#include "guwen/audit.h"
+#include "guwen/complaint.h"
+#include "guwen/form.h"
+#include "guwen/hdfset.h"
+#include "guwen/mail.h"
+#include "guwen/project.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+
+#define MAX_ID 4294967295LL
+
+/* The projects a user sees (DOMAIN.md, issue 11): directors all; an advisor
+ * theirs and their department's; a manager their department's; market the ones
+ * they created. Arguments: all, user, user, department-ok, department. */
+#define PROJECT_SCOPE \
+	" AND (? = 1 OR p.created_by = ? OR p.lead_id = ? OR (? = 1 AND p.department_id = ?))"
+
+struct opts {
+	struct gw_ctx *ctx;
+	const char *prefix;
+};
+
+/* ---- common.c --------------------------------------------------------------- */
+const char *word(struct gw_ctx *ctx, const char *key);
+int has(struct gw_ctx *ctx, enum gw_perm p);
+int sees_all(struct gw_ctx *ctx);
+int sees_department(struct gw_ctx *ctx);
+int load(struct gw_ctx *ctx, long long id, struct gw_project *p);
+int not_loaded(int r);
+int claim(struct gw_ctx *ctx, const struct gw_project *p);
+int refused(struct gw_ctx *ctx, const struct gw_project *p, const char *msg);
+int event(struct gw_ctx *ctx, long long project_id, const char *kind, const char *body);
+int done(struct gw_ctx *ctx, const struct gw_project *p, const char *flash);
+void options(struct gw_ctx *ctx, const char *prefix, const char *sql, const char *fmt,
+	     long long arg);
+const char *type_name_col(struct gw_ctx *ctx);
+
+/* ---- slip.c: slips and their deadlines --------------------------------------- */
+int slip_insert(struct gw_ctx *ctx, long long project_id, int32_t slip_on, long long dept,
+		long long advisor);
+int advisor_in_department(struct gw_ctx *ctx, long long advisor, long long dept);
+
+/* ---- notify.c --------------------------------------------------------------- */
+void notify_user(struct gw_ctx *ctx, const struct gw_project *p, long long user_id,
+		 const char *subject_key, const char *text);
+void notify_managers(struct gw_ctx *ctx, const struct gw_project *p, long long dept,
+		     const char *subject_key, const char *text);
+void notify_client(struct gw_ctx *ctx, const struct gw_project *p, const char *text);
+
+/* ---- handlers --------------------------------------------------------------- */
+int list_page(struct gw_ctx *ctx);
+int new_page(struct gw_ctx *ctx);
+int new_submit(struct gw_ctx *ctx);
+int view_page(struct gw_ctx *ctx);
+int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg);
+int slip_mine(struct gw_ctx *ctx, const struct gw_project *p);
+int may_tick(struct gw_ctx *ctx, const struct gw_project *p);
+int is(const char *a, const char *b);
+int is_creator(struct gw_ctx *ctx, const struct gw_project *p);
+int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p);
+int step_submit(struct gw_ctx *ctx);
+int accept_submit(struct gw_ctx *ctx);
+int reject_submit(struct gw_ctx *ctx);
+int reassign_submit(struct gw_ctx *ctx);
+int manager_answer_submit(struct gw_ctx *ctx);
+int client_answer_submit(struct gw_ctx *ctx);
+
+#endif

@@ -1,0 +1,128 @@
+/* view.c — projects.fcgi: a project's page: its facts, the latest slip with its
+ * deadlines, the type's steps as a timeline (checked off with date, who and a
+ * remark), the project's events, and the actions the user may take. */
+#include "projects.h"
+
+static const char SQL_STEPS_ZH[] =
+	"SELECT t.seq, t.name_zh AS name, s.done_on, s.remark, u.name AS done_by_name"
+	" FROM project_type_steps t LEFT JOIN project_steps s"
+	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
+	" WHERE t.type_id = ? ORDER BY t.seq";
+static const char SQL_STEPS_EN[] =
+	"SELECT t.seq, t.name_en AS name, s.done_on, s.remark, u.name AS done_by_name"
+	" FROM project_type_steps t LEFT JOIN project_steps s"
+	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
+	" WHERE t.type_id = ? ORDER BY t.seq";
+
+static const char SQL_EVENTS[] =
+	"SELECT e.at, e.kind, e.body, u.name AS user_name FROM project_events e"
+	" LEFT JOIN users u ON u.id = e.user_id WHERE e.project_id = ? ORDER BY e.id";
+
+static const char SQL_SLIPS[] =
+	"SELECT sl.id, sl.slip_on, d.name AS dept_name, u.name AS advisor_name, sl.learn_due,"
+	" sl.coach_due, sl.status, sl.reason FROM project_slips sl"
+	" JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
+	" WHERE sl.project_id = ? ORDER BY sl.id";
+
+static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
+static const char SQL_ADVISORS[] =
+	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
+	" JOIN departments d ON d.id = u.department_id"
+	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
+
+int is(const char *a, const char *b)
+{
+	return a && !strcmp(a, b);
+}
+
+/* The open slip is the user's to answer. */
+int slip_mine(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	struct gw_user *u = ctx->user;
+
+	if (!is(p->status, "assigning") || !is(p->slip_status, "open"))
+		return 0;
+	if (p->slip_advisor_id)
+		return p->slip_advisor_id == u->id;
+	return sees_department(ctx) && u->dept_id == p->slip_department_id;
+}
+
+/* The lead, the department's manager or a director checks steps off. */
+int may_tick(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	struct gw_user *u = ctx->user;
+
+	if (!is(p->status, "active"))
+		return 0;
+	return p->lead_id == u->id || sees_all(ctx) ||
+	       (u->role == GW_ROLE_MANAGER && u->dept_id == p->department_id);
+}
+
+int is_creator(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	return has(ctx, GW_PERM_PROJECT_CREATE) && (p->created_by == ctx->user->id || sees_all(ctx));
+}
+
+int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	struct gw_user *u = ctx->user;
+
+	return sees_all(ctx) || (u->role == GW_ROLE_MANAGER && u->dept_id == p->department_id);
+}
+
+static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	HDF *h = ctx->hdf;
+
+	gw_hdf_set_int(h, "Can.Answer", slip_mine(ctx, p));
+	gw_hdf_set_int(h, "Can.Tick", may_tick(ctx, p));
+	gw_hdf_set_int(h, "Can.Reassign",
+		       is_creator(ctx, p) && (is(p->status, "reassign") || is(p->status, "answered")));
+	gw_hdf_set_int(h, "Can.ManagerAnswer", is_manager_of(ctx, p) && is(p->status, "escalated"));
+	gw_hdf_set_int(h, "Can.ClientAnswer", is_creator(ctx, p) && is(p->status, "answered"));
+	if (hdf_get_int_value(h, "Can.Reassign", 0)) {
+		options(ctx, "Opt.Departments", SQL_DEPTS, NULL, 0);
+		options(ctx, "Opt.Advisors", SQL_ADVISORS, NULL, 0);
+	}
+}
+
+static void defaults(struct gw_ctx *ctx)
+{
+	char today[16];
+
+	gw_date_format(gw_today(ctx), today);
+	if (!hdf_get_value(ctx->hdf, "Form.done_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.done_on", today);
+	if (!hdf_get_value(ctx->hdf, "Form.slip_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.slip_on", today);
+}
+
+/* Render the project (as P.*) with its steps, slips, timeline and actions. */
+int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
+{
+	const char *steps = strcmp(ctx->lang, "en") ? SQL_STEPS_ZH : SQL_STEPS_EN;
+
+	if (gw_db_rows(ctx->db, ctx->hdf, "Steps", steps, "ii", p->id, p->type_id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "i", p->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0)
+		return 500;
+	gw_project_to_hdf(ctx->hdf, "P", p);
+	gw_hdf_set(ctx->hdf, "P.type_name", strcmp(ctx->lang, "en") ? p->type_zh : p->type_en);
+	gw_hdf_set(ctx->hdf, "P.fee_yuan", gw_arena_printf(&ctx->arena, "%lld.%02lld",
+							    p->fee_fen / 100, p->fee_fen % 100));
+	actions_to_hdf(ctx, p);
+	defaults(ctx);
+	if (msg)
+		gw_hdf_set(ctx->hdf, "Page.Error", msg);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Projects.ViewTitle");
+	gw_hdf_set(ctx->hdf, "Page.Nav", "projects");
+	return gw_view_render(ctx, "projects_view.cs");
+}
+
+int view_page(struct gw_ctx *ctx)
+{
+	struct gw_project p;
+	int r = load(ctx, gw_param_id(ctx, 0), &p);
+
+	return r <= 0 ? not_loaded(r) : show_page(ctx, &p, NULL);
+}

@@ -1,0 +1,131 @@
+-- 015_projects.sql — service projects (项目): their types and steps as data (an
+-- admin adds types), projects of a client with fee and lead, the steps checked
+-- off, assignment slips (分配单) with their two working-day deadlines, and the
+-- project's timeline. Times are UTC; dates are the centre's local dates.
+
+CREATE TABLE IF NOT EXISTS project_types (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  code VARCHAR(32) CHARACTER SET ascii NOT NULL,
+  name_zh VARCHAR(100) NOT NULL,
+  name_en VARCHAR(100) NOT NULL,
+  monthly TINYINT(1) NOT NULL DEFAULT 0,
+  active TINYINT(1) NOT NULL DEFAULT 1,
+  UNIQUE KEY uq_project_types_code (code)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_type_steps (
+  type_id INT UNSIGNED NOT NULL,
+  seq TINYINT UNSIGNED NOT NULL,
+  name_zh VARCHAR(100) NOT NULL,
+  name_en VARCHAR(100) NOT NULL,
+  PRIMARY KEY (type_id, seq),
+  CONSTRAINT fk_type_steps_type FOREIGN KEY (type_id) REFERENCES project_types (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- status: assigning (a slip is open), reassign (rejected once: market assigns
+-- again), escalated (rejected twice: the manager answers market), answered
+-- (market answers the client), active (accepted), closed.
+CREATE TABLE IF NOT EXISTS projects (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  client_id INT UNSIGNED NOT NULL,
+  type_id INT UNSIGNED NOT NULL,
+  department_id INT UNSIGNED NOT NULL,
+  lead_id INT UNSIGNED NULL,
+  created_by INT UNSIGNED NOT NULL,
+  status ENUM('assigning','reassign','escalated','answered','active','closed') NOT NULL DEFAULT 'assigning',
+  rejections TINYINT UNSIGNED NOT NULL DEFAULT 0,
+  fee_fen BIGINT UNSIGNED NOT NULL,
+  fee_purpose VARCHAR(200) NOT NULL,
+  fee_due DATE NOT NULL,
+  version INT UNSIGNED NOT NULL DEFAULT 0,
+  created_at DATETIME NOT NULL,
+  updated_at DATETIME NOT NULL,
+  KEY ix_projects_lead (lead_id, id),
+  KEY ix_projects_department (department_id, id),
+  KEY ix_projects_creator (created_by, id),
+  KEY ix_projects_client (client_id),
+  CONSTRAINT fk_projects_client FOREIGN KEY (client_id) REFERENCES clients (id),
+  CONSTRAINT fk_projects_type FOREIGN KEY (type_id) REFERENCES project_types (id),
+  CONSTRAINT fk_projects_department FOREIGN KEY (department_id) REFERENCES departments (id),
+  CONSTRAINT fk_projects_lead FOREIGN KEY (lead_id) REFERENCES users (id),
+  CONSTRAINT fk_projects_creator FOREIGN KEY (created_by) REFERENCES users (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_steps (
+  project_id INT UNSIGNED NOT NULL,
+  seq TINYINT UNSIGNED NOT NULL,
+  done_on DATE NOT NULL,
+  done_by INT UNSIGNED NOT NULL,
+  remark VARCHAR(500) NULL,
+  done_at DATETIME NOT NULL,
+  PRIMARY KEY (project_id, seq),
+  CONSTRAINT fk_project_steps_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A slip to a department, and to one advisor of it or to anyone there. The
+-- deadlines are counted in working days from slip_on: learn the client's
+-- basics (2), finish the on-site coaching (3).
+CREATE TABLE IF NOT EXISTS project_slips (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  project_id INT UNSIGNED NOT NULL,
+  slip_on DATE NOT NULL,
+  department_id INT UNSIGNED NOT NULL,
+  advisor_id INT UNSIGNED NULL,
+  learn_due DATE NOT NULL,
+  coach_due DATE NOT NULL,
+  status ENUM('open','accepted','rejected') NOT NULL DEFAULT 'open',
+  answered_by INT UNSIGNED NULL,
+  answered_at DATETIME NULL,
+  reason VARCHAR(1000) NULL,
+  created_by INT UNSIGNED NOT NULL,
+  created_at DATETIME NOT NULL,
+  KEY ix_slips_project (project_id, id),
+  KEY ix_slips_advisor (advisor_id, status),
+  KEY ix_slips_department (department_id, status),
+  CONSTRAINT fk_slips_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  project_id INT UNSIGNED NOT NULL,
+  at DATETIME NOT NULL,
+  user_id INT UNSIGNED NULL,
+  kind VARCHAR(24) NOT NULL,
+  body TEXT NULL,
+  KEY ix_project_events (project_id, id),
+  CONSTRAINT fk_project_events_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT IGNORE INTO project_types (id, code, name_zh, name_en, monthly) VALUES
+  (1, 'bookkeeping', '代理记账', 'Bookkeeping', 1),
+  (2, 'consulting', '财务咨询', 'Financial consulting', 0),
+  (3, 'cleanup', '财务理账', 'Account clean-up', 0);
+
+INSERT IGNORE INTO project_type_steps (type_id, seq, name_zh, name_en) VALUES
+  (1, 1, '接收原始单证', 'Receive source documents'),
+  (1, 2, '审核原始单据', 'Check the source documents'),
+  (1, 3, '账务处理', 'Bookkeeping'),
+  (1, 4, '纳税申报', 'Tax filing'),
+  (1, 5, '妥善保管资料', 'Safekeeping'),
+  (1, 6, '邮件反馈账务问题', 'Email feedback on issues'),
+  (1, 7, '会计档案移交', 'Hand over archives'),
+  (1, 8, '定期跟踪回访', 'Follow-up visits'),
+  (2, 1, '了解财务情况', 'Learn the financial situation'),
+  (2, 2, '了解财务战略规划', 'Learn the financial strategy'),
+  (2, 3, '诊断财务状况', 'Diagnose the financial condition'),
+  (2, 4, '提出解决方案', 'Propose solutions'),
+  (2, 5, '定期跟踪回访', 'Follow-up visits'),
+  (3, 1, '尽职调查', 'Due diligence'),
+  (3, 2, '制定方案', 'Plan'),
+  (3, 3, '账务整理', 'Tidy the accounts'),
+  (3, 4, '提出问题', 'Findings'),
+  (3, 5, '提出管理建议', 'Management advice'),
+  (3, 6, '定期跟踪回访', 'Follow-up visits');
+
+CREATE ROLE IF NOT EXISTS guwen_app;
+GRANT SELECT ON project_types TO guwen_app;
+GRANT SELECT ON project_type_steps TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON projects TO guwen_app;
+GRANT SELECT, INSERT ON project_steps TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON project_slips TO guwen_app;
+GRANT SELECT, INSERT ON project_events TO guwen_app;

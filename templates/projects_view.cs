@@ -1,0 +1,60 @@
+<?cs # projects_view.cs — one project: its facts and fee, the slips with their deadlines, the steps as a timeline, the events, and the actions the user may take ?>
+<?cs # every action sends the version it was shown: a second action from the same state is refused ?>
+<?cs def:action_keys() ?><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:P.version ?>"><?cs /def ?>
+<?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Projects.Msg[Page.Error] ?></div><?cs /if ?>
+<?cs call:form_errors() ?>
+<div class="toolbar"><h1><?cs var:L.Projects.Project ?> #<?cs var:P.id ?> · <?cs var:P.client_name ?></h1>
+<span class="spacer"></span><span class="badge stage" id="status"><?cs var:L.Projects.Statuses[P.status] ?></span></div>
+<div class="grid">
+<section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Projects.Facts ?></h2>
+<dl class="facts">
+<dt><?cs var:L.Projects.Client ?></dt><dd><?cs var:P.client_name ?></dd>
+<dt><?cs var:L.Projects.Type ?></dt><dd><?cs var:P.type_name ?></dd>
+<dt><?cs var:L.Projects.Department ?></dt><dd><?cs var:P.dept_name ?></dd>
+<dt><?cs var:L.Projects.Lead ?></dt><dd id="lead"><?cs if:P.lead_name ?><?cs var:P.lead_name ?><?cs else ?>—<?cs /if ?></dd>
+<dt><?cs var:L.Projects.CreatedBy ?></dt><dd><?cs var:P.creator_name ?> · <?cs var:P.created_at ?></dd>
+<?cs if:P.fee_purpose ?><dt><?cs var:L.Projects.Fee ?></dt><dd id="fee">¥<?cs var:P.fee_yuan ?> · <?cs var:P.fee_purpose ?> · <?cs var:L.Projects.FeeDue ?> <?cs var:P.fee_due ?></dd><?cs /if ?>
+</dl></section>
+<section class="card" aria-labelledby="h-slips"><h2 id="h-slips"><?cs var:L.Projects.Slips ?></h2>
+<table class="slips"><thead><tr><th scope="col"><?cs var:L.Projects.SlipOn ?></th><th scope="col"><?cs var:L.Projects.AssignedTo ?></th><th scope="col"><?cs var:L.Projects.LearnDue ?></th><th scope="col"><?cs var:L.Projects.CoachDue ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead>
+<tbody><?cs each:s = Slips ?><tr id="slip-<?cs name:s ?>"><td><?cs var:s.slip_on ?></td><td><?cs var:s.dept_name ?><?cs if:s.advisor_name ?> · <?cs var:s.advisor_name ?><?cs /if ?></td>
+<td class="learn-due"><?cs var:s.learn_due ?></td><td class="coach-due"><?cs var:s.coach_due ?></td>
+<td><?cs var:L.Projects.SlipStatuses[s.status] ?><?cs if:s.reason ?><br><small><?cs var:s.reason ?></small><?cs /if ?></td></tr><?cs /each ?></tbody></table>
+</section>
+</div>
+<section class="card" aria-labelledby="h-steps"><h2 id="h-steps"><?cs var:L.Projects.Steps ?></h2>
+<ol class="timeline steps"><?cs each:s = Steps ?><li class="<?cs if:s.done_on ?>done<?cs else ?>todo<?cs /if ?>" id="step-<?cs var:s.seq ?>">
+<div class="ev-head"><strong><?cs var:s.seq ?>. <?cs var:s.name ?></strong>
+<?cs if:s.done_on ?><small><?cs var:s.done_on ?> · <?cs var:s.done_by_name ?></small><?cs else ?><small><?cs var:L.Projects.NotDone ?></small><?cs /if ?></div>
+<?cs if:s.remark ?><p class="pre"><?cs var:s.remark ?></p><?cs /if ?></li><?cs /each ?></ol>
+<?cs if:Can.Tick == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/step" class="form" id="tick"><?cs call:action_keys() ?>
+<div class="form-grid"><div class="field"><label for="f-seq"><?cs var:L.Projects.Step ?></label><select id="f-seq" name="seq"><?cs each:s = Steps ?><?cs if:!s.done_on ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /if ?><?cs /each ?></select></div>
+<?cs call:field("done_on", L.Projects.DoneOn, "date", 1) ?>
+<?cs call:field("remark", L.Projects.Remark, "text", 0) ?></div>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
+</section>
+<?cs if:Can.Answer == "1" ?><section class="card" aria-labelledby="h-answer"><h2 id="h-answer"><?cs var:L.Projects.AnswerSlip ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/accept" class="form" id="accept"><?cs call:action_keys() ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Accept ?></button></div></form>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/reject" class="form" id="reject"><?cs call:action_keys() ?>
+<?cs call:textarea("reason", L.Projects.Reason, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Projects.Reject ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.Reassign == "1" ?><section class="card" aria-labelledby="h-reassign"><h2 id="h-reassign"><?cs var:L.Projects.Reassign ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/reassign" class="form" id="reassign"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:select("department", L.Projects.Department, Opt.Departments, 1) ?>
+<?cs call:select("advisor", L.Projects.Advisor, Opt.Advisors, 0) ?>
+<?cs call:field("slip_on", L.Projects.SlipOn, "date", 1) ?></div>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.ReassignSubmit ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.ManagerAnswer == "1" ?><section class="card" aria-labelledby="h-manager"><h2 id="h-manager"><?cs var:L.Projects.ManagerAnswer ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/manager-answer" class="form" id="manager-answer"><?cs call:action_keys() ?>
+<?cs call:textarea("answer", L.Projects.AnswerText, 1) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Send ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.ClientAnswer == "1" ?><section class="card" aria-labelledby="h-client"><h2 id="h-client"><?cs var:L.Projects.ClientAnswer ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/client-answer" class="form" id="client-answer"><?cs call:action_keys() ?>
+<?cs call:textarea("answer", L.Projects.AnswerText, 1) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Send ?></button></div></form></section><?cs /if ?>
+<section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Projects.Timeline ?></h2>
+<ol class="timeline events"><?cs each:e = Events ?><li class="ev-<?cs var:e.kind ?>">
+<div class="ev-head"><strong><?cs var:L.Projects.Events[e.kind] ?></strong> <small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Projects.System ?><?cs /if ?></small></div>
+<?cs if:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?></li><?cs /each ?></ol>
+</section>
