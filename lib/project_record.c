@@ -10,7 +10,8 @@ static const char SQL_GET[] =
 	" p.type_id, t.code AS type_code, t.name_zh AS type_zh, t.name_en AS type_en,"
 	" p.department_id, d.name AS dept_name, p.lead_id, l.name AS lead_name, p.created_by,"
 	" cb.name AS creator_name, p.status, p.rejections, p.fee_fen, p.fee_purpose, p.fee_due,"
-	" p.version, p.created_at,"
+	" p.version, p.created_at, p.fee_paid_on, p.fee_paid_fen, p.blocked_stage, p.blocked_reason,"
+	" pc.id AS collection_id, pc.opened_at AS collection_opened,"
 	" (SELECT COUNT(*) FROM project_type_steps s WHERE s.type_id = p.type_id) AS nsteps,"
 	" sl.id AS slip_id, sl.slip_on, sl.status AS slip_status, sl.learn_due, sl.coach_due,"
 	" sl.advisor_id AS slip_advisor_id, sa.name AS slip_advisor_name,"
@@ -20,6 +21,7 @@ static const char SQL_GET[] =
 	" LEFT JOIN users l ON l.id = p.lead_id LEFT JOIN users cb ON cb.id = p.created_by"
 	" LEFT JOIN project_slips sl ON sl.id ="
 	"  (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
+	" LEFT JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
 	" LEFT JOIN users sa ON sa.id = sl.advisor_id"
 	" LEFT JOIN departments sd ON sd.id = sl.department_id"
 	" WHERE p.id = ?";
@@ -31,7 +33,9 @@ static const char SQL_GET[] =
 static const struct gw_col cols[] = {
 	INT(id), INT(client_id), INT(type_id), INT(department_id), INT(lead_id),
 	INT(created_by), INT(rejections), INT(version), INT(nsteps), INT(slip_id),
-	INT(slip_advisor_id), INT(slip_department_id),
+	INT(slip_advisor_id), INT(slip_department_id), INT(collection_id),
+	{ .name = "fee_paid_fen", .type = GW_COL_INT,
+	  .offset = offsetof(struct gw_project, fee_paid_fen), .level = 2 },
 	{ .name = "fee_fen", .type = GW_COL_INT, .offset = offsetof(struct gw_project, fee_fen),
 	  .level = 2 },
 	TEXT(status), TEXT(client_name), TEXT(client_email), TEXT(type_code), TEXT(type_zh),
@@ -39,7 +43,8 @@ static const struct gw_col cols[] = {
 	{ .name = "fee_purpose", .type = GW_COL_TEXT,
 	  .offset = offsetof(struct gw_project, fee_purpose), .level = 2 },
 	TEXT(fee_due), TEXT(created_at), TEXT(slip_on), TEXT(slip_status), TEXT(learn_due),
-	TEXT(coach_due), TEXT(slip_advisor_name), TEXT(slip_dept_name),
+	TEXT(coach_due), TEXT(slip_advisor_name), TEXT(slip_dept_name), TEXT(fee_paid_on),
+	TEXT(blocked_stage), TEXT(blocked_reason), TEXT(collection_opened),
 };
 
 _Static_assert(sizeof(cols) / sizeof(cols[0]) <= 64, "the null mask holds 64 columns");

@@ -37,6 +37,12 @@ CREATE TABLE IF NOT EXISTS projects (
   fee_fen BIGINT UNSIGNED NOT NULL,
   fee_purpose VARCHAR(200) NOT NULL,
   fee_due DATE NOT NULL,
+  fee_paid_on DATE NULL,
+  fee_paid_fen BIGINT UNSIGNED NULL,
+  -- "cannot proceed": raised by the lead with a reason, told to the manager,
+  -- then by the manager to market; NULL when the project can go on
+  blocked_stage ENUM('manager','market') NULL,
+  blocked_reason VARCHAR(1000) NULL,
   version INT UNSIGNED NOT NULL DEFAULT 0,
   created_at DATETIME NOT NULL,
   updated_at DATETIME NOT NULL,
@@ -44,6 +50,7 @@ CREATE TABLE IF NOT EXISTS projects (
   KEY ix_projects_department (department_id, id),
   KEY ix_projects_creator (created_by, id),
   KEY ix_projects_client (client_id),
+  KEY ix_projects_unpaid (fee_paid_on, fee_due),
   CONSTRAINT fk_projects_client FOREIGN KEY (client_id) REFERENCES clients (id),
   CONSTRAINT fk_projects_type FOREIGN KEY (type_id) REFERENCES project_types (id),
   CONSTRAINT fk_projects_department FOREIGN KEY (department_id) REFERENCES departments (id),
@@ -96,6 +103,28 @@ CREATE TABLE IF NOT EXISTS project_events (
   CONSTRAINT fk_project_events_project FOREIGN KEY (project_id) REFERENCES projects (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Collection cases (追款): opened by `guwen jobs` when a fee is unpaid past its
+-- due date, worked by market and legal with notes, closed when it is paid.
+CREATE TABLE IF NOT EXISTS project_collections (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  project_id INT UNSIGNED NOT NULL,
+  opened_at DATETIME NOT NULL,
+  closed_at DATETIME NULL,
+  KEY ix_collections_project (project_id, closed_at),
+  KEY ix_collections_open (closed_at, id),
+  CONSTRAINT fk_collections_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_collection_notes (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  collection_id INT UNSIGNED NOT NULL,
+  at DATETIME NOT NULL,
+  user_id INT UNSIGNED NOT NULL,
+  body VARCHAR(2000) NOT NULL,
+  KEY ix_collection_notes (collection_id, id),
+  CONSTRAINT fk_collection_notes FOREIGN KEY (collection_id) REFERENCES project_collections (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 INSERT IGNORE INTO project_types (id, code, name_zh, name_en, monthly) VALUES
   (1, 'bookkeeping', '代理记账', 'Bookkeeping', 1),
   (2, 'consulting', '财务咨询', 'Financial consulting', 0),
@@ -129,3 +158,5 @@ GRANT SELECT, INSERT, UPDATE ON projects TO guwen_app;
 GRANT SELECT, INSERT ON project_steps TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON project_slips TO guwen_app;
 GRANT SELECT, INSERT ON project_events TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON project_collections TO guwen_app;
+GRANT SELECT, INSERT ON project_collection_notes TO guwen_app;

@@ -1,5 +1,6 @@
 <?cs # projects_list.cs — the projects the user may see, with the latest slip's deadlines; overdue rows stand out ?>
 <div class="toolbar"><h1><?cs var:L.Projects.Title ?></h1><span class="spacer"></span>
+<?cs if:Perm.fee_collect ?><a class="button" href="<?cs var:URL.projects ?>/collections"><?cs var:L.Projects.Collections ?></a><?cs /if ?>
 <?cs if:Page.CanCreate ?><a class="button primary" href="<?cs var:URL.projects ?>/new"><?cs var:L.Projects.New ?></a><?cs /if ?></div>
 <?cs if:subcount(Projects) ?><div class="table-wrap"><table class="projects">
 <thead><tr><th scope="col"><?cs var:L.Projects.Number ?></th><th scope="col"><?cs var:L.Projects.Client ?></th><th scope="col"><?cs var:L.Projects.Type ?></th><th scope="col"><?cs var:L.Projects.Department ?> / <?cs var:L.Projects.Lead ?></th><th scope="col"><?cs var:L.Projects.Status ?></th><th scope="col"><?cs var:L.Projects.LearnDue ?></th><th scope="col"><?cs var:L.Projects.CoachDue ?></th></tr></thead>

@@ -5,6 +5,13 @@
 <?cs call:form_errors() ?>
 <div class="toolbar"><h1><?cs var:L.Projects.Project ?> #<?cs var:P.id ?> · <?cs var:P.client_name ?></h1>
 <span class="spacer"></span><span class="badge stage" id="status"><?cs var:L.Projects.Statuses[P.status] ?></span></div>
+<?cs if:P.blocked_stage ?><div class="alert alert-error" role="status" id="blocked"><strong><?cs var:L.Projects.Blocked[P.blocked_stage] ?></strong><br><span class="pre"><?cs var:P.blocked_reason ?></span>
+<?cs if:Can.Forward == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/block-forward" class="form" id="block-forward"><?cs call:action_keys() ?>
+<?cs call:textarea("forward_note", L.Projects.ForwardNote, 0) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Forward ?></button></div></form><?cs /if ?>
+<?cs if:Can.Unblock == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/unblock" class="form" id="unblock"><?cs call:action_keys() ?>
+<div class="actions"><button type="submit"><?cs var:L.Projects.Unblock ?></button></div></form><?cs /if ?></div><?cs /if ?>
+<?cs if:P.collection_id ?><div class="alert alert-error" role="status" id="collection"><strong><?cs var:L.Projects.CollectionOpen ?></strong> <?cs var:P.collection_opened ?></div><?cs /if ?>
 <div class="grid">
 <section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Projects.Facts ?></h2>
 <dl class="facts">
@@ -13,7 +20,8 @@
 <dt><?cs var:L.Projects.Department ?></dt><dd><?cs var:P.dept_name ?></dd>
 <dt><?cs var:L.Projects.Lead ?></dt><dd id="lead"><?cs if:P.lead_name ?><?cs var:P.lead_name ?><?cs else ?>—<?cs /if ?></dd>
 <dt><?cs var:L.Projects.CreatedBy ?></dt><dd><?cs var:P.creator_name ?> · <?cs var:P.created_at ?></dd>
-<?cs if:P.fee_purpose ?><dt><?cs var:L.Projects.Fee ?></dt><dd id="fee">¥<?cs var:P.fee_yuan ?> · <?cs var:P.fee_purpose ?> · <?cs var:L.Projects.FeeDue ?> <?cs var:P.fee_due ?></dd><?cs /if ?>
+<?cs if:P.fee_purpose ?><dt><?cs var:L.Projects.Fee ?></dt><dd id="fee">¥<?cs var:P.fee_yuan ?> · <?cs var:P.fee_purpose ?> · <?cs var:L.Projects.FeeDue ?> <?cs var:P.fee_due ?></dd>
+<dt><?cs var:L.Projects.Paid ?></dt><dd id="paid"><?cs if:P.fee_paid_on ?><?cs var:P.fee_paid_on ?> · ¥<?cs var:P.paid_yuan ?><?cs else ?><?cs var:L.Projects.Unpaid ?><?cs /if ?></dd><?cs /if ?>
 </dl></section>
 <section class="card" aria-labelledby="h-slips"><h2 id="h-slips"><?cs var:L.Projects.Slips ?></h2>
 <table class="slips"><thead><tr><th scope="col"><?cs var:L.Projects.SlipOn ?></th><th scope="col"><?cs var:L.Projects.AssignedTo ?></th><th scope="col"><?cs var:L.Projects.LearnDue ?></th><th scope="col"><?cs var:L.Projects.CoachDue ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead>
@@ -53,6 +61,20 @@
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/client-answer" class="form" id="client-answer"><?cs call:action_keys() ?>
 <?cs call:textarea("answer", L.Projects.AnswerText, 1) ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Send ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.Block == "1" ?><section class="card" aria-labelledby="h-block"><h2 id="h-block"><?cs var:L.Projects.Block ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/block" class="form" id="block"><?cs call:action_keys() ?>
+<?cs call:textarea("block_reason", L.Projects.BlockReason, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Projects.BlockSubmit ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.Paid == "1" || subcount(Notes) || Can.Note == "1" ?><section class="card" aria-labelledby="h-fee"><h2 id="h-fee"><?cs var:L.Projects.FeeAndCollection ?></h2>
+<?cs if:subcount(Notes) ?><ol class="timeline notes"><?cs each:n = Notes ?><li><div class="ev-head"><small><?cs var:n.at ?> · <?cs var:n.user_name ?></small></div><p class="pre"><?cs var:n.body ?></p></li><?cs /each ?></ol><?cs /if ?>
+<?cs if:Can.Note == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/collection-note" class="form" id="collection-note"><?cs call:action_keys() ?>
+<?cs call:textarea("note", L.Projects.CollectionNote, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Projects.AddNote ?></button></div></form><?cs /if ?>
+<?cs if:Can.Paid == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/paid" class="form" id="paid-form"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("paid_on", L.Projects.PaidOn, "date", 1) ?>
+<?cs call:field("paid_amount", L.Projects.PaidAmount, "text", 1) ?></div>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.RecordPaid ?></button></div></form><?cs /if ?>
+</section><?cs /if ?>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Projects.Timeline ?></h2>
 <ol class="timeline events"><?cs each:e = Events ?><li class="ev-<?cs var:e.kind ?>">
 <div class="ev-head"><strong><?cs var:L.Projects.Events[e.kind] ?></strong> <small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Projects.System ?><?cs /if ?></small></div>

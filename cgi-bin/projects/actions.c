@@ -53,13 +53,13 @@ static const struct gw_fdef reassign_form[] = {
 GW_FORM_CHECK(reassign_form, R__N);
 
 /* Load the route's project; r as load() gives it. */
-static int loaded(struct gw_ctx *ctx, struct gw_project *p)
+int loaded(struct gw_ctx *ctx, struct gw_project *p)
 {
 	return load(ctx, gw_param_id(ctx, 0), p);
 }
 
 /* After the claim: run fn's statements, audit, commit, redirect. */
-static int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed,
+int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed,
 		  const char *action, const char *flash)
 {
 	if (failed || gw_audit(ctx, action, "project", p->id, "status=%s", p->status)) {
@@ -71,7 +71,7 @@ static int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed,
 
 /* Claim the project: 1 claimed; 0 not, with the handler's answer in *answer
  * (500, or the page as it is now). */
-static int claimed(struct gw_ctx *ctx, const struct gw_project *p, int *answer)
+int claimed(struct gw_ctx *ctx, const struct gw_project *p, int *answer)
 {
 	int r = claim(ctx, p);
 

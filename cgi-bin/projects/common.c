@@ -40,6 +40,9 @@ static int in_scope(struct gw_ctx *ctx, const struct gw_project *p)
 		return 1;
 	if (p->slip_advisor_id == uid && p->slip_status && !strcmp(p->slip_status, "open"))
 		return 1;
+	/* legal works the collection cases (追款) */
+	if (p->collection_id && ctx->user->role == GW_ROLE_LEGAL)
+		return 1;
 	return sees_department(ctx) && p->department_id == ctx->user->dept_id;
 }
 

@@ -6,6 +6,7 @@ static const struct gw_route routes[] = {
 	{ "GET", "/", list_page, GW_PERM_PROJECT_READ, 0 },
 	{ "GET", "/new", new_page, GW_PERM_PROJECT_CREATE, 0 },
 	{ "POST", "/new", new_submit, GW_PERM_PROJECT_CREATE, 0 },
+	{ "GET", "/collections", collections_page, GW_PERM_FEE_COLLECT, 0 },
 	{ "GET", "/:id", view_page, GW_PERM_PROJECT_READ, 0 },
 	{ "POST", "/:id/step", step_submit, GW_PERM_PROJECT_READ, 0 },
 	{ "POST", "/:id/accept", accept_submit, GW_PERM_PROJECT_READ, 0 },
@@ -13,6 +14,11 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/reassign", reassign_submit, GW_PERM_PROJECT_CREATE, 0 },
 	{ "POST", "/:id/manager-answer", manager_answer_submit, GW_PERM_PROJECT_ASSIGN, 0 },
 	{ "POST", "/:id/client-answer", client_answer_submit, GW_PERM_PROJECT_CREATE, 0 },
+	{ "POST", "/:id/block", block_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/block-forward", block_forward_submit, GW_PERM_PROJECT_ASSIGN, 0 },
+	{ "POST", "/:id/unblock", unblock_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/paid", paid_submit, GW_PERM_FEE_COLLECT, 0 },
+	{ "POST", "/:id/collection-note", collection_note_submit, GW_PERM_FEE_COLLECT, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

@@ -68,6 +68,9 @@ int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg);
 int slip_mine(struct gw_ctx *ctx, const struct gw_project *p);
 int may_tick(struct gw_ctx *ctx, const struct gw_project *p);
 int is(const char *a, const char *b);
+int may_block(struct gw_ctx *ctx, const struct gw_project *p);
+int may_unblock(struct gw_ctx *ctx, const struct gw_project *p);
+int may_collect(struct gw_ctx *ctx, const struct gw_project *p);
 int is_creator(struct gw_ctx *ctx, const struct gw_project *p);
 int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p);
 int step_submit(struct gw_ctx *ctx);
@@ -76,5 +79,15 @@ int reject_submit(struct gw_ctx *ctx);
 int reassign_submit(struct gw_ctx *ctx);
 int manager_answer_submit(struct gw_ctx *ctx);
 int client_answer_submit(struct gw_ctx *ctx);
+int block_submit(struct gw_ctx *ctx);
+int block_forward_submit(struct gw_ctx *ctx);
+int unblock_submit(struct gw_ctx *ctx);
+int paid_submit(struct gw_ctx *ctx);
+int collection_note_submit(struct gw_ctx *ctx);
+int collections_page(struct gw_ctx *ctx);
+int loaded(struct gw_ctx *ctx, struct gw_project *p);
+int claimed(struct gw_ctx *ctx, const struct gw_project *p, int *answer);
+int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed, const char *action,
+	   const char *flash);
 
 #endif

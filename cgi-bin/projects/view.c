@@ -24,6 +24,11 @@ static const char SQL_SLIPS[] =
 	" JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
 	" WHERE sl.project_id = ? ORDER BY sl.id";
 
+static const char SQL_NOTES[] =
+	"SELECT n.at, n.body, u.name AS user_name, pc.closed_at FROM project_collection_notes n"
+	" JOIN project_collections pc ON pc.id = n.collection_id"
+	" LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
+
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 static const char SQL_ADVISORS[] =
 	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
@@ -80,6 +85,11 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 		       is_creator(ctx, p) && (is(p->status, "reassign") || is(p->status, "answered")));
 	gw_hdf_set_int(h, "Can.ManagerAnswer", is_manager_of(ctx, p) && is(p->status, "escalated"));
 	gw_hdf_set_int(h, "Can.ClientAnswer", is_creator(ctx, p) && is(p->status, "answered"));
+	gw_hdf_set_int(h, "Can.Block", may_block(ctx, p));
+	gw_hdf_set_int(h, "Can.Forward", is_manager_of(ctx, p) && is(p->blocked_stage, "manager"));
+	gw_hdf_set_int(h, "Can.Unblock", may_unblock(ctx, p));
+	gw_hdf_set_int(h, "Can.Paid", may_collect(ctx, p) && !p->fee_paid_on);
+	gw_hdf_set_int(h, "Can.Note", may_collect(ctx, p) && p->collection_id);
 	if (hdf_get_int_value(h, "Can.Reassign", 0)) {
 		options(ctx, "Opt.Departments", SQL_DEPTS, NULL, 0);
 		options(ctx, "Opt.Advisors", SQL_ADVISORS, NULL, 0);
@@ -95,6 +105,8 @@ static void defaults(struct gw_ctx *ctx)
 		gw_hdf_set(ctx->hdf, "Form.done_on", today);
 	if (!hdf_get_value(ctx->hdf, "Form.slip_on", NULL))
 		gw_hdf_set(ctx->hdf, "Form.slip_on", today);
+	if (!hdf_get_value(ctx->hdf, "Form.paid_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.paid_on", today);
 }
 
 /* Render the project (as P.*) with its steps, slips, timeline and actions. */
@@ -104,12 +116,17 @@ int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 
 	if (gw_db_rows(ctx->db, ctx->hdf, "Steps", steps, "ii", p->id, p->type_id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "i", p->id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0)
+	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Notes", SQL_NOTES, "i", p->id) < 0)
 		return 500;
 	gw_project_to_hdf(ctx->hdf, "P", p);
 	gw_hdf_set(ctx->hdf, "P.type_name", strcmp(ctx->lang, "en") ? p->type_zh : p->type_en);
 	gw_hdf_set(ctx->hdf, "P.fee_yuan", gw_arena_printf(&ctx->arena, "%lld.%02lld",
 							    p->fee_fen / 100, p->fee_fen % 100));
+	if (p->fee_paid_on)
+		gw_hdf_set(ctx->hdf, "P.paid_yuan",
+			   gw_arena_printf(&ctx->arena, "%lld.%02lld", p->fee_paid_fen / 100,
+					   p->fee_paid_fen % 100));
 	actions_to_hdf(ctx, p);
 	defaults(ctx);
 	if (msg)
