@@ -6,6 +6,7 @@
 #include "guwen/audit.h"
 #include "guwen/mail.h"
 #include "guwen/project_jobs.h"
+#include "guwen/project_summary.h"
 #include "guwen/valid.h"
 
 #define BATCH 200
@@ -26,6 +27,17 @@ static const char SQL_EVENT[] =
 static const char SQL_RECEIVERS[] =
 	"SELECT email, name FROM users WHERE active = 1 AND (id = ? OR role = 'legal')"
 	" ORDER BY id = ? DESC, id";
+
+static const char SQL_SETTING[] = "SELECT value FROM settings WHERE name = ?";
+static const char SQL_SENT_TODAY[] =
+	"SELECT COUNT(*) FROM settings WHERE name = 'summary_sent_on' AND value = ?";
+static const char SQL_SENT[] =
+	"INSERT INTO settings (name, value, updated_at) VALUES ('summary_sent_on', ?, ?)"
+	" ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)";
+static const char SQL_MANAGERS[] =
+	"SELECT u.department_id, d.name, u.email FROM users u JOIN departments d"
+	" ON d.id = u.department_id WHERE u.role = 'manager' AND u.active = 1"
+	" AND u.email IS NOT NULL AND u.email <> '' ORDER BY u.department_id, u.id LIMIT 500";
 
 struct due {
 	long long id, creator;
@@ -126,6 +138,9 @@ static int open_case(struct run *r, const char *now)
 	return 0;
 }
 
+static void summary_week(struct gw_db *db, HDF *words, const char *dir, int32_t day,
+			 const char *now, struct gw_project_jobs *out);
+
 int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			int64_t now, struct gw_project_jobs *out)
 {
@@ -150,5 +165,68 @@ int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_mi
 			out->opened++;
 	}
 	free(b);
+	summary_week(db, words, dir, (int32_t)((now + tz_minutes * 60LL) / 86400), now_text, out);
 	return 0;
+}
+
+/* ---- the weekly progress summary ------------------------------------------------ */
+
+struct week {
+	struct gw_db *db;
+	HDF *words;
+	const char *dir, *today;
+	int sent, failed;
+};
+
+/* One manager: their department's summary by advisor, mailed. */
+static int manager_row(void *arg, int ncols, char **v, const size_t *lens,
+		       const char *const *names)
+{
+	struct week *w = arg;
+	struct gw_summary_scope s = { 0, 0, 1, 0 };
+	HDF *data;
+	int rc = -1;
+
+	(void)lens, (void)names;
+	if (ncols < 3 || !v[0] || !v[2])
+		return 0;
+	s.dept = strtoll(v[0], NULL, 10);
+	data = gw_mail_data("Subject", hdf_get_value(w->words, "L.Projects.Summary.MailSubject", ""),
+			    "Department", v[1] ? v[1] : "", "Today", w->today, NULL);
+	if (data && gw_project_summary(w->db, data, "Mail.Rows", GW_SUMMARY_ADVISOR, w->today,
+				       &s) >= 0)
+		rc = gw_mail_queue_cs(w->db, v[2], w->dir, w->words, data, "project_summary") < 0;
+	hdf_destroy(&data);
+	if (rc)
+		w->failed++;
+	else
+		w->sent++;
+	return 0;
+}
+
+/* 1 when today is the summary's weekday and it was not sent today. */
+static int summary_due(struct gw_db *db, int32_t day, const char *today)
+{
+	long long weekday = 5, sent = 0;
+
+	if (gw_db_int(db, &weekday, SQL_SETTING, "s", "summary_weekday") < 0 ||
+	    weekday != gw_date_weekday(day))
+		return 0;
+	return gw_db_int(db, &sent, SQL_SENT_TODAY, "s", today) == 1 && sent == 0;
+}
+
+static void summary_week(struct gw_db *db, HDF *words, const char *dir, int32_t day,
+			 const char *now, struct gw_project_jobs *out)
+{
+	char today[16];
+	struct week w = { .db = db, .words = words, .dir = dir, .today = today };
+
+	gw_date_format(day, today);
+	if (!summary_due(db, day, today))
+		return;
+	if (gw_db_each(db, manager_row, &w, SQL_MANAGERS, NULL) < 0 ||
+	    gw_db_exec(db, SQL_SENT, "ss", today, now) < 0)
+		w.failed++;
+	out->summaries += w.sent;
+	out->failed += w.failed;
 }

@@ -4,6 +4,9 @@
 
 static const struct gw_route routes[] = {
 	{ "GET", "/", list_page, GW_PERM_PROJECT_READ, 0 },
+	{ "GET", "/export", export_csv, GW_PERM_PROJECT_READ, 0 },
+	{ "GET", "/summary", summary_page, GW_PERM_PROJECT_READ, 0 },
+	{ "GET", "/summary/export", summary_csv, GW_PERM_PROJECT_READ, 0 },
 	{ "GET", "/new", new_page, GW_PERM_PROJECT_CREATE, 0 },
 	{ "POST", "/new", new_submit, GW_PERM_PROJECT_CREATE, 0 },
 	{ "GET", "/collections", collections_page, GW_PERM_FEE_COLLECT, 0 },

@@ -61,6 +61,9 @@ void notify_client(struct gw_ctx *ctx, const struct gw_project *p, const char *t
 
 /* ---- handlers --------------------------------------------------------------- */
 int list_page(struct gw_ctx *ctx);
+int export_csv(struct gw_ctx *ctx);
+int summary_page(struct gw_ctx *ctx);
+int summary_csv(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int new_submit(struct gw_ctx *ctx);
 int view_page(struct gw_ctx *ctx);

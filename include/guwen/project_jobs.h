@@ -9,7 +9,7 @@
 #include "guwen/db.h"
 
 struct gw_project_jobs {
-	int opened, failed;
+	int opened, summaries, failed;
 };
 
 /* Open a collection case for every project whose fee is unpaid after its due
@@ -18,6 +18,10 @@ struct gw_project_jobs {
  * market person who created it and to every active legal user (a "no
  * recipient" notice when one has no address). words: the L.* words; dir: the
  * templates (mail/project_notice.cs). 0, or -1 when the run could not start. */
+/* ... and on the weekday of the setting summary_weekday (1 Monday … 7 Sunday,
+ * local), once that day (the setting summary_sent_on remembers it), the
+ * progress summary of each department (templates/mail/project_summary.cs) to
+ * its active managers. */
 int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			int64_t now, struct gw_project_jobs *out);
 

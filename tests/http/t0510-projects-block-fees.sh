@@ -42,7 +42,7 @@ ok "cannot proceed (reason required): the manager is mailed and has it on the st
 post g "/projects/$id/block-forward" version=2 "forward_note=请与客户沟通"
 expect_status 303
 [ "$(sql "SELECT blocked_stage FROM projects WHERE id = $id")" = market ] || fail "not forwarded"
-[ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'market@example.test' AND subject LIKE '%项目无法进行%' AND body LIKE '%客户不提供银行对账单%' AND body LIKE '%请与客户沟通%'")" = 1 ] || fail "market not mailed"
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'market@example.test' AND subject LIKE '%项目无法进行%' AND subject LIKE '%费用客户$tag%' AND body LIKE '%客户不提供银行对账单%' AND body LIKE '%请与客户沟通%'")" = 1 ] || fail "market not mailed"
 get m /; expect_body '项目无法进行'; expect_body "费用客户$tag"
 get m "/projects/$id"; expect_body 'id="blocked"'
 post a "/projects/$id/unblock" version=3; expect_status 303
