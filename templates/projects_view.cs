@@ -61,6 +61,12 @@
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/client-answer" class="form" id="client-answer"><?cs call:action_keys() ?>
 <?cs call:textarea("answer", L.Projects.AnswerText, 1) ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Send ?></button></div></form></section><?cs /if ?>
+<?cs if:Can.Lead == "1" ?><section class="card" aria-labelledby="h-lead"><h2 id="h-lead"><?cs var:L.Projects.ChangeLead ?></h2>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/lead" class="form" id="change-lead"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:select("new_lead", L.Projects.NewLead, Opt.Leads, 1) ?></div>
+<p class="hint"><?cs var:L.Projects.NewLeadHint ?></p>
+<?cs call:textarea("lead_reason", L.Projects.LeadReason, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Projects.ChangeLead ?></button></div></form></section><?cs /if ?>
 <?cs if:Can.Block == "1" ?><section class="card" aria-labelledby="h-block"><h2 id="h-block"><?cs var:L.Projects.Block ?></h2>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/block" class="form" id="block"><?cs call:action_keys() ?>
 <?cs call:textarea("block_reason", L.Projects.BlockReason, 1) ?>

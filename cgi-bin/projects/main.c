@@ -22,6 +22,7 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/unblock", unblock_submit, GW_PERM_PROJECT_READ, 0 },
 	{ "POST", "/:id/paid", paid_submit, GW_PERM_FEE_COLLECT, 0 },
 	{ "POST", "/:id/collection-note", collection_note_submit, GW_PERM_FEE_COLLECT, 0 },
+	{ "POST", "/:id/lead", lead_submit, GW_PERM_PROJECT_READ, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

@@ -90,6 +90,9 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 	gw_hdf_set_int(h, "Can.Unblock", may_unblock(ctx, p));
 	gw_hdf_set_int(h, "Can.Paid", may_collect(ctx, p) && !p->fee_paid_on);
 	gw_hdf_set_int(h, "Can.Note", may_collect(ctx, p) && p->collection_id);
+	gw_hdf_set_int(h, "Can.Lead", may_change_lead(ctx, p));
+	if (may_change_lead(ctx, p))
+		lead_options(ctx, p);
 	if (hdf_get_int_value(h, "Can.Reassign", 0)) {
 		options(ctx, "Opt.Departments", SQL_DEPTS, NULL, 0);
 		options(ctx, "Opt.Advisors", SQL_ADVISORS, NULL, 0);
