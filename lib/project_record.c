@@ -11,6 +11,7 @@ static const char SQL_GET[] =
 	" p.department_id, d.name AS dept_name, p.lead_id, l.name AS lead_name, p.created_by,"
 	" cb.name AS creator_name, p.status, p.rejections, p.fee_fen, p.fee_purpose, p.fee_due,"
 	" p.version, p.created_at, p.fee_paid_on, p.fee_paid_fen, p.blocked_stage, p.blocked_reason,"
+	" p.finance_qq, p.finance_wechat, p.checklist_sent_at,"
 	" pc.id AS collection_id, pc.opened_at AS collection_opened,"
 	" (SELECT COUNT(*) FROM project_type_steps s WHERE s.type_id = p.type_id) AS nsteps,"
 	" sl.id AS slip_id, sl.slip_on, sl.status AS slip_status, sl.learn_due, sl.coach_due,"
@@ -45,6 +46,11 @@ static const struct gw_col cols[] = {
 	TEXT(fee_due), TEXT(created_at), TEXT(slip_on), TEXT(slip_status), TEXT(learn_due),
 	TEXT(coach_due), TEXT(slip_advisor_name), TEXT(slip_dept_name), TEXT(fee_paid_on),
 	TEXT(blocked_stage), TEXT(blocked_reason), TEXT(collection_opened),
+	{ .name = "finance_qq", .type = GW_COL_TEXT, .offset = offsetof(struct gw_project, finance_qq),
+	  .level = 2 },
+	{ .name = "finance_wechat", .type = GW_COL_TEXT,
+	  .offset = offsetof(struct gw_project, finance_wechat), .level = 2 },
+	TEXT(checklist_sent_at),
 };
 
 _Static_assert(sizeof(cols) / sizeof(cols[0]) <= 64, "the null mask holds 64 columns");

@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS projects (
   -- then by the manager to market; NULL when the project can go on
   blocked_stage ENUM('manager','market') NULL,
   blocked_reason VARCHAR(1000) NULL,
+  -- starting work: the client's finance contact, the materials checklist mailed
+  finance_qq VARCHAR(32) NULL,
+  finance_wechat VARCHAR(64) NULL,
+  checklist_sent_at DATETIME NULL,
   version INT UNSIGNED NOT NULL DEFAULT 0,
   created_at DATETIME NOT NULL,
   updated_at DATETIME NOT NULL,
@@ -103,6 +107,26 @@ CREATE TABLE IF NOT EXISTS project_events (
   CONSTRAINT fk_project_events_project FOREIGN KEY (project_id) REFERENCES projects (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The materials checklist (项目资料清单) of each type (rows: an admin edits
+-- them) and the materials received for a project.
+CREATE TABLE IF NOT EXISTS project_type_materials (
+  type_id INT UNSIGNED NOT NULL,
+  seq TINYINT UNSIGNED NOT NULL,
+  name_zh VARCHAR(100) NOT NULL,
+  name_en VARCHAR(100) NOT NULL,
+  PRIMARY KEY (type_id, seq),
+  CONSTRAINT fk_type_materials_type FOREIGN KEY (type_id) REFERENCES project_types (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_materials (
+  project_id INT UNSIGNED NOT NULL,
+  seq TINYINT UNSIGNED NOT NULL,
+  received_on DATE NOT NULL,
+  received_by INT UNSIGNED NOT NULL,
+  PRIMARY KEY (project_id, seq),
+  CONSTRAINT fk_project_materials_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- Collection cases (追款): opened by `guwen jobs` when a fee is unpaid past its
 -- due date, worked by market and legal with notes, closed when it is paid.
 CREATE TABLE IF NOT EXISTS project_collections (
@@ -151,9 +175,26 @@ INSERT IGNORE INTO project_type_steps (type_id, seq, name_zh, name_en) VALUES
   (3, 5, '提出管理建议', 'Management advice'),
   (3, 6, '定期跟踪回访', 'Follow-up visits');
 
+INSERT IGNORE INTO project_type_materials (type_id, seq, name_zh, name_en) VALUES
+  (1, 1, '营业执照复印件', 'Copy of the business licence'),
+  (1, 2, '银行开户许可证', 'Bank account permit'),
+  (1, 3, '税控设备及密码', 'Tax control device and its password'),
+  (1, 4, '上月财务报表及纳税申报表', 'Last month\'s statements and tax returns'),
+  (1, 5, '原始凭证（发票、银行回单）', 'Source documents (invoices, bank slips)'),
+  (1, 6, '员工工资表', 'Payroll'),
+  (2, 1, '近三年财务报表', 'Financial statements of the last three years'),
+  (2, 2, '公司组织架构', 'Organisation chart'),
+  (2, 3, '经营计划', 'Business plan'),
+  (3, 1, '历年账簿及凭证', 'Ledgers and vouchers of past years'),
+  (3, 2, '银行对账单', 'Bank statements'),
+  (3, 3, '纳税申报记录', 'Tax filing records'),
+  (3, 4, '合同台账', 'Contract register');
+
 CREATE ROLE IF NOT EXISTS guwen_app;
 GRANT SELECT ON project_types TO guwen_app;
 GRANT SELECT ON project_type_steps TO guwen_app;
+GRANT SELECT ON project_type_materials TO guwen_app;
+GRANT SELECT, INSERT ON project_materials TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON projects TO guwen_app;
 GRANT SELECT, INSERT ON project_steps TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON project_slips TO guwen_app;

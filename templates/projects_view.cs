@@ -41,6 +41,17 @@
 <?cs call:field("remark", L.Projects.Remark, "text", 0) ?></div>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
 </section>
+<section class="card" aria-labelledby="h-materials"><h2 id="h-materials"><?cs var:L.Projects.Materials ?></h2>
+<?cs if:P.checklist_sent_at ?><p class="hint"><?cs var:L.Projects.ChecklistSent ?> <?cs var:P.checklist_sent_at ?><?cs if:P.finance_qq ?> · QQ <?cs var:P.finance_qq ?><?cs /if ?><?cs if:P.finance_wechat ?> · <?cs var:L.Projects.Wechat ?> <?cs var:P.finance_wechat ?><?cs /if ?></p><?cs /if ?>
+<ul class="list materials"><?cs each:m = Materials ?><li id="material-<?cs var:m.seq ?>" class="<?cs if:m.received_on ?>done<?cs else ?>missing<?cs /if ?>"><?cs var:m.seq ?>. <?cs var:m.name ?> — <?cs if:m.received_on ?><?cs var:L.Projects.Received ?> <?cs var:m.received_on ?> · <?cs var:m.received_by_name ?><?cs else ?><strong><?cs var:L.Projects.Missing ?></strong><?cs /if ?></li><?cs /each ?></ul>
+<?cs if:Can.Start == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/start" class="form" id="start"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("finance_qq", L.Projects.FinanceQQ, "text", 0) ?><?cs call:field("finance_wechat", L.Projects.FinanceWechat, "text", 0) ?></div>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.SendChecklist ?></button></div></form><?cs /if ?>
+<?cs if:Can.Material == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/material" class="form" id="material"><?cs call:action_keys() ?>
+<div class="form-grid"><div class="field"><label for="f-material"><?cs var:L.Projects.Material ?></label><select id="f-material" name="material"><?cs each:m = Materials ?><?cs if:!m.received_on ?><option value="<?cs var:m.seq ?>"><?cs var:m.seq ?>. <?cs var:m.name ?></option><?cs /if ?><?cs /each ?></select></div>
+<?cs call:field("received_on", L.Projects.ReceivedOn, "date", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
+</section>
 <?cs if:Can.Answer == "1" ?><section class="card" aria-labelledby="h-answer"><h2 id="h-answer"><?cs var:L.Projects.AnswerSlip ?></h2>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/accept" class="form" id="accept"><?cs call:action_keys() ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Accept ?></button></div></form>

@@ -23,6 +23,8 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/paid", paid_submit, GW_PERM_FEE_COLLECT, 0 },
 	{ "POST", "/:id/collection-note", collection_note_submit, GW_PERM_FEE_COLLECT, 0 },
 	{ "POST", "/:id/lead", lead_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/start", start_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/material", material_submit, GW_PERM_PROJECT_READ, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

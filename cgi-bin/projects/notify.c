@@ -84,14 +84,20 @@ void notify_managers(struct gw_ctx *ctx, const struct gw_project *p, long long d
 		notify_user(ctx, p, ids[i], subject_key, text);
 }
 
-/* Market's answer to the client, in the site's language. */
-void notify_client(struct gw_ctx *ctx, const struct gw_project *p, const char *text)
+/* A mail to the client (its contact address), in the site's language. */
+void notify_client_as(struct gw_ctx *ctx, const struct gw_project *p, const char *subject_key,
+		      const char *text)
 {
 	const char *lang = ctx->lang;
 
 	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
 	send(ctx, p->client_email && *p->client_email ? p->client_email : NULL,
-	     gw_arena_printf(&ctx->arena, "client %lld", p->client_id), p,
-	     "L.Projects.Mail.ClientAnswer", text);
+	     gw_arena_printf(&ctx->arena, "client %lld", p->client_id), p, subject_key, text);
 	ctx->lang = lang;
+}
+
+/* Market's answer to the client. */
+void notify_client(struct gw_ctx *ctx, const struct gw_project *p, const char *text)
+{
+	notify_client_as(ctx, p, "L.Projects.Mail.ClientAnswer", text);
 }

@@ -58,6 +58,8 @@ void notify_user(struct gw_ctx *ctx, const struct gw_project *p, long long user_
 void notify_managers(struct gw_ctx *ctx, const struct gw_project *p, long long dept,
 		     const char *subject_key, const char *text);
 void notify_client(struct gw_ctx *ctx, const struct gw_project *p, const char *text);
+void notify_client_as(struct gw_ctx *ctx, const struct gw_project *p, const char *subject_key,
+		      const char *text);
 
 /* ---- handlers --------------------------------------------------------------- */
 int list_page(struct gw_ctx *ctx);
@@ -77,6 +79,9 @@ int may_collect(struct gw_ctx *ctx, const struct gw_project *p);
 int may_change_lead(struct gw_ctx *ctx, const struct gw_project *p);
 void lead_options(struct gw_ctx *ctx, const struct gw_project *p);
 int lead_submit(struct gw_ctx *ctx);
+int may_start(struct gw_ctx *ctx, const struct gw_project *p);
+int start_submit(struct gw_ctx *ctx);
+int material_submit(struct gw_ctx *ctx);
 int is_creator(struct gw_ctx *ctx, const struct gw_project *p);
 int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p);
 int step_submit(struct gw_ctx *ctx);

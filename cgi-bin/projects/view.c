@@ -29,6 +29,17 @@ static const char SQL_NOTES[] =
 	" JOIN project_collections pc ON pc.id = n.collection_id"
 	" LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
 
+static const char SQL_MATERIALS_ZH[] =
+	"SELECT m.seq, m.name_zh AS name, pm.received_on, u.name AS received_by_name"
+	" FROM project_type_materials m LEFT JOIN project_materials pm"
+	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
+	" WHERE m.type_id = ? ORDER BY m.seq";
+static const char SQL_MATERIALS_EN[] =
+	"SELECT m.seq, m.name_en AS name, pm.received_on, u.name AS received_by_name"
+	" FROM project_type_materials m LEFT JOIN project_materials pm"
+	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
+	" WHERE m.type_id = ? ORDER BY m.seq";
+
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 static const char SQL_ADVISORS[] =
 	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
@@ -91,6 +102,9 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 	gw_hdf_set_int(h, "Can.Paid", may_collect(ctx, p) && !p->fee_paid_on);
 	gw_hdf_set_int(h, "Can.Note", may_collect(ctx, p) && p->collection_id);
 	gw_hdf_set_int(h, "Can.Lead", may_change_lead(ctx, p));
+	gw_hdf_set_int(h, "Can.Start", may_start(ctx, p) && !p->checklist_sent_at);
+	gw_hdf_set_int(h, "Can.Material", (may_start(ctx, p) || is_manager_of(ctx, p)) &&
+						 is(p->status, "active") && p->checklist_sent_at);
 	if (may_change_lead(ctx, p))
 		lead_options(ctx, p);
 	if (hdf_get_int_value(h, "Can.Reassign", 0)) {
@@ -108,6 +122,8 @@ static void defaults(struct gw_ctx *ctx)
 		gw_hdf_set(ctx->hdf, "Form.done_on", today);
 	if (!hdf_get_value(ctx->hdf, "Form.slip_on", NULL))
 		gw_hdf_set(ctx->hdf, "Form.slip_on", today);
+	if (!hdf_get_value(ctx->hdf, "Form.received_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.received_on", today);
 	if (!hdf_get_value(ctx->hdf, "Form.paid_on", NULL))
 		gw_hdf_set(ctx->hdf, "Form.paid_on", today);
 }
@@ -120,7 +136,10 @@ int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Steps", steps, "ii", p->id, p->type_id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "i", p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Notes", SQL_NOTES, "i", p->id) < 0)
+	    gw_db_rows(ctx->db, ctx->hdf, "Notes", SQL_NOTES, "i", p->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Materials",
+		       strcmp(ctx->lang, "en") ? SQL_MATERIALS_ZH : SQL_MATERIALS_EN, "ii", p->id,
+		       p->type_id) < 0)
 		return 500;
 	gw_project_to_hdf(ctx->hdf, "P", p);
 	gw_hdf_set(ctx->hdf, "P.type_name", strcmp(ctx->lang, "en") ? p->type_zh : p->type_en);

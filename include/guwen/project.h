@@ -19,7 +19,8 @@ struct gw_project {
 	const char *status, *client_name, *client_email, *type_code, *type_zh, *type_en,
 		*dept_name, *lead_name, *creator_name, *fee_purpose, *fee_due, *created_at,
 		*slip_on, *slip_status, *learn_due, *coach_due, *slip_advisor_name,
-		*slip_dept_name, *fee_paid_on, *blocked_stage, *blocked_reason, *collection_opened;
+		*slip_dept_name, *fee_paid_on, *blocked_stage, *blocked_reason, *collection_opened,
+		*finance_qq, *finance_wechat, *checklist_sent_at;
 	uint64_t nulls;
 };
 
