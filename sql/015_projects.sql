@@ -127,6 +127,43 @@ CREATE TABLE IF NOT EXISTS project_materials (
   CONSTRAINT fk_project_materials_project FOREIGN KEY (project_id) REFERENCES projects (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- 代理记账 is monthly: each month a period with its own steps, the filing
+-- deadline (the 15th of the next month, moved to the next working day), the
+-- filed date, and corrections (what and why: they feed the accuracy figure).
+CREATE TABLE IF NOT EXISTS project_periods (
+  project_id INT UNSIGNED NOT NULL,
+  month CHAR(7) CHARACTER SET ascii NOT NULL,
+  filing_due DATE NOT NULL,
+  filed_on DATE NULL,
+  filed_by INT UNSIGNED NULL,
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (project_id, month),
+  KEY ix_periods_due (filed_on, filing_due),
+  CONSTRAINT fk_periods_project FOREIGN KEY (project_id) REFERENCES projects (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_period_steps (
+  project_id INT UNSIGNED NOT NULL,
+  month CHAR(7) CHARACTER SET ascii NOT NULL,
+  seq TINYINT UNSIGNED NOT NULL,
+  done_on DATE NOT NULL,
+  done_by INT UNSIGNED NOT NULL,
+  PRIMARY KEY (project_id, month, seq),
+  CONSTRAINT fk_period_steps FOREIGN KEY (project_id, month) REFERENCES project_periods (project_id, month)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS project_corrections (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  project_id INT UNSIGNED NOT NULL,
+  month CHAR(7) CHARACTER SET ascii NOT NULL,
+  at DATETIME NOT NULL,
+  user_id INT UNSIGNED NOT NULL,
+  what VARCHAR(500) NOT NULL,
+  why VARCHAR(500) NOT NULL,
+  KEY ix_corrections_period (project_id, month),
+  CONSTRAINT fk_corrections_period FOREIGN KEY (project_id, month) REFERENCES project_periods (project_id, month)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- Collection cases (追款): opened by `guwen jobs` when a fee is unpaid past its
 -- due date, worked by market and legal with notes, closed when it is paid.
 CREATE TABLE IF NOT EXISTS project_collections (
@@ -195,6 +232,9 @@ GRANT SELECT ON project_types TO guwen_app;
 GRANT SELECT ON project_type_steps TO guwen_app;
 GRANT SELECT ON project_type_materials TO guwen_app;
 GRANT SELECT, INSERT ON project_materials TO guwen_app;
+GRANT SELECT, INSERT, UPDATE ON project_periods TO guwen_app;
+GRANT SELECT, INSERT ON project_period_steps TO guwen_app;
+GRANT SELECT, INSERT ON project_corrections TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON projects TO guwen_app;
 GRANT SELECT, INSERT ON project_steps TO guwen_app;
 GRANT SELECT, INSERT, UPDATE ON project_slips TO guwen_app;

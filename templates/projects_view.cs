@@ -41,6 +41,23 @@
 <?cs call:field("remark", L.Projects.Remark, "text", 0) ?></div>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
 </section>
+<?cs if:subcount(Periods) || Can.Period == "1" ?><section class="card" aria-labelledby="h-periods"><h2 id="h-periods"><?cs var:L.Projects.Periods ?></h2>
+<?cs if:subcount(Periods) ?><table class="periods"><thead><tr><th scope="col"><?cs var:L.Projects.Month ?></th><th scope="col"><?cs var:L.Projects.FilingDue ?></th><th scope="col"><?cs var:L.Projects.FiledOn ?></th><th scope="col"><?cs var:L.Projects.Steps ?></th><th scope="col"><?cs var:L.Projects.Corrections ?></th></tr></thead>
+<tbody><?cs each:r = Periods ?><tr id="period-<?cs var:r.month ?>"<?cs if:r.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:r.month ?></td><td class="filing-due"><?cs var:r.filing_due ?><?cs if:r.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Projects.Overdue ?></span><?cs /if ?></td><td><?cs if:r.filed_on ?><?cs var:r.filed_on ?><?cs else ?>—<?cs /if ?></td><td><?cs var:r.steps_done ?> / <?cs var:P.nsteps ?></td><td><?cs var:r.corrections ?></td></tr><?cs /each ?></tbody></table><?cs /if ?>
+<?cs if:subcount(Corrections) ?><h3><?cs var:L.Projects.Corrections ?></h3><ul class="list corrections"><?cs each:c = Corrections ?><li><?cs var:c.month ?> · <?cs var:c.what ?> — <?cs var:c.why ?> <small><?cs var:c.at ?> · <?cs var:c.user_name ?></small></li><?cs /each ?></ul><?cs /if ?>
+<?cs if:Can.Period == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period" class="form" id="period-add"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("month", L.Projects.MonthHint, "text", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.AddPeriod ?></button></div></form>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/step" class="form" id="period-step"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><div class="field"><label for="f-pseq"><?cs var:L.Projects.Step ?></label><select id="f-pseq" name="pseq"><?cs each:s = Steps ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /each ?></select></div><?cs call:field("on", L.Projects.DoneOn, "date", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.Tick ?></button></div></form>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/filed" class="form" id="period-filed"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><?cs call:field("on", L.Projects.FiledOn, "date", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.RecordFiled ?></button></div></form>
+<form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/correction" class="form" id="period-correction"><?cs call:action_keys() ?>
+<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><?cs call:field("what", L.Projects.CorrectionWhat, "text", 1) ?><?cs call:field("why", L.Projects.CorrectionWhy, "text", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.RecordCorrection ?></button></div></form><?cs /if ?>
+</section><?cs /if ?>
 <section class="card" aria-labelledby="h-materials"><h2 id="h-materials"><?cs var:L.Projects.Materials ?></h2>
 <?cs if:P.checklist_sent_at ?><p class="hint"><?cs var:L.Projects.ChecklistSent ?> <?cs var:P.checklist_sent_at ?><?cs if:P.finance_qq ?> · QQ <?cs var:P.finance_qq ?><?cs /if ?><?cs if:P.finance_wechat ?> · <?cs var:L.Projects.Wechat ?> <?cs var:P.finance_wechat ?><?cs /if ?></p><?cs /if ?>
 <ul class="list materials"><?cs each:m = Materials ?><li id="material-<?cs var:m.seq ?>" class="<?cs if:m.received_on ?>done<?cs else ?>missing<?cs /if ?>"><?cs var:m.seq ?>. <?cs var:m.name ?> — <?cs if:m.received_on ?><?cs var:L.Projects.Received ?> <?cs var:m.received_on ?> · <?cs var:m.received_by_name ?><?cs else ?><strong><?cs var:L.Projects.Missing ?></strong><?cs /if ?></li><?cs /each ?></ul>

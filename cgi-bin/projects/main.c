@@ -25,6 +25,10 @@ static const struct gw_route routes[] = {
 	{ "POST", "/:id/lead", lead_submit, GW_PERM_PROJECT_READ, 0 },
 	{ "POST", "/:id/start", start_submit, GW_PERM_PROJECT_READ, 0 },
 	{ "POST", "/:id/material", material_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/period", period_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/period/filed", period_filed_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/period/step", period_step_submit, GW_PERM_PROJECT_READ, 0 },
+	{ "POST", "/:id/period/correction", correction_submit, GW_PERM_PROJECT_READ, 0 },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

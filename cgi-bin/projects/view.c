@@ -40,6 +40,19 @@ static const char SQL_MATERIALS_EN[] =
 	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
 	" WHERE m.type_id = ? ORDER BY m.seq";
 
+/* overdue: not filed by the deadline (late, or not yet and the day passed) */
+static const char SQL_PERIODS[] =
+	"SELECT pp.month, pp.filing_due, pp.filed_on,"
+	" (SELECT COUNT(*) FROM project_period_steps s WHERE s.project_id = pp.project_id"
+	"  AND s.month = pp.month) AS steps_done,"
+	" (SELECT COUNT(*) FROM project_corrections c WHERE c.project_id = pp.project_id"
+	"  AND c.month = pp.month) AS corrections,"
+	" COALESCE(pp.filed_on > pp.filing_due, pp.filing_due < ?) AS overdue"
+	" FROM project_periods pp WHERE pp.project_id = ? ORDER BY pp.month DESC LIMIT 36";
+static const char SQL_CORRECTIONS[] =
+	"SELECT c.month, c.at, c.what, c.why, u.name AS user_name FROM project_corrections c"
+	" LEFT JOIN users u ON u.id = c.user_id WHERE c.project_id = ? ORDER BY c.id DESC LIMIT 50";
+
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 static const char SQL_ADVISORS[] =
 	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
@@ -128,6 +141,16 @@ static void defaults(struct gw_ctx *ctx)
 		gw_hdf_set(ctx->hdf, "Form.paid_on", today);
 }
 
+static int periods_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
+{
+	char today[16];
+
+	gw_date_format(gw_today(ctx), today);
+	gw_hdf_set_int(ctx->hdf, "Can.Period", may_period(ctx, p));
+	return gw_db_rows(ctx->db, ctx->hdf, "Periods", SQL_PERIODS, "si", today, p->id) < 0 ||
+	       gw_db_rows(ctx->db, ctx->hdf, "Corrections", SQL_CORRECTIONS, "i", p->id) < 0;
+}
+
 /* Render the project (as P.*) with its steps, slips, timeline and actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 {
@@ -140,6 +163,8 @@ int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 	    gw_db_rows(ctx->db, ctx->hdf, "Materials",
 		       strcmp(ctx->lang, "en") ? SQL_MATERIALS_ZH : SQL_MATERIALS_EN, "ii", p->id,
 		       p->type_id) < 0)
+		return 500;
+	if (periods_to_hdf(ctx, p))
 		return 500;
 	gw_project_to_hdf(ctx->hdf, "P", p);
 	gw_hdf_set(ctx->hdf, "P.type_name", strcmp(ctx->lang, "en") ? p->type_zh : p->type_en);

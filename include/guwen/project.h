@@ -33,6 +33,11 @@ void gw_project_to_hdf(HDF *hdf, const char *prefix, const struct gw_project *p)
  * 0, or -1 when the calendar could not be read. */
 int gw_project_slip_dues(struct gw_db *db, int32_t slip_on, int32_t *learn, int32_t *coach);
 
+/* The filing deadline of a 代理记账 month (year, month 1–12): the 15th of the
+ * next month, moved to the next working day. 0, or -1 when the calendar could
+ * not be read. */
+int gw_project_filing_due(struct gw_db *db, int year, int month, int32_t *due);
+
 /* The start-page section "my projects": slips to accept, rejected slips to
  * assign again, second rejections to answer, deadlines in the next 2 working
  * days and overdue ones (alert). 0 or -1. */
