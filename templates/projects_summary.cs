@@ -4,7 +4,7 @@
 <tbody><?cs each:r = rows ?><tr<?cs if:r.missed > 0 ?> class="overdue"<?cs /if ?>><td><?cs var:r.dept_name ?></td><?cs if:show_lead ?><td><?cs if:r.lead_name ?><?cs var:r.lead_name ?><?cs else ?><?cs var:L.Projects.NoLead ?><?cs /if ?></td><?cs /if ?>
 <td><?cs var:r.projects ?></td><td><?cs var:r.active ?></td><td><?cs var:r.steps_done ?> / <?cs var:r.steps_total ?></td><td><?cs var:r.met ?></td><td><?cs var:r.missed ?></td><td><?cs var:r.collections ?></td></tr><?cs /each ?></tbody></table></div><?cs /def ?>
 <div class="toolbar"><h1><?cs var:L.Projects.Summary.Title ?></h1><span class="spacer"></span>
-<button type="button" onclick="window.print()"><?cs var:L.Projects.Summary.Print ?></button>
+<span class="hint" id="print-hint"><?cs var:L.Projects.Summary.Print ?></span>
 <a class="button" href="<?cs var:URL.projects ?>/summary/export"><?cs var:L.Common.Export ?></a></div>
 <p class="hint"><?cs var:L.Projects.Summary.Asof ?> <?cs var:Summary.Today ?> · <?cs var:L.Projects.Summary.Hint ?></p>
 <section class="card" aria-labelledby="h-adv"><h2 id="h-adv"><?cs var:L.Projects.Summary.PerAdvisor ?></h2>

@@ -49,13 +49,13 @@
 <div class="form-grid"><?cs call:field("month", L.Projects.MonthHint, "text", 1) ?></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.AddPeriod ?></button></div></form>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/step" class="form" id="period-step"><?cs call:action_keys() ?>
-<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><div class="field"><label for="f-pseq"><?cs var:L.Projects.Step ?></label><select id="f-pseq" name="pseq"><?cs each:s = Steps ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /each ?></select></div><?cs call:field("on", L.Projects.DoneOn, "date", 1) ?></div>
+<div class="form-grid"><div class="field"><label for="f-step-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-month" name="month" type="text" required></div><div class="field"><label for="f-pseq"><?cs var:L.Projects.Step ?></label><select id="f-pseq" name="pseq"><?cs each:s = Steps ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /each ?></select></div><div class="field"><label for="f-step-on"><?cs var:L.Projects.DoneOn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-on" name="on" type="date" required></div></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.Tick ?></button></div></form>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/filed" class="form" id="period-filed"><?cs call:action_keys() ?>
-<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><?cs call:field("on", L.Projects.FiledOn, "date", 1) ?></div>
+<div class="form-grid"><div class="field"><label for="f-filed-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-filed-month" name="month" type="text" required></div><div class="field"><label for="f-filed-on"><?cs var:L.Projects.FiledOn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-filed-on" name="on" type="date" required></div></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.RecordFiled ?></button></div></form>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/correction" class="form" id="period-correction"><?cs call:action_keys() ?>
-<div class="form-grid"><?cs call:field("month", L.Projects.Month, "text", 1) ?><?cs call:field("what", L.Projects.CorrectionWhat, "text", 1) ?><?cs call:field("why", L.Projects.CorrectionWhy, "text", 1) ?></div>
+<div class="form-grid"><div class="field"><label for="f-corr-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-corr-month" name="month" type="text" required></div><?cs call:field("what", L.Projects.CorrectionWhat, "text", 1) ?><?cs call:field("why", L.Projects.CorrectionWhy, "text", 1) ?></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.RecordCorrection ?></button></div></form><?cs /if ?>
 </section><?cs /if ?>
 <section class="card" aria-labelledby="h-materials"><h2 id="h-materials"><?cs var:L.Projects.Materials ?></h2>

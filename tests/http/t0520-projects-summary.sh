@@ -41,7 +41,7 @@ expect_status 200; expect_header 'text/csv'; expect_body "汇总甲$tag"; expect
 ok "list: search and status filter, the overdue project stands out, CSV export"
 
 get g /projects/summary
-expect_status 200; expect_body '项目进度汇总表'; expect_body "顾问A$tag"; expect_body 'window.print()'
+expect_status 200; expect_body '项目进度汇总表'; expect_body "顾问A$tag"; expect_body 'id="print-hint"'
 get g /projects/summary/export
 expect_status 200; expect_header 'text/csv'
 grep -q "^按顾问,[^,]*,顾问A$tag,1,1,1,8,1,0,0" "$BODY" || fail "A's row: $(grep "顾问A$tag" "$BODY")"
