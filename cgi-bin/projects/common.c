@@ -146,9 +146,3 @@ void options(struct gw_ctx *ctx, const char *prefix, const char *sql, const char
 	else
 		gw_db_each(ctx->db, option_row, &o, sql, NULL);
 }
-
-/* The column of a type's or step's name in the user's language. */
-const char *type_name_col(struct gw_ctx *ctx)
-{
-	return strcmp(ctx->lang, "en") ? "zh" : "en";
-}

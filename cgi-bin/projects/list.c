@@ -50,7 +50,9 @@ static const struct gw_list projects_list = {
 	.csv_name = "projects",
 };
 
-/* The user's scope (PROJECT_SCOPE without its AND): all, user, user, dept-ok, dept. */
+/* The projects a user sees (DOMAIN.md, issue 11): directors all; an advisor
+ * theirs and their department's; a manager their department's; market the
+ * ones they created. Arguments: all, user, user, dept-ok, dept. */
 static const char SCOPE[] =
 	"(? = 1 OR p.created_by = ? OR p.lead_id = ? OR (? = 1 AND p.department_id = ?))";
 

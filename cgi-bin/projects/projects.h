@@ -21,12 +21,6 @@
 
 #define MAX_ID 4294967295LL
 
-/* The projects a user sees (DOMAIN.md, issue 11): directors all; an advisor
- * theirs and their department's; a manager their department's; market the ones
- * they created. Arguments: all, user, user, department-ok, department. */
-#define PROJECT_SCOPE \
-	" AND (? = 1 OR p.created_by = ? OR p.lead_id = ? OR (? = 1 AND p.department_id = ?))"
-
 struct opts {
 	struct gw_ctx *ctx;
 	const char *prefix;
@@ -45,7 +39,6 @@ int event(struct gw_ctx *ctx, long long project_id, const char *kind, const char
 int done(struct gw_ctx *ctx, const struct gw_project *p, const char *flash);
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql, const char *fmt,
 	     long long arg);
-const char *type_name_col(struct gw_ctx *ctx);
 
 /* ---- slip.c: slips and their deadlines --------------------------------------- */
 int slip_insert(struct gw_ctx *ctx, long long project_id, int32_t slip_on, long long dept,
