@@ -3,6 +3,7 @@
 #include "guwen/application_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
+#include "guwen/project.h"
 #include "guwen/programs.h"
 
 const struct gw_program gw_programs[] = {
@@ -13,7 +14,7 @@ const struct gw_program gw_programs[] = {
 	{ .name = "portal" },
 	{ .name = "clients", .nav = "Clients", .perm = GW_PERM_CLIENT_READ },
 	{ .name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW },
-	{ .name = "projects" },
+	{ .name = "projects", .nav = "Projects", .perm = GW_PERM_PROJECT_READ },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
 	{ .name = "visits" },
 	{ .name = "reports" },
@@ -23,7 +24,8 @@ const struct gw_program gw_programs[] = {
 const struct gw_work_section gw_work_sections[] = {
 	{ .id = "applications", .word = "NewApplications", .perm = GW_PERM_APPLICATION_REVIEW,
 	  .fn = gw_application_work },
-	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
+	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN,
+	  .fn = gw_project_work },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
 	  .fill = gw_complaint_work },
 	{ .id = "complaints-classify", .word = "ToClassify", .perm = GW_PERM_COMPLAINT_CLASSIFY,

@@ -13,6 +13,7 @@
 #include "guwen/db.h"
 #include "guwen/log.h"
 #include "guwen/perm.h"
+#include "guwen/project_jobs.h"
 #include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
@@ -324,6 +325,7 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 {
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
 	struct gw_complaint_jobs r;
+	struct gw_project_jobs pj = { 0 };
 	int64_t now = (int64_t)time(NULL);
 	HDF *words = NULL;
 	char path[1024];
@@ -351,6 +353,10 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 			      (int32_t)((now + gw_config_int(cfg, "App.TZOffsetMinutes", 480) * 60) /
 					86400)) < 0)
 		rc = 1;
+	if (gw_project_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
+				gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &pj))
+		rc = 1;
+	r.failed += pj.failed;
 	hdf_destroy(&words);
 	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
 		rc = 1;
@@ -359,8 +365,9 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (argc == 2 || rc || r.failed)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
-			" %d to directors, %d failed\n",
-			r.checked, r.warned, r.managers, r.directors, r.failed);
+			" %d to directors, %d collection cases opened, %d summaries mailed, %d failed\n",
+			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.summaries,
+			r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 

@@ -1,0 +1,157 @@
+/* project_work.c — the projects on the start page ("my work"): slips to accept,
+ * rejected slips to assign again (market), second rejections to answer
+ * (managers), the slips' deadlines in the next 2 working days and those
+ * overdue (alert). Each is a statement of (id, client, type, what, due) rows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/complaint.h"
+#include "guwen/hdfset.h"
+#include "guwen/project.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+#include "guwen/workday.h"
+
+#define W_COLS \
+	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl.coach_due FROM projects p" \
+	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"       \
+	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"             \
+	"  WHERE x.project_id = p.id)"
+
+/* open slips to me, or to my department without an advisor (I am in it) */
+static const char SQL_TO_ACCEPT[] =
+	W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
+	" OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
+static const char SQL_TO_REASSIGN[] =
+	W_COLS " WHERE p.created_by = ? AND p.status IN ('reassign', 'answered')"
+	" ORDER BY p.id DESC LIMIT 10";
+static const char SQL_TO_ANSWER[] =
+	W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
+/* "cannot proceed": the manager to tell market, then market */
+static const char SQL_BLOCKED_MANAGER[] =
+	W_COLS " WHERE p.department_id = ? AND p.blocked_stage = 'manager' ORDER BY p.id DESC LIMIT 10";
+static const char SQL_BLOCKED_MARKET[] =
+	W_COLS " WHERE p.created_by = ? AND p.blocked_stage = 'market' ORDER BY p.id DESC LIMIT 10";
+/* open collection cases: market's own, every one for legal (? = 0) */
+static const char SQL_COLLECT[] =
+	W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
+	" WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
+
+/* accepted slips whose coaching is due by the given day, with no step checked off yet */
+static const char SQL_DUE[] =
+	W_COLS " WHERE p.lead_id = ? AND p.status = 'active' AND sl.status = 'accepted'"
+	" AND sl.coach_due <= ? AND NOT EXISTS (SELECT 1 FROM project_steps s"
+	"  WHERE s.project_id = p.id) ORDER BY sl.coach_due LIMIT 10";
+
+struct work {
+	struct gw_ctx *ctx;
+	const char *prefix, *what;
+	char today[16];
+	int n;
+};
+
+/* Blocked projects and collection cases are always looked at first. */
+static int urgent(const struct work *w)
+{
+	return !strcmp(w->what, "Blocked") || !strcmp(w->what, "Collect");
+}
+
+/* "已超期：待接受分配单 · 客户 · 代理记账 · 期限 2026-10-09" */
+static const char *title(struct work *w, char **v, int overdue)
+{
+	struct gw_ctx *ctx = w->ctx;
+	struct gw_arena *a = &ctx->arena;
+	const char *type = !strcmp(ctx->lang, "en") ? v[3] : v[2];
+	const char *due = !strcmp(w->what, "Accept") ? v[4] : v[5];
+	const char *head = gw_arena_printf(
+		a, "%s%s · %s · %s", overdue ? gw_view_word(ctx, "L.Projects.Work.Overdue") : "",
+		gw_view_word(ctx, gw_arena_printf(a, "L.Projects.Work.%s", w->what)),
+		v[1] ? v[1] : "", type ? type : "");
+
+	if (urgent(w))
+		return head;
+	return gw_arena_printf(a, "%s · %s %s", head, gw_view_word(ctx, "L.Projects.Due"),
+			       due ? due : "");
+}
+
+static int work_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct work *w = p;
+	struct gw_ctx *ctx = w->ctx;
+	struct gw_arena *a = &ctx->arena;
+	const char *due;
+	int overdue;
+
+	(void)lens, (void)names;
+	if (ncols < 6 || !v[0])
+		return 0;
+	due = !strcmp(w->what, "Accept") ? v[4] : v[5];
+	overdue = !urgent(w) && due && strcmp(due, w->today) < 0;
+	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
+		   title(w, v, overdue));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.href", w->prefix, w->n),
+		   gw_url(ctx, "projects", gw_arena_printf(a, "/%s", v[0])));
+	if (overdue || urgent(w))
+		gw_hdf_set_int(ctx->hdf, gw_arena_printf(a, "%s.%d.alert", w->prefix, w->n), 1);
+	w->n++;
+	return 0;
+}
+
+static int section(struct work *w, const char *what, const char *sql, long long arg)
+{
+	w->what = what;
+	return gw_db_each(w->ctx->db, work_row, w, sql, "i", arg) < 0 ? -1 : 0;
+}
+
+static int collect(struct work *w)
+{
+	long long mine = w->ctx->user->role == GW_ROLE_MARKET ? w->ctx->user->id : 0;
+
+	w->what = "Collect";
+	return gw_db_each(w->ctx->db, work_row, w, SQL_COLLECT, "ii", mine, mine) < 0 ? -1 : 0;
+}
+
+/* The last day counted as "in the next 2 working days". */
+static int due_horizon(struct gw_ctx *ctx, char *out)
+{
+	struct gw_workday_cal cal;
+	int32_t today = gw_today(ctx);
+	int rc;
+
+	gw_workday_init(&cal);
+	rc = gw_calendar_load(ctx->db, &cal, today - 1, today + 40);
+	if (rc == 0)
+		gw_date_format(gw_workday_add(&cal, today, 2), out);
+	gw_workday_free(&cal);
+	return rc;
+}
+
+int gw_project_work(struct gw_ctx *ctx, const char *prefix)
+{
+	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct gw_user *u = ctx->user;
+	char horizon[16];
+	int rc = 0;
+
+	if (!gw_perm_has(u->role, GW_PERM_PROJECT_READ))
+		return 0;
+	gw_date_format(gw_today(ctx), w.today);
+	w.what = "Accept";
+	if (gw_db_each(ctx->db, work_row, &w, SQL_TO_ACCEPT, "ii", u->id,
+		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) < 0)
+		return -1;
+	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR)
+		rc |= section(&w, "Reassign", SQL_TO_REASSIGN, u->id);
+	if (u->role == GW_ROLE_MANAGER && u->dept_id) {
+		rc |= section(&w, "Answer", SQL_TO_ANSWER, u->dept_id);
+		rc |= section(&w, "Blocked", SQL_BLOCKED_MANAGER, u->dept_id);
+	}
+	if (u->role == GW_ROLE_MARKET)
+		rc |= section(&w, "Blocked", SQL_BLOCKED_MARKET, u->id);
+	if (gw_perm_has(u->role, GW_PERM_FEE_COLLECT))
+		rc |= collect(&w);
+	if (rc || due_horizon(ctx, horizon))
+		return -1;
+	w.what = "Coach";
+	return gw_db_each(ctx->db, work_row, &w, SQL_DUE, "is", u->id, horizon) < 0 ? -1 : 0;
+}

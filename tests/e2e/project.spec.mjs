@@ -1,0 +1,172 @@
+// project.spec.mjs — a project's assignment in a real browser (Debian's
+// Chromium through playwright-core), three people:
+//   1. market creates a project for a client with an assignment slip to the
+//      advisor;
+//   2. the advisor sees the slip on the start page and rejects it with a reason;
+//   3. market assigns it again (二次分配); the advisor accepts it from the start
+//      page and checks off the first step;
+//   4. the manager opens the progress summary and finds the advisor's row.
+// Plain node: `node project.spec.mjs` with GUWEN_BASE and GUWEN_VAR set
+// (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
+// the step, with a screenshot of the page at that moment.
+import { BASE, VAR, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+mkdirSync(SHOTS, { recursive: true });
+const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const CLIENT = `浏览器客户${tag}`;
+const REASON = `本周外勤已满${tag}`;
+const REMARK = `收到九月凭证${tag}`;
+
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '-uroot', '-S', join(VAR, 'run', 'mysql.sock'),
+  '-N', '-B', 'guwen', '-e', q], { encoding: 'utf8' }).trim();
+sql(`INSERT INTO clients (name, created_at, updated_at) VALUES ('${CLIENT}', NOW(), NOW())`);
+const clientId = sql(`SELECT id FROM clients WHERE name = '${CLIENT}'`);
+const [advisorId, dept, advisorName] = sql("SELECT id, department_id, name FROM users WHERE login = 'advisor'").split('\t');
+
+async function submit(page, button) {
+  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
+  await button.click();
+  try {
+    await loaded;
+  } catch {
+    fail('the form was submitted, but no new page loaded');
+  }
+}
+
+async function actor(browser, name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { name, context, page, problems };
+}
+
+let n = 0;
+async function step(who, label, fn) {
+  const { page } = who;
+  try {
+    await fn(page);
+    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
+    await page.screenshot({ path: join(SHOTS, `project-${String(++n).padStart(2, '0')}-${label}.png`), fullPage: true });
+    console.log(`ok   [project/${who.name}] ${label}`);
+  } catch (e) {
+    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0];
+    const where = join(SHOTS, `project-FAILED-${label}.png`);
+    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
+    e.message = `[project/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
+    throw e;
+  }
+}
+
+async function signIn(who, login) {
+  await step(who, `${login}-signed-in`, async (page) => {
+    await page.goto(`${BASE}/`);
+    await onPath(page, '/login/', 'the sign-in page');
+    await page.getByLabel(/^用户名/).fill(login);
+    await page.getByLabel(/^密码/).fill(PASSWORD);
+    await submit(page, page.getByRole('button', { name: '登录', exact: true }));
+    await onPath(page, '/', `the start page after ${login} signed in`);
+  });
+}
+
+// the slip's item on the advisor's start page, followed to the project
+async function fromStartPage(page, id) {
+  await page.goto(`${BASE}/`);
+  const item = page.locator('section[aria-labelledby="h-projects"] a').filter({ hasText: CLIENT }).filter({ hasText: '待接受分配单' });
+  await visible(item, `the slip 待接受分配单 · ${CLIENT} on the start page`);
+  await submit(page, item.first());
+  await onPath(page, `/projects/${id}`, 'the project page');
+}
+
+async function story(browser) {
+  const market = await actor(browser, 'market');
+  const advisor = await actor(browser, 'advisor');
+  const manager = await actor(browser, 'manager');
+  let id;
+
+  await signIn(market, 'market');
+  await step(market, 'create', async (page) => {
+    await submit(page, page.locator('nav.main-nav').getByRole('link', { name: '服务项目', exact: true }));
+    await onPath(page, '/projects/', 'the project list');
+    await submit(page, page.getByRole('link', { name: '新建项目', exact: true }));
+    await page.locator('#f-client').selectOption(clientId);
+    await page.locator('#f-type').selectOption('1');
+    await page.locator('#f-fee').fill('1200.00');
+    await page.locator('#f-fee_purpose').fill('2026 年度代理记账费');
+    await page.locator('#f-fee_due').fill('2099-12-31');
+    await page.locator('#f-department').selectOption(dept);
+    await page.locator('#f-advisor').selectOption(advisorId);
+    await page.locator('#f-slip_on').fill('2026-09-30');
+    await submit(page, page.getByRole('button', { name: '建立项目并发出分配单', exact: true }));
+    await onPath(page, /^\/projects\/\d+$/, 'the new project page');
+    id = new URL(page.url()).pathname.split('/').pop();
+    const due = (await page.locator('table.slips td.coach-due').first().innerText()).trim();
+    if (due !== '2026-10-10') fail(`the coaching deadline shows ${due}, not 2026-10-10 (make-up Saturday)`);
+  });
+
+  await signIn(advisor, 'advisor');
+  await step(advisor, 'reject', async (page) => {
+    await fromStartPage(page, id);
+    await page.locator('#f-reason').fill(REASON);
+    await submit(page, page.getByRole('button', { name: '拒绝', exact: true }));
+    await visible(page.locator('#status').filter({ hasText: '待二次分配' }), 'the status 待二次分配');
+  });
+
+  await step(market, 'reassign', async (page) => {
+    await page.goto(`${BASE}/`);
+    await visible(page.locator('section[aria-labelledby="h-projects"] a').filter({ hasText: CLIENT }).filter({ hasText: '待二次分配' }),
+      'the rejected slip 待二次分配 on market\'s start page');
+    await page.goto(`${BASE}/projects/${id}`);
+    await visible(page.getByText(REASON), 'the reason of the rejection');
+    await page.locator('#reassign #f-department').selectOption(dept);
+    await page.locator('#reassign #f-advisor').selectOption(advisorId);
+    await page.locator('#reassign #f-slip_on').fill('2026-10-08');
+    await submit(page, page.getByRole('button', { name: '发出新的分配单', exact: true }));
+    await visible(page.locator('#status').filter({ hasText: '等待接受' }), 'the status 等待接受');
+  });
+
+  await step(advisor, 'accept-and-tick', async (page) => {
+    await fromStartPage(page, id);
+    await submit(page, page.getByRole('button', { name: '接受', exact: true }));
+    await visible(page.locator('#lead').filter({ hasText: advisorName }), `the lead ${advisorName}`);
+    await page.locator('#f-seq').selectOption('1');
+    await page.locator('#f-done_on').fill('2026-10-09');
+    await page.locator('#f-remark').fill(REMARK);
+    await submit(page, page.locator('#tick').getByRole('button', { name: '标记完成', exact: true }));
+    await visible(page.locator('#step-1.done').filter({ hasText: REMARK }), 'step 1 checked off with the remark');
+  });
+
+  await signIn(manager, 'manager');
+  await step(manager, 'summary', async (page) => {
+    await page.goto(`${BASE}/projects/`);
+    await submit(page, page.getByRole('link', { name: '进度汇总表', exact: true }));
+    await onPath(page, '/projects/summary', 'the progress summary');
+    const row = page.locator('section[aria-labelledby="h-adv"] tbody tr').filter({ hasText: advisorName });
+    await visible(row, `the row of ${advisorName} in 按顾问`);
+    const cells = await row.first().locator('td').allInnerTexts();
+    if (!(Number(cells[2]) >= 1)) fail(`${advisorName}'s row shows ${cells[2]} projects`);
+    await visible(page.locator('section[aria-labelledby="h-dept"] tbody tr'), 'a row in 按部门');
+  });
+
+  for (const who of [market, advisor, manager]) await who.context.close();
+  return id;
+}
+
+let browser;
+let code = 0;
+try {
+  browser = await launch();
+  const id = await story(browser);
+  console.log(`e2e: project ${id} created, rejected, reassigned, accepted, ticked, summarised; screenshots in ${SHOTS}`);
+} catch (e) {
+  console.error(`FAIL ${e && e.message ? e.message : e}`);
+  code = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+}
+process.exit(code);
