@@ -203,6 +203,9 @@ static int seal_id_number(struct gw_ctx *ctx, long long id, const char *idno)
 
 	if (!idno || !*idno)
 		return 0;
+	idno = gw_arena_strdup(&ctx->arena, idno);
+	for (char *p = (char *)idno; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
 	if (gw_client_id_bidx(ctx, idno, bidx) ||
 	    !(sealed = gw_client_seal(ctx, "clients", "legal_rep_id", id, idno, &n)))
 		return -1;

@@ -1,5 +1,6 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
+#include "guwen/client_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
 #include "guwen/programs.h"
@@ -24,7 +25,7 @@ const struct gw_work_section gw_work_sections[] = {
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
 	  .fn = gw_complaint_work },
 	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },
-	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN },
+	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN, .fn = gw_client_work },
 	{ .id = NULL },
 };
 
