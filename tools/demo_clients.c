@@ -20,13 +20,13 @@ static const char *const SQL_SIDE[] = {
 	" '总经理', '出纳'), c.contact_phone, 1, c.created_at, c.created_at FROM clients c"
 	" WHERE c.id BETWEEN ? AND ? AND c.contact_name IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM client_contacts x WHERE x.client_id = c.id)",
-	"INSERT IGNORE INTO client_name_grams (gram, client_id)"
+	"INSERT IGNORE INTO client_name_grams (gram, client_id, name)"
 	" WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 200)"
-	" SELECT LOWER(SUBSTRING(c.name, seq.n, 1)), c.id FROM clients c"
+	" SELECT LOWER(SUBSTRING(c.name, seq.n, 1)), c.id, c.name FROM clients c"
 	" JOIN seq ON seq.n <= CHAR_LENGTH(c.name) WHERE c.id BETWEEN ? AND ?",
-	"INSERT IGNORE INTO client_name_grams (gram, client_id)"
+	"INSERT IGNORE INTO client_name_grams (gram, client_id, name)"
 	" WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 200)"
-	" SELECT LOWER(SUBSTRING(c.name, seq.n, 2)), c.id FROM clients c"
+	" SELECT LOWER(SUBSTRING(c.name, seq.n, 2)), c.id, c.name FROM clients c"
 	" JOIN seq ON seq.n < CHAR_LENGTH(c.name) WHERE c.id BETWEEN ? AND ?",
 };
 
