@@ -109,10 +109,14 @@ expect_status 200
 cmp -s "$BODY" "$ROOT/tests/http/files/letter.pdf" || fail "the download differs from the upload"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE entity = 'client' AND entity_id = $id AND user_id = $lead3 AND action = 'client.read_sensitive' AND detail LIKE '%legal_rep_id%'")" -ge 1 ] || fail "lead's read not audited"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE entity = 'client' AND entity_id = $id AND user_id = $lead3 AND action = 'client.file_download'")" = 1 ] || fail "download not audited"
+get l "/clients/export?q=$id_number"
+expect_body "$name"
+expect_no_body "$id_number"
+[ "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$id_number%'")" = 0 ] || fail "an ID number in the audit log"
 login m manager || fail "manager could not sign in"
 get m "/clients/$id"
 expect_body "$id_number"
-ok "a cleared lead finds the client by ID number, sees figures, downloads the file; the department's manager sees it"
+ok "a cleared lead finds the client by ID number (page and CSV; no ID number in the audit log), sees figures, downloads the file; the department's manager sees it"
 
 # --- the director's read is audited, and the page says who saw it -----------------------
 director=$(sql "SELECT id FROM users WHERE login = 'director'")
