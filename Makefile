@@ -100,7 +100,8 @@ bench: all
 CONFDIR ?= /etc/guwen
 STATEDIR ?= /var/lib/guwen
 PROG_NAMES = $(sort $(basename $(notdir $(PROGS))))
-SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/guwen-spawn $(wildcard etc/systemd/*)
+SITE_CONF = etc/nginx-site.conf etc/apache.conf etc/htaccess.example etc/guwen-spawn \
+	$(wildcard etc/systemd/*)
 FILL = sed -e 's|@PREFIX@|$(PREFIX)|g' \
 	-e 's/@PROGRAMS@/$(subst $(eval) ,|,$(filter-out home,$(PROG_NAMES)))/g' \
 	-e 's/@PROGRAMS_SPACED@/$(PROG_NAMES)/g' \
@@ -114,16 +115,20 @@ install: all
 	install -m 0755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/guwen/cgi-bin/
 	install -m 0755 tools/guwen $(DESTDIR)$(PREFIX)/bin/guwen
 	cp -R templates htdocs sql $(DESTDIR)$(PREFIX)/share/guwen/
-	install -m 0644 etc/guwen.hdf.example etc/htaccess.example etc/cn-holidays-2025-2026.tsv \
+	install -m 0644 etc/guwen.hdf.example etc/cn-holidays-2025-2026.tsv \
 		$(DESTDIR)$(PREFIX)/share/guwen/etc/
 	for f in $(SITE_CONF); do \
 		$(FILL) $$f >$(DESTDIR)$(PREFIX)/share/guwen/$$f || exit 1; done
 	mv $(DESTDIR)$(PREFIX)/share/guwen/etc/guwen-spawn $(DESTDIR)$(PREFIX)/sbin/guwen-spawn
 	chmod 0755 $(DESTDIR)$(PREFIX)/sbin/guwen-spawn
 
+# A bundle for a shared host (plain CGI, no root): dist/guwen-cgi-VERSION.tar.gz
+dist-cgi: all
+	@scripts/dist-cgi
+
 clean:
 	rm -rf $(ASAN_DIR)
 	rm -f lib/*.o lib/libguwen.a cgi-bin/*.fcgi tools/guwen $(UNIT_BIN) $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*))
 
-.PHONY: all asan deps unit run stop test bench install clean
+.PHONY: all asan deps unit run stop test bench install dist-cgi clean
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)

@@ -132,6 +132,8 @@ static int logout_submit(struct gw_ctx *ctx)
 /* GET /password — the change-password form. */
 static int password_page(struct gw_ctx *ctx)
 {
+	if (ctx->user->must_change) /* a new or reset password: no way round it */
+		hdf_set_int_value(ctx->hdf, "Password.Required", 1);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Password.Title");
 	return gw_view_render(ctx, "password.cs");
 }
@@ -159,10 +161,10 @@ static int password_submit(struct gw_ctx *ctx)
 static const struct gw_route routes[] = {
 	{ "GET", "/", login_page, GW_PERM_PUBLIC, 0 },
 	{ "POST", "/", login_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/logout", logout_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/logout", logout_submit, GW_PERM_LOGIN, 0 },
-	{ "GET", "/password", password_page, GW_PERM_LOGIN, 0 },
-	{ "POST", "/password", password_submit, GW_PERM_LOGIN, 0 },
+	{ "GET", "/logout", logout_page, GW_PERM_PUBLIC, GW_ROUTE_FIRST },
+	{ "POST", "/logout", logout_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST },
+	{ "GET", "/password", password_page, GW_PERM_LOGIN, GW_ROUTE_FIRST },
+	{ "POST", "/password", password_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

@@ -141,11 +141,47 @@ static const struct gw_route *find_route(struct gw_ctx *ctx, int *status)
 	return NULL;
 }
 
+/* The q of one Accept-Language entry ("en-GB;q=0.8"), 0–1000. */
+static int accept_q(const char *e, size_t n)
+{
+	const char *q = memchr(e, ';', n);
+	int v = 1000;
+
+	if (q && (q = strstr(q, "q=")) && q < e + n) {
+		v = (int)(strtod(q + 2, NULL) * 1000 + 0.5);
+		v = v < 0 ? 0 : v > 1000 ? 1000 : v;
+	}
+	return v;
+}
+
+/* A first visit (no account, no cookie): the language the browser prefers
+ * of ours (Accept-Language, by q, the earlier on a tie), or NULL. */
+static const char *browser_lang(const char *accept)
+{
+	const char *best = NULL;
+	int best_q = 0;
+
+	for (const char *e = accept; e && *e;) {
+		size_t n = strcspn(e, ",");
+		const char *tag = e + strspn(e, " ");
+		const char *l = !strncasecmp(tag, "zh", 2) ? "zh-CN" : !strncasecmp(tag, "en", 2) ? "en" : NULL;
+		int q = accept_q(e, n);
+
+		if (l && (tag[2] == '-' || tag[2] == ';' || tag[2] == ',' || tag[2] == ' ' || !tag[2]) &&
+		    q > best_q)
+			best = l, best_q = q;
+		e += n + (e[n] == ',');
+	}
+	return best;
+}
+
 static const char *pick_lang(struct gw_ctx *ctx)
 {
 	const char *l = ctx->user ? ctx->user->lang : gw_cookie(&ctx->req, "gw_lang");
 
 	if (l && (!strcmp(l, "en") || !strcmp(l, "zh-CN")))
+		return l;
+	if (!ctx->user && (l = browser_lang(ctx->req.accept_language)))
 		return l;
 	return hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
 }
@@ -250,6 +286,8 @@ static int dispatch(struct gw_ctx *ctx)
 		return status;
 	if (rt->perm != GW_PERM_PUBLIC && !ctx->user)
 		return login_redirect(ctx);
+	if (ctx->user && ctx->user->must_change && !(rt->flags & GW_ROUTE_FIRST))
+		return gw_redirect(ctx, "login", "/password", NULL);
 	if (ctx->user && !gw_perm_has(ctx->user->role, rt->perm))
 		return 403;
 	if (!strcmp(ctx->req.method, "POST") && !(rt->flags & GW_ROUTE_NOCSRF) &&

@@ -11,7 +11,7 @@ static const char SQL_SESSION[] =
 	"SELECT s.user_id, s.csrf, TIMESTAMPDIFF(SECOND, s.seen_at, ?) AS idle,"
 	" TIMESTAMPDIFF(SECOND, s.created_at, ?) AS age, u.login, u.name, u.role,"
 	" COALESCE(u.department_id, 0) AS dept_id, u.clearance, u.lang,"
-	" COALESCE(d.name, '') AS dept_name"
+	" COALESCE(d.name, '') AS dept_name, u.must_change"
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 	" LEFT JOIN departments d ON d.id = u.department_id"
 	" WHERE s.id = ? AND u.active = 1";
@@ -67,7 +67,7 @@ static void session_id_of(const char *token, char out[65])
 /* The session's row (columns in the order of SQL_SESSION), read into the
  * request's user directly: no HDF tree built and freed on every page view. */
 enum { S_USER, S_CSRF, S_IDLE, S_AGE, S_LOGIN, S_NAME, S_ROLE, S_DEPT, S_CLEAR, S_LANG,
-       S_DEPT_NAME, S__N };
+       S_DEPT_NAME, S_MUST, S__N };
 struct session_row {
 	struct gw_ctx *ctx;
 	long idle, age;
@@ -98,6 +98,7 @@ static int session_row(void *p, int ncols, char **v, const size_t *lens,
 	u->lang = gw_arena_strdup(a, col(v, S_LANG, "zh-CN"));
 	u->role = gw_role_from_name(col(v, S_ROLE, ""));
 	u->clearance = (int)strtol(col(v, S_CLEAR, "1"), NULL, 10);
+	u->must_change = !!strtol(col(v, S_MUST, "0"), NULL, 10);
 	snprintf(r->ctx->csrf, sizeof(r->ctx->csrf), "%s", col(v, S_CSRF, ""));
 	r->ctx->user = u; /* kept only when the session is still valid */
 	return 1;

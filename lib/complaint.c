@@ -145,18 +145,72 @@ int64_t gw_complaint_resume(const struct gw_complaint_policy *p, const struct gw
 	return n ? end_of_local_day(p, gw_workday_add(cal, due_day, n)) : due;
 }
 
+/* The step for a deadline given the time still left (left, may be negative)
+ * and the time already past it (late), both as the severity counts them. */
+static enum gw_escalation step(const struct gw_complaint_policy *p, int64_t left, int64_t late,
+			       int level, int warned)
+{
+	if (late > (int64_t)p->director_after_hours * 3600 && level < 2)
+		return GW_ESC_DIRECTOR;
+	if (late > 0 && level < 1)
+		return GW_ESC_MANAGER;
+	if (late <= 0 && left <= (int64_t)p->warn_hours * 3600 && !warned && level == 0)
+		return GW_ESC_WARN;
+	return GW_ESC_NONE;
+}
+
 enum gw_escalation gw_complaint_escalation(const struct gw_complaint_policy *p, int64_t now,
 					   int64_t due, int level, int warned)
 {
 	if (!due)
 		return GW_ESC_NONE;
-	if (now > due + (int64_t)p->director_after_hours * 3600 && level < 2)
-		return GW_ESC_DIRECTOR;
-	if (now > due && level < 1)
-		return GW_ESC_MANAGER;
-	if (now <= due && now >= due - (int64_t)p->warn_hours * 3600 && !warned && level == 0)
-		return GW_ESC_WARN;
-	return GW_ESC_NONE;
+	return step(p, due - now, now - due, level, warned);
+}
+
+/* The UTC instant local day begins. */
+static int64_t start_of_local_day(const struct gw_complaint_policy *p, int32_t day)
+{
+	return (int64_t)day * 86400 - (int64_t)p->tz_minutes * 60;
+}
+
+int64_t gw_complaint_working_seconds(const struct gw_complaint_policy *p,
+				     const struct gw_workday_cal *cal, enum gw_severity s,
+				     int64_t from, int64_t to)
+{
+	int64_t n = 0, t = from, end;
+	int days = 0;
+
+	if (to <= from)
+		return 0;
+	if (!on_calendar(s))
+		return to - from;
+	for (; t < to && days < GW_WORKING_DAYS_MAX; t = end, days++) {
+		int32_t day = local_day(p, t);
+
+		end = start_of_local_day(p, day + 1);
+		if (end > to)
+			end = to;
+		if (gw_workday_is_working(cal, day))
+			n += end - t;
+	}
+	return n;
+}
+
+enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy *p,
+					       const struct gw_workday_cal *cal,
+					       enum gw_severity s, int64_t now, int64_t due,
+					       int level, int warned)
+{
+	int64_t late;
+
+	if (!due)
+		return GW_ESC_NONE;
+	/* past due is past due whatever the day; how far, in working time (the
+	 * warning before it stays on the clock: warn_hours before the due time) */
+	late = now > due ? gw_complaint_working_seconds(p, cal, s, due, now) : 0;
+	if (now > due && late == 0)
+		late = 1;
+	return step(p, due - now, late, level, warned);
 }
 
 void gw_complaint_tracking_no(int32_t local_day, unsigned n, char out[24])

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "guwen/audit.h"
 #include "guwen/complaint_clock.h"
@@ -15,21 +16,36 @@
 
 #define JOB_BATCH 200
 
+/* each deadline has its own warning and level: the response deadline's until
+ * the complainant was answered, the resolution deadline's */
 static const char SQL_JOB_ROWS[] =
 	"SELECT id, tracking_no, severity, COALESCE(department_id, 0), COALESCE(owner_id, 0),"
 	" escalation, warned_at IS NOT NULL, responded_at IS NOT NULL,"
-	" COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0)"
+	" COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0),"
+	" response_escalation, response_warned_at IS NOT NULL"
 	" FROM complaints WHERE stage IN ('registered', 'investigating')"
-	" AND severity IS NOT NULL AND waiting_since IS NULL AND escalation < 2 AND id > ?"
+	" AND severity IS NOT NULL AND waiting_since IS NULL"
+	" AND (escalation < 2 OR (responded_at IS NULL AND response_escalation < 2)) AND id > ?"
 	" ORDER BY id LIMIT 200";
 static const char SQL_JOB_WARNED[] =
 	"UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
+static const char SQL_JOB_WARNED_RESPONSE[] =
+	"UPDATE complaints SET response_warned_at = ? WHERE id = ? AND response_warned_at IS NULL";
+static const char SQL_JOB_LEVEL_RESPONSE[] =
+	"UPDATE complaints SET response_escalation = ? WHERE id = ? AND response_escalation < ?";
+/* an escalation is a row per person it reaches: on their start page until the
+ * complaint is answered and resolved */
+static const char SQL_JOB_ASSIGN[] =
+	"INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)"
+	" SELECT ?, id, ?, ?, ? FROM users WHERE role = ? AND active = 1"
+	" AND (? = 0 OR department_id = ?)";
 static const char SQL_JOB_LEVEL[] =
 	"UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
 
 struct job_row {
 	long long id, dept, owner;
 	int level, warned, responded;
+	int response_level, response_warned;
 	enum gw_severity sev;
 	int64_t response_due, resolution_due;
 	char tracking[24];
@@ -47,6 +63,7 @@ struct job {
 	int tz;
 	int64_t now;
 	struct gw_complaint_policy policy;
+	struct gw_workday_cal cal; /* a and b count working hours */
 	struct gw_complaint_jobs *out;
 };
 
@@ -56,7 +73,7 @@ static int job_row(void *ctx, int ncols, char **v, const size_t *lens, const cha
 	struct job_row *r;
 
 	(void)lens, (void)names;
-	if (ncols != 10 || b->n == JOB_BATCH || !v[0] || !v[1] || !v[2])
+	if (ncols != 12 || b->n == JOB_BATCH || !v[0] || !v[1] || !v[2])
 		return 0;
 	r = &b->rows[b->n++];
 	r->id = strtoll(v[0], NULL, 10);
@@ -69,6 +86,8 @@ static int job_row(void *ctx, int ncols, char **v, const size_t *lens, const cha
 	r->responded = v[7] && atoi(v[7]);
 	r->response_due = v[8] ? strtoll(v[8], NULL, 10) : 0;
 	r->resolution_due = v[9] ? strtoll(v[9], NULL, 10) : 0;
+	r->response_level = v[10] ? atoi(v[10]) : 0;
+	r->response_warned = v[11] && atoi(v[11]);
 	return 0;
 }
 
@@ -77,17 +96,17 @@ static const char *job_word(struct job *j, const char *key)
 	return hdf_get_value(j->words, key, key);
 }
 
-/* What is due now, and for which deadline (1 = resolution, 0 = response). */
-static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int *resolution)
+/* What is due now for one deadline (1 = resolution, 0 = response): each has its
+ * own warning and level; a and b count working hours on the calendar. */
+static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int resolution)
 {
-	enum gw_escalation a = GW_ESC_NONE, b;
-
-	if (!r->responded)
-		a = gw_complaint_escalation(&j->policy, j->now, r->response_due, r->level,
-					    r->warned);
-	b = gw_complaint_escalation(&j->policy, j->now, r->resolution_due, r->level, r->warned);
-	*resolution = b >= a;
-	return b >= a ? b : a;
+	if (!resolution && r->responded)
+		return GW_ESC_NONE;
+	return gw_complaint_escalation_cal(
+		&j->policy, &j->cal, r->sev, j->now,
+		resolution ? r->resolution_due : r->response_due,
+		resolution ? r->level : r->response_level,
+		resolution ? r->warned : r->response_warned);
 }
 
 /* "Resolution due: 2026-10-19 23:59:59" (local time) for the mail and the event. */
@@ -152,34 +171,60 @@ static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e
 	return gw_complaint_mail_role_msg(j->db, "manager", r->dept, m, names);
 }
 
+/* The escalation's rows, one per manager of the department or per director. */
+static int job_assign(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution)
+{
+	char now[20];
+	long long dept = e == GW_ESC_DIRECTOR ? 0 : r->dept;
+
+	if (e == GW_ESC_WARN || (e == GW_ESC_MANAGER && !r->dept))
+		return 0;
+	gw_time_format(j->now, now);
+	return gw_db_exec(j->db, SQL_JOB_ASSIGN, "iisssii", r->id,
+			  (long long)(e == GW_ESC_DIRECTOR ? 2 : 1),
+			  resolution ? "resolution" : "response", now,
+			  e == GW_ESC_DIRECTOR ? "director" : "manager", dept, dept) < 0
+		       ? -1
+		       : 0;
+}
+
 /* Flag the complaint for this step: 1 when this run is the one that does it, 0
  * when another did already, -1 on error. */
-static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e)
+static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e,
+		    int resolution)
 {
 	char now[20];
 	long long level = e == GW_ESC_DIRECTOR ? 2 : 1;
 
 	gw_time_format(j->now, now);
 	if (e == GW_ESC_WARN)
-		return (int)gw_db_exec(j->db, SQL_JOB_WARNED, "si", now, r->id);
-	return (int)gw_db_exec(j->db, SQL_JOB_LEVEL, "iii", level, r->id, level);
+		return (int)gw_db_exec(j->db, resolution ? SQL_JOB_WARNED : SQL_JOB_WARNED_RESPONSE,
+				       "si", now, r->id);
+	return (int)gw_db_exec(j->db, resolution ? SQL_JOB_LEVEL : SQL_JOB_LEVEL_RESPONSE, "iii",
+			       level, r->id, level);
 }
 
 static const char SQL_JOB_DONE[] =
 	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0, warned_at IS NOT NULL,"
 	" escalation >= ?)";
+static const char SQL_JOB_DONE_RESPONSE[] =
+	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0,"
+	" response_warned_at IS NOT NULL, response_escalation >= ?)";
 
 /* After COMMIT (rc from gw_db_commit): 1 stored, -1 not or unknown. The flag is
  * in the same transaction as the mails, so when the answer to COMMIT was lost
  * the flag tells on a new connection; unknown is safe too: the next run sees the
  * flag if it was stored and does the step if it was not. */
-static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e, int rc)
+static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e,
+		      int resolution, int rc)
 {
 	long long done = 0;
 
 	if (rc != -2)
 		return rc == 0 ? 1 : -1;
-	if (gw_db_int(j->db, &done, SQL_JOB_DONE, "iii", r->id, (long long)(e != GW_ESC_WARN),
+	if (gw_db_int(j->db, &done, resolution ? SQL_JOB_DONE : SQL_JOB_DONE_RESPONSE, "iii",
+		      r->id, (long long)(e != GW_ESC_WARN),
 		      e == GW_ESC_DIRECTOR ? 2LL : 1LL) < 0) {
 		gw_log_warn("the answer to COMMIT was lost; complaint %lld: unknown", r->id);
 		return -1;
@@ -199,14 +244,14 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 
 	if (gw_db_begin(j->db))
 		return -1;
-	rc = job_flag(j, r, e);
+	rc = job_flag(j, r, e, resolution);
 	if (rc <= 0)
 		goto out;
 	rc = -1;
 	if (job_render(j, r, e, resolution, &t))
 		goto out;
 	m = gw_mail_of(&t);
-	if (job_mail(j, r, e, &m, &names) < 0)
+	if (job_mail(j, r, e, &m, &names) < 0 || job_assign(j, r, e, resolution))
 		goto out;
 	job_event(j, r, e, resolution, &names, &ev);
 	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
@@ -216,7 +261,7 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 			       ev.p) == 0 &&
 	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
 			"complaint", r->id, detail) == 0)
-		rc = job_settle(j, r, e, gw_db_commit(j->db));
+		rc = job_settle(j, r, e, resolution, gw_db_commit(j->db));
 out:
 	if (rc != 1)
 		gw_db_rollback(j->db);
@@ -226,17 +271,16 @@ out:
 	return rc;
 }
 
-/* Decide and act for one complaint. Past the director's time with nobody told
- * yet, the managers are told first, then the directors. */
-static void job_one(struct job *j, const struct job_row *r)
+/* Decide and act for one deadline of a complaint. Past the director's time with
+ * nobody told yet, the managers are told first, then the directors. */
+static void job_deadline(struct job *j, const struct job_row *r, int resolution)
 {
-	int resolution, rc = 0;
-	enum gw_escalation e = job_decide(j, r, &resolution);
+	int rc = 0;
+	enum gw_escalation e = job_decide(j, r, resolution);
 
-	j->out->checked++;
 	if (e == GW_ESC_NONE)
 		return;
-	if (e == GW_ESC_DIRECTOR && r->level < 1 &&
+	if (e == GW_ESC_DIRECTOR && (resolution ? r->level : r->response_level) < 1 &&
 	    (rc = job_apply(j, r, GW_ESC_MANAGER, resolution)) > 0)
 		j->out->managers++;
 	if (rc >= 0)
@@ -249,19 +293,48 @@ static void job_one(struct job *j, const struct job_row *r)
 		(*(e == GW_ESC_MANAGER ? &j->out->managers : &j->out->directors))++;
 }
 
+/* Both deadlines of one complaint, each on its own. */
+static void job_one(struct job *j, const struct job_row *r)
+{
+	j->out->checked++;
+	job_deadline(j, r, 0);
+	job_deadline(j, r, 1);
+}
+
+static const char SQL_OVERDUE_MARK[] =
+	"UPDATE complaints SET overdue = 1 WHERE stage IN ('registered', 'investigating')"
+	" AND resolution_due < ? AND waiting_since IS NULL AND overdue = 0";
+
+int gw_complaint_overdue_mark(struct gw_db *db, int64_t now)
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	char at[32];
+
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
+	return gw_db_exec(db, SQL_OVERDUE_MARK, "s", at) < 0 ? -1 : 0;
+}
+
 int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			  int64_t now, struct gw_complaint_jobs *out)
 {
-	struct job j = { db, words, dir, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 }, out };
+	struct job j = { db, words, dir, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 },
+			 { 0 }, out };
 	struct job_batch *b = malloc(sizeof(*b));
 	long long after = 0;
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (!b || gw_complaint_policy_load(db, tz_minutes, &j.policy)) {
+	/* the calendar from a year back: the oldest overdue ones count from there */
+	if (!b || gw_complaint_clock_load(db, tz_minutes, now - 366 * 86400LL, now, &j.policy,
+					  &j.cal)) {
+		gw_workday_free(&j.cal);
 		free(b);
 		return -1;
 	}
+	if (gw_complaint_overdue_mark(db, now))
+		out->failed++;
 	do {
 		b->n = 0;
 		if (gw_db_each(db, job_row, b, SQL_JOB_ROWS, "i", after) < 0) {
@@ -273,6 +346,7 @@ int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_
 		if (b->n)
 			after = b->rows[b->n - 1].id;
 	} while (b->n == JOB_BATCH);
+	gw_workday_free(&j.cal);
 	free(b);
 	return rc;
 }

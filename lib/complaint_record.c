@@ -11,9 +11,11 @@ static const char SQL_GET[] =
 	" c.happened_on, c.description, c.severity, c.stage, c.department_id,"
 	" d.name AS dept_name, c.owner_id, ow.name AS owner_name, c.response_due,"
 	" c.resolution_due, c.responded_at, c.resolved_at, c.closed_at, c.waiting_since,"
-	" c.escalation, c.warned_at, c.root_cause, c.corrective_action, c.rating,"
+	" c.escalation, c.response_escalation, c.warned_at, c.root_cause, c.corrective_action,"
+	" c.rating,"
 	" c.rating_comment, c.rated_at, c.created_at, cb.name AS created_by_name, c.version,"
-	" c.trust, c.suspect_reason, c.released_at,"
+	" c.trust, c.suspect_reason, c.released_at, c.created_by, c.duplicate_of,"
+	" dup.tracking_no AS duplicate_of_no,"
 	/* a released suspected post's clock starts at its release */
 	" UNIX_TIMESTAMP(COALESCE(c.released_at, c.created_at)) AS created_ts,"
 	" UNIX_TIMESTAMP(c.waiting_since) AS waiting_ts,"
@@ -25,6 +27,7 @@ static const char SQL_GET[] =
 	" LEFT JOIN users av ON av.id = c.advisor_id"
 	" LEFT JOIN departments d ON d.id = c.department_id"
 	" LEFT JOIN users ow ON ow.id = c.owner_id LEFT JOIN users cb ON cb.id = c.created_by"
+	" LEFT JOIN complaints dup ON dup.id = c.duplicate_of"
 	" WHERE c.id = ?";
 
 #define INT(m) { .name = #m, .type = GW_COL_INT, .offset = offsetof(struct gw_complaint, m), .level = 1 }
@@ -34,8 +37,10 @@ static const char SQL_GET[] =
  * would be { .name = …, .type = GW_COL_TEXT, .offset = …, .level = 3, .sealed = 1 }. */
 static const struct gw_col cols[] = {
 	INT(id), INT(client_id), INT(advisor_id), INT(department_id), INT(owner_id),
-	INT(version), INT(escalation), INT(rating), INT(overdue), INT(response_overdue),
+	INT(version), INT(escalation), INT(response_escalation), INT(rating), INT(overdue),
+	INT(response_overdue),
 	INT(created_ts), INT(waiting_ts), INT(response_ts), INT(resolution_ts),
+	INT(created_by), INT(duplicate_of), TEXT(duplicate_of_no),
 	TEXT(tracking_no), TEXT(source), TEXT(name), TEXT(phone), TEXT(email), TEXT(company),
 	TEXT(client_name), TEXT(subject_text), TEXT(advisor_name), TEXT(happened_on),
 	TEXT(description), TEXT(severity), TEXT(stage), TEXT(dept_name), TEXT(owner_name),

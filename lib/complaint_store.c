@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "guwen/audit.h"
+#include "guwen/complaint_record.h"
 #include "guwen/complaint_store.h"
 #include "guwen/log.h"
 #include "guwen/mail.h"
@@ -29,8 +30,13 @@ static const char SQL_BY_TOKEN[] =
 	"SELECT id, tracking_no, email IS NOT NULL AS mailed, trust FROM complaints"
 	" WHERE form_token = ?";
 static const char SQL_EVENT[] =
-	"INSERT INTO complaint_events (complaint_id, at, user_id, kind, visibility, body)"
-	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?)";
+	"INSERT INTO complaint_events (complaint_id, at, user_id, kind, code, params,"
+	" visibility, body) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, ?, ?)";
+/* The overdue flag (sql/011_complaint_desk.sql) as the complaint is now:
+ * every change of stage, deadline or waiting writes an event. */
+static const char SQL_OVERDUE_SYNC[] =
+	"UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
+	" AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
 /* a complaint is a contact from the client (DOMAIN.md "Regular contact") */
 static const char SQL_CLIENT_CONTACT[] =
 	"UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
@@ -39,11 +45,21 @@ static const char SQL_FILE[] =
 	"INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 
+int gw_complaint_event_coded(struct gw_db *db, long long complaint_id, long long user_id,
+			     const char *kind, int public_, const char *code, const char *params,
+			     const char *body)
+{
+	if (gw_db_exec(db, SQL_EVENT, "iisssss", complaint_id, user_id, kind, code, params,
+		       public_ ? "public" : "internal", body ? body : "") != 1)
+		return -1;
+	return gw_db_exec(db, SQL_OVERDUE_SYNC, "i", complaint_id) < 0 ? -1 : 0;
+}
+
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,
 		       const char *kind, int public_, const char *body)
 {
-	return gw_db_exec(db, SQL_EVENT, "iisss", complaint_id, user_id, kind,
-			  public_ ? "public" : "internal", body) == 1 ? 0 : -1;
+	return gw_complaint_event_coded(db, complaint_id, user_id, kind, public_, NULL, NULL,
+					body);
 }
 
 /* The next tracking number of today (local day); 0 or -1. */
@@ -134,9 +150,9 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 
 	if (!c->email || !*c->email || c->suspect)
 		return 0; /* a suspected post is not a way to send mail to anyone */
-	if (*site)
-		url = gw_arena_printf(&ctx->arena, "%s%s", site,
-				      gw_url(ctx, "portal", "/complaint/status"));
+	if (*site) /* the number filled in; the code never in a URL */
+		url = gw_arena_printf(&ctx->arena, "%s%s?tracking=%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"), tracking);
 	data = gw_mail_data("Name", c->name, "Tracking", tracking, "Code", code, "StatusURL", url,
 			    NULL);
 	id = gw_mail_queue_cs(ctx->db, c->email, hdf_get_value(ctx->cfg, "App.Templates", "templates"),

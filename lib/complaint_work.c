@@ -1,30 +1,73 @@
-/* complaint_work.c — the complaints on the start page: each section is a
- * statement of (id, tracking_no, name, severity, stage) rows and a title line
- * per row. */
+/* complaint_work.c — the complaints on the start page ("my work"): one
+ * function per section (declared in lib/programs.c), each a condition on the
+ * open complaints; its newest 10 rows with a title line each, how many there
+ * are, the nearest deadline and the list that shows all of it. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
+#include "guwen/perm.h"
+#include "guwen/valid.h"
 #include "guwen/view.h"
 
 #define WORK_ROWS 10
+/* a section counts up to this many (the start page stays cheap at any size) */
+#define WORK_COUNT_MAX 1000
 
-/* The user's own open complaints; for directors first the open major and
- * severe ones (c, d), about which they were alerted. One branch per (severity
- * or owner, stage): each reads its 10 newest from the index ending in id, where
- * an IN over both would walk the table past every row that does not match (the
- * newest are mostly unclassified) or sort all the open ones. */
+/* One branch per (condition, stage): each reads its 10 newest from the index
+ * ending in id, where an IN over the stages would walk the table past every
+ * row that does not match (the newest are mostly unclassified) or sort all the
+ * open ones. */
 #define WORK_COLS "SELECT id, tracking_no, name, severity, stage FROM complaints"
 #define WORK_BRANCH(cond, stage) \
 	"(" WORK_COLS " WHERE " cond " AND stage = '" stage "' ORDER BY id DESC LIMIT 10)"
 #define WORK_OPEN(cond)                                                                     \
 	WORK_BRANCH(cond, "registered") " UNION ALL " WORK_BRANCH(cond, "investigating")   \
 	" UNION ALL " WORK_BRANCH(cond, "resolved") " UNION ALL " WORK_BRANCH(cond, "followup")
-static const char SQL_WORK_COMPLAINTS[] =
-	"SELECT * FROM (" WORK_OPEN("owner_id = ?") ") w ORDER BY id DESC LIMIT 10";
-static const char SQL_WORK_ALERTS[] =
-	"SELECT * FROM (" WORK_OPEN("severity = 'c'") " UNION ALL " WORK_OPEN("severity = 'd'")
-	") w ORDER BY id DESC LIMIT 10";
+#define WORK_ROWS_SQL(cond) "SELECT * FROM (" WORK_OPEN(cond) ") w ORDER BY id DESC LIMIT 10"
+
+/* How many (up to WORK_COUNT_MAX) and the nearest deadline still running: the
+ * response deadline until the complainant was answered, then the resolution's. */
+#define WORK_SUM_SQL(cond)                                                                  \
+	"SELECT COUNT(*), MIN(due) FROM (SELECT CASE WHEN waiting_since IS NOT NULL"        \
+	" OR stage NOT IN ('registered', 'investigating') THEN NULL"                        \
+	" WHEN responded_at IS NULL THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))" \
+	" ELSE UNIX_TIMESTAMP(resolution_due) END AS due FROM complaints WHERE " cond       \
+	" AND stage <> 'closed' LIMIT 1000) x"
+
+/* the sections' conditions: each has one parameter, bound to every '?' */
+#define C_OWNED "owner_id = ?"
+#define C_ALERT "severity IN ('c', 'd') AND 0 < ?"
+#define C_CLASSIFY                                                                    \
+	"severity IS NULL AND trust = 'ok' AND duplicate_of IS NULL"                   \
+	" AND (department_id IS NULL OR department_id = ? OR ? = 0)"
+#define C_UNOWNED "department_id = ? AND severity = 'a' AND owner_id IS NULL"
+#define C_ESCALATED "id IN (SELECT complaint_id FROM complaint_escalations WHERE user_id = ?)"
+#define C_REFERRED \
+	"id IN (SELECT complaint_id FROM complaint_referrals WHERE answered_at IS NULL) AND 0 < ?"
+
+struct work_def {
+	const char *rows, *sum; /* WORK_ROWS_SQL, WORK_SUM_SQL of one condition */
+	const char *more;       /* the complaints list that shows all of it */
+	int alert;              /* the director's c/d alert: marked, shown apart */
+};
+
+static const struct work_def owned = { WORK_ROWS_SQL(C_OWNED), WORK_SUM_SQL(C_OWNED),
+				       "/?tab=mine&open=1", 0 };
+static const struct work_def alerts = { WORK_ROWS_SQL(C_ALERT), WORK_SUM_SQL(C_ALERT),
+					"/?tab=all&grave=1&open=1", 1 };
+static const struct work_def to_classify = { WORK_ROWS_SQL(C_CLASSIFY), WORK_SUM_SQL(C_CLASSIFY),
+					     "/?tab=department&severity=none&open=1", 0 };
+static const struct work_def to_classify_all = { WORK_ROWS_SQL(C_CLASSIFY),
+						 WORK_SUM_SQL(C_CLASSIFY),
+						 "/?tab=all&severity=none&open=1", 0 };
+static const struct work_def unowned = { WORK_ROWS_SQL(C_UNOWNED), WORK_SUM_SQL(C_UNOWNED),
+					 "/?tab=department&severity=a&unowned=1&open=1", 0 };
+static const struct work_def escalated = { WORK_ROWS_SQL(C_ESCALATED),
+					   WORK_SUM_SQL(C_ESCALATED), "/?tab=escalated&open=1", 0 };
+static const struct work_def referred = { WORK_ROWS_SQL(C_REFERRED), WORK_SUM_SQL(C_REFERRED),
+					  "/?tab=referred&open=1", 0 };
 
 /* One section being filled: where, how many, which ids it has already. */
 struct work {
@@ -59,36 +102,117 @@ static const char *title(struct work *w, char **v)
 								 v[4] ? v[4] : "")));
 }
 
-/* id, tracking, name, severity, stage → prefix.N.title / href (/ alert) */
+/* id, tracking, name, severity, stage → prefix.Items.N.title / href (/ alert) */
 static int work_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct work *w = p;
 	struct gw_arena *a = &w->ctx->arena;
+	const char *at;
 
 	(void)lens, (void)names;
 	if (ncols < 5 || !v[0] || !v[1] || seen(w, strtoll(v[0], NULL, 10)))
 		return 0;
-	gw_hdf_set(w->ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n), title(w, v));
-	gw_hdf_set(w->ctx->hdf, gw_arena_printf(a, "%s.%d.href", w->prefix, w->n),
+	at = gw_arena_printf(a, "%s.Items.%d", w->prefix, w->n++);
+	gw_hdf_set(w->ctx->hdf, gw_arena_printf(a, "%s.title", at), title(w, v));
+	gw_hdf_set(w->ctx->hdf, gw_arena_printf(a, "%s.href", at),
 		   gw_url(w->ctx, "complaints", gw_arena_printf(a, "/%s", v[0])));
 	if (w->alert)
-		gw_hdf_set_int(w->ctx->hdf, gw_arena_printf(a, "%s.%d.alert", w->prefix, w->n), 1);
-	w->n++;
+		gw_hdf_set_int(w->ctx->hdf, gw_arena_printf(a, "%s.alert", at), 1);
+	return 0;
+}
+
+/* COUNT(*), MIN(due) → prefix.count ("1000+" at the cap) and prefix.due (local time) */
+static int sum_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct work *w = p;
+	struct gw_ctx *ctx = w->ctx;
+	long long n = ncols > 0 && v[0] ? strtoll(v[0], NULL, 10) : 0;
+	char due[20];
+
+	(void)lens, (void)names;
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.count", w->prefix),
+		   gw_arena_printf(&ctx->arena, "%lld%s", n, n >= WORK_COUNT_MAX ? "+" : ""));
+	if (ncols > 1 && v[1]) {
+		gw_time_format(strtoll(v[1], NULL, 10) + gw_tz_minutes(ctx) * 60LL, due);
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.due", w->prefix), due);
+	}
+	return 1;
+}
+
+/* Bind arg to every '?' of sql (at most 8). */
+static int each_with(struct gw_ctx *ctx, const char *sql, long long arg, gw_db_row_fn fn,
+		     struct work *w)
+{
+	struct gw_db_arg args[8];
+	int n = 0;
+
+	for (const char *q = sql; (q = strchr(q, '?')) && n < 8; q++)
+		args[n++] = (struct gw_db_arg){ GW_DB_INT, arg, NULL };
+	return gw_db_each_args(ctx->db, fn, w, sql, args, n, 0);
+}
+
+/* A section's rows into w (its items after those already there), its count,
+ * nearest deadline and link under prefix. 0 or -1. */
+static int fill(struct work *w, const struct work_def *d, long long arg, int summary)
+{
+	struct gw_ctx *ctx = w->ctx;
+
+	w->alert = d->alert;
+	if (each_with(ctx, d->rows, arg, work_row, w) < 0 ||
+	    (summary && each_with(ctx, d->sum, arg, sum_row, w) < 0))
+		return -1;
+	if (summary)
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.more", w->prefix),
+			   gw_url(ctx, "complaints", d->more));
 	return 0;
 }
 
 int gw_complaint_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix, .alert = 1 };
+	struct work w = { .ctx = ctx, .prefix = prefix };
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_READ))
 		return 0;
-	if (ctx->user->role == GW_ROLE_DIRECTOR &&
-	    gw_db_each(ctx->db, work_row, &w, SQL_WORK_ALERTS, NULL) < 0)
-		return -1;
-	w.alert = 0;
-	return gw_db_each(ctx->db, work_row, &w, SQL_WORK_COMPLAINTS, "iiii", ctx->user->id,
-			  ctx->user->id, ctx->user->id, ctx->user->id) < 0
-		       ? -1
-		       : 0;
+	if (ctx->user->role == GW_ROLE_DIRECTOR) {
+		if (fill(&w, &alerts, 1, 0))
+			return -1;
+		if (w.n)
+			gw_hdf_set_int(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.alert", prefix), 1);
+	}
+	return fill(&w, &owned, ctx->user->id, 1);
+}
+
+int gw_complaint_work_classify(struct gw_ctx *ctx, const char *prefix)
+{
+	struct work w = { .ctx = ctx, .prefix = prefix };
+	long long dept = ctx->user->dept_id ? ctx->user->dept_id : -1; /* -1: none */
+
+	if (gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_ALL))
+		return fill(&w, &to_classify_all, 0, 1);
+	return fill(&w, &to_classify, dept, 1);
+}
+
+int gw_complaint_work_unowned(struct gw_ctx *ctx, const char *prefix)
+{
+	struct work w = { .ctx = ctx, .prefix = prefix };
+
+	if (!ctx->user->dept_id)
+		return 1;
+	return fill(&w, &unowned, ctx->user->dept_id, 1);
+}
+
+int gw_complaint_work_escalated(struct gw_ctx *ctx, const char *prefix)
+{
+	struct work w = { .ctx = ctx, .prefix = prefix };
+
+	return fill(&w, &escalated, ctx->user->id, 1);
+}
+
+int gw_complaint_work_referred(struct gw_ctx *ctx, const char *prefix)
+{
+	struct work w = { .ctx = ctx, .prefix = prefix };
+
+	if (ctx->user->role != GW_ROLE_MARKET)
+		return 1;
+	return fill(&w, &referred, 1, 1);
 }

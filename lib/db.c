@@ -130,6 +130,20 @@ static unsigned seconds(struct gw_db *db, const char *name, int def)
 	return v < 1 ? 1u : (unsigned)v;
 }
 
+/* Client auth plugins (.so) come only from DB.PluginDir if set; a static build
+ * (no _DYNAMIC) otherwise loads none, only its built-in mysql_native_password:
+ * the host's plugin directory, if any, belongs to another libmariadb and glibc. */
+extern int _DYNAMIC[] __attribute__((weak));
+static void set_plugin_dir(struct gw_db *db)
+{
+	const char *dir = hdf_get_value(db->cfg, "DB.PluginDir", NULL);
+
+	if (dir && *dir)
+		mysql_options(db->my, MYSQL_PLUGIN_DIR, dir);
+	else if (!_DYNAMIC)
+		mysql_options(db->my, MYSQL_PLUGIN_DIR, "/dev/null");
+}
+
 /* Timeouts: the client's own (connect, read, write) and the server's for this
  * session (lock waits, statement time), so that a slow database fails a request
  * in bounded time instead of holding it past the web server's patience. */
@@ -145,6 +159,7 @@ static void set_options(struct gw_db *db)
 
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &connect_to);
+	set_plugin_dir(db);
 	if (db->scripts) { /* migrations and bulk loads take the time they need */
 		mysql_options(db->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
 		return;

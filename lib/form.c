@@ -84,6 +84,16 @@ static const char *check_typed(const struct gw_fdef *def, const char *s, struct 
 	}
 }
 
+static const char *phone_value(struct gw_fval *out, struct gw_arena *a)
+{
+	char norm[GW_PHONE_MAX];
+
+	if (gw_phone_normalize(out->s, norm))
+		return "bad_phone";
+	out->s = gw_arena_strdup(a, norm);
+	return NULL;
+}
+
 const char *gw_form_check(const struct gw_fdef *def, const char *raw, struct gw_fval *out,
 			  struct gw_arena *a)
 {
@@ -108,6 +118,8 @@ const char *gw_form_check(const struct gw_fdef *def, const char *raw, struct gw_
 		return "too_long";
 	if (has_controls(out->s, def->type == GW_F_TEXTAREA))
 		return "bad_text";
+	if (def->type == GW_F_PHONE) /* stored in its one form: 13800138000-123 */
+		return phone_value(out, a);
 	return check_typed(def, out->s, out);
 }
 

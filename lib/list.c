@@ -96,7 +96,8 @@ void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_a
 {
 	r->scope = cond;
 	r->nscope = n < GW_LIST_MAX_ARGS / 2 ? n : GW_LIST_MAX_ARGS / 2;
-	memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
+	if (r->nscope) /* args may be NULL for none (memcpy wants a pointer even for 0) */
+		memcpy(r->args, args, sizeof(*args) * (size_t)r->nscope);
 }
 
 /* ---- the statement ---- */
@@ -122,6 +123,11 @@ static void add_arg(struct gw_list_run *r, enum gw_db_type t, long long i, const
 {
 	if (r->nargs < GW_LIST_MAX_ARGS)
 		r->args[r->nargs++] = (struct gw_db_arg){ t, i, s };
+}
+
+void gw_list_arg(struct gw_list_run *r, enum gw_db_type t, long long i, const char *s)
+{
+	add_arg(r, t, i, s);
 }
 
 /* Append cond as the statement's next condition. */
@@ -163,7 +169,7 @@ static int base_only(const struct gw_list_run *r)
 	const char *alias = sp ? sp + 1 : r->l->from;
 	size_t n = strcspn(alias, " ");
 
-	return !*r->q && !strncmp(r->sort->expr, alias, n) && r->sort->expr[n] == '.';
+	return (!*r->q || r->l->search) && !strncmp(r->sort->expr, alias, n) && r->sort->expr[n] == '.';
 }
 
 /* The FROM clause (the joins left out when base), with the list's index hint
@@ -202,6 +208,11 @@ static void search_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf
 
 	if (!*r->q)
 		return;
+	if (r->l->search) {
+		where(r, b, "");
+		r->l->search(ctx, r, b);
+		return;
+	}
 	like = like_contains(ctx, r->q);
 	for (const struct gw_list_col *c = r->l->cols; c->name; c++) {
 		if (!(c->flags & GW_LC_SEARCH))

@@ -1,6 +1,7 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
 #include "guwen/client_work.h"
+#include "guwen/application_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
 #include "guwen/programs.h"
@@ -12,7 +13,7 @@ const struct gw_program gw_programs[] = {
 	  .perm2 = GW_PERM_AUDIT_READ },
 	{ .name = "portal" },
 	{ .name = "clients", .nav = "Clients", .perm = GW_PERM_CLIENT_READ },
-	{ .name = "applications" },
+	{ .name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW },
 	{ .name = "projects" },
 	{ .name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ },
 	{ .name = "visits" },
@@ -21,9 +22,19 @@ const struct gw_program gw_programs[] = {
 };
 
 const struct gw_work_section gw_work_sections[] = {
+	{ .id = "applications", .word = "NewApplications", .perm = GW_PERM_APPLICATION_REVIEW,
+	  .fn = gw_application_work },
 	{ .id = "projects", .word = "MyProjects", .perm = GW_PERM_LOGIN },
 	{ .id = "complaints", .word = "MyComplaints", .perm = GW_PERM_LOGIN,
-	  .fn = gw_complaint_work },
+	  .fill = gw_complaint_work },
+	{ .id = "complaints-classify", .word = "ToClassify", .perm = GW_PERM_COMPLAINT_CLASSIFY,
+	  .fill = gw_complaint_work_classify },
+	{ .id = "complaints-unowned", .word = "UnownedA", .perm = GW_PERM_COMPLAINT_CLASSIFY,
+	  .fill = gw_complaint_work_unowned },
+	{ .id = "complaints-escalated", .word = "EscalatedToMe",
+	  .perm = GW_PERM_COMPLAINT_CLASSIFY, .fill = gw_complaint_work_escalated },
+	{ .id = "complaints-referred", .word = "ReferredToMe", .perm = GW_PERM_COMPLAINT_WRITE,
+	  .fill = gw_complaint_work_referred },
 	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },
 	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN, .fn = gw_client_work },
 	{ .id = NULL },
@@ -65,9 +76,16 @@ int gw_programs_work(struct gw_ctx *ctx)
 	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
 		if (!may(ctx, s->perm))
 			continue;
+		const char *at = gw_arena_printf(&ctx->arena, "Work.%d", n);
+		int r = s->fill ? s->fill(ctx, at) : 0;
+
+		if (r == 1) {
+			gw_hdf_remove(ctx->hdf, at);
+			continue;
+		}
 		set_at(ctx, "Work", n, "id", s->id);
 		set_at(ctx, "Work", n, "word", s->word);
-		if (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL)))
+		if (r < 0 || (s->fn && s->fn(ctx, set_at(ctx, "Work", n, "Items", NULL))))
 			rc = -1;
 		n++;
 	}

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define MONEY_LIMIT 1000000000000000LL /* 10^15 fen */
 
@@ -139,77 +140,208 @@ int gw_valid_idcard(const char *s)
 	return last == checks[sum % 11];
 }
 
-/* Split a phone number into digit groups separated by single spaces or hyphens.
- * Stores each group's length in lens[] and the digits in out; returns the group
- * count, or -1 if malformed or too long. */
-static int phone_groups(const char *s, char *out, size_t outsz, int *lens, int maxg)
-{
-	int ng = 0;
-	size_t nd = 0;
+/* ---- phone numbers -------------------------------------------------------------- */
 
-	for (;;) {
-		if (!is_digit(*s) || ng == maxg)
-			return -1;
-		lens[ng] = 0;
-		while (is_digit(*s)) {
-			if (nd + 1 >= outsz)
-				return -1;
-			out[nd++] = *s++;
-			lens[ng]++;
-		}
-		ng++;
-		if (*s == '\0')
-			break;
-		if (*s != ' ' && *s != '-')
-			return -1;
-		s++;
+/* Words and signs people type in phone numbers, as one ASCII character each: a
+ * digit, '+', 'x' (an extension follows) or ' ' (a separator). */
+static const struct {
+	const char *typed;
+	char c;
+} phone_words[] = {
+	{ "\xE5\x88\x86\xE6\x9C\xBA", 'x' }, /* 分机 */
+	{ "\xE8\xBD\xAC", 'x' },             /* 转 */
+	{ "\xEF\xBC\x83", 'x' },             /* ＃ */
+	{ "ext.", 'x' }, { "ext", 'x' },
+	{ "\xEF\xBC\x8B", '+' },             /* ＋ */
+	{ "\xEF\xBC\x8D", ' ' },             /* － */
+	{ "\xE3\x80\x80", ' ' },             /* ideographic space */
+	{ "\xEF\xBC\x88", ' ' }, { "\xEF\xBC\x89", ' ' }, /* （ ） */
+	{ "\xE2\x80\x90", ' ' }, { "\xE2\x80\x93", ' ' }, { "\xE2\x80\x94", ' ' }, /* ‐ – — */
+};
+
+/* The character at s as above (its bytes into *len), or 0 for anything else. */
+static char phone_char(const char *s, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*len = 3;
+	if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) /* ０-９ */
+		return (char)('0' + (u[2] - 0x90));
+	for (size_t i = 0; i < sizeof(phone_words) / sizeof(phone_words[0]); i++) {
+		size_t n = strlen(phone_words[i].typed);
+
+		if (!strncasecmp(s, phone_words[i].typed, n))
+			return *len = (int)n, phone_words[i].c;
 	}
-	out[nd] = '\0';
-	return ng;
+	*len = 1;
+	if (is_digit(*s) || *s == '+')
+		return *s;
+	if (*s == 'x' || *s == 'X' || *s == '#')
+		return 'x';
+	return *s && strchr(" -.()/", *s) ? ' ' : 0;
 }
 
-static int phone_mobile(const char *d)
+/* A typed number in parts: its digits, where its last group began, the
+ * extension after a marker, whether it began with '+'. */
+struct phone_parts {
+	char main[20], ext[8];
+	int nm, ne, last_group, plus;
+};
+
+static int phone_digit(struct phone_parts *p, int in_ext, char c, int new_group)
 {
-	return strlen(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+	if (in_ext)
+		return p->ne < 6 ? (p->ext[p->ne++] = c, 0) : -1;
+	if (p->nm == (int)sizeof(p->main) - 1)
+		return -1;
+	if (new_group)
+		p->last_group = p->nm;
+	p->main[p->nm++] = c;
+	return 0;
 }
 
-/* Landline: area code 0AA or 0AAA as the first group, then a 7- or 8-digit local
- * number (which may itself be grouped), then at most one extension group of 1-6. */
-static int phone_landline(const char *d, const int *lens, int ng)
+static int phone_split(const char *s, struct phone_parts *p)
 {
-	int g = 1, local = 0, split = -1;
+	int len, in_ext = 0, sep = 0;
 
-	if (d[0] != '0')
-		return 0;
-	if (ng == 1)
-		return lens[0] >= 10 && lens[0] <= 12;
-	if (lens[0] < 3 || lens[0] > 4 || d[lens[0]] == '0' || d[lens[0]] == '1')
-		return 0;
-	for (; g < ng && local + lens[g] <= 8; g++) {
-		local += lens[g];
-		if (local >= 7)
-			split = g;
+	memset(p, 0, sizeof(*p));
+	for (; *s; s += len) {
+		char c = phone_char(s, &len);
+
+		if (!c || (c == '+' && (p->nm || p->plus)) || (c == 'x' && (in_ext || !p->nm)))
+			return -1;
+		if (c == '+' || c == 'x') {
+			p->plus |= c == '+';
+			in_ext |= c == 'x';
+		} else if (c != ' ' && phone_digit(p, in_ext, c, sep))
+			return -1;
+		sep = c == ' ';
 	}
-	if (split < 0)
+	return p->nm && (!in_ext || p->ne) ? 0 : -1;
+}
+
+/* The national number d (no country code) in its normal form into out:
+ * 13800138000, 010-62345678, 0571-8765432, 400-800-1234. 0 or -1. */
+static int phone_national(const char *d, char *out, size_t outsz)
+{
+	size_t n = strlen(d), area;
+
+	if (n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9')
+		return snprintf(out, outsz, "%s", d), 0;
+	if (n == 10 && (!strncmp(d, "400", 3) || !strncmp(d, "800", 3)))
+		return snprintf(out, outsz, "%.3s-%.3s-%s", d, d + 3, d + 6), 0;
+	if (d[0] != '0' || n < 3 || (d[1] == '1' && d[2] != '0')) /* 010, never 011–019 */
+		return -1;
+	area = d[1] == '1' || d[1] == '2' ? 3 : 4; /* 010, 02X; else 0XXX */
+	if (n < area + 7 || n > area + 8 || d[area] == '0' || d[area] == '1')
+		return -1;
+	return snprintf(out, outsz, "%.*s-%s", (int)area, d, d + area), 0;
+}
+
+/* Without the country code (+86, 0086, 86 before a mobile number); a landline
+ * written after +86 gets its trunk 0 back. */
+static const char *phone_domestic(const struct phone_parts *p, char *buf, size_t bufsz)
+{
+	const char *d = p->main;
+	int cc = 0;
+
+	if (p->plus && strncmp(d, "86", 2))
+		return NULL;
+	if (p->plus || (!strncmp(d, "861", 3) && strlen(d) == 13))
+		d += 2, cc = 1;
+	else if (!strncmp(d, "0086", 4))
+		d += 4, cc = 1;
+	if (cc && d[0] != '0' && d[0] != '1' && strncmp(d, "400", 3) && strncmp(d, "800", 3))
+		return snprintf(buf, bufsz, "0%s", d), buf;
+	if (cc && d[0] == '1' && strlen(d) == 10) /* +86 10 6234 5678 */
+		return snprintf(buf, bufsz, "0%s", d), buf;
+	return d;
+}
+
+static int phone_build(const struct phone_parts *p, char out[GW_PHONE_MAX])
+{
+	char buf[24];
+	const char *d = phone_domestic(p, buf, sizeof(buf));
+	size_t n;
+
+	if (!d || phone_national(d, out, GW_PHONE_MAX))
+		return -1;
+	n = strlen(out);
+	if (p->ne)
+		snprintf(out + n, GW_PHONE_MAX - n, "-%.*s", p->ne, p->ext);
+	return 0;
+}
+
+/* "010-62345678-123", "0571-8765432-1", "13800138000-123" (the normal form):
+ * the last group an extension when what comes before it is a number. */
+static int phone_last_group_ext(struct phone_parts p, char out[GW_PHONE_MAX])
+{
+	int g = p.last_group;
+
+	if (p.ne || g == 0 || p.nm - g > 6)
+		return -1;
+	p.ne = p.nm - g;
+	memcpy(p.ext, p.main + g, (size_t)p.ne);
+	p.main[p.nm = g] = '\0';
+	return phone_build(&p, out);
+}
+
+int gw_phone_normalize(const char *s, char out[GW_PHONE_MAX])
+{
+	struct phone_parts p;
+
+	if (phone_split(s, &p))
+		return -1;
+	if (!phone_last_group_ext(p, out))
 		return 0;
-	/* Whatever follows the local number is a single extension group. */
-	return split == ng - 1 || (split == ng - 2 && lens[ng - 1] <= 6);
+	return phone_build(&p, out);
 }
 
 int gw_valid_phone(const char *s)
 {
-	char d[32];
-	int lens[8], ng;
+	char out[GW_PHONE_MAX];
 
-	if (strncmp(s, "+86", 3) == 0) {
-		s += 3;
-		if (*s == ' ' || *s == '-')
-			s++;
-	}
-	ng = phone_groups(s, d, sizeof d, lens, 8);
-	if (ng < 0)
-		return 0;
-	return phone_mobile(d) || phone_landline(d, lens, ng);
+	return gw_phone_normalize(s, out) == 0;
+}
+
+/* The stored number's parts: main (ending at its extension's '-'), extension. */
+static const char *phone_ext(char *d)
+{
+	char *dash = NULL;
+
+	if (d[0] == '1' && strlen(d) > 11 && d[11] == '-')
+		dash = d + 11;
+	else if ((!strncmp(d, "400-", 4) || !strncmp(d, "800-", 4)) && strlen(d) > 12)
+		dash = d + 12;
+	else if (d[0] == '0' && strchr(d, '-'))
+		dash = strchr(strchr(d, '-') + 1, '-');
+	if (!dash || *dash != '-')
+		return NULL;
+	*dash = '\0';
+	return dash + 1;
+}
+
+void gw_phone_format(const char *norm, const char *ext_word, char *out, size_t outsz)
+{
+	char d[GW_PHONE_MAX + 8];
+	const char *ext, *local;
+	size_t n;
+
+	snprintf(d, sizeof(d), "%s", norm);
+	ext = phone_ext(d);
+	n = strlen(d);
+	local = d[0] == '0' ? strchr(d, '-') : NULL;
+	if (d[0] == '1' && n == 11 && strspn(d, "0123456789") == 11)
+		snprintf(out, outsz, "%.3s %.4s %s", d, d + 3, d + 7);
+	else if (local && (strlen(local + 1) == 7 || strlen(local + 1) == 8))
+		snprintf(out, outsz, "%.*s %s", (int)(n - 4), d, d + n - 4);
+	else if (n == 12 && (!strncmp(d, "400-", 4) || !strncmp(d, "800-", 4)))
+		snprintf(out, outsz, "%s", d);
+	else
+		snprintf(out, outsz, "%s", ext ? norm : d);
+	n = strlen(out);
+	if (ext && *ext && n < outsz && strcmp(out, norm))
+		snprintf(out + n, outsz - n, " %s %s", ext_word, ext);
 }
 
 static int email_local_char(char c)

@@ -22,6 +22,8 @@ static struct cached {
 } cache[CACHE_MAX];
 static int ncache, cache_on = 1;
 
+static void free_anon(void);
+
 static HDF *load_lang(const char *dir, const char *name)
 {
 	char path[1024];
@@ -66,8 +68,6 @@ int gw_view_init(HDF *cfg, int on_demand)
 	return lang_get(0) && lang_get(1) ? 0 : -1;
 }
 
-static void free_anon(void);
-
 void gw_view_done(void)
 {
 	for (int i = 0; i < ncache; i++) {
@@ -91,6 +91,9 @@ void gw_view_set_global(const char *name, const char *value)
 
 	while (i < nglobals && strcmp(globals[i].name, name))
 		i++;
+	if (i < nglobals && globals[i].value && !strcmp(globals[i].value, value ? value : ""))
+		return; /* unchanged: the pages kept stay */
+	free_anon(); /* they show the old value */
 	if (i == nglobals && i < GLOBALS_MAX && (globals[i].name = strdup(name)))
 		nglobals++;
 	else if (i < nglobals)

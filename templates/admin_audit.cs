@@ -22,7 +22,7 @@
 <tbody><?cs each:r = Rows ?><tr>
 <td class="admin-nowrap"><?cs var:r.at ?></td>
 <td><?cs if:r.login ?><a href="<?cs var:URL.admin ?>/audit?user=<?cs var:r.login ?>"><?cs var:r.login ?></a><br><small><?cs var:r.name ?></small><?cs else ?><span class="muted"><?cs var:L.Admin.Audit.System ?></span><?cs /if ?></td>
-<td><code><?cs var:r.action ?></code></td>
+<td><?cs if:L.AuditSays[r.action] ?><span class="audit-says"><?cs if:r.name ?><?cs var:r.name ?><?cs else ?><?cs var:L.Admin.Audit.System ?><?cs /if ?> <?cs var:L.AuditSays[r.action] ?><?cs if:r.entity_id && r.action != "login" && r.action != "logout" && r.action != "user.password" && r.action != "user.password_wrong" ?> #<?cs var:r.entity_id ?><?cs /if ?></span><br><small class="muted"><code><?cs var:r.action ?></code></small><?cs else ?><code><?cs var:r.action ?></code><?cs /if ?></td>
 <td class="admin-nowrap"><?cs var:r.entity ?><?cs if:r.entity_id ?> #<?cs var:r.entity_id ?><?cs /if ?></td>
 <td class="admin-detail"><?cs var:r.detail ?></td>
 <td class="admin-nowrap"><?cs var:r.ip ?></td>

@@ -4,11 +4,13 @@
 <h1><?cs var:L.Admin.Settings.Title ?></h1>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:URL.admin ?>/settings" class="form"><?cs call:csrf() ?>
-<?cs call:field("centre_name", L.Admin.Settings.CentreName, "text", 1) ?>
-<?cs call:field("contact_days", L.Admin.Settings.ContactDays, "number", 1) ?>
-<p class="hint"><?cs var:L.Admin.Settings.ContactDaysHint ?></p>
-<?cs call:select("summary_weekday", L.Admin.Settings.SummaryWeekday, L.Admin.Weekday, 1) ?>
-<p class="hint"><?cs var:L.Admin.Settings.SummaryWeekdayHint ?></p>
+<fieldset class="settings-group"><legend><?cs var:L.Admin.Settings.Portal ?></legend>
+<p class="hint"><?cs var:L.Admin.Settings.PortalHint ?></p>
+<?cs call:field("centre_phone", L.Admin.Settings.CentrePhone, "tel", 0) ?>
+<p class="hint"><?cs var:L.Admin.Settings.CentrePhoneHint ?></p>
+<?cs call:field("office_hours_zh", L.Admin.Settings.OfficeHoursZh, "text", 0) ?>
+<?cs call:field("office_hours_en", L.Admin.Settings.OfficeHoursEn, "text", 0) ?>
+</fieldset>
 <fieldset class="settings-group"><legend><?cs var:L.Admin.Settings.Complaints ?></legend>
 <p class="hint"><?cs var:L.Admin.Settings.ComplaintsHint ?></p>
 <div class="form-grid">

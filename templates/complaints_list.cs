@@ -7,6 +7,9 @@
 <a href="<?cs var:URL.complaints ?>/?tab=department&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "department" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.department ?></a>
 <?cs if:Filter.CanAll ?><a href="<?cs var:URL.complaints ?>/?tab=all&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.all ?></a><?cs /if ?>
 <?cs if:Filter.CanSuspected ?><a href="<?cs var:URL.complaints ?>/?tab=suspected&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "suspected" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.suspected ?></a><?cs /if ?>
+<a href="<?cs var:URL.complaints ?>/?tab=registered&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "registered" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.registered ?></a>
+<?cs if:Filter.CanReferred ?><a href="<?cs var:URL.complaints ?>/?tab=referred&amp;<?cs var:Filter.Query ?>"<?cs if:Filter.Tab == "referred" ?> aria-current="page"<?cs /if ?>><?cs var:L.Complaints.Tabs.referred ?></a><?cs /if ?>
+<?cs if:Filter.Tab == "escalated" ?><a href="<?cs var:URL.complaints ?>/?tab=escalated&amp;<?cs var:Filter.Query ?>" aria-current="page"><?cs var:L.Complaints.Tabs.escalated ?></a><?cs /if ?>
 </nav>
 <form method="get" action="<?cs var:URL.complaints ?>/" class="card filters">
 <input type="hidden" name="tab" value="<?cs var:Filter.Tab ?>">
@@ -20,6 +23,8 @@
 <?cs call:list_filter("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
 <?cs call:checkbox("overdue", L.Complaints.OverdueOnly) ?>
 <?cs call:list_search() ?>
+<p class="hint" id="search-for"><?cs var:L.Complaints.SearchFor ?></p><?cs
+if:Search.Narrow ?><p class="hint" role="status" id="search-narrow"><?cs var:L.Complaints.SearchNarrow ?></p><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Filter ?></button>
 <a class="button" href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>"><?cs var:L.Common.Reset ?></a></div>
 </form>

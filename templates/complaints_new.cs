@@ -16,9 +16,9 @@
 <?cs call:select("advisor", L.Complaint.Advisor, Opt.Advisors, 0) ?>
 <?cs call:field("happened_on", L.Complaint.HappenedOn, "date", 0) ?>
 </div>
-<p class="hint"><?cs var:L.Complaint.ContactHint ?></p>
+<p class="hint" id="contact-hint"><?cs var:L.Complaints.StaffContactHint ?></p>
 <?cs call:textarea("description", L.Complaint.Description, 1) ?>
-<p class="hint"><?cs var:L.Complaint.DescriptionHint ?></p>
+<p class="hint" id="description-hint"><?cs var:L.Complaints.StaffDescriptionHint ?></p>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Register ?></button>
 <a class="button" href="<?cs var:URL.complaints ?>/"><?cs var:L.Common.Cancel ?></a></div>
 </form>

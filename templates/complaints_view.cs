@@ -5,6 +5,7 @@
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.Complaints.Msg[Page.Error] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
 <div class="toolbar complaint-head"><h1><?cs var:L.Complaint.Title ?> <?cs var:C.tracking_no ?></h1>
+<a class="button" id="print-link" href="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/print"><?cs var:L.Complaints.Print.Link ?></a>
 <span class="spacer"></span>
 <?cs if:C.severity ?><span class="badge sev-<?cs var:C.severity ?>"><?cs var:L.Complaint.Severities[C.severity] ?></span><?cs else ?><span class="badge off"><?cs var:L.Complaint.Unclassified ?></span><?cs /if ?>
 <span class="badge stage"><?cs var:L.Complaint.Stages[C.stage] ?></span>
@@ -12,11 +13,14 @@
 <?cs if:C.waiting_since ?><span class="badge waiting"><?cs var:L.Complaint.Waiting ?></span><?cs /if ?>
 <?cs if:C.trust != "ok" ?><span class="badge overdue" id="trust"><?cs var:L.Complaints.Suspect.Badge[C.trust] ?> · <?cs var:L.Complaints.Suspect.Why[C.suspect_reason] ?></span><?cs /if ?>
 </div>
+<?cs if:Access.about_you ?><div class="alert alert-info" role="note" id="access-note"><?cs var:L.Complaints.Access.AboutYou ?></div><?cs elif:Access.read_only ?><div class="alert alert-info" role="note" id="access-note"><?cs var:L.Complaints.Access.ReadOnly ?></div><?cs /if ?>
+<?cs if:C.duplicate_of ?><div class="alert alert-info" role="note" id="duplicate-of"><?cs var:L.Complaints.Duplicate.Of ?> <a href="<?cs var:URL.complaints ?>/<?cs var:C.duplicate_of ?>"><?cs var:C.duplicate_of_no ?></a></div><?cs /if ?>
+<?cs if:subcount(Duplicates) ?><div class="alert alert-info" role="note" id="duplicates"><?cs var:L.Complaints.Duplicate.Has ?> <?cs each:d = Duplicates ?><a href="<?cs var:URL.complaints ?>/<?cs var:d.id ?>"><?cs var:d.tracking_no ?></a> <?cs /each ?></div><?cs /if ?>
 <div class="grid complaint-grid">
 <section class="card" aria-labelledby="h-facts"><h2 id="h-facts"><?cs var:L.Complaints.Facts ?></h2>
 <dl class="facts">
 <dt><?cs var:L.Complaints.Complainant ?></dt><dd><?cs var:C.name ?></dd>
-<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd><?cs var:C.phone ?></dd><?cs /if ?>
+<?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd id="c-phone"><?cs var:C.phone_shown ?></dd><?cs /if ?>
 <?cs if:C.email ?><dt><?cs var:L.Complaint.Email ?></dt><dd><?cs var:C.email ?></dd><?cs /if ?>
 <?cs if:C.company ?><dt><?cs var:L.Complaint.Company ?></dt><dd><?cs var:C.company ?></dd><?cs /if ?>
 <?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs if:Perm.client_read ?><a id="client-link" href="<?cs var:URL.clients ?>/<?cs var:C.client_id ?>"><?cs var:C.client_name ?></a><?cs else ?><?cs var:C.client_name ?><?cs /if ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
@@ -37,8 +41,8 @@
 <dt><?cs var:L.Complaint.Stage ?></dt><dd><?cs var:L.Complaint.Stages[C.stage] ?></dd>
 <dt><?cs var:L.Complaint.Department ?></dt><dd><?cs if:C.dept_name ?><?cs var:C.dept_name ?><?cs else ?>—<?cs /if ?></dd>
 <dt><?cs var:L.Complaint.Owner ?></dt><dd><?cs if:C.owner_name ?><?cs var:C.owner_name ?><?cs else ?>—<?cs /if ?></dd>
-<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs if:C.response_due ?><?cs var:C.response_due ?><?cs else ?>—<?cs /if ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
-<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResponseDue ?></dt><dd id="response-due"><?cs if:C.response_due ?><?cs var:C.response_due ?><?cs else ?>—<?cs /if ?><?cs if:C.response_overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaints.ResponseOverdue ?></span><?cs /if ?><?cs if:C.response_escalation > 0 ?> <span class="badge overdue" id="response-escalation"><?cs var:L.Complaints.Escalation[C.response_escalation] ?></span><?cs /if ?><?cs if:C.responded_at ?><br><small><?cs var:L.Complaints.RespondedAt ?>: <?cs var:C.responded_at ?></small><?cs /if ?></dd>
+<dt><?cs var:L.Complaint.ResolutionDue ?></dt><dd id="resolution-due"><?cs if:C.resolution_due ?><?cs var:C.resolution_due ?><?cs else ?>—<?cs /if ?><?cs if:C.overdue == "1" ?> <span class="badge overdue"><?cs var:L.Complaint.Overdue ?></span><?cs /if ?><?cs if:C.resolved_at ?><br><small><?cs var:L.Complaints.ResolvedAt ?>: <?cs var:C.resolved_at ?></small><?cs /if ?><?cs if:Calendar.DueMayMove ?><br><small class="warn" id="due-may-move"><?cs var:L.CalendarWatch.DueMayMove ?></small><?cs /if ?></dd>
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
@@ -49,13 +53,7 @@
 </section>
 </div>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Complaints.Timeline ?></h2>
-<ol class="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.visibility ?> ev-<?cs var:e.kind ?>">
-<div class="ev-head"><?cs if:e.visibility == "public" ?><span class="badge public"><?cs var:L.Complaints.Public ?></span><?cs else ?><span class="badge internal"><?cs var:L.Complaints.Internal ?></span><?cs /if ?>
-<strong><?cs if:L.Complaint.Events[e.kind] ?><?cs var:L.Complaint.Events[e.kind] ?><?cs else ?><?cs var:L.Complaints.Events[e.kind] ?><?cs /if ?></strong>
-<small><?cs var:e.at ?> · <?cs if:e.user_name ?><?cs var:e.user_name ?><?cs else ?><?cs var:L.Complaints.System ?><?cs /if ?></small></div>
-<?cs if:e.kind == "stage" ?><p><?cs var:L.Complaint.Stages[e.body] ?></p><?cs elif:e.kind == "created" ?><p><?cs var:L.Complaint.Sources[e.body] ?></p><?cs elif:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?>
-</li>
-<?cs /each ?></ol>
+<?cs include:"complaint_timeline.cs" ?>
 </section>
 <?cs if:C.trust == "suspected" && Perm.complaint_classify ?>
 <section class="card action-suspected" aria-labelledby="h-suspected"><h2 id="h-suspected"><?cs var:L.Complaints.Suspect.Title ?></h2>
@@ -68,7 +66,15 @@
 <div class="actions"><button type="submit"><?cs var:L.Complaints.Suspect.Discard ?></button></div>
 </form></section>
 <?cs /if ?>
-<?cs if:C.stage != "closed" && C.trust == "ok" && (Perm.complaint_write || Perm.complaint_classify) ?>
+<?cs if:Access.answer ?>
+<section class="card action-answer" aria-labelledby="h-answer"><h2 id="h-answer"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Answer.Title ?></h2>
+<p class="hint"><?cs var:L.Complaints.Answer.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/answer" class="form"><?cs call:action_keys() ?>
+<?cs call:textarea("answer", L.Complaints.Answer.Text, 1) ?>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Answer.Submit ?></button></div>
+</form></section>
+<?cs /if ?>
+<?cs if:C.stage != "closed" && C.trust == "ok" && (Perm.complaint_write || Perm.complaint_classify) && !Access.about_you && !Access.read_only ?>
 <h2 id="h-actions"><?cs var:L.Complaints.Actions ?></h2>
 <div class="grid complaint-actions">
 <?cs if:Perm.complaint_write ?>
@@ -82,11 +88,17 @@
 <?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
 </form></section>
-<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Public ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
+<section class="card action-reply" aria-labelledby="h-reply"><h3 id="h-reply"><span class="badge public"><?cs var:L.Complaints.Shown ?></span> <?cs var:L.Complaints.Reply.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Reply.Hint ?></p>
 <form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/reply" class="form"><?cs call:action_keys() ?>
 <?cs call:textarea("reply", L.Complaints.Reply.Title, 1) ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Reply.Submit ?></button></div>
+</form></section>
+<section class="card action-contact" aria-labelledby="h-contact"><h3 id="h-contact"><?cs var:L.Complaints.Contact.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Contact.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/contact" class="form"><?cs call:action_keys() ?>
+<?cs call:textarea("contact", L.Complaints.Contact.Text, 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Contact.Submit ?></button></div>
 </form></section>
 <section class="card action-note" aria-labelledby="h-note"><h3 id="h-note"><span class="badge internal"><?cs var:L.Complaints.Internal ?></span> <?cs var:L.Complaints.Note.Title ?></h3>
 <p class="hint"><?cs var:L.Complaints.Note.Hint ?></p>
@@ -119,6 +131,12 @@
 <p class="hint"><?cs var:L.Complaints.Classify.OwnerHint ?></p>
 <?cs if:C.severity ?><?cs call:textarea("reason", L.Complaints.Reason, 1) ?><p class="hint"><?cs var:L.Complaints.Classify.ReasonHint ?></p><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Classify.Submit ?></button></div>
+</form></section>
+<section class="card action-duplicate" aria-labelledby="h-duplicate"><h3 id="h-duplicate"><?cs var:L.Complaints.Duplicate.Title ?></h3>
+<p class="hint"><?cs var:L.Complaints.Duplicate.Hint ?></p>
+<form method="post" action="<?cs var:URL.complaints ?>/<?cs var:C.id ?>/duplicate" class="form"><?cs call:action_keys() ?>
+<?cs call:field("original", L.Complaints.Duplicate.Original, "text", 1) ?>
+<div class="actions"><button type="submit"><?cs var:L.Complaints.Duplicate.Submit ?></button></div>
 </form></section>
 <?cs /if ?>
 </div>

@@ -4,7 +4,7 @@ include:"macros.cs" ?><!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.Title ?><?cs var:L[Page.Title] ?> · <?cs /if ?><?cs var:L.AppName ?></title>
+<title><?cs if:Page.Title ?><?cs var:L[Page.Title] ?><?cs if:Page.TitleItem ?> <?cs var:Page.TitleItem ?><?cs /if ?> · <?cs /if ?><?cs var:L.AppName ?></title>
 <link rel="stylesheet" href="<?cs var:App.Static ?>/css/guwen.css">
 <link rel="icon" href="<?cs var:App.Static ?>/favicon.svg" type="image/svg+xml">
 </head>
@@ -24,12 +24,20 @@ include:"macros.cs" ?><!doctype html>
       <form method="post" action="<?cs var:URL.login ?>/logout"><?cs call:csrf() ?><button type="submit" class="linklike"><?cs var:L.User.Logout ?></button></form>
     </div>
   </details>
+<?cs elif:Portal.Switch ?>
+  <nav class="lang-switch" aria-label="<?cs var:L.Portal.Language ?>"><?cs
+    if:Lang == "en" ?><a href="<?cs var:URL.portal ?>/lang?to=zh-CN&amp;next=<?cs var:url_escape(Page.Path) ?>" lang="zh-CN" hreflang="zh-CN" id="lang-zh">中文</a> <span aria-current="true">English</span><?cs
+    else ?><span aria-current="true">中文</span> <a href="<?cs var:URL.portal ?>/lang?to=en&amp;next=<?cs var:url_escape(Page.Path) ?>" lang="en" hreflang="en" id="lang-en">English</a><?cs /if ?></nav>
 <?cs /if ?>
 </header>
 <main id="main" tabindex="-1">
 <?cs if:Flash ?><div class="alert alert-<?cs if:Flash == "failed_attempts" ?>warn<?cs else ?>ok<?cs /if ?>" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
 <?cs include:Page.Template ?>
 </main>
+<?cs if:!User.Name && (Centre.Phone || Centre.HoursZh || Centre.HoursEn) ?><aside class="centre-contact" id="centre-contact" aria-label="<?cs var:L.Portal.Contact.Title ?>"><?cs
+  if:Centre.Phone ?><span><?cs var:L.Portal.Contact.Phone ?>: <a href="tel:<?cs var:Centre.Phone ?>" id="centre-phone"><?cs if:Lang == "en" ?><?cs var:Centre.PhoneEn ?><?cs else ?><?cs var:Centre.PhoneZh ?><?cs /if ?></a></span><?cs /if ?><?cs
+  if:Lang == "en" && Centre.HoursEn ?> <span id="centre-hours"><?cs var:L.Portal.Contact.Hours ?>: <?cs var:Centre.HoursEn ?></span><?cs
+  elif:Lang != "en" && Centre.HoursZh ?> <span id="centre-hours"><?cs var:L.Portal.Contact.Hours ?>: <?cs var:Centre.HoursZh ?></span><?cs /if ?></aside><?cs /if ?>
 <footer class="foot"><span><?cs var:L.AppName ?></span> · <span>guwen</span></footer>
 </body>
 </html>

@@ -14,8 +14,11 @@
 <dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Done.Tracking ?></dd>
 <dt><?cs var:L.Complaint.Code ?></dt><dd id="verify-code"><?cs var:Done.Code ?></dd>
 </dl>
+<p class="copy-row"><button type="button" id="copy-ticket" class="secondary" hidden aria-controls="copy-status" data-copy="<?cs var:L.Complaint.Tracking ?>: <?cs var:Done.Tracking ?> <?cs var:L.Complaint.Code ?>: <?cs var:Done.Code ?>" data-done="<?cs var:L.Portal.Complaint.Copied ?>" data-failed="<?cs var:L.Portal.Complaint.CopyFailed ?>"><?cs var:L.Portal.Complaint.Copy ?></button> <span id="copy-status" role="status"></span></p>
 <p class="hint"><?cs var:L.Portal.Complaint.KeepThem ?></p>
-<?cs if:Done.Mailed ?><p><?cs var:L.Portal.Complaint.Mailed ?></p><?cs /if ?>
+<p class="hint" id="screenshot-note"><?cs var:L.Portal.Complaint.Screenshot ?></p>
+<?cs if:Done.Mailed ?><p id="mailed"><?cs var:L.Portal.Complaint.Mailed ?></p><?cs /if ?>
 <?cs /if ?>
-<p><a class="button" href="<?cs var:URL.portal ?>/complaint/status"><?cs var:L.Portal.Status.Title ?></a></p>
+<p><a class="button" id="status-link" href="<?cs var:URL.portal ?>/complaint/status?tracking=<?cs var:url_escape(Done.Tracking) ?>"><?cs var:L.Portal.Status.Title ?></a></p>
 </section>
+<script src="<?cs var:App.Static ?>/js/portal.js" defer></script>

@@ -10,9 +10,30 @@
 <ol class="stages" aria-label="<?cs var:L.Complaint.Stage ?>">
 <?cs each:s = L.Complaint.Stages ?><li class="<?cs if:name(s) == Complaint.stage ?>current<?cs elif:Complaint.StageIndex > 0 && (name(s) == "registered" || (name(s) == "investigating" && Complaint.StageIndex > 1) || (name(s) == "resolved" && Complaint.StageIndex > 2) || (name(s) == "followup" && Complaint.StageIndex > 3)) ?>done<?cs /if ?>"><?cs var:s ?></li><?cs /each ?>
 </ol>
-<h2><?cs var:L.Portal.Status.Replies ?></h2>
-<?cs if:subcount(Replies) ?><ul class="replies">
-<?cs each:r = Replies ?><li><time><?cs var:r.at ?></time><p class="pre"><?cs var:r.body ?></p></li><?cs /each ?>
+<?cs if:Page.Notice == "answered" || Page.Notice == "answer_again" ?><div class="alert alert-ok" role="status" id="answer-notice"><?cs var:L.Portal.Status.Notice[Page.Notice] ?></div><?cs /if ?>
+<?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="answer-error"><?cs var:L.Msg[Page.Error] ?><?cs if:!Complaint.waiting_since && Form.answer ?><p class="pre" id="kept-answer"><?cs var:Form.answer ?></p><?cs /if ?></div><?cs /if ?>
+<?cs if:Complaint.waiting_since ?>
+<section class="waiting-box" id="waiting" aria-labelledby="waiting-title">
+<h2 id="waiting-title"><?cs var:L.Portal.Status.Waiting ?></h2>
+<p><?cs var:L.Portal.Status.WaitingIntro ?></p>
+<?cs if:Question.body ?><blockquote class="pre" id="question"><?cs var:Question.body ?></blockquote><?cs /if ?>
+<form method="post" action="<?cs var:URL.portal ?>/complaint/answer" enctype="multipart/form-data" class="form" id="answer-form">
+<input type="hidden" name="token" value="<?cs var:Form.token ?>">
+<input type="hidden" name="tracking" value="<?cs var:Form.tracking ?>">
+<input type="hidden" name="code" value="<?cs var:Form.code ?>">
+<?cs call:textarea("answer", L.Portal.Answer.Text, 1) ?>
+<div class="field<?cs if:Form.files.Error ?> has-error<?cs /if ?>">
+<label for="f-files"><?cs var:L.Portal.Answer.Files ?></label>
+<input type="file" id="f-files" name="files" multiple accept="image/jpeg,image/png,image/gif,image/webp,application/pdf"<?cs if:Form.files.Error ?> aria-invalid="true" aria-describedby="e-files"<?cs /if ?>>
+<?cs if:Form.FilesAgain ?><p class="hint"><?cs var:L.Complaint.FilesAgain ?></p><?cs /if ?>
+<?cs call:field_error("files") ?></div>
+<div class="actions"><button type="submit" class="primary"><?cs var:L.Portal.Answer.Submit ?></button></div>
+</form>
+</section>
+<?cs /if ?>
+<h2><?cs var:L.Portal.Status.Timeline ?></h2>
+<?cs if:subcount(Replies) ?><ul class="replies" id="timeline">
+<?cs each:r = Replies ?><li class="ev-<?cs var:r.kind ?>"><time><?cs var:r.at ?></time> <strong><?cs if:L.Portal.Status.Kinds[r.kind] ?><?cs var:L.Portal.Status.Kinds[r.kind] ?><?cs else ?><?cs var:L.Portal.Status.Kinds.reply ?><?cs /if ?></strong><p class="pre"><?cs var:r.body ?></p></li><?cs /each ?>
 </ul><?cs else ?><p class="empty"><?cs var:L.Portal.Status.NoReplies ?></p><?cs /if ?>
 <?cs if:Page.Notice == "rated" ?><div class="alert alert-ok" role="status"><?cs var:L.Portal.Status.Thanks ?></div><?cs /if ?>
 <?cs if:Complaint.rating ?>

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "guwen/complaint_jobs.h"
 #include "guwen/db.h"
 #include "guwen/valid.h"
 #include "cli.h"
@@ -175,6 +177,9 @@ static int demo_bulk(struct gw_db *db, long long n, const char *seed)
 	}
 	if (n > BATCH)
 		fputc('\n', stderr);
+	/* the overdue ones flagged, as `guwen jobs` would */
+	if (gw_complaint_overdue_mark(db, (int64_t)time(NULL)))
+		return die("cannot flag the overdue complaints", gw_db_error(db));
 	printf("demo: %lld complaints added (%lld advisors, %lld clients, seed %s)\n", n, staff,
 	       clients, seed);
 	/* the 2,000 clients made above: their leads, contacts and name grams */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "guwen/calendar_watch.h"
 #include "guwen/audit.h"
 #include "guwen/complaint_db.h"
 #include "guwen/config.h"
@@ -346,6 +347,11 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	}
 	rc = gw_complaint_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				   gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
+	/* the admins told (once a day) when the working-day calendar ends within 90 days */
+	if (gw_calendar_watch(db, words,
+			      (int32_t)((now + gw_config_int(cfg, "App.TZOffsetMinutes", 480) * 60) /
+					86400)) < 0)
+		rc = 1;
 	hdf_destroy(&words);
 	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
 		rc = 1;

@@ -1,5 +1,5 @@
-/* settings.c — the centre's settings (/admin/settings): name, contact days,
- * complaint deadlines. */
+/* settings.c — the centre's settings (/admin/settings): the public pages' phone
+ * and hours, the complaint deadlines and escalation. */
 #include <stdio.h>
 #include <string.h>
 #include "guwen/audit.h"
@@ -7,11 +7,16 @@
 #include "guwen/view.h"
 #include "admin.h"
 
-/* One field per row of the settings table; the name is the row's name. */
+/* One field per row of the settings table; the name is the row's name. Only
+ * settings a feature reads are shown: the rows centre_name, contact_days
+ * (clients not contacted for so many days, 1–365) and summary_weekday (the
+ * weekly summary's day, 1–7) wait in the table, unshown and kept as they
+ * are, until their features land; each comes back here with its feature. */
 static const struct gw_fdef settings_form[] = {
-	{ "centre_name", GW_F_TEXT, 1, 100, 0, 0, NULL },
-	{ "contact_days", GW_F_INT, 1, 3, 1, 365, NULL },
-	{ "summary_weekday", GW_F_INT, 1, 1, 1, 7, NULL },
+	/* the public pages' contact line (cgi-bin/portal/contact.c) */
+	{ "centre_phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
+	{ "office_hours_zh", GW_F_TEXT, 0, 100, 0, 0, NULL },
+	{ "office_hours_en", GW_F_TEXT, 0, 100, 0, 0, NULL },
 	/* complaint deadlines: working days for a and b, clock hours for c and d */
 	{ "complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL },
 	{ "complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
@@ -97,7 +102,8 @@ int settings_save(struct gw_ctx *ctx)
 	if (gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 || gw_db_begin(ctx->db))
 		return 500;
 	for (int i = 0; settings_form[i].name; i++)
-		if (save_setting(ctx, &settings_form[i], &v[i])) {
+		if (gw_form(&ctx->req, settings_form[i].name) && /* not sent: left as it is */
+		    save_setting(ctx, &settings_form[i], &v[i])) {
 			gw_db_rollback(ctx->db);
 			return 500;
 		}

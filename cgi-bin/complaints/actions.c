@@ -1,6 +1,7 @@
 /* actions.c — complaints.fcgi: the actions on a complaint (classify, move to the
  * next stage, note, reply, wait, refer to market) and the release or discard
  * of a suspected public post. */
+#include "guwen/complaint_events.h"
 #include "complaints.h"
 
 enum { K_SEVERITY, K_DEPARTMENT, K_OWNER, K_REASON, K__N };
@@ -45,6 +46,12 @@ static const struct gw_fdef reply_form[] = {
 };
 GW_FORM_CHECK(reply_form, T__N);
 
+static const struct gw_fdef contact_form[] = {
+	[T_TEXT] = { .name = "contact", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
+};
+GW_FORM_CHECK(contact_form, T__N);
+
 static const struct gw_fdef wait_form[] = {
 	[T_TEXT] = { .name = "wait_note", .type = GW_F_TEXT, .maxlen = 500 },
 	[T__N] = { .name = NULL },
@@ -56,6 +63,12 @@ static const struct gw_fdef refer_form[] = {
 	[T__N] = { .name = NULL },
 };
 GW_FORM_CHECK(refer_form, T__N);
+
+static const struct gw_fdef answer_form[] = {
+	[T_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
+	[T__N] = { .name = NULL },
+};
+GW_FORM_CHECK(answer_form, T__N);
 
 static const struct gw_fdef discard_form[] = {
 	[T_TEXT] = { .name = "discard_reason", .type = GW_F_TEXTAREA,
@@ -75,23 +88,24 @@ static const char SQL_CLASSIFY[] =
 	" response_due = COALESCE(?, response_due), resolution_due = COALESCE(?, resolution_due),"
 	" updated_at = ? WHERE id = ?";
 
-/* left to right: warned_at is cleared (for the resolution deadline's own warning)
- * only on the move that answers the complaint */
+/* the response deadline is met by the first reply or recorded contact with the
+ * complainant (not by a stage); the resolution deadline has its own warning */
+static const char SQL_RESPONDED[] =
+	"UPDATE complaints SET responded_at = COALESCE(responded_at, ?) WHERE id = ?";
+
 static const char SQL_STAGE[] =
 	"UPDATE complaints SET stage = ?,"
-	" warned_at = IF(responded_at IS NULL AND escalation = 0, NULL, warned_at),"
-	" responded_at = COALESCE(responded_at, ?),"
 	" resolved_at = IF(? = 'resolved', ?, resolved_at), closed_at = IF(? = 'closed', ?, closed_at),"
 	" root_cause = COALESCE(NULLIF(?, ''), root_cause),"
 	" corrective_action = COALESCE(NULLIF(?, ''), corrective_action), updated_at = ?"
 	" WHERE id = ? AND stage = ?";
 
-static const char SQL_WAIT[] =
-	"UPDATE complaints SET waiting_since = ?, updated_at = ? WHERE id = ? AND waiting_since IS NULL";
+static const char SQL_REFER[] =
+	"INSERT INTO complaint_referrals (complaint_id, referred_by, created_at) VALUES (?, ?, ?)";
 
-static const char SQL_RESUME[] =
-	"UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
-	" updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
+static const char SQL_ANSWER[] =
+	"UPDATE complaint_referrals SET answered_by = ?, answered_at = ?"
+	" WHERE complaint_id = ? AND answered_at IS NULL";
 
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
 
@@ -139,12 +153,14 @@ static int owner_of_row(void *p, int n, char **v, const size_t *lens, const char
 
 /* Event, audit record and commit of an action already begun; rolls back on
  * failure. 0 or -1. */
-static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
-		  int public_, const char *body, const char *action, const char *detail)
+static int finish_coded(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
+			int public_, const char *params, const char *body, const char *action,
+			const char *detail)
 {
 	long long id = c->id;
 
-	if ((kind && gw_complaint_event(ctx->db, id, ctx->user->id, kind, public_, body)) ||
+	if ((kind && gw_complaint_event_coded(ctx->db, id, ctx->user->id, kind, public_,
+					      params ? kind : NULL, params, body)) ||
 	    gw_db_exec(ctx->db, SQL_TOUCH, "si", gw_now_utc(ctx), id) < 0 ||
 	    gw_audit(ctx, action, "complaint", id, "%s", detail ? detail : "") ||
 	    gw_db_commit(ctx->db)) {
@@ -154,22 +170,39 @@ static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *
 	return 0;
 }
 
+/* The complainant was answered or contacted: the response deadline is met. */
+static int responded(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	return gw_db_exec(ctx->db, SQL_RESPONDED, "si", gw_now_utc(ctx), c->id) < 0 ? -1 : 0;
+}
+
+/* The same with the event's words as the person's own (no code). */
+static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
+		  int public_, const char *body, const char *action, const char *detail)
+{
+	return finish_coded(ctx, c, kind, public_, NULL, body, action, detail);
+}
+
 /* c and d: every director is told at once; the timeline says who. */
 static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	struct gw_buf names = { 0 };
-	struct gw_mail m = staff_mail(ctx, c, "L.Complaints.Mail.AlertSubject",
+	struct gw_buf names = { 0 }, params = { 0 };
+	/* d says 严重 (severe), c 重大 (major): the severities' own words */
+	struct gw_mail m = staff_mail(ctx, c,
+				      c->severity && !strcmp(c->severity, "d")
+					      ? "L.Complaints.Mail.AlertSubjectSevere"
+					      : "L.Complaints.Mail.AlertSubject",
 				      c->description ? c->description : "");
-	char *text;
 	int n;
 
 	n = gw_complaint_mail_role_msg(ctx->db, "director", 0, &m, &names);
-	text = gw_arena_printf(&ctx->arena, "%s: %s", word(ctx, "L.Complaints.Jobs.Notified"),
-			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
+	gw_event_param(&params, "names", names.n ? names.p : "");
 	gw_buf_free(&names);
-	if (n < 0)
-		return -1;
-	return gw_complaint_event(ctx->db, c->id, ctx->user->id, "alert", 0, text);
+	if (n >= 0)
+		n = gw_complaint_event_coded(ctx->db, c->id, ctx->user->id, "alert", 0, "alert",
+					     params.p, NULL);
+	gw_buf_free(&params);
+	return n < 0 ? -1 : 0;
 }
 
 /* DOMAIN.md's rules: a needs the department, b–d an owner, d one at director level. */
@@ -195,21 +228,19 @@ static int classify_checks(struct gw_ctx *ctx, const struct gw_fval *v, struct c
 }
 
 /* "b 一般 · 负责部门: 记账一部 · 负责人: 李顾问 · 原因: …" for the timeline. */
-static const char *classify_text(struct gw_ctx *ctx, const struct classify *k)
+/* The classification's parameters (L.Timeline.classified / reclassified), in the arena. */
+static const char *classify_params(struct gw_ctx *ctx, const struct classify *k)
 {
-	struct gw_arena *a = &ctx->arena;
-	const char *s = severity_word(ctx, gw_severity_name(k->sev));
+	struct gw_buf b = { 0 };
+	const char *s;
 
+	gw_event_param(&b, "severity", gw_severity_name(k->sev));
 	if (k->old != GW_SEV_NONE && k->old != k->sev)
-		s = gw_arena_printf(a, "%s → %s", severity_word(ctx, gw_severity_name(k->old)), s);
-	if (k->dept_name)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaint.Department"),
-				    k->dept_name);
-	if (k->owner_name)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaint.Owner"),
-				    k->owner_name);
-	if (k->reason && *k->reason)
-		s = gw_arena_printf(a, "%s · %s: %s", s, word(ctx, "L.Complaints.Reason"), k->reason);
+		gw_event_param(&b, "from", gw_severity_name(k->old));
+	gw_event_param(&b, "dept", k->dept_name);
+	gw_event_param(&b, "owner", k->owner_name);
+	s = gw_arena_strdup(&ctx->arena, b.p);
+	gw_buf_free(&b);
 	return s;
 }
 
@@ -237,8 +268,8 @@ static int classify_store(struct gw_ctx *ctx, const struct gw_complaint *c,
 		gw_db_rollback(ctx->db);
 		return -1;
 	}
-	return finish(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
-		      classify_text(ctx, k), "complaint.classify",
+	return finish_coded(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
+			    classify_params(ctx, k), k->reason, "complaint.classify",
 		      gw_arena_printf(&ctx->arena, "severity=%s department=%lld owner=%lld",
 				      gw_severity_name(k->sev), k->dept, k->owner));
 }
@@ -259,6 +290,10 @@ int classify_submit(struct gw_ctx *ctx)
 		return show_error(ctx, &c, "changed");
 	if (is_closed(&c))
 		return show_error(ctx, &c, "closed");
+	if (!works_on(ctx, &c))
+		return show_error(ctx, &c, "read_only");
+	if (v[K_OWNER].i && v[K_OWNER].i == c.advisor_id) /* 涉及的顾问 never handles it */
+		bad += gw_form_error(ctx, "owner", "owner_is_advisor");
 	k.sev = gw_severity_from(v[K_SEVERITY].s);
 	k.old = c.sev;
 	k.dept = v[K_DEPARTMENT].i;
@@ -315,7 +350,8 @@ static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c,
 
 	if (next == GW_STAGE_RESOLVED) {
 		mail_complainant(ctx, c, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
-		return gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
+		return responded(ctx, c) ? -1
+					 : gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
 	}
 	/* Once the return-visit module exists, the follow-up creates a return visit
 	 * (回访) that asks whether the complainant is satisfied; until then the call
@@ -338,14 +374,14 @@ int stage_submit(struct gw_ctx *ctx)
 		return not_loaded(rc);
 	next = c.stage_no + 1;
 	bad = GW_FORM_READ(ctx, stage_form, v);
-	if (stale(ctx, &c))
-		return show_error(ctx, &c, "changed");
+	if ((msg = refusal(ctx, &c)))
+		return show_error(ctx, &c, msg);
 	if (bad + stage_checks(ctx, &c, v, next, &msg))
 		return show_error(ctx, &c, msg);
 	to = gw_stage_name((enum gw_stage)next);
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
-	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "sssssssssis", to, now, to, now, to, now,
+	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "ssssssssis", to, to, now, to, now,
 			     v[S_CAUSE].s, v[S_ACTION].s, now, c.id, c.stage ? c.stage : "");
 	if (rc != 1 || gw_complaint_event(ctx->db, c.id, ctx->user->id, "stage", 0, to) ||
 	    stage_events(ctx, &c, v, next)) {
@@ -374,8 +410,12 @@ static int text_action(struct gw_ctx *ctx, const struct gw_fdef *form, const cha
 		return claim_failed(ctx, &c, rc);
 	if (public_)
 		mail_complainant(ctx, &c, "L.Complaint.Mail.ReplySubject", v[T_TEXT].s);
+	if ((public_ || !strcmp(kind, "contact")) && responded(ctx, &c)) {
+		gw_db_rollback(ctx->db);
+		return 500;
+	}
 	if (finish(ctx, &c, kind, public_, v[T_TEXT].s,
-		   public_ ? "complaint.reply" : "complaint.note", NULL))
+		   gw_arena_printf(&ctx->arena, "complaint.%s", kind), NULL))
 		return 500;
 	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
@@ -392,39 +432,16 @@ int reply_submit(struct gw_ctx *ctx)
 	return text_action(ctx, reply_form, "reply", 1);
 }
 
-/* Resume the clock: both due times move by the time spent waiting. */
-static int resume(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
-		  struct gw_buf *text)
+/* POST /:id/contact — 303; a contact with the complainant outside the system
+ * (a phone call, a visit) recorded: like a reply, it meets the response deadline. */
+int contact_submit(struct gw_ctx *ctx)
 {
-	int64_t resp = c->response_ts, resol = c->resolution_ts;
-
-	if (c->sev != GW_SEV_NONE &&
-	    gw_complaint_resume_dues(ctx->db, gw_tz_minutes(ctx), c->sev, c->waiting_ts,
-				     (int64_t)ctx->now, &resp, &resol))
-		return -1;
-	if (resol)
-		gw_buf_printf(text, "%s: %s", word(ctx, "L.Complaint.ResolutionDue"),
-			      local_text(ctx, resol));
-	if (*note)
-		gw_buf_printf(text, "%s%s", text->n ? " · " : "", note);
-	return gw_db_exec(ctx->db, SQL_RESUME, "sssi", utc_text(ctx, resp), utc_text(ctx, resol),
-			  gw_now_utc(ctx), c->id) == 1
-		       ? 0
-		       : -1;
+	return text_action(ctx, contact_form, "contact", 0);
 }
 
-/* Stop the clock. */
-static int start_waiting(struct gw_ctx *ctx, const struct gw_complaint *c, const char *note,
-			 struct gw_buf *text)
-{
-	gw_buf_puts(text, note);
-	return gw_db_exec(ctx->db, SQL_WAIT, "ssi", gw_now_utc(ctx), gw_now_utc(ctx), c->id) == 1
-		       ? 0
-		       : -1;
-}
-
-/* POST /:id/wait — 303; waiting on the complainant stops the clock, the second
- * press starts it again. */
+/* POST /:id/wait — 303; waiting on the complainant stops the clock (the
+ * question is public: on their status page, and mailed), the second press
+ * starts it again. */
 int wait_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
@@ -439,11 +456,14 @@ int wait_submit(struct gw_ctx *ctx)
 	waiting = c.waiting_since != NULL;
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
-	if ((waiting ? resume : start_waiting)(ctx, &c, v[T_TEXT].s, &text)) {
+	if ((waiting ? gw_complaint_wait_end : gw_complaint_wait_start)(ctx, &c, v[T_TEXT].s,
+									 &text)) {
 		gw_db_rollback(ctx->db);
 		rc = -1;
 	} else {
-		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", 0, text.n ? text.p : "",
+		if (!waiting && *v[T_TEXT].s)
+			mail_complainant(ctx, &c, "L.Complaint.Mail.QuestionSubject", v[T_TEXT].s);
+		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", !waiting, text.n ? text.p : "",
 			    "complaint.wait", waiting ? "resumed" : "waiting");
 	}
 	gw_buf_free(&text);
@@ -456,10 +476,9 @@ int wait_submit(struct gw_ctx *ctx)
 int refer_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
-	struct gw_buf names = { 0 };
+	struct gw_buf names = { 0 }, params = { 0 };
 	struct gw_complaint c;
 	struct gw_mail m;
-	const char *body;
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), n;
 
 	if (rc <= 0)
@@ -470,18 +489,64 @@ int refer_submit(struct gw_ctx *ctx)
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
 	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
-	body = gw_arena_printf(&ctx->arena, "%s\n\n%s: %s", v[T_TEXT].s,
-			       word(ctx, "L.Complaints.Jobs.Notified"),
-			       names.n ? names.p : word(ctx, "L.Complaints.Jobs.NoOne"));
+	gw_event_param(&params, "names", names.n ? names.p : "");
 	gw_buf_free(&names);
-	if (n < 0) {
+	if (n < 0 || gw_db_exec(ctx->db, SQL_REFER, "iis", c.id, ctx->user->id,
+				gw_now_utc(ctx)) != 1) {
+		gw_buf_free(&params);
 		gw_db_rollback(ctx->db);
 		return 500;
 	}
-	if (finish(ctx, &c, "referred", 0, body, "complaint.refer",
-		   gw_arena_printf(&ctx->arena, "mails=%d", n)))
+	rc = finish_coded(ctx, &c, "referred", 0, params.p, v[T_TEXT].s, "complaint.refer",
+			  gw_arena_printf(&ctx->arena, "mails=%d", n));
+	gw_buf_free(&params);
+	if (rc)
 		return 500;
 	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "referred");
+}
+
+/* Why market cannot answer the referral now (a message key), or NULL. */
+static const char *answer_refusal(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int open;
+
+	if (ctx->user->role != GW_ROLE_MARKET)
+		return "market_only";
+	if (stale(ctx, c))
+		return "changed";
+	if (is_closed(c))
+		return "closed";
+	open = referred(ctx, c, 1);
+	return open < 0 ? "error" : open ? NULL : "not_referred";
+}
+
+/* POST /:id/answer — 303; market's answer to the client on a referral (转交市场):
+ * a reply the complainant sees (and gets by mail); the referral is done. */
+int answer_submit(struct gw_ctx *ctx)
+{
+	struct gw_fval v[T__N];
+	struct gw_complaint c;
+	const char *why;
+	int rc = load(ctx, gw_param_id(ctx, 0), &c);
+
+	if (rc <= 0)
+		return not_loaded(rc);
+	why = answer_refusal(ctx, &c);
+	if (why && !strcmp(why, "error"))
+		return 500;
+	if (gw_form_read(ctx, answer_form, v) + !!why)
+		return show_error(ctx, &c, why);
+	if ((rc = claim(ctx, &c)))
+		return claim_failed(ctx, &c, rc);
+	mail_complainant(ctx, &c, "L.Complaint.Mail.ReplySubject", v[T_TEXT].s);
+	if (gw_db_exec(ctx->db, SQL_ANSWER, "isi", ctx->user->id, gw_now_utc(ctx), c.id) < 1 ||
+	    responded(ctx, &c)) {
+		gw_db_rollback(ctx->db);
+		return 500;
+	}
+	if (finish(ctx, &c, "reply", 1, v[T_TEXT].s, "complaint.answer", "referral=answered"))
+		return 500;
+	return gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
 }
 
 /* ---- suspected public posts (待核实) ---------------------------------------------- */

@@ -13,6 +13,10 @@
 static const char SQL_CLAIM[] =
 	"UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
 
+static const char SQL_REFERRED[] =
+	"SELECT COUNT(*) FROM complaint_referrals WHERE complaint_id = ?"
+	" AND (? = 0 OR answered_at IS NULL)";
+
 const char SQL_ADVISORS[] =
 	"SELECT id, name FROM users WHERE active = 1 AND role = 'advisor' ORDER BY name";
 
@@ -84,15 +88,41 @@ const char *public_lang(struct gw_ctx *ctx)
 
 /* ---- scope ------------------------------------------------------------------ */
 
-/* The lists a user may see: their own, their department's, the new ones nobody
- * has yet for those who classify, everything with COMPLAINT_ALL. */
-int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c)
+/* The complaints a user works on: their own, their department's, the new ones
+ * nobody has yet for those who classify, everything with COMPLAINT_ALL. */
+int works_on(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	if (has(ctx, GW_PERM_COMPLAINT_ALL) || c->owner_id == ctx->user->id)
 		return 1;
 	if (c->department_id)
 		return c->department_id == ctx->user->dept_id;
 	return !c->severity && has(ctx, GW_PERM_COMPLAINT_CLASSIFY);
+}
+
+/* 1 when the complaint was referred to market (转交市场), answered or not;
+ * 0, or -1 on error. */
+int referred(struct gw_ctx *ctx, const struct gw_complaint *c, int open_only)
+{
+	long long n = 0;
+
+	if (gw_db_int(ctx->db, &n, SQL_REFERRED, "ii", c->id, (long long)open_only) < 0)
+		return -1;
+	return n > 0;
+}
+
+/* The complaints a user may see: those they work on; read-only, those they
+ * registered and, for market, those referred to market. 1, 0 or -1. */
+int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	if (works_on(ctx, c) || (c->created_by && c->created_by == ctx->user->id))
+		return 1;
+	return ctx->user->role == GW_ROLE_MARKET ? referred(ctx, c, 0) : 0;
+}
+
+/* 1 when the complaint is about the user (涉及的顾问): they never handle it. */
+int about_user(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	return c->advisor_id && c->advisor_id == ctx->user->id;
 }
 
 /* The complaint id into *c when the user may see it: 1, 0 (absent or out of
@@ -138,7 +168,11 @@ const char *refusal(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
 	if (stale(ctx, c))
 		return "changed";
-	return is_closed(c) ? "closed" : NULL;
+	if (is_closed(c))
+		return "closed";
+	if (about_user(ctx, c))
+		return "about_you";
+	return works_on(ctx, c) ? NULL : "read_only";
 }
 
 /* Begin the action's transaction and claim the complaint at its form's version.

@@ -14,6 +14,7 @@
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
 #include "guwen/complaint_record.h"
+#include "guwen/complaint_wait.h"
 #include "guwen/csv.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
@@ -37,6 +38,10 @@ struct opts {
 	const char *prefix;
 };
 
+/* ---- search.c: the lists' search box (struct gw_list.search) ---- */
+struct gw_list_run;
+void complaint_search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
+
 /* ---- common.c: forms' choices, words, scope, the loaded complaint, claims ---- */
 extern const char *const severity_choices[];
 extern const char *const next_stage_choices[];
@@ -50,7 +55,10 @@ const char *wordf(struct gw_ctx *ctx, const char *prefix, const char *key);
 const char *severity_word(struct gw_ctx *ctx, const char *sev);
 const char *path_of(struct gw_ctx *ctx, long long id);
 const char *public_lang(struct gw_ctx *ctx);
+int works_on(struct gw_ctx *ctx, const struct gw_complaint *c);
+int referred(struct gw_ctx *ctx, const struct gw_complaint *c, int open_only);
 int in_scope(struct gw_ctx *ctx, const struct gw_complaint *c);
+int about_user(struct gw_ctx *ctx, const struct gw_complaint *c);
 int load(struct gw_ctx *ctx, long long id, struct gw_complaint *c);
 int not_loaded(int r);
 int stale(struct gw_ctx *ctx, const struct gw_complaint *c);
@@ -66,13 +74,15 @@ int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_f
 void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 		    const char *const *keys);
 
-/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c) */
+/* ---- the page groups' handlers (list.c, view.c, register.c, mail.c, actions.c,
+ * duplicate.c) */
 int list_page(struct gw_ctx *ctx);
 int export_csv(struct gw_ctx *ctx);
 int is_closed(const struct gw_complaint *c);
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c);
 int show_error(struct gw_ctx *ctx, const struct gw_complaint *c, const char *msg);
 int view_page(struct gw_ctx *ctx);
+int print_page(struct gw_ctx *ctx);
 int file_get(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int exists(struct gw_ctx *ctx, const char *sql, long long id);
@@ -85,8 +95,11 @@ int classify_submit(struct gw_ctx *ctx);
 int stage_submit(struct gw_ctx *ctx);
 int note_submit(struct gw_ctx *ctx);
 int reply_submit(struct gw_ctx *ctx);
+int contact_submit(struct gw_ctx *ctx);
 int wait_submit(struct gw_ctx *ctx);
 int refer_submit(struct gw_ctx *ctx);
+int answer_submit(struct gw_ctx *ctx);
+int duplicate_submit(struct gw_ctx *ctx);
 int release_submit(struct gw_ctx *ctx);
 int discard_submit(struct gw_ctx *ctx);
 

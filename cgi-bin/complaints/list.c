@@ -4,21 +4,16 @@
 #include "guwen/list.h"
 #include "complaints.h"
 
-static const char *const tab_keys[] = { "mine", "department", "all", "suspected", NULL };
+static const char *const tab_keys[] = { "mine", "department", "all", "suspected",
+					"registered", "referred", "escalated", NULL };
 static const char *const stage_keys[] = { "registered", "investigating", "resolved",
 					  "followup", "closed", NULL };
 static const char *const severity_keys[] = { "a", "b", "c", "d", "none", NULL };
 static const char *const source_keys[] = { "web", "phone", "visit", "email", NULL };
 static const char *const one[] = { "1", NULL };
 
-/* overdue=1 binds the time now to each '?' of OVERDUE */
-static const char *now_utc(struct gw_ctx *ctx, const struct gw_fval *v)
-{
-	(void)v;
-	return gw_now_utc(ctx);
-}
-
-/* GET /?tab=&stage=&severity=&source=&overdue=&client=&advisor=&q=&sort=&dir=&before=
+/* GET /?tab=&stage=&severity=&source=&overdue=&client=&advisor=&unowned=&grave=&open=
+ * &q=&sort=&dir=&before=
  * (unknown values are left out). */
 static const struct gw_list_filter filters[] = {
 	{ { "tab", GW_F_CHOICE, 0, 16, 0, 0, tab_keys }, NULL, NULL },
@@ -26,9 +21,14 @@ static const struct gw_list_filter filters[] = {
 	{ { "severity", GW_F_CHOICE, 0, 4, 0, 0, severity_keys },
 	  "c.severity <=> NULLIF(?, 'none')", NULL },
 	{ { "source", GW_F_CHOICE, 0, 8, 0, 0, source_keys }, "c.source = ?", NULL },
-	{ { "overdue", GW_F_CHOICE, 0, 1, 0, 0, one }, OVERDUE, now_utc },
+	/* the flag kept by `guwen jobs` and each event (sql/011_complaint_desk.sql):
+	 * served by (trust, overdue, id) as the other filters are */
+	{ { "overdue", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.overdue = ?", NULL },
 	{ { "client", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.client_id = ?", NULL },
 	{ { "advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.advisor_id = ?", NULL },
+	{ { "unowned", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.owner_id IS NULL", NULL },
+	{ { "grave", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.severity IN ('c', 'd')", NULL },
+	{ { "open", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.stage <> 'closed'", NULL },
 	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
 };
 
@@ -67,6 +67,7 @@ static const struct gw_list complaints = {
 	.path = "/",
 	.csv_name = "complaints",
 	.lenient = 1,
+	.search = complaint_search, /* search.c: by its indexes */
 	/* the server's ORDER BY … LIMIT guess would walk the key (or trust, id)
 	 * past the newest rows, unclassified or not the user's: read the
 	 * filter's or the scope's index (sql/009_list_indexes.sql) instead */
@@ -84,6 +85,14 @@ static const char SCOPE_DEPT_NEW[] =
 	" AND (c.department_id IS NOT NULL OR c.severity IS NULL)" TRUSTED;
 static const char SCOPE_ALL[] = "c.trust = 'ok'";
 static const char SCOPE_SUSPECTED[] = "c.trust = 'suspected'";
+/* the registered-by-me list (read-only for market and the front desk); market's
+ * open referrals; the complaints escalated to the user (complaint_escalations) */
+static const char SCOPE_REGISTERED[] = "c.created_by = ?" TRUSTED;
+static const char SCOPE_REFERRED[] =
+	"c.id IN (SELECT r.complaint_id FROM complaint_referrals r WHERE r.answered_at IS NULL)"
+	TRUSTED;
+static const char SCOPE_ESCALATED[] =
+	"c.id IN (SELECT e.complaint_id FROM complaint_escalations e WHERE e.user_id = ?)" TRUSTED;
 static const char SCOPE_NONE[] = "FALSE"; /* a department list without a department */
 
 static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
@@ -92,6 +101,8 @@ static const char *default_tab(struct gw_ctx *ctx)
 {
 	if (has(ctx, GW_PERM_COMPLAINT_ALL))
 		return "all";
+	if (ctx->user->role == GW_ROLE_MARKET)
+		return "referred";
 	return has(ctx, GW_PERM_COMPLAINT_CLASSIFY) ? "department" : "mine";
 }
 
@@ -101,7 +112,8 @@ static const char *tab_of(struct gw_ctx *ctx, struct gw_list_run *r)
 	struct gw_fval *tab = gw_list_value(r, "tab");
 
 	if (!tab->present || (!strcmp(tab->s, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)) ||
-	    (!strcmp(tab->s, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)))
+	    (!strcmp(tab->s, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)) ||
+	    (!strcmp(tab->s, "referred") && ctx->user->role != GW_ROLE_MARKET))
 		*tab = (struct gw_fval){ default_tab(ctx), 0, 1 };
 	return tab->s;
 }
@@ -111,6 +123,12 @@ static const char *tab_scope(struct gw_ctx *ctx, const char *tab, long long *id)
 	*id = 0;
 	if (!strcmp(tab, "all") || !strcmp(tab, "suspected"))
 		return tab[0] == 'a' ? SCOPE_ALL : SCOPE_SUSPECTED;
+	if (!strcmp(tab, "referred"))
+		return SCOPE_REFERRED;
+	if (!strcmp(tab, "registered") || !strcmp(tab, "escalated")) {
+		*id = ctx->user->id;
+		return tab[0] == 'r' ? SCOPE_REGISTERED : SCOPE_ESCALATED;
+	}
 	if (!strcmp(tab, "department")) {
 		*id = ctx->user->dept_id;
 		if (!*id)
@@ -137,7 +155,7 @@ static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 	gw_list_scope(r, scope, args, strchr(scope, '?') ? 2 : 1);
 	/* the owner's and the department's lists have their indexes; the
 	 * classifier's (department or none, with an OR) reads best by id */
-	r->hint = scope == SCOPE_MINE || scope == SCOPE_DEPT;
+	r->hint = scope == SCOPE_MINE || scope == SCOPE_DEPT || scope == SCOPE_REGISTERED;
 	return tab;
 }
 
@@ -172,6 +190,8 @@ static void filter_to_hdf(struct gw_ctx *ctx, struct gw_list_run *r, const char 
 		hdf_set_int_value(h, "Filter.CanAll", 1);
 	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY))
 		hdf_set_int_value(h, "Filter.CanSuspected", 1);
+	if (ctx->user->role == GW_ROLE_MARKET)
+		hdf_set_int_value(h, "Filter.CanReferred", 1);
 }
 
 /* GET / — 200: the tab's complaints, newest first (or as sorted), 20 at a time. */

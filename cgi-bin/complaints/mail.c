@@ -16,8 +16,8 @@ void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c,
 	lang = public_lang(ctx);
 	site = hdf_get_value(ctx->cfg, "Mail.SiteURL", "");
 	if (*site)
-		url = gw_arena_printf(&ctx->arena, "%s%s", site,
-				      gw_url(ctx, "portal", "/complaint/status"));
+		url = gw_arena_printf(&ctx->arena, "%s%s?tracking=%s", site,
+				      gw_url(ctx, "portal", "/complaint/status"), c->tracking_no);
 	data = gw_mail_data("Subject", word(ctx, subject_key), "Name", c->name ? c->name : "",
 			    "Tracking", c->tracking_no, "Text", text, "StatusURL", url, NULL);
 	/* a failure is logged there; the reply itself stands, as on the status page */

@@ -1,9 +1,11 @@
 /* view.c — complaints.fcgi: a complaint's page with its timeline, files and the
  * actions allowed; attachments downloaded. */
+#include "guwen/calendar_watch.h"
+#include "guwen/complaint_events.h"
 #include "complaints.h"
 
 static const char SQL_EVENTS[] =
-	"SELECT e.id, e.at, e.kind, e.visibility, e.body, u.name AS user_name"
+	"SELECT e.id, e.at, e.kind, e.code, e.params, e.visibility, e.body, u.name AS user_name"
 	" FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id"
 	" WHERE e.complaint_id = ? ORDER BY e.id";
 
@@ -12,6 +14,9 @@ static const char SQL_FILES[] =
 
 static const char SQL_FILE[] =
 	"SELECT stored_name, orig_name, ctype FROM complaint_files WHERE id = ? AND complaint_id = ?";
+
+static const char SQL_DUPLICATES[] =
+	"SELECT id, tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id LIMIT 50";
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 
@@ -58,13 +63,71 @@ int is_closed(const struct gw_complaint *c)
 	return c->stage_no == GW_STAGE_CLOSED || !is_trusted(c);
 }
 
+/* The phone number for people: "138 0013 8000 转 123". */
+static void phone_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	char shown[64];
+
+	if (!c->phone)
+		return;
+	gw_phone_format(c->phone, word(ctx, "L.Complaint.PhoneExt"), shown, sizeof(shown));
+	gw_hdf_set(ctx->hdf, "C.phone_shown", shown);
+}
+
+/* What the user may do here and why not (Access.*): the advisor a complaint is
+ * about never handles it; who only registered it, or market on a referral,
+ * reads it; market answers an open referral. */
+static int access_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int open = 0;
+
+	if (about_user(ctx, c))
+		gw_hdf_set_int(ctx->hdf, "Access.about_you", 1);
+	else if (!works_on(ctx, c))
+		gw_hdf_set_int(ctx->hdf, "Access.read_only", 1);
+	if (ctx->user->role == GW_ROLE_MARKET && !is_closed(c) &&
+	    (open = referred(ctx, c, 1)) > 0)
+		gw_hdf_set_int(ctx->hdf, "Access.answer", 1);
+	return open < 0 ? -1 : 0;
+}
+
+/* The complaint's timeline under Events.*, what the system said in the
+ * reader's language (Events.N.text). 0 or -1. */
+static int events_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", id) < 0)
+		return -1;
+	gw_complaint_events_words(ctx, hdf_get_obj(ctx->hdf, "Events"));
+	return 0;
+}
+
+/* A deadline counted in working days (a, b) past the calendar's last day may
+ * move once that year's holidays are entered: Calendar.DueMayMove. 0 or -1. */
+static int due_past_calendar(struct gw_ctx *ctx, const struct gw_complaint *c)
+{
+	int32_t end;
+	char day[16];
+
+	if ((c->sev != GW_SEV_A && c->sev != GW_SEV_B) || !c->resolution_due)
+		return 0;
+	if (gw_calendar_end(ctx->db, &end))
+		return -1;
+	gw_date_format(end, day);
+	if (strncmp(c->resolution_due, day, 10) > 0)
+		gw_hdf_set(ctx->hdf, "Calendar.DueMayMove", day);
+	return 0;
+}
+
 /* Render the complaint (as C.*) with its timeline, files and the allowed actions. */
 int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	if (gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", c->id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0)
+	if (events_to_hdf(ctx, c->id) ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Duplicates", SQL_DUPLICATES, "i", c->id) < 0 ||
+	    access_to_hdf(ctx, c) || due_past_calendar(ctx, c))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);
+	phone_to_hdf(ctx, c);
 	next_stage_to_hdf(ctx, c);
 	if (has(ctx, GW_PERM_COMPLAINT_CLASSIFY) && !is_closed(c)) {
 		choice_options(ctx, "Opt.Severities", "L.Complaint.Severities", severity_choices);
@@ -73,8 +136,27 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 		classify_defaults(ctx, c);
 	}
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.ViewTitle");
+	gw_hdf_set(ctx->hdf, "Page.TitleItem", c->tracking_no); /* tabs and history tell them apart */
 	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_view.cs");
+}
+
+/* GET /:id/print — 200 the complaint on A4: number, title, facts, handling and
+ * timeline, no actions; 404 as its page. */
+int print_page(struct gw_ctx *ctx)
+{
+	struct gw_complaint c;
+	int r = load(ctx, gw_param_id(ctx, 0), &c);
+
+	if (r <= 0)
+		return not_loaded(r);
+	if (events_to_hdf(ctx, c.id))
+		return 500;
+	gw_complaint_to_hdf(ctx->hdf, "C", &c);
+	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.Print.Title");
+	gw_hdf_set(ctx->hdf, "Page.TitleItem", c.tracking_no);
+	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
+	return gw_view_render(ctx, "complaints_print.cs");
 }
 
 /* The page again, with a message for the whole action (L.Complaints.Msg.<key>)

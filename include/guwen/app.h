@@ -16,6 +16,7 @@ typedef int (*gw_handler)(struct gw_ctx *ctx);
 
 enum gw_route_flags {
 	GW_ROUTE_NOCSRF = 1, /* public POST that checks its own signed form token */
+	GW_ROUTE_FIRST = 2,  /* open before a required password change (password, sign-out, language) */
 };
 
 struct gw_route {

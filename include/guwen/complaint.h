@@ -74,6 +74,21 @@ enum gw_escalation {
  * owner was warned. */
 enum gw_escalation gw_complaint_escalation(const struct gw_complaint_policy *p, int64_t now,
 					   int64_t due, int level, int warned);
+/* Working time in [from, to): for a/b the seconds that fall on working days of
+ * the calendar (local days; at most GW_WORKING_DAYS_MAX days are looked at),
+ * for c/d every second. 0 when to <= from. */
+#define GW_WORKING_DAYS_MAX 3660
+int64_t gw_complaint_working_seconds(const struct gw_complaint_policy *p,
+				     const struct gw_workday_cal *cal, enum gw_severity s,
+				     int64_t from, int64_t to);
+/* gw_complaint_escalation with the hours past a deadline counted as the
+ * severity counts them: for a/b working hours on the calendar (the director's
+ * hours after the manager skip weekends and holidays), for c/d clock hours. The
+ * warning before a deadline stays warn_hours on the clock. */
+enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy *p,
+					       const struct gw_workday_cal *cal,
+					       enum gw_severity s, int64_t now, int64_t due,
+					       int level, int warned);
 
 /* "TS-YYYYMMDD-NNNN" for the nth complaint of a local day, more digits from the
  * 10,000th ("TS-YYYYMMDD-12345", up to 8); out has 24 bytes. */

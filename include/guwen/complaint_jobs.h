@@ -21,6 +21,11 @@ struct gw_complaint_jobs {
  * (mail/complaint_deadline.cs). A step that finds nobody to mail leaves a "no
  * recipient" notice in the outbox. 0, or -1 when the run could not start
  * (counts in out either way). */
+/* Set the overdue flag (complaints.overdue: the lists' overdue filter) of
+ * every complaint whose resolution deadline passed by now (UTC seconds) with
+ * the clock running; the first step of gw_complaint_jobs_run (events clear
+ * it and set it as a complaint changes). 0 or -1. */
+int gw_complaint_overdue_mark(struct gw_db *db, int64_t now);
 int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			  int64_t now, struct gw_complaint_jobs *out);
 

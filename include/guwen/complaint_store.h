@@ -48,8 +48,17 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
  * .mailed (an e-mail was given), .trust. 1 found, 0 none, -1 error. */
 int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix,
 			  const char *form_token);
-/* Append an event to a complaint's timeline; public = shown to the complainant. */
+/* Append an event to a complaint's timeline; public = shown to the complainant.
+ * body: a person's own words (or a code word: a stage, a source). */
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,
 		       const char *kind, int public_, const char *body);
+/* The same with what the system says as a code and its parameters, rendered
+ * in each reader's language (gw_complaint_events_words): code names the
+ * sentence L.Timeline.<code>, params holds "name=value" lines (no newline in
+ * a value; gw_event_param builds them), body only a person's own words (or
+ * NULL). 0 or -1. */
+int gw_complaint_event_coded(struct gw_db *db, long long complaint_id, long long user_id,
+			     const char *kind, int public_, const char *code, const char *params,
+			     const char *body);
 
 #endif

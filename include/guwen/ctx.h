@@ -24,6 +24,7 @@ struct gw_user {
 	const char *login, *name, *dept_name, *lang;
 	enum gw_role role;
 	int clearance;
+	int must_change; /* a new or reset password: nothing but changing it until then */
 };
 
 struct gw_ctx {

@@ -15,11 +15,14 @@
 #define GUWEN_LIST_H
 
 #include "guwen/app.h"
+#include "guwen/buf.h"
 #include "guwen/db.h"
 #include "guwen/form.h"
 
 #define GW_LIST_MAX_FILTERS 12
 #define GW_LIST_MAX_ARGS 32
+
+struct gw_list_run;
 
 /* A filter: a field of the query string (checked as gw_form_read checks a
  * form field: GW_F_CHOICE, GW_F_INT for ids, GW_F_TEXT, GW_F_DATE,
@@ -68,6 +71,10 @@ struct gw_list {
 	 * the key past rows that do not match (its ORDER BY … LIMIT guess) */
 	const char *hint;
 	int lenient;                           /* bad filter values are left out, not marked */
+	/* the list's own search (NULL: every GW_LC_SEARCH column LIKE '%q%'):
+	 * writes its condition for r->q (naming only the first table's columns)
+	 * into b and adds the values of its '?' with gw_list_arg */
+	void (*search)(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
 };
 
 /* One request's list: the values read, the statement and its arguments. */
@@ -91,6 +98,8 @@ struct gw_list_run {
 int gw_list_read(struct gw_ctx *ctx, const struct gw_list *l, struct gw_list_run *r);
 /* The value read for the filter called name (NULL if there is none). */
 struct gw_fval *gw_list_value(struct gw_list_run *r, const char *name);
+/* The next '?' of a condition being written (a search's). */
+void gw_list_arg(struct gw_list_run *r, enum gw_db_type t, long long i, const char *s);
 /* Narrow the list to cond (a static SQL text, or NULL for none; a tab's scope)
  * with n arguments: first those of any '?' in the list's columns, then cond's. */
 void gw_list_scope(struct gw_list_run *r, const char *cond, const struct gw_db_arg *args, int n);

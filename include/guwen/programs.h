@@ -25,6 +25,10 @@ struct gw_work_section {
 	const char *word; /* its heading L.Home.<word> */
 	enum gw_perm perm;
 	gw_work_fn fn;
+	/* ... or the whole section under prefix "Work.N": Items.N.{title,href,alert},
+	 * count, due (the nearest deadline), more (the list of all of it), alert;
+	 * 1 leaves the section out (not this user's kind of work) */
+	gw_work_fn fill;
 };
 
 /* Every program, ending with a zeroed entry. */

@@ -20,9 +20,22 @@ int gw_valid_uscc(const char *s);
  * birth date must be a real date. Returns 1 if valid. */
 int gw_valid_idcard(const char *s);
 
-/* Mainland mobile (1[3-9]X, 11 digits) or landline (0AA[A]-NNNNNNN[N], optional
- * -ext); spaces and hyphens allowed between groups; optional +86 prefix. */
+/* A phone number's normal form fits this (with its NUL). */
+#define GW_PHONE_MAX 32
+
+/* A phone number as people type it — full-width digits and signs, +86 / 0086
+ * (or 86 before a mobile number), spaces, dashes, dots, brackets, and an
+ * extension after 转, 分机, ext., x or # (or as a last group: 010-62345678-123)
+ * — in its one stored form: mobile 13800138000, landline 010-62345678 or
+ * 0571-8765432 (area code 3 digits for 01X/02X, else 4), 400-800-1234; an
+ * extension of 1–6 digits as "-123" after it. 0, or -1 for anything else. */
+int gw_phone_normalize(const char *s, char out[GW_PHONE_MAX]);
+/* 1 when gw_phone_normalize takes s. */
 int gw_valid_phone(const char *s);
+/* A stored number for people: "138 0013 8000 转 123", "010-6234 5678",
+ * "0755-234 5678", "400-800-1234" (ext_word is the language's "转" / "ext.").
+ * Anything not in the normal form is shown as it is. */
+void gw_phone_format(const char *norm, const char *ext_word, char *out, size_t outsz);
 
 /* A pragmatic e-mail check: one @, non-empty local part of allowed chars, a domain
  * with at least one dot, labels of letters/digits/hyphen, total <= 254. */

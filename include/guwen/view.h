@@ -10,7 +10,8 @@
  * one language at most). */
 int gw_view_init(HDF *cfg, int on_demand);
 /* Set a value every page of the process sees (e.g. URL.admin), kept with the
- * words rather than set again on every request. */
+ * words rather than set again on every request. A changed value drops the
+ * anonymous pages kept rendered (gw_view_render_with_token), which show it. */
 void gw_view_set_global(const char *name, const char *value);
 /* Free what gw_view_init loaded. */
 void gw_view_done(void);

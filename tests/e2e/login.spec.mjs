@@ -17,6 +17,7 @@ const PASSES = [
 async function run(browser, pass) {
   const context = await browser.newContext({
     viewport: pass.viewport, isMobile: !!pass.isMobile, hasTouch: !!pass.hasTouch,
+    locale: 'zh-CN', // the sign-in page follows the browser's Accept-Language
   });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

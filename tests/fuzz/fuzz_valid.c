@@ -72,8 +72,26 @@ static void raw_numbers(const uint8_t *d, size_t n)
 		abort();
 }
 
+/* Any text: a number taken is in its normal form (taken again unchanged) and
+ * shows within a small buffer, never past it. */
+static void phones(const char *s)
+{
+	char norm[GW_PHONE_MAX], again[GW_PHONE_MAX], shown[24];
+
+	gw_phone_format(s, "ext.", shown, sizeof(shown));
+	if (strlen(shown) >= sizeof(shown))
+		abort();
+	if (gw_phone_normalize(s, norm))
+		return;
+	if (strspn(norm, "0123456789-") != strlen(norm) || gw_phone_normalize(norm, again) ||
+	    strcmp(norm, again))
+		abort();
+	gw_phone_format(norm, "转", shown, sizeof(shown));
+}
+
 static void validators(const char *s)
 {
+	phones(s);
 	(void)gw_valid_utf8_chars(s);
 	(void)gw_valid_uscc(s);
 	(void)gw_valid_idcard(s);

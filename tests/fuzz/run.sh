@@ -24,7 +24,7 @@ NEO="-lneo_cgi -lneo_cs -lneo_utl -lz"
 sources() {
 	case $1 in
 	request | body) echo lib/request.c lib/arena.c lib/valid.c ;;
-	valid) echo lib/valid.c lib/form.c lib/arena.c lib/request.c "$NEO" ;;
+	valid) echo lib/valid.c lib/form.c lib/hdfset.c lib/arena.c lib/request.c "$NEO" ;;
 	config) echo lib/config.c lib/log.c "$NEO" ;;
 	keyring) echo lib/crypto.c -lcrypto ;;
 	*) echo "run.sh: no fuzz target $1" >&2; exit 2 ;;

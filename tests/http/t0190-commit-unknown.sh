@@ -54,7 +54,7 @@ id=$(sql "SELECT id FROM complaints WHERE name = '未决$tag'"); [ -n "$id" ] ||
 tracking=$(sql "SELECT tracking_no FROM complaints WHERE id = $id")
 sql "UPDATE complaints SET created_at = '2026-09-29 10:00:00' WHERE id = $id"
 post m "/complaints/$id/classify" severity=b "owner=$advisor"
-post a "/complaints/$id/stage" to=investigating
+post a "/complaints/$id/contact" "contact=电话联系"  # answered in time: only the resolution deadline is near
 sed -e 's/^DB {/DB {\n  ReadTimeout = 2\n  StatementTimeout = 30\n  LockWaitTimeout = 30/' "$VAR/guwen.hdf" >"$T/guwen.hdf"
 jobs() { GUWEN_CONFIG=$1 GUWEN_NOW='2026-10-19 00:00:00' "$ROOT/tools/guwen" jobs; }
 mails() { sql "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%$tracking%'"; }

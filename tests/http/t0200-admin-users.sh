@@ -76,6 +76,10 @@ expect_no_body "$pw2"
 ok "generated password shown once, not in a URL, the audit log or the logs"
 
 login u "$login2" "$pw2" || fail "the new user cannot sign in with the shown password"
+get u /login/password   # a new account chooses its own password first (t0132)
+keep_csrf u
+post u /login/password "old=$pw2" "new=Own-Secret-$login2" "confirm=Own-Secret-$login2"
+expect_status 303
 get u /
 expect_status 200
 expect_body "测试顾问乙"

@@ -57,7 +57,7 @@ tc=$(sql "SELECT tracking_no FROM complaints WHERE id = $ic")
 post m "/complaints/$ic/classify" severity=c "owner=$manager"
 expect_status 303
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'director@example.test' AND subject LIKE '%重大投诉%' AND subject LIKE '%$tc%' AND body LIKE '%投诉内容 重大$tag%'")" = 1 ] || fail "no alert mail to the director"
-[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $ic AND kind = 'alert' AND body LIKE '%周主管%'")" = 1 ] || fail "no alert event"
+[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $ic AND kind = 'alert' AND code = 'alert' AND params LIKE '%周主管%'")" = 1 ] || fail "no alert event"
 [ "$(sql "SELECT TIMESTAMPDIFF(HOUR, created_at, resolution_due) FROM complaints WHERE id = $ic")" = 48 ] || fail "c resolution not 48 clock hours"
 get d /
 expect_status 200
@@ -83,6 +83,9 @@ post m "/complaints/$id_/classify" severity=d "owner=$director"
 expect_status 303
 [ "$(sql "SELECT CONCAT(severity, ' ', owner_id) FROM complaints WHERE id = $id_")" = "d $director" ] || fail "d not stored"
 [ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $id_ AND kind = 'alert'")" = 1 ] || fail "d did not alert"
+td=$(sql "SELECT tracking_no FROM complaints WHERE id = $id_")
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%严重投诉%' AND subject LIKE '%$td%'")" -ge 1 ] || fail "the d alert's subject does not say 严重"
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%重大投诉%' AND subject LIKE '%$td%'")" = 0 ] || fail "the d alert's subject says 重大"
 ok "d with an advisor as owner is refused at the owner field; with the director it is stored"
 
 # reclassify: a reason is required and lands in the timeline
@@ -132,8 +135,12 @@ get k /complaints/999999999
 expect_status 404
 get a "/complaints/$id_"
 expect_status 404
-get m "/complaints/$id_"
-expect_status 404
+get m "/complaints/$id_"  # the manager registered it: read-only (issue 9)
+expect_status 200
+expect_body 'id="access-note"'
+post m "/complaints/$id_/note" note=看看
+expect_status 200
+[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $id_ AND kind = 'note'")" = 0 ] || fail "a read-only note was stored"
 get d "/complaints/$id_"
 expect_status 200
 ok "outside one's lists a complaint answers 404, the same as one that does not exist"

@@ -35,14 +35,20 @@ expect_status 303
 post a "/complaints/$id/stage" to=investigating
 expect_status 303
 [ "$(stage "$id")" = investigating ] || fail "not investigating"
-[ "$(sql "SELECT responded_at IS NOT NULL FROM complaints WHERE id = $id")" = 1 ] || fail "responded_at not set"
-ok "classified b with the advisor as owner; the advisor moves it to 初步调查 (responded)"
+# the response deadline is met by a reply or a recorded contact, not by a stage (issue 9)
+[ "$(sql "SELECT responded_at IS NULL FROM complaints WHERE id = $id")" = 1 ] || fail "responded_at set by a stage"
+ok "classified b with the advisor as owner; the advisor moves it to 初步调查 (not yet responded)"
 
 post a "/complaints/$id/stage" to=closed
 expect_status 200
 expect_body '已被他人更新'
 [ "$(stage "$id")" = investigating ] || fail "skipped a stage"
 ok "only the next stage: a jump to 已关闭 is refused"
+
+get a "/complaints/$id"
+expect_body 'id="h-reply"'
+expect_no_body '已回复投诉人'
+ok "no reply yet: the reply form says who sees it, nothing says 已回复"
 
 post a "/complaints/$id/note" "note=内部：顾问漏报了附加税$tag"
 expect_status 303
@@ -57,6 +63,7 @@ grep -B3 "我们已核实并正在更正申报$tag" "$BODY" | grep -qF 'class="b
 [ "$(sql "SELECT visibility FROM complaint_events WHERE complaint_id = $id AND kind = 'reply'")" = public ] || fail "reply visibility"
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = '$mail' AND subject = '您的投诉有新的回复' AND body LIKE '%我们已核实并正在更正申报$tag%' AND body LIKE '%$tracking%'")" = 1 ] || fail "reply not mailed"
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE body LIKE '%顾问漏报了附加税$tag%'")" = 0 ] || fail "an internal note was mailed"
+[ "$(sql "SELECT responded_at IS NOT NULL FROM complaints WHERE id = $id")" = 1 ] || fail "responded_at not set by the reply"
 ok "internal note and public reply are marked apart; only the reply is mailed"
 
 post a "/complaints/$id/note" note=

@@ -14,13 +14,13 @@ advisor=$(sql "SELECT id FROM users WHERE login = 'advisor'")
 jobs() { GUWEN_CONFIG="$VAR/guwen.hdf" GUWEN_NOW="$1" "$ROOT/tools/guwen" jobs "${@:2}"; }
 events() { sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $1 AND kind = '$2'"; }
 # a b complaint owned by the advisor, registered 2026-09-29 10:00 UTC (18:00 in
-# Beijing), classified, investigated (so answered in time); prints its id
+# Beijing), classified, the complainant phoned (so answered in time); prints its id
 backdated_b() {
     post m /complaints/new source=phone "name=$1" phone=13800138000 "description=期限测试 $1"
     local id; id=$(sql "SELECT id FROM complaints WHERE name = '$1'")
     sql "UPDATE complaints SET created_at = '2026-09-29 10:00:00' WHERE id = $id"
     post m "/complaints/$id/classify" severity=b "owner=$advisor"
-    post a "/complaints/$id/stage" to=investigating
+    post a "/complaints/$id/contact" "contact=电话联系，说明处理安排"
     echo "$id"
 }
 
@@ -92,7 +92,7 @@ post m "/complaints/$ir/classify" severity=b "owner=$advisor"
 jobs '2026-09-30 08:00:00' >/dev/null || fail "jobs failed"
 [ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $ir AND kind = 'warned'")" = "响应期限: 2026-09-30 23:59:59 · 已通知: 李顾问" ] || fail "no response warning"
 jobs '2026-09-30 17:00:00' >/dev/null || fail "jobs failed"
-[ "$(sql "SELECT escalation FROM complaints WHERE id = $ir")" = 1 ] || fail "unanswered complaint not escalated"
+[ "$(sql "SELECT CONCAT(response_escalation, ' ', escalation) FROM complaints WHERE id = $ir")" = "1 0" ] || fail "unanswered complaint not escalated (on the response deadline alone)"
 [ "$(sql "SELECT body FROM complaint_events WHERE complaint_id = $ir AND kind = 'escalated'")" = "升级至部门经理 · 响应期限: 2026-09-30 23:59:59 · 已通知: 王经理" ] || fail "escalation text"
 ok "an unanswered complaint is warned and escalated on its response deadline"
 

@@ -26,8 +26,9 @@ register() {
 }
 idof() { sql "SELECT id FROM complaints WHERE tracking_no = '$1'"; }
 
-A=$(register visit "甲$tag" "advisor=$advisor")   # b, advisor owns it, investigating
-B=$(register email "乙$tag" "email=b$tag@example.test") # unclassified
+A=$(register visit "甲$tag")   # b, advisor owns it, investigating
+# unclassified, about the advisor (who therefore never owns it: issue 9)
+B=$(register email "乙$tag" "email=b$tag@example.test" "advisor=$advisor")
 C=$(register phone "丙$tag")                        # c, the director owns it
 D=$(register phone "丁$tag")                        # a, the department, overdue
 [ -n "$A" ] && [ -n "$B" ] && [ -n "$C" ] && [ -n "$D" ] || fail "register"
@@ -36,6 +37,8 @@ post a "/complaints/$(idof "$A")/stage" to=investigating
 post m "/complaints/$(idof "$C")/classify" severity=c "owner=$director"
 post m "/complaints/$(idof "$D")/classify" severity=a "department=$dept"
 sql "UPDATE complaints SET resolution_due = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE tracking_no = '$D'"
+# the deadline passed: `guwen jobs` flags it overdue (the overdue filter's index)
+GUWEN_CONFIG="$VAR/guwen.hdf" "$ROOT/tools/guwen" jobs >/dev/null 2>&1 || true
 
 # shows JAR QUERY IN... -- NOT_IN...: the list page for QUERY has exactly the
 # complaints before "--" among A–D
@@ -56,9 +59,14 @@ shows d "tab=all&client=$K&severity=c" "$C" -- "$A" "$B" "$D"
 shows d "tab=all&client=$K&severity=none" "$B" -- "$A" "$C" "$D"
 shows d "tab=all&client=$K&source=email" "$B" -- "$A" "$C" "$D"
 shows d "tab=all&client=$K&source=visit" "$A" -- "$B" "$C" "$D"
-shows d "tab=all&client=$K&advisor=$advisor" "$A" -- "$B" "$C" "$D"
+shows d "tab=all&client=$K&advisor=$advisor" "$B" -- "$A" "$C" "$D"
 shows d "tab=all&client=$K&overdue=1" "$D" -- "$A" "$B" "$C"
 expect_body 'class="badge overdue">已超期'
+# waiting on the complainant stops the clock: no longer in the overdue list
+post d "/complaints/$(idof "$D")/wait" "wait_note=等客户补充材料"
+shows d "tab=all&client=$K&overdue=1" -- "$A" "$B" "$C" "$D"
+post d "/complaints/$(idof "$D")/wait"
+shows d "tab=all&client=$K&overdue=1" "$D" -- "$A" "$B" "$C"
 shows d "tab=all&client=$K" "$A" "$B" "$C" "$D"
 shows d "tab=all&client=$K&stage=nonsense" "$A" "$B" "$C" "$D"
 ok "filters: stage, severity (and unclassified), source, advisor, overdue, client; unknown values ignored"

@@ -23,7 +23,7 @@ login e "evil$tag" || fail "the planted user could not sign in"
 login x admin || fail "admin could not sign in"
 
 post e /complaints/new source=phone "name=投诉人$M$tag" phone=13800138000 "company=公司$M" \
-    "subject=事项$M" "description=内容$M" "client=$client" "advisor=$evil"
+    "subject=事项$M" "description=内容$M" "client=$client"
 id=$(sql "SELECT id FROM complaints WHERE name = '投诉人$M$tag'"); [ -n "$id" ] || fail "register"
 post d "/complaints/$id/classify" severity=b "owner=$evil"
 expect_status 303

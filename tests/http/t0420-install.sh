@@ -55,3 +55,4 @@ for u in /login/ /portal/ /static/css/guwen.css /; do
     case $st in 200|303) ;; *) fail "$u through the installed nginx server block: $st";; esac
 done
 ok "the installed nginx server block serves the programs and the static files"
+SMOKE_UPLOADS=$VAR/uploads bash "$ROOT/tests/smoke/smoke.sh" "$B" || fail "smoke suite through the installed nginx server block"

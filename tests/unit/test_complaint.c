@@ -137,6 +137,43 @@ static void test_escalation_steps(void **state)
 	assert_int_equal(gw_complaint_escalation(&f->p, due + 90 * 3600, due, 2, 1), GW_ESC_NONE);
 }
 
+/* a and b count working hours on the calendar past a deadline: a weekend after
+ * the due time does not bring the director in. */
+static void test_escalation_working_hours(void **state)
+{
+	struct fixture *f = *state;
+	int64_t fri = utc("2026-10-16 15:59:59"), mon = utc("2026-10-19 15:59:59");
+	int64_t mon_9 = utc("2026-10-19 01:00:00"), tue_9 = utc("2026-10-20 01:00:00");
+
+	/* Saturday and Sunday are not counted: 9 working hours (and a second) late */
+	assert_int_equal(gw_complaint_working_seconds(&f->p, &f->cal, GW_SEV_B, fri, mon_9),
+			 9 * 3600 + 1);
+	assert_int_equal(gw_complaint_working_seconds(&f->p, &f->cal, GW_SEV_C, fri, mon_9),
+			 57 * 3600 + 1);
+	assert_int_equal(gw_complaint_escalation(&f->p, mon_9, fri, 1, 1), GW_ESC_DIRECTOR);
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_B, mon_9, fri, 1, 1),
+			 GW_ESC_NONE);
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_B, mon_9, fri, 0, 1),
+			 GW_ESC_MANAGER);
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_B, tue_9, fri, 1, 1),
+			 GW_ESC_DIRECTOR);
+	/* c keeps clock hours */
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_C, mon_9, fri, 1, 1),
+			 GW_ESC_DIRECTOR);
+	/* the warning stays on the clock: Saturday 01:00 local is 71 hours before
+	 * Monday night, Monday 09:00 local within 24 */
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_B,
+						     utc("2026-10-16 17:00:00"), mon, 0, 0),
+			 GW_ESC_NONE);
+	assert_int_equal(gw_complaint_escalation_cal(&f->p, &f->cal, GW_SEV_B, mon_9, mon, 0, 0),
+			 GW_ESC_WARN);
+	/* the National Day holiday is not working time either */
+	assert_int_equal(gw_complaint_working_seconds(&f->p, &f->cal, GW_SEV_A,
+						      utc("2026-09-30 16:00:00"),
+						      utc("2026-10-07 16:00:00")),
+			 0);
+}
+
 static void test_handling_rules(void **state)
 {
 	(void)state;
@@ -247,6 +284,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_local_day_counts_not_utc_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiting_moves_the_deadline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escalation_steps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escalation_working_hours, setup, teardown),
 		cmocka_unit_test(test_handling_rules),
 		cmocka_unit_test(test_tracking_numbers_and_codes),
 		cmocka_unit_test(test_tracking_numbers_widen),

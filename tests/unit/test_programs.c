@@ -54,8 +54,13 @@ static void test_nav_by_permission(void **state)
 	world_init(&w, GW_ROLE_ADVISOR);
 	gw_programs_nav(&w.ctx);
 	assert_string_equal(nav_names(&w), "home,clients,complaints");
-	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.1.href", ""), "/gw/clients/");
+	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.href", ""), "/gw/complaints/");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.word", ""), "Complaints");
+	world_free(&w);
+	world_init(&w, GW_ROLE_MARKET); /* a reviewer of onboarding applications */
+	gw_programs_nav(&w.ctx);
+	assert_string_equal(nav_names(&w), "home,clients,applications,complaints");
+	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.href", ""), "/gw/applications/");
 	world_free(&w);
 	world_init(&w, GW_ROLE_ADMIN);
 	gw_programs_nav(&w.ctx);

@@ -108,11 +108,11 @@ static void test_phone_mobile_and_landline_forms(void **state)
 		{ "12345678901", 0 },
 		{ "1380013800", 0 },
 		{ "138001380000", 0 },
-		{ "138--0013-8000", 0 },
-		{ " 13800138000", 0 },
-		{ "13800138000 ", 0 },
+		{ "138--0013-8000", 1 },
+		{ " 13800138000", 1 },
+		{ "13800138000 ", 1 },
 		{ "13800138000\n", 0 },
-		{ "-13800138000", 0 },
+		{ "-13800138000", 1 },
 		{ "138001380a0", 0 },
 		{ "+85 13800138000", 0 },
 		{ "+86 +86 13800138000", 0 },
@@ -132,6 +132,95 @@ static void test_phone_mobile_and_landline_forms(void **state)
 	for (i = 0; i < N(t); i++) {
 		if (gw_valid_phone(t[i].value) != t[i].valid)
 			fail_msg("phone \"%s\": expected %d", t[i].value, t[i].valid);
+	}
+}
+
+/* People type numbers every way: each is stored in one form. */
+static void test_phone_normal_form(void **state)
+{
+	static const struct {
+		const char *typed, *stored;
+	} t[] = {
+		{ "13800138000", "13800138000" },
+		{ "１３８００１３８０００", "13800138000" },
+		{ "１３８　００１３　８０００", "13800138000" },
+		{ "+86 138 0013 8000", "13800138000" },
+		{ "＋８６－１３８００１３８０００", "13800138000" },
+		{ "0086 13800138000", "13800138000" },
+		{ "8613800138000", "13800138000" },
+		{ "(+86) 138-0013-8000", "13800138000" },
+		{ "138.0013.8000", "13800138000" },
+		{ "138 0013 8000 转 123", "13800138000-123" },
+		{ "13800138000转123", "13800138000-123" },
+		{ "138 0013 8000 ext. 123", "13800138000-123" },
+		{ "138 0013 8000 EXT 123", "13800138000-123" },
+		{ "13800138000x9", "13800138000-9" },
+		{ "13800138000-123", "13800138000-123" },
+		{ "010-62345678", "010-62345678" },
+		{ "(010) 6234 5678", "010-62345678" },
+		{ "（０１０）６２３４５６７８", "010-62345678" },
+		{ "01062345678", "010-62345678" },
+		{ "+86 10 6234 5678", "010-62345678" },
+		{ "0086-571-87654321", "0571-87654321" },
+		{ "0571 8765 4321 分机 8001", "0571-87654321-8001" },
+		{ "010-62345678-123", "010-62345678-123" },
+		{ "010-62345678 # 123", "010-62345678-123" },
+		{ "0755-2345678", "0755-2345678" },
+		{ "0755 234 5678", "0755-2345678" },
+		{ "0601-2345678-9", "0601-2345678-9" },
+		{ "+86 )06(01 234-5678 ext. 9", "0601-2345678-9" },
+		{ "400 800 1234", "400-800-1234" },
+		{ "400-800-1234 转 5", "400-800-1234-5" },
+		{ "+86 400 800 1234", "400-800-1234" },
+	};
+	static const char *const bad[] = {
+		"", "+86", "转 123", "13800138000 转", "13800138000 转 1234567",
+		"13800138000 转 12 转 3", "+85 13800138000", "+86 +86 13800138000",
+		"12345678901", "1380013800", "138001380000", "138001380a0", "010-02345678",
+		"010-12345678", "010-623456", "13800138000-12-34", "电话13800138000",
+		"13800138000\n", "１３８００１３８００", "++8613800138000",
+	};
+	char out[GW_PHONE_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < N(t); i++) {
+		if (gw_phone_normalize(t[i].typed, out))
+			fail_msg("phone \"%s\" refused", t[i].typed);
+		if (strcmp(out, t[i].stored))
+			fail_msg("phone \"%s\": stored \"%s\", expected \"%s\"", t[i].typed, out,
+				 t[i].stored);
+		if (gw_phone_normalize(out, out) || strcmp(out, t[i].stored))
+			fail_msg("phone \"%s\": its normal form is not kept", t[i].stored);
+	}
+	for (size_t i = 0; i < N(bad); i++)
+		if (!gw_phone_normalize(bad[i], out))
+			fail_msg("phone \"%s\" taken as \"%s\"", bad[i], out);
+}
+
+/* Stored numbers are shown grouped, the extension with the language's word. */
+static void test_phone_format(void **state)
+{
+	static const struct {
+		const char *stored, *ext, *shown;
+	} t[] = {
+		{ "13800138000", "转", "138 0013 8000" },
+		{ "13800138000-123", "转", "138 0013 8000 转 123" },
+		{ "13800138000-123", "ext.", "138 0013 8000 ext. 123" },
+		{ "010-62345678", "转", "010-6234 5678" },
+		{ "0755-2345678", "转", "0755-234 5678" },
+		{ "0571-87654321-8001", "ext.", "0571-8765 4321 ext. 8001" },
+		{ "400-800-1234", "转", "400-800-1234" },
+		{ "400-800-1234-5", "转", "400-800-1234 转 5" },
+		{ "call me", "转", "call me" },
+	};
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < N(t); i++) {
+		gw_phone_format(t[i].stored, t[i].ext, out, sizeof(out));
+		if (strcmp(out, t[i].shown))
+			fail_msg("phone \"%s\" shown \"%s\", expected \"%s\"", t[i].stored, out,
+				 t[i].shown);
 	}
 }
 
@@ -504,6 +593,8 @@ int main(void)
 		cmocka_unit_test(test_uscc_check_digit_vectors),
 		cmocka_unit_test(test_idcard_check_digit_and_birth_date),
 		cmocka_unit_test(test_phone_mobile_and_landline_forms),
+		cmocka_unit_test(test_phone_normal_form),
+		cmocka_unit_test(test_phone_format),
 		cmocka_unit_test(test_email_good_and_bad),
 		cmocka_unit_test(test_email_length_limits),
 		cmocka_unit_test(test_date_known_day_numbers_and_weekdays),
