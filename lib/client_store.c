@@ -28,7 +28,7 @@ static const char SQL_LEAD[] =
 	" VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
 static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
 static const char SQL_GRAM[] =
-	"INSERT IGNORE INTO client_name_grams (gram, client_id) VALUES (?, ?)";
+	"INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
 static const char SQL_HISTORY[] =
 	"INSERT INTO client_history (client_id, at, user_id, kind, reason)"
 	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?)";
@@ -115,6 +115,7 @@ int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *,
 struct gram_put {
 	struct gw_ctx *ctx;
 	long long id;
+	const char *name;
 };
 
 static int put_gram(void *p, const char *gram, size_t n)
@@ -122,12 +123,12 @@ static int put_gram(void *p, const char *gram, size_t n)
 	struct gram_put *g = p;
 
 	(void)n;
-	return gw_db_exec(g->ctx->db, SQL_GRAM, "si", gram, g->id) < 0 ? -1 : 0;
+	return gw_db_exec(g->ctx->db, SQL_GRAM, "sis", gram, g->id, g->name) < 0 ? -1 : 0;
 }
 
 int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name)
 {
-	struct gram_put g = { ctx, id };
+	struct gram_put g = { ctx, id, name };
 
 	if (gw_db_exec(ctx->db, SQL_GRAMS_DEL, "i", id) < 0)
 		return -1;
@@ -203,6 +204,9 @@ static int seal_id_number(struct gw_ctx *ctx, long long id, const char *idno)
 
 	if (!idno || !*idno)
 		return 0;
+	idno = gw_arena_strdup(&ctx->arena, idno);
+	for (char *p = (char *)idno; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
 	if (gw_client_id_bidx(ctx, idno, bidx) ||
 	    !(sealed = gw_client_seal(ctx, "clients", "legal_rep_id", id, idno, &n)))
 		return -1;

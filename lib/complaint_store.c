@@ -37,6 +37,10 @@ static const char SQL_EVENT[] =
 static const char SQL_OVERDUE_SYNC[] =
 	"UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
 	" AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
+/* a complaint is a contact from the client (DOMAIN.md "Regular contact") */
+static const char SQL_CLIENT_CONTACT[] =
+	"UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
+	" WHERE id = ?";
 static const char SQL_FILE[] =
 	"INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
@@ -157,6 +161,18 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 	return id < 0 ? -1 : 0;
 }
 
+/* The client's last contact is today (a suspected post is no contact yet). */
+static int client_contact(struct gw_ctx *ctx, const struct gw_complaint_new *c)
+{
+	char today[11];
+
+	if (!c->client_id || c->suspect)
+		return 0;
+	gw_date_format(gw_today(ctx), today);
+	return gw_db_exec(ctx->db, SQL_CLIENT_CONTACT, "ssi", today, today, c->client_id) < 0
+		       ? -1 : 0;
+}
+
 /* In the transaction: the caller's part, the day's next number (drawn here, so
  * a complaint not stored leaves no gap), the row, its event, files and mail. */
 static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new *c,
@@ -174,7 +190,8 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new 
 		return id;
 	if (gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
 			       c->source) ||
-	    file_rows(ctx, id, c, st) || ack_mail(ctx, c, tracking, code))
+	    file_rows(ctx, id, c, st) || ack_mail(ctx, c, tracking, code) ||
+	    client_contact(ctx, c))
 		return -1;
 	return id;
 }

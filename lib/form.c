@@ -108,7 +108,7 @@ const char *gw_form_check(const struct gw_fdef *def, const char *raw, struct gw_
 	}
 	out->s = def->type == GW_F_PASSWORD ? gw_arena_strdup(a, raw ? raw : "")
 					    : trim(a, raw ? raw : "");
-	if (def->type == GW_F_USCC)
+	if (def->type == GW_F_USCC || def->type == GW_F_IDCARD) /* x → X as stored */
 		for (char *p = (char *)out->s; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
 	out->present = out->s[0] != '\0';

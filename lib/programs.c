@@ -1,5 +1,6 @@
 /* programs.c — the programs, their navigation entries and the start page's
  * sections; the sections' lists live in their modules. */
+#include "guwen/client_work.h"
 #include "guwen/application_work.h"
 #include "guwen/complaint_work.h"
 #include "guwen/hdfset.h"
@@ -37,7 +38,7 @@ const struct gw_work_section gw_work_sections[] = {
 	{ .id = "complaints-referred", .word = "ReferredToMe", .perm = GW_PERM_COMPLAINT_WRITE,
 	  .fill = gw_complaint_work_referred },
 	{ .id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN },
-	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN },
+	{ .id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN, .fn = gw_client_work },
 	{ .id = NULL },
 };
 

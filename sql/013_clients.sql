@@ -70,12 +70,17 @@ CREATE TABLE client_leads (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Name search: every 1- and 2-character piece of a client's name (characters,
--- not bytes), so a substring search walks one gram's clients (the rarest of the
--- query's) and checks the name of those only, never the whole table.
+-- not bytes) with the name itself, so a substring search walks the rarest of
+-- the query's grams in name order (ix_client_name_grams_name: gram, name, id),
+-- checks the name there and stops at a page: it never reads the clients table
+-- beyond the rows it shows. id is the list's key (one row per client and gram).
 CREATE TABLE client_name_grams (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   gram VARCHAR(2) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
   client_id INT UNSIGNED NOT NULL,
-  PRIMARY KEY (gram, client_id),
+  name VARCHAR(200) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL,
+  UNIQUE KEY uq_client_name_grams (gram, client_id),
+  KEY ix_client_name_grams_name (gram, name),
   KEY ix_client_name_grams_client (client_id),
   CONSTRAINT fk_client_name_grams_client FOREIGN KEY (client_id) REFERENCES clients (id)
 ) ENGINE=InnoDB;
@@ -170,8 +175,10 @@ INSERT INTO client_leads (client_id, user_id, added_at)
 INSERT INTO client_contacts (client_id, name, phone, email, is_primary, created_at, updated_at)
   SELECT id, contact_name, contact_phone, contact_email, 1, created_at, updated_at
   FROM clients WHERE contact_name IS NOT NULL;
-INSERT IGNORE INTO client_name_grams (gram, client_id)
+INSERT IGNORE INTO client_name_grams (gram, client_id, name)
   WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 200)
-  SELECT LOWER(SUBSTRING(c.name, seq.n, 1)), c.id FROM clients c JOIN seq ON seq.n <= CHAR_LENGTH(c.name)
+  SELECT LOWER(SUBSTRING(c.name, seq.n, 1)), c.id, c.name FROM clients c
+  JOIN seq ON seq.n <= CHAR_LENGTH(c.name)
   UNION ALL
-  SELECT LOWER(SUBSTRING(c.name, seq.n, 2)), c.id FROM clients c JOIN seq ON seq.n < CHAR_LENGTH(c.name);
+  SELECT LOWER(SUBSTRING(c.name, seq.n, 2)), c.id, c.name FROM clients c
+  JOIN seq ON seq.n < CHAR_LENGTH(c.name);

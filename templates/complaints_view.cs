@@ -23,7 +23,7 @@
 <?cs if:C.phone ?><dt><?cs var:L.Complaint.Phone ?></dt><dd id="c-phone"><?cs var:C.phone_shown ?></dd><?cs /if ?>
 <?cs if:C.email ?><dt><?cs var:L.Complaint.Email ?></dt><dd><?cs var:C.email ?></dd><?cs /if ?>
 <?cs if:C.company ?><dt><?cs var:L.Complaint.Company ?></dt><dd><?cs var:C.company ?></dd><?cs /if ?>
-<?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs var:C.client_name ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
+<?cs if:C.client_name ?><dt><?cs var:L.Complaint.Client ?></dt><dd><?cs if:Perm.client_read ?><a id="client-link" href="<?cs var:URL.clients ?>/<?cs var:C.client_id ?>"><?cs var:C.client_name ?></a><?cs else ?><?cs var:C.client_name ?><?cs /if ?> · <a href="<?cs var:URL.complaints ?>/?tab=all&amp;client=<?cs var:C.client_id ?>"><?cs var:L.Complaints.MoreOfClient ?></a></dd><?cs /if ?>
 <?cs if:C.subject_text ?><dt><?cs var:L.Complaint.Subject ?></dt><dd><?cs var:C.subject_text ?></dd><?cs /if ?>
 <?cs if:C.advisor_name ?><dt><?cs var:L.Complaint.Advisor ?></dt><dd><?cs var:C.advisor_name ?></dd><?cs /if ?>
 <?cs if:C.happened_on ?><dt><?cs var:L.Complaint.HappenedOn ?></dt><dd><?cs var:C.happened_on ?></dd><?cs /if ?>

@@ -30,7 +30,7 @@ static int demo_clients(struct gw_db *db)
 		if (gw_db_exec(db, SQL_DEMO_CLIENT, "sssss", clients[i][0], clients[i][1],
 			       clients[i][2], clients[i][3], clients[i][4]) < 0)
 			return -1;
-	return 0;
+	return demo_client_side(db, 0, 4294967295LL); /* leads, contacts, name grams */
 }
 
 /* `guwen demo`: one account per role and three clients, once. */
@@ -182,7 +182,9 @@ static int demo_bulk(struct gw_db *db, long long n, const char *seed)
 		return die("cannot flag the overdue complaints", gw_db_error(db));
 	printf("demo: %lld complaints added (%lld advisors, %lld clients, seed %s)\n", n, staff,
 	       clients, seed);
-	return 0;
+	/* the 2,000 clients made above: their leads, contacts and name grams */
+	return demo_client_side(db, 0, 4294967295LL) ? die("demo clients' side rows", gw_db_error(db))
+						     : 0;
 }
 
 int cmd_demo(int argc, char **argv, struct gw_db *db)
@@ -191,9 +193,14 @@ int cmd_demo(int argc, char **argv, struct gw_db *db)
 
 	if (argc == 1)
 		return demo_accounts(db);
+	if (argc == 3 && !strcmp(argv[1], "--clients")) {
+		if (gw_valid_int(argv[2], 1, 600000, &n))
+			return die("--clients needs a number from 1 to 600000", argv[2]);
+		return demo_clients_bulk(db, n);
+	}
 	if ((argc != 3 && argc != 5) || strcmp(argv[1], "--complaints") ||
 	    (argc == 5 && strcmp(argv[3], "--seed")))
-		return die("usage: guwen demo [--complaints N [--seed S]]", NULL);
+		return die("usage: guwen demo [--complaints N [--seed S] | --clients N]", NULL);
 	if (gw_valid_int(argv[2], 1, 10000000, &n))
 		return die("--complaints needs a number from 1 to 10000000", argv[2]);
 	if (argc == 5 && (!*argv[4] || strlen(argv[4]) > 64))

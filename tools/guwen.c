@@ -40,6 +40,7 @@ static const char usage[] =
 	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
 	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
 	"  demo                    create demo departments, one account per role, clients\n"
+	"  demo --clients N        add N generated clients (names, USCCs, contacts, leads)\n"
 	"  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
 	"                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
 	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
@@ -408,7 +409,8 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_jobs, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "mail"))
 		rc = with_db(cmd_mail, argc - 1, argv + 1);
-	else if (!strcmp(argv[1], "demo") && argc >= 3 && !strcmp(argv[2], "--complaints"))
+	else if (!strcmp(argv[1], "demo") && argc >= 3 &&
+		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients")))
 		rc = with_admin_db(cmd_demo, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
 		rc = with_db(cmd_demo, argc - 1, argv + 1);

@@ -45,11 +45,47 @@ static const struct gw_list_col cols[] = {
 	{ NULL, NULL, 0, NULL, NULL, NULL },
 };
 
+/* The same list found through the name grams (a substring of the name): the
+ * rarest gram of the search walked in name order (gram, name, id), its id the
+ * key, the clients row read only for the rows shown and the filters. */
+static const struct gw_list_col gram_cols[] = {
+	{ "name", "g.name", GW_LC_SORT, "L.Client.Name", NULL, NULL },
+	{ "uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL },
+	{ "industry", "c.industry", 0, "L.Client.Industry", NULL, NULL },
+	{ "tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL },
+	{ "dept_name", "d.name", 0, "L.Client.Department", NULL, NULL },
+	{ "lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL },
+	{ "contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL },
+	{ "contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL },
+	{ "last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
+	  "L.Client.LastContact", NULL, "L.Client.Never" },
+	{ "created", "g.client_id", GW_LC_SORT, NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};
+
+#define LIST_COLUMNS                                                                    \
+	"c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"                 \
+	" u.name AS lead_name, c.contact_name, c.contact_phone, c.last_contact_on"
+#define LIST_JOINS                                                                      \
+	" LEFT JOIN departments d ON d.id = c.department_id LEFT JOIN users u ON u.id = c.lead_id"
+
+#define BY_NAME(hint_)                                                                  \
+	{                                                                               \
+		.columns = LIST_COLUMNS,                                                \
+		.from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS, \
+		.key = "g.id", .filters = filters, .cols = gram_cols, .sort = "name",   \
+		.desc = 0, .rows = 20, .program = "clients", .path = "/",               \
+		.csv_name = "clients", .lenient = 1, .hint = hint_,                     \
+	}
+/* Every client or a department's: the gram walked in name order (a scan of the
+ * clients table is what the server would choose for a gram in every name). */
+static const struct gw_list by_name = BY_NAME("FORCE INDEX (ix_client_name_grams_name)");
+/* A lead's own clients (a thousand at most): the server starts from them. */
+static const struct gw_list by_name_own = BY_NAME(NULL);
+
 static const struct gw_list clients = {
-	.columns = "c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"
-		   " u.name AS lead_name, c.contact_name, c.contact_phone, c.last_contact_on",
-	.from = "clients c LEFT JOIN departments d ON d.id = c.department_id"
-		" LEFT JOIN users u ON u.id = c.lead_id",
+	.columns = LIST_COLUMNS,
+	.from = "clients c" LIST_JOINS,
 	.key = "c.id",
 	.filters = filters,
 	.cols = cols,
@@ -72,16 +108,19 @@ static const char Q_USCC[] = "c.uscc = ?";
 static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
 static const char Q_PHONE[] =
 	"c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
-static const char Q_TEXT[] =
-	"((c.id IN (SELECT g.client_id FROM client_name_grams g WHERE g.gram = ?)"
-	" AND c.name LIKE ?)"
-	" OR c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)"
-	" OR c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
-	" ON nu.id = nl.user_id WHERE nu.name = ?))";
+static const char Q_CONTACT[] =
+	"c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)";
+static const char Q_LEAD[] =
+	"c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
+	" ON nu.id = nl.user_id WHERE nu.name = ?)";
+static const char Q_NAME[] = "g.gram = ? AND g.name LIKE ?";
 static const char Q_NONE[] = "FALSE";
 
+static const char SQL_IS_CONTACT[] = "SELECT COUNT(*) FROM client_contacts WHERE name = ?";
+static const char SQL_IS_LEAD[] =
+	"SELECT COUNT(*) FROM users WHERE name = ? AND role IN ('advisor', 'manager', 'director')";
 static const char SQL_GRAM_COUNT[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 5000) t";
+	"SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
 
 struct rarest {
 	struct gw_ctx *ctx;
@@ -103,7 +142,7 @@ static int try_gram(void *p, const char *gram, size_t len)
 		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
 		r->n = n;
 	}
-	return n == 0; /* none: nothing can match */
+	return n < 100; /* rare enough (none: nothing can match) */
 }
 
 /* The gram of the search that the fewest clients' names hold. */
@@ -141,13 +180,25 @@ static const char *upper(struct gw_ctx *ctx, const char *s)
 	return u;
 }
 
-static int text_args(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a)
+static int any(struct gw_ctx *ctx, const char *sql, const char *q)
 {
+	long long n = 0;
+
+	return gw_db_int(ctx->db, &n, sql, "s", q) == 1 && n > 0;
+}
+
+/* Text: a contact's or a lead's name as it is, else a part of the name. */
+static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
+{
+	a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
+	if (any(ctx, SQL_IS_CONTACT, q))
+		return Q_CONTACT;
+	if (any(ctx, SQL_IS_LEAD, q))
+		return Q_LEAD;
 	a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, rarest_gram(ctx, q) };
 	a[1] = (struct gw_db_arg){ GW_DB_TEXT, 0, like_of(ctx, q) };
-	a[2] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
-	a[3] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
-	return 4;
+	*n = 2;
+	return Q_NAME;
 }
 
 /* The search's condition and its arguments into a (returns their count). An
@@ -176,28 +227,33 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, phone_normal(ctx, q) };
 		return Q_PHONE;
 	}
-	*n = text_args(ctx, q, a);
-	return Q_TEXT;
+	return text_search(ctx, q, a, n);
 }
 
-/* The user's clients (scope) and the search as the list's scope condition. */
+/* The user's clients (scope) and the search as the list's scope condition; a
+ * part of the name is looked for in the list through the name grams. */
 static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 {
-	struct gw_db_arg a[12];
+	struct gw_db_arg a[12], s[6];
 	enum gw_scope scope = gw_perm_scope(ctx->user->role);
-	const char *cond = NULL, *q;
+	const char *cond = NULL, *q = NULL;
 	int n = 0, m = 0;
 
 	gw_list_read(ctx, &clients, r);
+	if (*r->q && (q = search(ctx, r->q, s, &m)) == Q_NAME) {
+		gw_list_read(ctx, scope == GW_SCOPE_OWN ? &by_name_own : &by_name, r);
+		r->hint = 1;
+	}
 	if (scope != GW_SCOPE_ALL) {
 		cond = scope == GW_SCOPE_DEPARTMENT ? SCOPE_DEPT : SCOPE_OWN;
 		a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->id, NULL };
 		if (scope == GW_SCOPE_DEPARTMENT)
 			a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->dept_id, NULL };
 	}
-	if (*r->q) {
-		q = search(ctx, r->q, a + n, &m);
-		cond = cond ? gw_arena_printf(&ctx->arena, "%s AND %s", cond, q) : q;
+	if (q) {
+		cond = cond ? gw_arena_printf(&ctx->arena, "%s AND %s", q, cond) : q;
+		memmove(a + m, a, sizeof(a[0]) * (size_t)n);
+		memcpy(a, s, sizeof(a[0]) * (size_t)m);
 		n += m;
 	}
 	gw_list_scope(r, cond, a, n);
@@ -238,6 +294,8 @@ int export_csv(struct gw_ctx *ctx)
 	n = gw_list_csv(ctx, &r);
 	if (n < 0 && !ctx->resp.streamed)
 		return 500;
+	if (strlen(r.q) == 18 && gw_valid_idcard(upper(ctx, r.q)))
+		r.q = "(ID number)"; /* the audit log holds no ID number */
 	gw_audit(ctx, "client.export", "client", 0, "%s rows=%lld",
 		 gw_list_describe(ctx, &r), n);
 	return 0;

@@ -138,8 +138,9 @@ static int complaints_count(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
-/* Render the client (Client.*) with what belongs to it, as far as level goes. */
-int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
+/* The client (Client.*) with what belongs to it, as far as level goes, in the
+ * page data. 0 or an HTTP status. */
+static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 {
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
@@ -156,17 +157,37 @@ int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
 		gw_date_format(gw_today(ctx), today);
 		gw_hdf_set(ctx->hdf, "Form.contacted_on", today);
 	}
+	return 0;
+}
+
+static int render(struct gw_ctx *ctx)
+{
 	page(ctx, "Clients.ViewTitle");
 	return gw_view_render(ctx, "clients_view.cs");
 }
 
-/* GET /:id — 200 the client's page; 404 for a client outside the user's lists. */
+int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
+{
+	int rc = page_data(ctx, c, level);
+
+	return rc ? rc : render(ctx);
+}
+
+/* GET /:id — 200 the client's page; 404 for a client outside the user's lists.
+ * One transaction: one snapshot, and the audit records of its level-3 reads
+ * written with one flush. */
 int view_page(struct gw_ctx *ctx)
 {
 	struct gw_client c;
-	int level, rc = open_client(ctx, &c, &level);
+	int level, rc;
 
-	if (rc != 1)
-		return rc;
-	return show_client(ctx, &c, level);
+	if (gw_db_begin(ctx->db))
+		return 503;
+	rc = open_client(ctx, &c, &level);
+	if (rc == 1)
+		rc = page_data(ctx, &c, level);
+	if (rc == 0 && gw_db_commit(ctx->db))
+		rc = gw_db_unavailable(ctx->db) ? 503 : 500;
+	gw_db_rollback(ctx->db);
+	return rc ? rc : render(ctx);
 }

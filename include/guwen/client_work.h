@@ -1,0 +1,12 @@
+/* client_work.h — the clients on the start page: those the user leads that
+ * were not contacted within the contact cycle (setting contact_days). */
+#ifndef GUWEN_CLIENT_WORK_H
+#define GUWEN_CLIENT_WORK_H
+
+#include "guwen/ctx.h"
+
+/* Up to 10 of the user's clients due for contact, longest ago first, under
+ * prefix.N.{title,href,alert}; nothing without CLIENT_READ. 0 or -1. */
+int gw_client_work(struct gw_ctx *ctx, const char *prefix);
+
+#endif

@@ -1,0 +1,50 @@
+/* client_work.c — the start page's "clients to contact": the user's clients
+ * (as a lead) whose last contact is older than the contact cycle, or never. */
+#include "guwen/client_work.h"
+#include "guwen/hdfset.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+
+static const char SQL_DAYS[] =
+	"SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
+static const char SQL_DUE[] =
+	"SELECT c.id, c.name, c.last_contact_on FROM client_leads l JOIN clients c"
+	" ON c.id = l.client_id WHERE l.user_id = ? AND c.active = 1"
+	" AND (c.last_contact_on IS NULL OR c.last_contact_on < ?)"
+	" ORDER BY c.last_contact_on, c.id LIMIT 10";
+
+struct due {
+	struct gw_ctx *ctx;
+	const char *prefix;
+	int n;
+};
+
+static int due_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct due *d = p;
+	struct gw_arena *a = &d->ctx->arena;
+	const char *at = gw_arena_printf(a, "%s.%d", d->prefix, d->n++);
+
+	(void)ncols, (void)lens, (void)names;
+	gw_hdf_set(d->ctx->hdf, gw_arena_printf(a, "%s.title", at),
+		   gw_arena_printf(a, "%s · %s %s", v[1],
+				   gw_view_word(d->ctx, "L.Client.LastContact"),
+				   v[2] ? v[2] : gw_view_word(d->ctx, "L.Client.Never")));
+	gw_hdf_set(d->ctx->hdf, gw_arena_printf(a, "%s.href", at),
+		   gw_url(d->ctx, "clients", gw_arena_printf(a, "/%s", v[0])));
+	return 0;
+}
+
+int gw_client_work(struct gw_ctx *ctx, const char *prefix)
+{
+	struct due d = { ctx, prefix, 0 };
+	long long days = 0;
+	char since[11];
+
+	if (!gw_perm_has(ctx->user->role, GW_PERM_CLIENT_READ))
+		return 0;
+	if (gw_db_int(ctx->db, &days, SQL_DAYS, NULL) != 1 || days < 1 || days > 365)
+		days = 30;
+	gw_date_format(gw_today(ctx) - (int32_t)days, since);
+	return gw_db_each(ctx->db, due_row, &d, SQL_DUE, "is", ctx->user->id, since) < 0 ? -1 : 0;
+}
