@@ -54,14 +54,14 @@ static int switch_lang(struct gw_ctx *ctx)
 }
 
 static const struct gw_route routes[] = {
-	{ "GET", "/", start_page, GW_PERM_LOGIN, 0 },
-	{ "POST", "/lang", switch_lang, GW_PERM_LOGIN, GW_ROUTE_FIRST },
-	{ NULL, NULL, NULL, 0, 0 },
+    {"GET", "/", start_page, GW_PERM_LOGIN, 0},
+    {"POST", "/lang", switch_lang, GW_PERM_LOGIN, GW_ROUTE_FIRST},
+    {NULL, NULL, NULL, 0, 0},
 };
 
 int main(void)
 {
-	static const struct gw_app app = { "home", routes };
+	static const struct gw_app app = {"home", routes};
 
 	return gw_app_run(&app);
 }

@@ -15,21 +15,19 @@
 enum { LG_LOGIN, LG_PASSWORD, LG__N };
 
 static const struct gw_fdef login_form[] = {
-	[LG_LOGIN] = { .name = "login", .type = GW_F_TEXT, .required = 1, .maxlen = 64 },
-	[LG_PASSWORD] = { .name = "password", .type = GW_F_PASSWORD,
-		.required = 1, .maxlen = 200 },
-	[LG__N] = { .name = NULL },
+    [LG_LOGIN] = {.name = "login", .type = GW_F_TEXT, .required = 1, .maxlen = 64},
+    [LG_PASSWORD] = {.name = "password", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200},
+    [LG__N] = {.name = NULL},
 };
 GW_FORM_CHECK(login_form, LG__N);
 
 enum { PW_OLD, PW_NEW, PW_CONFIRM, PW__N };
 
 static const struct gw_fdef password_form[] = {
-	[PW_OLD] = { .name = "old", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200 },
-	[PW_NEW] = { .name = "new", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200 },
-	[PW_CONFIRM] = { .name = "confirm", .type = GW_F_PASSWORD,
-		.required = 1, .maxlen = 200 },
-	[PW__N] = { .name = NULL },
+    [PW_OLD] = {.name = "old", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200},
+    [PW_NEW] = {.name = "new", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200},
+    [PW_CONFIRM] = {.name = "confirm", .type = GW_F_PASSWORD, .required = 1, .maxlen = 200},
+    [PW__N] = {.name = NULL},
 };
 GW_FORM_CHECK(password_form, PW__N);
 
@@ -159,18 +157,18 @@ static int password_submit(struct gw_ctx *ctx)
 }
 
 static const struct gw_route routes[] = {
-	{ "GET", "/", login_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/", login_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/logout", logout_page, GW_PERM_PUBLIC, GW_ROUTE_FIRST },
-	{ "POST", "/logout", logout_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST },
-	{ "GET", "/password", password_page, GW_PERM_LOGIN, GW_ROUTE_FIRST },
-	{ "POST", "/password", password_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST },
-	{ NULL, NULL, NULL, 0, 0 },
+    {"GET", "/", login_page, GW_PERM_PUBLIC, 0},
+    {"POST", "/", login_submit, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"GET", "/logout", logout_page, GW_PERM_PUBLIC, GW_ROUTE_FIRST},
+    {"POST", "/logout", logout_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST},
+    {"GET", "/password", password_page, GW_PERM_LOGIN, GW_ROUTE_FIRST},
+    {"POST", "/password", password_submit, GW_PERM_LOGIN, GW_ROUTE_FIRST},
+    {NULL, NULL, NULL, 0, 0},
 };
 
 int main(void)
 {
-	static const struct gw_app app = { "login", routes };
+	static const struct gw_app app = {"login", routes};
 
 	return gw_app_run(&app);
 }

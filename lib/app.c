@@ -46,8 +46,8 @@ static size_t io_read(void *ctx, char *p, size_t n)
 	return r > 0 ? (size_t)r : 0;
 }
 
-int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
-		   const char **params, int *nparams)
+int gw_route_match(const char *pattern, const char *path, struct gw_arena *a, const char **params,
+		   int *nparams)
 {
 	int n = 0;
 
@@ -164,10 +164,13 @@ static const char *browser_lang(const char *accept)
 	for (const char *e = accept; e && *e;) {
 		size_t n = strcspn(e, ",");
 		const char *tag = e + strspn(e, " ");
-		const char *l = !strncasecmp(tag, "zh", 2) ? "zh-CN" : !strncasecmp(tag, "en", 2) ? "en" : NULL;
+		const char *l = !strncasecmp(tag, "zh", 2)   ? "zh-CN"
+				: !strncasecmp(tag, "en", 2) ? "en"
+							     : NULL;
 		int q = accept_q(e, n);
 
-		if (l && (tag[2] == '-' || tag[2] == ';' || tag[2] == ',' || tag[2] == ' ' || !tag[2]) &&
+		if (l &&
+		    (tag[2] == '-' || tag[2] == ';' || tag[2] == ',' || tag[2] == ' ' || !tag[2]) &&
 		    q > best_q)
 			best = l, best_q = q;
 		e += n + (e[n] == ',');
@@ -290,8 +293,7 @@ static int dispatch(struct gw_ctx *ctx)
 		return gw_redirect(ctx, "login", "/password", NULL);
 	if (ctx->user && !gw_perm_has(ctx->user->role, rt->perm))
 		return 403;
-	if (!strcmp(ctx->req.method, "POST") && !(rt->flags & GW_ROUTE_NOCSRF) &&
-	    !gw_csrf_ok(ctx))
+	if (!strcmp(ctx->req.method, "POST") && !(rt->flags & GW_ROUTE_NOCSRF) && !gw_csrf_ok(ctx))
 		return ctx->req.why = "CSRF token", 403;
 	return rt->fn(ctx);
 }
@@ -442,7 +444,8 @@ int gw_app_run(const struct gw_app *app)
 		FCGX_InitRequest(&io.fr, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 		while (FCGX_Accept_r(&io.fr) >= 0) {
 			gw_log_sink(log_to_server, &io);
-			if (!ok) /* the configuration may have been fixed since: no restart needed */
+			if (!ok) /* the configuration may have been fixed since: no restart needed
+				  */
 				ok = (teardown(&ctx), setup(&ctx, app, &kr, 0) == 0);
 			ok ? serve(&ctx, &io) : unavailable(&io);
 			gw_log_sink(NULL, NULL);

@@ -8,8 +8,8 @@
 #include "guwen/view.h"
 
 static const char SQL_WORK[] =
-	"SELECT id, company_name, contact_name, round, trust FROM applications"
-	" WHERE status = 'submitted' ORDER BY id LIMIT 10";
+    "SELECT id, company_name, contact_name, round, trust FROM applications"
+    " WHERE status = 'submitted' ORDER BY id LIMIT 10";
 
 struct work {
 	struct gw_ctx *ctx;
@@ -40,7 +40,7 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 
 int gw_application_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_APPLICATION_REVIEW))
 		return 0;

@@ -6,7 +6,7 @@
 #include "guwen/arena.h"
 
 #define CHUNK_MIN (16 * 1024)
-#define ALIGN 16
+#define ALIGN	  16
 
 struct gw_arena_chunk {
 	struct gw_arena_chunk *next;

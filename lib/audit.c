@@ -5,14 +5,14 @@
 #include "guwen/log.h"
 
 static const char SQL_AUDIT[] =
-	"INSERT INTO audit_log (at, user_id, ip, action, entity, entity_id, detail)"
-	" VALUES (UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, NULLIF(?, 0), ?)";
+    "INSERT INTO audit_log (at, user_id, ip, action, entity, entity_id, detail)"
+    " VALUES (UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, NULLIF(?, 0), ?)";
 
 int gw_audit_db(struct gw_db *db, long long user_id, const char *ip, const char *action,
 		const char *entity, long long entity_id, const char *detail)
 {
-	if (gw_db_exec(db, SQL_AUDIT, "isssis", user_id, ip, action, entity, entity_id,
-		       detail) != 1) {
+	if (gw_db_exec(db, SQL_AUDIT, "isssis", user_id, ip, action, entity, entity_id, detail) !=
+	    1) {
 		gw_log_error("audit record %s failed", action);
 		return -1;
 	}

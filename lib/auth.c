@@ -8,43 +8,43 @@
 #include "guwen/log.h"
 
 static const char SQL_SESSION[] =
-	"SELECT s.user_id, s.csrf, TIMESTAMPDIFF(SECOND, s.seen_at, ?) AS idle,"
-	" TIMESTAMPDIFF(SECOND, s.created_at, ?) AS age, u.login, u.name, u.role,"
-	" COALESCE(u.department_id, 0) AS dept_id, u.clearance, u.lang,"
-	" COALESCE(d.name, '') AS dept_name, u.must_change"
-	" FROM sessions s JOIN users u ON u.id = s.user_id"
-	" LEFT JOIN departments d ON d.id = u.department_id"
-	" WHERE s.id = ? AND u.active = 1";
+    "SELECT s.user_id, s.csrf, TIMESTAMPDIFF(SECOND, s.seen_at, ?) AS idle,"
+    " TIMESTAMPDIFF(SECOND, s.created_at, ?) AS age, u.login, u.name, u.role,"
+    " COALESCE(u.department_id, 0) AS dept_id, u.clearance, u.lang,"
+    " COALESCE(d.name, '') AS dept_name, u.must_change"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " LEFT JOIN departments d ON d.id = u.department_id"
+    " WHERE s.id = ? AND u.active = 1";
 static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET seen_at = ? WHERE id = ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE id = ?";
 static const char SQL_SESSION_NEW[] =
-	"INSERT INTO sessions (id, user_id, csrf, created_at, seen_at, ip) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO sessions (id, user_id, csrf, created_at, seen_at, ip) VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_SESSIONS_DROP_USER[] = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
 static const char SQL_USER_BY_LOGIN[] =
-	"SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
+    "SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
 static const char SQL_USER_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
 static const char SQL_SET_PASSWORD[] =
-	"UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?";
+    "UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?";
 /* Failures of an account from one address since its last success from there:
  * what locks the account for that address only. */
 static const char SQL_FAILS_ACCOUNT_ADDRESS[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 0 AND at > ?"
-	" AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ip = ?"
-	" AND ok = 1), 0)";
+    "SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 0 AND at > ?"
+    " AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ip = ?"
+    " AND ok = 1), 0)";
 /* Failures of an account from everywhere: past the cap only addresses the
  * account signed in from before (its owner's) may still try. */
 static const char SQL_FAILS_ACCOUNT[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0 AND at > ?";
+    "SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0 AND at > ?";
 static const char SQL_KNOWN_ADDRESS[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 1 AND at > ?";
+    "SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ip = ? AND ok = 1 AND at > ?";
 static const char SQL_FAILS_ADDRESS[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 AND at > ?";
+    "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 AND at > ?";
 /* Failures since the account's last sign-in, for the notice to its owner. */
 static const char SQL_FAILS_UNSEEN[] =
-	"SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0"
-	" AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ok = 1), 0)";
+    "SELECT COUNT(*) FROM login_attempts WHERE login = ? AND ok = 0"
+    " AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE login = ? AND ok = 1), 0)";
 static const char SQL_ATTEMPT[] =
-	"INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
+    "INSERT INTO login_attempts (login, ip, at, ok) VALUES (?, ?, ?, ?)";
 
 /* A well-formed hash of a random password: unknown accounts cost as much time
  * as known ones, so timing does not tell which logins exist. */
@@ -66,8 +66,21 @@ static void session_id_of(const char *token, char out[65])
 
 /* The session's row (columns in the order of SQL_SESSION), read into the
  * request's user directly: no HDF tree built and freed on every page view. */
-enum { S_USER, S_CSRF, S_IDLE, S_AGE, S_LOGIN, S_NAME, S_ROLE, S_DEPT, S_CLEAR, S_LANG,
-       S_DEPT_NAME, S_MUST, S__N };
+enum {
+	S_USER,
+	S_CSRF,
+	S_IDLE,
+	S_AGE,
+	S_LOGIN,
+	S_NAME,
+	S_ROLE,
+	S_DEPT,
+	S_CLEAR,
+	S_LANG,
+	S_DEPT_NAME,
+	S_MUST,
+	S__N
+};
 struct session_row {
 	struct gw_ctx *ctx;
 	long idle, age;
@@ -78,8 +91,7 @@ static const char *col(char **v, int i, const char *dflt)
 	return v[i] ? v[i] : dflt;
 }
 
-static int session_row(void *p, int ncols, char **v, const size_t *lens,
-		       const char *const *names)
+static int session_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct session_row *r = p;
 	struct gw_arena *a = &r->ctx->arena;
@@ -108,7 +120,7 @@ int gw_auth_session(struct gw_ctx *ctx)
 {
 	const char *token = gw_cookie(&ctx->req, gw_auth_cookie_name(ctx));
 	const char *now = gw_now_utc(ctx);
-	struct session_row r = { ctx, 0, 0 };
+	struct session_row r = {ctx, 0, 0};
 	char id[65];
 	int found;
 
@@ -168,7 +180,7 @@ int gw_auth_throttled(struct gw_ctx *ctx, const char *login)
 
 	ago(ctx, GW_LOGIN_WINDOW_MIN, since);
 	if (count(ctx, SQL_FAILS_ACCOUNT_ADDRESS, "sssss", login, ip, since) >=
-		    GW_LOGIN_MAX_PER_ACCOUNT ||
+		GW_LOGIN_MAX_PER_ACCOUNT ||
 	    count(ctx, SQL_FAILS_ADDRESS, "ss", ip, since, NULL) >= GW_LOGIN_MAX_PER_ADDRESS)
 		return 1;
 	if (count(ctx, SQL_FAILS_ACCOUNT, "ss", login, since, NULL) < GW_LOGIN_MAX_ACCOUNT_ALL)
@@ -271,8 +283,8 @@ int gw_auth_set_password(struct gw_ctx *ctx, long long user_id, const char *pass
 	if (gw_db_exec(ctx->db, SQL_SET_PASSWORD, "ssi", hash, gw_now_utc(ctx), user_id) < 0)
 		return -1;
 	/* every other session of that user ends: a changed password locks out a thief */
-	return gw_db_exec(ctx->db, SQL_SESSIONS_DROP_USER, "is", user_id, ctx->session_id) < 0
-		       ? -1 : 0;
+	return gw_db_exec(ctx->db, SQL_SESSIONS_DROP_USER, "is", user_id, ctx->session_id) < 0 ? -1
+											       : 0;
 }
 
 int gw_auth_check_password(struct gw_ctx *ctx, const char *password)

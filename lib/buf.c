@@ -67,4 +67,3 @@ void gw_buf_free(struct gw_buf *b)
 	b->p = NULL;
 	b->n = b->cap = 0;
 }
-

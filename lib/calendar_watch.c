@@ -10,11 +10,11 @@
 
 static const char SQL_LAST_YEAR[] = "SELECT COALESCE(YEAR(MAX(day)), 0) FROM calendar_days";
 static const char SQL_WARNED_ON[] =
-	"SELECT COUNT(*) FROM settings WHERE name = 'calendar_warned_on' AND value = ?";
+    "SELECT COUNT(*) FROM settings WHERE name = 'calendar_warned_on' AND value = ?";
 static const char SQL_WARNED_SET[] =
-	"INSERT INTO settings (name, value, updated_at) VALUES ('calendar_warned_on', ?,"
-	" UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE value = VALUES(value),"
-	" updated_at = VALUES(updated_at)";
+    "INSERT INTO settings (name, value, updated_at) VALUES ('calendar_warned_on', ?,"
+    " UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE value = VALUES(value),"
+    " updated_at = VALUES(updated_at)";
 
 int gw_calendar_end(struct gw_db *db, int32_t *end)
 {
@@ -42,7 +42,7 @@ static const char *word(HDF *words, const char *key)
 static int warn_admins(struct gw_db *db, HDF *words, int32_t end)
 {
 	char day[16];
-	struct gw_buf text = { 0 };
+	struct gw_buf text = {0};
 	struct gw_mail m;
 	int rc;
 
@@ -51,7 +51,7 @@ static int warn_admins(struct gw_db *db, HDF *words, int32_t end)
 	gw_buf_printf(&text, "%s %s\n\n%s\n", word(words, "L.CalendarWatch.Ends"),
 		      end ? day : word(words, "L.CalendarWatch.Empty"),
 		      word(words, "L.CalendarWatch.Action"));
-	m = (struct gw_mail){ word(words, "L.CalendarWatch.Subject"), text.p, NULL };
+	m = (struct gw_mail){word(words, "L.CalendarWatch.Subject"), text.p, NULL};
 	rc = gw_complaint_mail_role_msg(db, "admin", 0, &m, NULL);
 	gw_buf_free(&text);
 	return rc < 0 ? -1 : 0;

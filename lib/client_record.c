@@ -10,18 +10,18 @@
 #include "guwen/valid.h"
 
 static const char SQL_ACCESS[] =
-	"SELECT c.department_id, EXISTS (SELECT 1 FROM client_leads l WHERE l.client_id = c.id"
-	" AND l.user_id = ?) AS lead FROM clients c WHERE c.id = ?";
+    "SELECT c.department_id, EXISTS (SELECT 1 FROM client_leads l WHERE l.client_id = c.id"
+    " AND l.user_id = ?) AS lead FROM clients c WHERE c.id = ?";
 
-#define SQL_BASIC                                                                        \
-	"SELECT c.id, c.name, c.uscc, c.industry, c.address, c.tier, c.legal_rep_name,"  \
-	" c.department_id, d.name AS dept_name, c.lead_id, u.name AS lead_name,"         \
-	" c.contact_name, c.contact_phone, c.contact_email, c.last_contact_on,"          \
-	" c.verified_at, c.verified_by, vb.name AS verified_by_name, c.application_id,"  \
+#define SQL_BASIC                                                                                  \
+	"SELECT c.id, c.name, c.uscc, c.industry, c.address, c.tier, c.legal_rep_name,"            \
+	" c.department_id, d.name AS dept_name, c.lead_id, u.name AS lead_name,"                   \
+	" c.contact_name, c.contact_phone, c.contact_email, c.last_contact_on,"                    \
+	" c.verified_at, c.verified_by, vb.name AS verified_by_name, c.application_id,"            \
 	" c.version, c.created_at, c.updated_at"
-#define SQL_FROM                                                                         \
-	" FROM clients c LEFT JOIN departments d ON d.id = c.department_id"               \
-	" LEFT JOIN users u ON u.id = c.lead_id LEFT JOIN users vb ON vb.id = c.verified_by" \
+#define SQL_FROM                                                                                   \
+	" FROM clients c LEFT JOIN departments d ON d.id = c.department_id"                        \
+	" LEFT JOIN users u ON u.id = c.lead_id LEFT JOIN users vb ON vb.id = c.verified_by"       \
 	" WHERE c.id = ?"
 #define SQL_BUSINESS ", c.main_business, c.financing_needs, c.loan_purpose"
 
@@ -29,79 +29,121 @@ static const char SQL_GET1[] = SQL_BASIC SQL_FROM;
 static const char SQL_GET2[] = SQL_BASIC SQL_BUSINESS SQL_FROM;
 static const char SQL_GET3[] = SQL_BASIC SQL_BUSINESS ", c.legal_rep_id" SQL_FROM;
 
-#define INT(m) { .name = #m, .type = GW_COL_INT, .offset = offsetof(struct gw_client, m), .level = 1 }
-#define TEXT(m, l) { .name = #m, .type = GW_COL_TEXT, .offset = offsetof(struct gw_client, m), .level = l }
+#define INT(m)                                                                                     \
+	{                                                                                          \
+		.name = #m, .type = GW_COL_INT, .offset = offsetof(struct gw_client, m),           \
+		.level = 1                                                                         \
+	}
+#define TEXT(m, l)                                                                                 \
+	{                                                                                          \
+		.name = #m, .type = GW_COL_TEXT, .offset = offsetof(struct gw_client, m),          \
+		.level = l                                                                         \
+	}
 
 static const struct gw_col cols[] = {
-	INT(id), INT(department_id), INT(lead_id), INT(version), INT(verified_by),
-	INT(application_id), TEXT(name, 1), TEXT(uscc, 1), TEXT(industry, 1), TEXT(address, 1),
-	TEXT(tier, 1), TEXT(legal_rep_name, 1), TEXT(dept_name, 1), TEXT(lead_name, 1),
-	TEXT(contact_name, 1), TEXT(contact_phone, 1), TEXT(contact_email, 1),
-	TEXT(last_contact_on, 1), TEXT(verified_at, 1), TEXT(verified_by_name, 1),
-	TEXT(created_at, 1), TEXT(updated_at, 1), TEXT(main_business, 2),
-	TEXT(financing_needs, 2), TEXT(loan_purpose, 2),
-	{ .name = "legal_rep_id", .type = GW_COL_TEXT,
-	  .offset = offsetof(struct gw_client, legal_rep_id), .level = 3, .sealed = 1 },
+    INT(id),
+    INT(department_id),
+    INT(lead_id),
+    INT(version),
+    INT(verified_by),
+    INT(application_id),
+    TEXT(name, 1),
+    TEXT(uscc, 1),
+    TEXT(industry, 1),
+    TEXT(address, 1),
+    TEXT(tier, 1),
+    TEXT(legal_rep_name, 1),
+    TEXT(dept_name, 1),
+    TEXT(lead_name, 1),
+    TEXT(contact_name, 1),
+    TEXT(contact_phone, 1),
+    TEXT(contact_email, 1),
+    TEXT(last_contact_on, 1),
+    TEXT(verified_at, 1),
+    TEXT(verified_by_name, 1),
+    TEXT(created_at, 1),
+    TEXT(updated_at, 1),
+    TEXT(main_business, 2),
+    TEXT(financing_needs, 2),
+    TEXT(loan_purpose, 2),
+    {.name = "legal_rep_id",
+     .type = GW_COL_TEXT,
+     .offset = offsetof(struct gw_client, legal_rep_id),
+     .level = 3,
+     .sealed = 1},
 };
 
 static const struct gw_record_desc desc = {
-	.table = "clients",
-	.entity = "client",
-	.cols = cols,
-	.ncols = sizeof(cols) / sizeof(cols[0]),
-	.id_offset = offsetof(struct gw_client, id),
-	.nulls_offset = offsetof(struct gw_client, nulls),
+    .table = "clients",
+    .entity = "client",
+    .cols = cols,
+    .ncols = sizeof(cols) / sizeof(cols[0]),
+    .id_offset = offsetof(struct gw_client, id),
+    .nulls_offset = offsetof(struct gw_client, nulls),
 };
 
-#define FIG(m) { .name = #m, .type = GW_COL_TEXT, .offset = offsetof(struct gw_client_period, m), .level = 3, .sealed = 1 }
+#define FIG(m)                                                                                     \
+	{                                                                                          \
+		.name = #m, .type = GW_COL_TEXT, .offset = offsetof(struct gw_client_period, m),   \
+		.level = 3, .sealed = 1                                                            \
+	}
 
 static const struct gw_col period_cols[] = {
-	{ .name = "id", .type = GW_COL_INT, .offset = offsetof(struct gw_client_period, id) },
-	{ .name = "client_id", .type = GW_COL_INT,
-	  .offset = offsetof(struct gw_client_period, client_id) },
-	{ .name = "period", .type = GW_COL_TEXT, .offset = offsetof(struct gw_client_period, period) },
-	FIG(total_assets), FIG(total_liabilities), FIG(owners_equity), FIG(revenue),
-	FIG(total_profit), FIG(net_profit), FIG(operating_cash_flow), FIG(investing_cash_flow),
-	FIG(financing_cash_flow), FIG(vat_payable), FIG(income_tax_payable),
+    {.name = "id", .type = GW_COL_INT, .offset = offsetof(struct gw_client_period, id)},
+    {.name = "client_id",
+     .type = GW_COL_INT,
+     .offset = offsetof(struct gw_client_period, client_id)},
+    {.name = "period", .type = GW_COL_TEXT, .offset = offsetof(struct gw_client_period, period)},
+    FIG(total_assets),
+    FIG(total_liabilities),
+    FIG(owners_equity),
+    FIG(revenue),
+    FIG(total_profit),
+    FIG(net_profit),
+    FIG(operating_cash_flow),
+    FIG(investing_cash_flow),
+    FIG(financing_cash_flow),
+    FIG(vat_payable),
+    FIG(income_tax_payable),
 };
 
 static const struct gw_record_desc period_desc = {
-	.table = "client_periods",
-	.entity = "client",
-	.cols = period_cols,
-	.ncols = sizeof(period_cols) / sizeof(period_cols[0]),
-	.id_offset = offsetof(struct gw_client_period, id),
-	.nulls_offset = offsetof(struct gw_client_period, nulls),
+    .table = "client_periods",
+    .entity = "client",
+    .cols = period_cols,
+    .ncols = sizeof(period_cols) / sizeof(period_cols[0]),
+    .id_offset = offsetof(struct gw_client_period, id),
+    .nulls_offset = offsetof(struct gw_client_period, nulls),
 };
 
 const char *const gw_client_figures[] = {
-	"total_assets", "total_liabilities", "owners_equity", "revenue", "total_profit",
-	"net_profit", "operating_cash_flow", "investing_cash_flow", "financing_cash_flow",
-	"vat_payable", "income_tax_payable", NULL,
+    "total_assets",	   "total_liabilities", "owners_equity",       "revenue",
+    "total_profit",	   "net_profit",	"operating_cash_flow", "investing_cash_flow",
+    "financing_cash_flow", "vat_payable",	"income_tax_payable",  NULL,
 };
 
 static const char SQL_PERIODS[] =
-	"SELECT id, client_id, period, total_assets, total_liabilities, owners_equity, revenue,"
-	" total_profit, net_profit, operating_cash_flow, investing_cash_flow,"
-	" financing_cash_flow, vat_payable, income_tax_payable"
-	" FROM client_periods WHERE client_id = ? ORDER BY period DESC LIMIT ?";
+    "SELECT id, client_id, period, total_assets, total_liabilities, owners_equity, revenue,"
+    " total_profit, net_profit, operating_cash_flow, investing_cash_flow,"
+    " financing_cash_flow, vat_payable, income_tax_payable"
+    " FROM client_periods WHERE client_id = ? ORDER BY period DESC LIMIT ?";
 
 void gw_client_scope_args(struct gw_ctx *ctx, struct gw_db_arg a[4])
 {
 	long long scope = gw_perm_scope(ctx->user->role);
 
-	a[0] = (struct gw_db_arg){ GW_DB_INT, scope, NULL };
-	a[1] = (struct gw_db_arg){ GW_DB_INT, ctx->user->id, NULL };
-	a[2] = (struct gw_db_arg){ GW_DB_INT, scope, NULL };
-	a[3] = (struct gw_db_arg){ GW_DB_INT, ctx->user->dept_id, NULL };
+	a[0] = (struct gw_db_arg){GW_DB_INT, scope, NULL};
+	a[1] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
+	a[2] = (struct gw_db_arg){GW_DB_INT, scope, NULL};
+	a[3] = (struct gw_db_arg){GW_DB_INT, ctx->user->dept_id, NULL};
 }
 
 void gw_client_reason_args(struct gw_ctx *ctx, struct gw_db_arg a[4])
 {
-	a[0] = (struct gw_db_arg){ GW_DB_INT, ctx->user->role == GW_ROLE_DIRECTOR, NULL };
-	a[1] = (struct gw_db_arg){ GW_DB_INT, ctx->user->id, NULL };
-	a[2] = (struct gw_db_arg){ GW_DB_INT, ctx->user->role == GW_ROLE_MANAGER, NULL };
-	a[3] = (struct gw_db_arg){ GW_DB_INT, ctx->user->dept_id, NULL };
+	a[0] = (struct gw_db_arg){GW_DB_INT, ctx->user->role == GW_ROLE_DIRECTOR, NULL};
+	a[1] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
+	a[2] = (struct gw_db_arg){GW_DB_INT, ctx->user->role == GW_ROLE_MANAGER, NULL};
+	a[3] = (struct gw_db_arg){GW_DB_INT, ctx->user->dept_id, NULL};
 }
 
 struct access_row {
@@ -123,7 +165,7 @@ static int access_row(void *p, int n, char **v, const size_t *lens, const char *
 int gw_client_access(struct gw_ctx *ctx, long long id, int *level)
 {
 	const struct gw_user *u = ctx->user;
-	struct access_row a = { 0, 0, 0 };
+	struct access_row a = {0, 0, 0};
 	enum gw_scope scope = gw_perm_scope(u->role);
 	int same_dept, reason;
 
@@ -131,7 +173,8 @@ int gw_client_access(struct gw_ctx *ctx, long long id, int *level)
 	if (gw_db_each(ctx->db, access_row, &a, SQL_ACCESS, "ii", u->id, id) < 0)
 		return -1;
 	same_dept = a.dept && a.dept == u->dept_id;
-	if (!a.found || !(scope == GW_SCOPE_ALL || a.lead || (scope == GW_SCOPE_DEPARTMENT && same_dept)))
+	if (!a.found ||
+	    !(scope == GW_SCOPE_ALL || a.lead || (scope == GW_SCOPE_DEPARTMENT && same_dept)))
 		return 0;
 	reason = u->role == GW_ROLE_DIRECTOR || a.lead || (u->role == GW_ROLE_MANAGER && same_dept);
 	*level = reason ? (u->clearance >= 3 ? 3 : u->clearance >= 2 ? 2 : 1) : 1;
@@ -140,11 +183,11 @@ int gw_client_access(struct gw_ctx *ctx, long long id, int *level)
 
 int gw_client_load(struct gw_ctx *ctx, long long id, int level, struct gw_client *c)
 {
-	struct gw_record_read r = { .ctx = ctx, .d = &desc, .rec = c };
+	struct gw_record_read r = {.ctx = ctx, .d = &desc, .rec = c};
 	const char *sql = level >= 3 ? SQL_GET3 : level == 2 ? SQL_GET2 : SQL_GET1;
 	int n;
 
-	*c = (struct gw_client){ 0 };
+	*c = (struct gw_client){0};
 	n = gw_db_each(ctx->db, gw_record_row, &r, sql, "i", id);
 	if (n <= 0)
 		return n;
@@ -165,15 +208,14 @@ struct periods_read {
 	int n, max, failed;
 };
 
-static int period_row(void *p, int ncols, char **vals, const size_t *lens,
-		      const char *const *names)
+static int period_row(void *p, int ncols, char **vals, const size_t *lens, const char *const *names)
 {
 	struct periods_read *pr = p;
-	struct gw_record_read r = { .ctx = pr->ctx, .d = &period_desc, .rec = &pr->p[pr->n] };
+	struct gw_record_read r = {.ctx = pr->ctx, .d = &period_desc, .rec = &pr->p[pr->n]};
 
 	if (pr->n == pr->max)
 		return 1;
-	pr->p[pr->n] = (struct gw_client_period){ 0 };
+	pr->p[pr->n] = (struct gw_client_period){0};
 	gw_record_row(&r, ncols, vals, lens, names);
 	if (r.failed)
 		pr->failed = 1;
@@ -181,12 +223,12 @@ static int period_row(void *p, int ncols, char **vals, const size_t *lens,
 	return 0;
 }
 
-int gw_client_periods(struct gw_ctx *ctx, long long client_id, struct gw_client_period *p,
-		      int max)
+int gw_client_periods(struct gw_ctx *ctx, long long client_id, struct gw_client_period *p, int max)
 {
-	struct periods_read pr = { ctx, p, 0, max, 0 };
+	struct periods_read pr = {ctx, p, 0, max, 0};
 
-	if (gw_db_each(ctx->db, period_row, &pr, SQL_PERIODS, "ii", client_id, (long long)max) < 0 ||
+	if (gw_db_each(ctx->db, period_row, &pr, SQL_PERIODS, "ii", client_id, (long long)max) <
+		0 ||
 	    pr.failed)
 		return -1;
 	return pr.n;
@@ -200,9 +242,11 @@ void gw_client_period_to_hdf(struct gw_ctx *ctx, const char *prefix,
 	gw_record_to_hdf(ctx->hdf, prefix, &period_desc, p);
 	for (int i = 0; gw_client_figures[i]; i++) {
 		const char *name = gw_client_figures[i];
-		const char *v = gw_record_null(&period_desc, p, name) ? NULL
+		const char *v =
+		    gw_record_null(&period_desc, p, name)
+			? NULL
 			: *(const char *const *)(const void *)((const char *)p +
-				period_cols[i + 3].offset);
+							       period_cols[i + 3].offset);
 
 		if (!v)
 			continue;

@@ -10,31 +10,31 @@
 
 static const char SQL_BY_USCC[] = "SELECT id FROM clients WHERE uscc = ?";
 static const char SQL_INSERT[] =
-	"INSERT INTO clients (name, uscc, industry, address, tier, department_id, lead_id,"
-	" legal_rep_name, main_business, financing_needs, loan_purpose, contact_name,"
-	" contact_phone, contact_email, application_id, created_by, created_at, updated_at)"
-	" VALUES (?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, 0), NULLIF(?, 0),"
-	" NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
-	" NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
-	" UTC_TIMESTAMP())";
+    "INSERT INTO clients (name, uscc, industry, address, tier, department_id, lead_id,"
+    " legal_rep_name, main_business, financing_needs, loan_purpose, contact_name,"
+    " contact_phone, contact_email, application_id, created_by, created_at, updated_at)"
+    " VALUES (?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, 0), NULLIF(?, 0),"
+    " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
+    " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
+    " UTC_TIMESTAMP())";
 static const char SQL_SET_ID[] =
-	"UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
+    "UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
 static const char SQL_CONTACT[] =
-	"INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
-	" created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
-	" NULLIF(?, ''), NULLIF(?, ''), 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+    "INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
+    " created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
+    " NULLIF(?, ''), NULLIF(?, ''), 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_LEAD[] =
-	"INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-	" VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
+    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
+    " VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
 static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
 static const char SQL_GRAM[] =
-	"INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
+    "INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
 static const char SQL_HISTORY[] =
-	"INSERT INTO client_history (client_id, at, user_id, kind, reason)"
-	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?)";
+    "INSERT INTO client_history (client_id, at, user_id, kind, reason)"
+    " VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?)";
 static const char SQL_HFIELD[] =
-	"INSERT INTO client_history_fields (history_id, field, level, sealed, old_value, new_value)"
-	" VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO client_history_fields (history_id, field, level, sealed, old_value, new_value)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
 
 static const char *nz(const char *s)
 {
@@ -88,8 +88,7 @@ static size_t char_len(const unsigned char *s)
 	return n;
 }
 
-int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
-			void *arg)
+int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t), void *arg)
 {
 	char buf[16];
 
@@ -128,14 +127,14 @@ static int put_gram(void *p, const char *gram, size_t n)
 
 int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name)
 {
-	struct gram_put g = { ctx, id, name };
+	struct gram_put g = {ctx, id, name};
 
 	if (gw_db_exec(ctx->db, SQL_GRAMS_DEL, "i", id) < 0)
 		return -1;
 	return gw_client_each_gram(name, 1, put_gram, &g) ||
-			       gw_client_each_gram(name, 2, put_gram, &g)
-		       ? -1
-		       : 0;
+		       gw_client_each_gram(name, 2, put_gram, &g)
+		   ? -1
+		   : 0;
 }
 
 long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,
@@ -180,7 +179,9 @@ int gw_client_history_field(struct gw_ctx *ctx, long long hid, const char *field
 			return -1;
 	}
 	return gw_db_exec(ctx->db, SQL_HFIELD, "isiibb", hid, field, (long long)level,
-			  (long long)sealed, o, ol, n, nl) == 1 ? 0 : -1;
+			  (long long)sealed, o, ol, n, nl) == 1
+		   ? 0
+		   : -1;
 }
 
 static long long insert_row(struct gw_ctx *ctx, const struct gw_client_new *c)
@@ -246,7 +247,8 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_client_new *c,
 	}
 	if (seal_id_number(ctx, id, c->legal_rep_id) || contact_and_lead(ctx, id, c) ||
 	    gw_client_grams(ctx, id, c->name) ||
-	    gw_client_history(ctx, id, "created", c->reason && *c->reason ? c->reason : "created") < 0 ||
+	    gw_client_history(ctx, id, "created", c->reason && *c->reason ? c->reason : "created") <
+		0 ||
 	    gw_audit(ctx, "client.create", "client", id, "%s",
 		     c->application_id ? "from application" : "staff"))
 		return -1;

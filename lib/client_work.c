@@ -6,12 +6,12 @@
 #include "guwen/view.h"
 
 static const char SQL_DAYS[] =
-	"SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
+    "SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
 static const char SQL_DUE[] =
-	"SELECT c.id, c.name, c.last_contact_on FROM client_leads l JOIN clients c"
-	" ON c.id = l.client_id WHERE l.user_id = ? AND c.active = 1"
-	" AND (c.last_contact_on IS NULL OR c.last_contact_on < ?)"
-	" ORDER BY c.last_contact_on, c.id LIMIT 10";
+    "SELECT c.id, c.name, c.last_contact_on FROM client_leads l JOIN clients c"
+    " ON c.id = l.client_id WHERE l.user_id = ? AND c.active = 1"
+    " AND (c.last_contact_on IS NULL OR c.last_contact_on < ?)"
+    " ORDER BY c.last_contact_on, c.id LIMIT 10";
 
 struct due {
 	struct gw_ctx *ctx;
@@ -37,7 +37,7 @@ static int due_row(void *p, int ncols, char **v, const size_t *lens, const char 
 
 int gw_client_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct due d = { ctx, prefix, 0 };
+	struct due d = {ctx, prefix, 0};
 	long long days = 0;
 	char since[11];
 

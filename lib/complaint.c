@@ -8,9 +8,9 @@
 #include "guwen/complaint.h"
 #include "guwen/valid.h"
 
-static const char *const sev_names[] = { "", "a", "b", "c", "d" };
+static const char *const sev_names[] = {"", "a", "b", "c", "d"};
 static const char *const stage_names[GW_STAGE__COUNT] = {
-	"registered", "investigating", "resolved", "followup", "closed",
+    "registered", "investigating", "resolved", "followup", "closed",
 };
 
 enum gw_severity gw_severity_from(const char *s)
@@ -61,7 +61,7 @@ int gw_complaint_close_needs_cause(enum gw_severity s)
 
 void gw_complaint_policy_default(struct gw_complaint_policy *p, int tz_minutes)
 {
-	static const int resp[5] = { 0, 1, 1, 4, 2 }, resol[5] = { 0, 5, 10, 48, 72 };
+	static const int resp[5] = {0, 1, 1, 4, 2}, resol[5] = {0, 5, 10, 48, 72};
 
 	memcpy(p->response, resp, sizeof(resp));
 	memcpy(p->resolution, resol, sizeof(resol));
@@ -70,11 +70,9 @@ void gw_complaint_policy_default(struct gw_complaint_policy *p, int tz_minutes)
 	p->tz_minutes = tz_minutes;
 }
 
-static const char SQL_POLICY[] =
-	"SELECT name, value FROM settings WHERE name LIKE 'complaint\\_%'";
+static const char SQL_POLICY[] = "SELECT name, value FROM settings WHERE name LIKE 'complaint\\_%'";
 
-static int policy_row(void *ctx, int ncols, char **v, const size_t *lens,
-		      const char *const *names)
+static int policy_row(void *ctx, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct gw_complaint_policy *p = ctx;
 	int64_t n;
@@ -197,9 +195,8 @@ int64_t gw_complaint_working_seconds(const struct gw_complaint_policy *p,
 }
 
 enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy *p,
-					       const struct gw_workday_cal *cal,
-					       enum gw_severity s, int64_t now, int64_t due,
-					       int level, int warned)
+					       const struct gw_workday_cal *cal, enum gw_severity s,
+					       int64_t now, int64_t due, int level, int warned)
 {
 	int64_t late;
 
@@ -219,8 +216,7 @@ void gw_complaint_tracking_no(int32_t local_day, unsigned n, char out[24])
 
 	gw_date_to_ymd(local_day, &y, &m, &d);
 	/* four digits, more when a day has more: 1000 and 10000 never meet */
-	snprintf(out, 24, "TS-%04d%02d%02d-%04u", y % 10000, m % 100, d % 100,
-		 n % 100000000u);
+	snprintf(out, 24, "TS-%04d%02d%02d-%04u", y % 10000, m % 100, d % 100, n % 100000000u);
 }
 
 int gw_complaint_tracking_ok(const char *s)
@@ -255,10 +251,10 @@ static int fold_char(const unsigned char *p, int *len)
 		return fold_ascii(p[2] - 0x60);
 	if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E) /* U+FF40..FF5E */
 		return fold_ascii(p[2] - 0x20);
-	if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||            /* ideographic space */
+	if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) || /* ideographic space */
 	    (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) || /* dashes */
-	    (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) ||            /* minus sign */
-	    (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBC))              /* ー */
+	    (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) ||		      /* minus sign */
+	    (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBC))		      /* ー */
 		return ' ';
 	return 0;
 }
@@ -334,7 +330,7 @@ int gw_complaint_code_mac(const struct gw_keyring *kr, const char *tracking, con
 }
 
 static const char SQL_CALENDAR[] =
-	"SELECT DATEDIFF(day, '1970-01-01'), kind FROM calendar_days WHERE day BETWEEN ? AND ?";
+    "SELECT DATEDIFF(day, '1970-01-01'), kind FROM calendar_days WHERE day BETWEEN ? AND ?";
 
 static int calendar_row(void *ctx, int ncols, char **v, const size_t *lens,
 			const char *const *names)
@@ -343,7 +339,9 @@ static int calendar_row(void *ctx, int ncols, char **v, const size_t *lens,
 	if (ncols < 2 || !v[0] || !v[1])
 		return 0;
 	return gw_workday_set(ctx, (int32_t)strtol(v[0], NULL, 10),
-			      strcmp(v[1], "holiday") ? GW_DAY_WORKDAY : GW_DAY_HOLIDAY) ? 1 : 0;
+			      strcmp(v[1], "holiday") ? GW_DAY_WORKDAY : GW_DAY_HOLIDAY)
+		   ? 1
+		   : 0;
 }
 
 int gw_calendar_load(struct gw_db *db, struct gw_workday_cal *cal, int32_t from, int32_t to)

@@ -19,8 +19,8 @@ int gw_complaint_clock_load(struct gw_db *db, int tz_minutes, int64_t from, int6
 				local_day_of(tz_minutes, to) + 120);
 }
 
-int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s,
-			   int64_t created, int64_t *response, int64_t *resolution)
+int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s, int64_t created,
+			   int64_t *response, int64_t *resolution)
 {
 	struct gw_complaint_policy p;
 	struct gw_workday_cal cal;

@@ -54,8 +54,8 @@ static const char *shown(struct gw_arena *a, HDF *words, int tz, const char *nam
 
 	if (!v || !len)
 		return n == 5 && !strncmp(name, "names", 5)
-			       ? hdf_get_value(words, "L.Timeline.Nobody", "-")
-			       : "";
+			   ? hdf_get_value(words, "L.Timeline.Nobody", "-")
+			   : "";
 	s = gw_arena_printf(a, "%.*s", (int)len, v);
 	if (ends_with(name, n, "_ts")) {
 		gw_time_format(strtoll(s, NULL, 10) + tz * 60LL, buf);
@@ -64,14 +64,15 @@ static const char *shown(struct gw_arena *a, HDF *words, int tz, const char *nam
 	if ((n == 8 && !strncmp(name, "severity", 8)) || (n == 4 && !strncmp(name, "from", 4)))
 		key = gw_arena_printf(a, "L.Complaint.Severities.%s", s);
 	else if (n == 8 && !strncmp(name, "deadline", 8))
-		key = strcmp(s, "response") ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue";
+		key =
+		    strcmp(s, "response") ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue";
 	return key ? hdf_get_value(words, key, s) : s;
 }
 
 /* Expand text up to stop (']' inside a part, '\0' outside) into b; returns
  * where it stopped, *empty set when a parameter in it was empty. */
-static const char *expand(struct gw_arena *a, HDF *words, int tz, const char *params,
-			  const char *t, char stop, struct gw_buf *b, int *empty)
+static const char *expand(struct gw_arena *a, HDF *words, int tz, const char *params, const char *t,
+			  char stop, struct gw_buf *b, int *empty)
 {
 	while (*t && *t != stop) {
 		const char *close = *t == '{' ? strchr(t, '}') : NULL;
@@ -83,7 +84,7 @@ static const char *expand(struct gw_arena *a, HDF *words, int tz, const char *pa
 			gw_buf_puts(b, v);
 			t = close + 1;
 		} else if (*t == '[') {
-			struct gw_buf part = { 0 };
+			struct gw_buf part = {0};
 			int e = 0;
 
 			t = expand(a, words, tz, params, t + 1, ']', &part, &e);
@@ -102,7 +103,7 @@ const char *gw_event_sentence(struct gw_arena *a, HDF *words, int tz_minutes, co
 			      const char *params)
 {
 	const char *t = hdf_get_value(words, gw_arena_printf(a, "L.Timeline.%s", code), NULL);
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 	const char *out;
 	int empty = 0;
 
@@ -125,7 +126,7 @@ void gw_complaint_events_words(struct gw_ctx *ctx, HDF *events)
 
 		if (code && *code)
 			gw_hdf_set(e, "text",
-				      gw_event_sentence(&ctx->arena, words, gw_tz_minutes(ctx), code,
-							hdf_get_value(e, "params", "")));
+				   gw_event_sentence(&ctx->arena, words, gw_tz_minutes(ctx), code,
+						     hdf_get_value(e, "params", "")));
 	}
 }

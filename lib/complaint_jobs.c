@@ -19,28 +19,28 @@
 /* each deadline has its own warning and level: the response deadline's until
  * the complainant was answered, the resolution deadline's */
 static const char SQL_JOB_ROWS[] =
-	"SELECT id, tracking_no, severity, COALESCE(department_id, 0), COALESCE(owner_id, 0),"
-	" escalation, warned_at IS NOT NULL, responded_at IS NOT NULL,"
-	" COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0),"
-	" response_escalation, response_warned_at IS NOT NULL"
-	" FROM complaints WHERE stage IN ('registered', 'investigating')"
-	" AND severity IS NOT NULL AND waiting_since IS NULL"
-	" AND (escalation < 2 OR (responded_at IS NULL AND response_escalation < 2)) AND id > ?"
-	" ORDER BY id LIMIT 200";
+    "SELECT id, tracking_no, severity, COALESCE(department_id, 0), COALESCE(owner_id, 0),"
+    " escalation, warned_at IS NOT NULL, responded_at IS NOT NULL,"
+    " COALESCE(UNIX_TIMESTAMP(response_due), 0), COALESCE(UNIX_TIMESTAMP(resolution_due), 0),"
+    " response_escalation, response_warned_at IS NOT NULL"
+    " FROM complaints WHERE stage IN ('registered', 'investigating')"
+    " AND severity IS NOT NULL AND waiting_since IS NULL"
+    " AND (escalation < 2 OR (responded_at IS NULL AND response_escalation < 2)) AND id > ?"
+    " ORDER BY id LIMIT 200";
 static const char SQL_JOB_WARNED[] =
-	"UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
+    "UPDATE complaints SET warned_at = ? WHERE id = ? AND warned_at IS NULL";
 static const char SQL_JOB_WARNED_RESPONSE[] =
-	"UPDATE complaints SET response_warned_at = ? WHERE id = ? AND response_warned_at IS NULL";
+    "UPDATE complaints SET response_warned_at = ? WHERE id = ? AND response_warned_at IS NULL";
 static const char SQL_JOB_LEVEL_RESPONSE[] =
-	"UPDATE complaints SET response_escalation = ? WHERE id = ? AND response_escalation < ?";
+    "UPDATE complaints SET response_escalation = ? WHERE id = ? AND response_escalation < ?";
 /* an escalation is a row per person it reaches: on their start page until the
  * complaint is answered and resolved */
 static const char SQL_JOB_ASSIGN[] =
-	"INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)"
-	" SELECT ?, id, ?, ?, ? FROM users WHERE role = ? AND active = 1"
-	" AND (? = 0 OR department_id = ?)";
+    "INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)"
+    " SELECT ?, id, ?, ?, ? FROM users WHERE role = ? AND active = 1"
+    " AND (? = 0 OR department_id = ?)";
 static const char SQL_JOB_LEVEL[] =
-	"UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
+    "UPDATE complaints SET escalation = ? WHERE id = ? AND escalation < ?";
 
 struct job_row {
 	long long id, dept, owner;
@@ -103,54 +103,51 @@ static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int
 	if (!resolution && r->responded)
 		return GW_ESC_NONE;
 	return gw_complaint_escalation_cal(
-		&j->policy, &j->cal, r->sev, j->now,
-		resolution ? r->resolution_due : r->response_due,
-		resolution ? r->level : r->response_level,
-		resolution ? r->warned : r->response_warned);
+	    &j->policy, &j->cal, r->sev, j->now, resolution ? r->resolution_due : r->response_due,
+	    resolution ? r->level : r->response_level, resolution ? r->warned : r->response_warned);
 }
 
 /* "Resolution due: 2026-10-19 23:59:59" (local time) for the mail and the event. */
-static void job_due_line(struct job *j, const struct job_row *r, int resolution,
-			 struct gw_buf *b)
+static void job_due_line(struct job *j, const struct job_row *r, int resolution, struct gw_buf *b)
 {
 	char due[20];
 
 	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
-	gw_buf_printf(b, "%s: %s",
-		      job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"),
-		      due);
+	gw_buf_printf(
+	    b, "%s: %s",
+	    job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"), due);
 }
 
 /* The mail (templates/mail/complaint_deadline.cs): which complaint, which
  * deadline, what to do. 0 or -1. */
-static int job_render(struct job *j, const struct job_row *r, enum gw_escalation e,
-		      int resolution, struct gw_mail_text *t)
+static int job_render(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution,
+		      struct gw_mail_text *t)
 {
-	static const char *const steps[] = { "", "warn", "manager", "director" };
-	const char *sev = hdf_get_valuef(j->words, "L.Complaint.Severities.%s",
-					 gw_severity_name(r->sev));
+	static const char *const steps[] = {"", "warn", "manager", "director"};
+	const char *sev =
+	    hdf_get_valuef(j->words, "L.Complaint.Severities.%s", gw_severity_name(r->sev));
 	char due[20];
 	HDF *data;
 	int rc;
 
 	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
-	data = gw_mail_data("Step", steps[e], "Tracking", r->tracking, "Severity",
-			    sev ? sev : gw_severity_name(r->sev), "DueLabel",
-			    job_word(j, resolution ? "L.Complaint.ResolutionDue"
-						   : "L.Complaint.ResponseDue"),
-			    "Due", due, NULL);
+	data = gw_mail_data(
+	    "Step", steps[e], "Tracking", r->tracking, "Severity",
+	    sev ? sev : gw_severity_name(r->sev), "DueLabel",
+	    job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"),
+	    "Due", due, NULL);
 	rc = data ? gw_mail_render(j->dir, j->words, data, "complaint_deadline", t) : -1;
 	hdf_destroy(&data);
 	return rc;
 }
 
 /* The timeline's text: the step, the deadline, who was told. */
-static void job_event(struct job *j, const struct job_row *r, enum gw_escalation e,
-		      int resolution, const struct gw_buf *names, struct gw_buf *b)
+static void job_event(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution,
+		      const struct gw_buf *names, struct gw_buf *b)
 {
 	if (e == GW_ESC_MANAGER || e == GW_ESC_DIRECTOR)
-		gw_buf_printf(b, "%s · ", job_word(j, e == GW_ESC_MANAGER
-							      ? "L.Complaints.Jobs.ToManager"
+		gw_buf_printf(b, "%s · ",
+			      job_word(j, e == GW_ESC_MANAGER ? "L.Complaints.Jobs.ToManager"
 							      : "L.Complaints.Jobs.ToDirector"));
 	job_due_line(j, r, resolution, b);
 	gw_buf_printf(b, " · %s: %s", job_word(j, "L.Complaints.Jobs.Notified"),
@@ -172,8 +169,7 @@ static int job_mail(struct job *j, const struct job_row *r, enum gw_escalation e
 }
 
 /* The escalation's rows, one per manager of the department or per director. */
-static int job_assign(struct job *j, const struct job_row *r, enum gw_escalation e,
-		      int resolution)
+static int job_assign(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
 {
 	char now[20];
 	long long dept = e == GW_ESC_DIRECTOR ? 0 : r->dept;
@@ -185,14 +181,13 @@ static int job_assign(struct job *j, const struct job_row *r, enum gw_escalation
 			  (long long)(e == GW_ESC_DIRECTOR ? 2 : 1),
 			  resolution ? "resolution" : "response", now,
 			  e == GW_ESC_DIRECTOR ? "director" : "manager", dept, dept) < 0
-		       ? -1
-		       : 0;
+		   ? -1
+		   : 0;
 }
 
 /* Flag the complaint for this step: 1 when this run is the one that does it, 0
  * when another did already, -1 on error. */
-static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e,
-		    int resolution)
+static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
 {
 	char now[20];
 	long long level = e == GW_ESC_DIRECTOR ? 2 : 1;
@@ -206,26 +201,25 @@ static int job_flag(struct job *j, const struct job_row *r, enum gw_escalation e
 }
 
 static const char SQL_JOB_DONE[] =
-	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0, warned_at IS NOT NULL,"
-	" escalation >= ?)";
+    "SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0, warned_at IS NOT NULL,"
+    " escalation >= ?)";
 static const char SQL_JOB_DONE_RESPONSE[] =
-	"SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0,"
-	" response_warned_at IS NOT NULL, response_escalation >= ?)";
+    "SELECT COUNT(*) FROM complaints WHERE id = ? AND IF(? = 0,"
+    " response_warned_at IS NOT NULL, response_escalation >= ?)";
 
 /* After COMMIT (rc from gw_db_commit): 1 stored, -1 not or unknown. The flag is
  * in the same transaction as the mails, so when the answer to COMMIT was lost
  * the flag tells on a new connection; unknown is safe too: the next run sees the
  * flag if it was stored and does the step if it was not. */
-static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e,
-		      int resolution, int rc)
+static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution,
+		      int rc)
 {
 	long long done = 0;
 
 	if (rc != -2)
 		return rc == 0 ? 1 : -1;
-	if (gw_db_int(j->db, &done, resolution ? SQL_JOB_DONE : SQL_JOB_DONE_RESPONSE, "iii",
-		      r->id, (long long)(e != GW_ESC_WARN),
-		      e == GW_ESC_DIRECTOR ? 2LL : 1LL) < 0) {
+	if (gw_db_int(j->db, &done, resolution ? SQL_JOB_DONE : SQL_JOB_DONE_RESPONSE, "iii", r->id,
+		      (long long)(e != GW_ESC_WARN), e == GW_ESC_DIRECTOR ? 2LL : 1LL) < 0) {
 		gw_log_warn("the answer to COMMIT was lost; complaint %lld: unknown", r->id);
 		return -1;
 	}
@@ -236,8 +230,8 @@ static int job_settle(struct job *j, const struct job_row *r, enum gw_escalation
  * nothing to do, -1 failed (rolled back). */
 static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution)
 {
-	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
-	struct gw_buf names = { 0 }, ev = { 0 };
+	struct gw_mail_text t = {{0}, {0}, {0}};
+	struct gw_buf names = {0}, ev = {0};
 	struct gw_mail m;
 	char detail[64];
 	int rc = -1;
@@ -256,7 +250,9 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	job_event(j, r, e, resolution, &names, &ev);
 	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
 		 resolution ? "resolution" : "response",
-		 e == GW_ESC_WARN ? "warn" : e == GW_ESC_MANAGER ? "manager" : "director");
+		 e == GW_ESC_WARN      ? "warn"
+		 : e == GW_ESC_MANAGER ? "manager"
+				       : "director");
 	if (gw_complaint_event(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
 			       ev.p) == 0 &&
 	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
@@ -302,8 +298,8 @@ static void job_one(struct job *j, const struct job_row *r)
 }
 
 static const char SQL_OVERDUE_MARK[] =
-	"UPDATE complaints SET overdue = 1 WHERE stage IN ('registered', 'investigating')"
-	" AND resolution_due < ? AND waiting_since IS NULL AND overdue = 0";
+    "UPDATE complaints SET overdue = 1 WHERE stage IN ('registered', 'investigating')"
+    " AND resolution_due < ? AND waiting_since IS NULL AND overdue = 0";
 
 int gw_complaint_overdue_mark(struct gw_db *db, int64_t now)
 {
@@ -319,16 +315,15 @@ int gw_complaint_overdue_mark(struct gw_db *db, int64_t now)
 int gw_complaint_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
 			  int64_t now, struct gw_complaint_jobs *out)
 {
-	struct job j = { db, words, dir, tz_minutes, now, { { 0 }, { 0 }, 0, 0, 0 },
-			 { 0 }, out };
+	struct job j = {db, words, dir, tz_minutes, now, {{0}, {0}, 0, 0, 0}, {0}, out};
 	struct job_batch *b = malloc(sizeof(*b));
 	long long after = 0;
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	/* the calendar from a year back: the oldest overdue ones count from there */
-	if (!b || gw_complaint_clock_load(db, tz_minutes, now - 366 * 86400LL, now, &j.policy,
-					  &j.cal)) {
+	if (!b ||
+	    gw_complaint_clock_load(db, tz_minutes, now - 366 * 86400LL, now, &j.policy, &j.cal)) {
 		gw_workday_free(&j.cal);
 		free(b);
 		return -1;

@@ -8,11 +8,10 @@
 #include "guwen/valid.h"
 
 static const char SQL_ROLE_MAILS[] =
-	"SELECT email, name FROM users WHERE role = ? AND active = 1"
-	" AND (? = 0 OR department_id = ?) AND email IS NOT NULL AND email <> '' ORDER BY id";
-static const char SQL_USER_MAIL[] =
-	"SELECT email, name FROM users WHERE id = ? AND active = 1"
-	" AND email IS NOT NULL AND email <> ''";
+    "SELECT email, name FROM users WHERE role = ? AND active = 1"
+    " AND (? = 0 OR department_id = ?) AND email IS NOT NULL AND email <> '' ORDER BY id";
+static const char SQL_USER_MAIL[] = "SELECT email, name FROM users WHERE id = ? AND active = 1"
+				    " AND email IS NOT NULL AND email <> ''";
 
 /* Collects recipients as "address<TAB>name<NL>" lines. */
 static int collect_recipient(void *ctx, int ncols, char **v, const size_t *lens,
@@ -61,10 +60,10 @@ static int mail_or_record(struct gw_db *db, struct gw_buf *list, const struct gw
 	return n;
 }
 
-static int mail_role(struct gw_db *db, const char *role, long long dept_id,
-		     const struct gw_mail *m, struct gw_buf *names)
+static int mail_role(struct gw_db *db, const char *role, long long dept_id, const struct gw_mail *m,
+		     struct gw_buf *names)
 {
-	struct gw_buf list = { 0 };
+	struct gw_buf list = {0};
 	char who[96];
 	int n = -1;
 
@@ -80,7 +79,7 @@ static int mail_role(struct gw_db *db, const char *role, long long dept_id,
 static int mail_user(struct gw_db *db, long long user_id, const struct gw_mail *m,
 		     struct gw_buf *names)
 {
-	struct gw_buf list = { 0 };
+	struct gw_buf list = {0};
 	char who[48];
 	int n = -1;
 

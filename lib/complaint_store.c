@@ -13,37 +13,36 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
-static const char SQL_SEQ[] =
-	"INSERT INTO complaint_seq (day, n) VALUES (?, LAST_INSERT_ID(1))"
-	" ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + 1)";
+static const char SQL_SEQ[] = "INSERT INTO complaint_seq (day, n) VALUES (?, LAST_INSERT_ID(1))"
+			      " ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + 1)";
 static const char SQL_LAST_ID[] = "SELECT LAST_INSERT_ID()";
 static const char SQL_INSERT[] =
-	"INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, email, company,"
-	" client_id, subject_text, advisor_id, happened_on, description, created_by,"
-	" created_at, updated_at, form_token, trust, suspect_reason)"
-	" VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0),"
-	" NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?, ?,"
-	" IF(? IS NULL, 'ok', 'suspected'), ?)";
+    "INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, email, company,"
+    " client_id, subject_text, advisor_id, happened_on, description, created_by,"
+    " created_at, updated_at, form_token, trust, suspect_reason)"
+    " VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0),"
+    " NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?, ?,"
+    " IF(? IS NULL, 'ok', 'suspected'), ?)";
 static const char SQL_BY_MAC[] =
-	"SELECT id FROM complaints WHERE tracking_no = ? AND verify_mac = ?";
+    "SELECT id FROM complaints WHERE tracking_no = ? AND verify_mac = ?";
 static const char SQL_BY_TOKEN[] =
-	"SELECT id, tracking_no, email IS NOT NULL AS mailed, trust FROM complaints"
-	" WHERE form_token = ?";
+    "SELECT id, tracking_no, email IS NOT NULL AS mailed, trust FROM complaints"
+    " WHERE form_token = ?";
 static const char SQL_EVENT[] =
-	"INSERT INTO complaint_events (complaint_id, at, user_id, kind, code, params,"
-	" visibility, body) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, ?, ?)";
+    "INSERT INTO complaint_events (complaint_id, at, user_id, kind, code, params,"
+    " visibility, body) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, ?, ?)";
 /* The overdue flag (sql/011_complaint_desk.sql) as the complaint is now:
  * every change of stage, deadline or waiting writes an event. */
 static const char SQL_OVERDUE_SYNC[] =
-	"UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
-	" AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
+    "UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
+    " AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
 /* a complaint is a contact from the client (DOMAIN.md "Regular contact") */
 static const char SQL_CLIENT_CONTACT[] =
-	"UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
-	" WHERE id = ?";
+    "UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
+    " WHERE id = ?";
 static const char SQL_FILE[] =
-	"INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
-	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
+    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 
 int gw_complaint_event_coded(struct gw_db *db, long long complaint_id, long long user_id,
 			     const char *kind, int public_, const char *code, const char *params,
@@ -58,8 +57,7 @@ int gw_complaint_event_coded(struct gw_db *db, long long complaint_id, long long
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,
 		       const char *kind, int public_, const char *body)
 {
-	return gw_complaint_event_coded(db, complaint_id, user_id, kind, public_, NULL, NULL,
-					body);
+	return gw_complaint_event_coded(db, complaint_id, user_id, kind, public_, NULL, NULL, body);
 }
 
 /* The next tracking number of today (local day); 0 or -1. */
@@ -126,16 +124,16 @@ static int file_rows(struct gw_ctx *ctx, long long id, const struct gw_complaint
 	return 0;
 }
 
-static long long insert(struct gw_ctx *ctx, const struct gw_complaint_new *c,
-			const char *tracking, const char *mac)
+static long long insert(struct gw_ctx *ctx, const struct gw_complaint_new *c, const char *tracking,
+			const char *mac)
 {
 	const char *now = gw_now_utc(ctx);
 	long long uid = ctx->user ? ctx->user->id : 0;
 
-	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssssisississsss", tracking, mac, c->source,
-		       c->name, c->phone, c->email, c->company, c->client_id, c->subject_text,
-		       c->advisor_id, c->happened_on, c->description, uid, now, now, c->form_token,
-		       c->suspect, c->suspect) != 1)
+	if (gw_db_exec(ctx->db, SQL_INSERT, "sssssssisississsss", tracking, mac, c->source, c->name,
+		       c->phone, c->email, c->company, c->client_id, c->subject_text, c->advisor_id,
+		       c->happened_on, c->description, uid, now, now, c->form_token, c->suspect,
+		       c->suspect) != 1)
 		return gw_db_errno(ctx->db) == 1062 && c->form_token ? -3 : -1;
 	return gw_db_insert_id(ctx->db);
 }
@@ -150,12 +148,13 @@ static int ack_mail(struct gw_ctx *ctx, const struct gw_complaint_new *c, const 
 
 	if (!c->email || !*c->email || c->suspect)
 		return 0; /* a suspected post is not a way to send mail to anyone */
-	if (*site) /* the number filled in; the code never in a URL */
+	if (*site)	  /* the number filled in; the code never in a URL */
 		url = gw_arena_printf(&ctx->arena, "%s%s?tracking=%s", site,
 				      gw_url(ctx, "portal", "/complaint/status"), tracking);
 	data = gw_mail_data("Name", c->name, "Tracking", tracking, "Code", code, "StatusURL", url,
 			    NULL);
-	id = gw_mail_queue_cs(ctx->db, c->email, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+	id = gw_mail_queue_cs(ctx->db, c->email,
+			      hdf_get_value(ctx->cfg, "App.Templates", "templates"),
 			      gw_view_words(ctx), data, "complaint_ack");
 	hdf_destroy(&data);
 	return id < 0 ? -1 : 0;
@@ -169,8 +168,8 @@ static int client_contact(struct gw_ctx *ctx, const struct gw_complaint_new *c)
 	if (!c->client_id || c->suspect)
 		return 0;
 	gw_date_format(gw_today(ctx), today);
-	return gw_db_exec(ctx->db, SQL_CLIENT_CONTACT, "ssi", today, today, c->client_id) < 0
-		       ? -1 : 0;
+	return gw_db_exec(ctx->db, SQL_CLIENT_CONTACT, "ssi", today, today, c->client_id) < 0 ? -1
+											      : 0;
 }
 
 /* In the transaction: the caller's part, the day's next number (drawn here, so
@@ -190,8 +189,7 @@ static long long create_in_tx(struct gw_ctx *ctx, const struct gw_complaint_new 
 		return id;
 	if (gw_complaint_event(ctx->db, id, ctx->user ? ctx->user->id : 0, "created", 0,
 			       c->source) ||
-	    file_rows(ctx, id, c, st) || ack_mail(ctx, c, tracking, code) ||
-	    client_contact(ctx, c))
+	    file_rows(ctx, id, c, st) || ack_mail(ctx, c, tracking, code) || client_contact(ctx, c))
 		return -1;
 	return id;
 }
@@ -220,7 +218,7 @@ static long long commit_unknown(struct gw_ctx *ctx, const char *tracking, const 
 long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new *c,
 			      char tracking[24], char code[9])
 {
-	struct stored st = { .n = 0 };
+	struct stored st = {.n = 0};
 	char mac[65];
 	long long id;
 	int rc;
@@ -248,8 +246,7 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
 	return id >= 0 ? -1 : id;
 }
 
-int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix,
-			  const char *form_token)
+int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix, const char *form_token)
 {
 	return gw_db_row(db, hdf, prefix, SQL_BY_TOKEN, "s", form_token);
 }

@@ -12,22 +12,21 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
-static const char SQL_WAIT[] =
-	"UPDATE complaints SET waiting_since = ?, updated_at = ? WHERE id = ? AND waiting_since IS NULL";
+static const char SQL_WAIT[] = "UPDATE complaints SET waiting_since = ?, updated_at = ? WHERE id = "
+			       "? AND waiting_since IS NULL";
 
 static const char SQL_RESUME[] =
-	"UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
-	" updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
+    "UPDATE complaints SET waiting_since = NULL, response_due = ?, resolution_due = ?,"
+    " updated_at = ? WHERE id = ? AND waiting_since IS NOT NULL";
 
 /* The answer claims the complaint still waiting since the time its page showed:
  * a staff form open meanwhile then sees it changed. */
-static const char SQL_CLAIM_WAITING[] =
-	"UPDATE complaints SET version = version + 1 WHERE id = ?"
-	" AND UNIX_TIMESTAMP(waiting_since) = ?";
+static const char SQL_CLAIM_WAITING[] = "UPDATE complaints SET version = version + 1 WHERE id = ?"
+					" AND UNIX_TIMESTAMP(waiting_since) = ?";
 
 static const char SQL_FILE[] =
-	"INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
-	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
+    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 
 /* UTC seconds as "YYYY-MM-DD HH:MM:SS" in the arena; 0 gives NULL. */
 static const char *time_text(struct gw_ctx *ctx, int64_t t)
@@ -66,8 +65,8 @@ int gw_complaint_wait_end(struct gw_ctx *ctx, const struct gw_complaint *c, cons
 		gw_buf_printf(text, "%s%s", text->n ? " · " : "", note);
 	return gw_db_exec(ctx->db, SQL_RESUME, "sssi", time_text(ctx, resp), time_text(ctx, resol),
 			  gw_now_utc(ctx), c->id) == 1
-		       ? 0
-		       : -1;
+		   ? 0
+		   : -1;
 }
 
 /* ---- the complainant's answer ---------------------------------------------------- */
@@ -134,10 +133,12 @@ static int tell_owner(struct gw_ctx *ctx, const struct gw_complaint *c, const ch
 	if (!c->owner_id)
 		return 0;
 	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
-	m.subject = gw_arena_printf(&ctx->arena, "%s %s",
-				    gw_view_word(ctx, "L.Complaints.Mail.AnsweredSubject"), c->tracking_no);
-	m.text = gw_arena_printf(&ctx->arena, "%s\n\n%s%s\n", body, site,
-				 gw_url(ctx, "complaints", gw_arena_printf(&ctx->arena, "/%lld", c->id)));
+	m.subject =
+	    gw_arena_printf(&ctx->arena, "%s %s",
+			    gw_view_word(ctx, "L.Complaints.Mail.AnsweredSubject"), c->tracking_no);
+	m.text = gw_arena_printf(
+	    &ctx->arena, "%s\n\n%s%s\n", body, site,
+	    gw_url(ctx, "complaints", gw_arena_printf(&ctx->arena, "/%lld", c->id)));
 	m.html = NULL;
 	ctx->lang = was;
 	return gw_complaint_mail_user_msg(ctx->db, c->owner_id, &m, NULL) < 0 ? -1 : 0;
@@ -147,14 +148,13 @@ static int tell_owner(struct gw_ctx *ctx, const struct gw_complaint *c, const ch
 static int answer_events(struct gw_ctx *ctx, const struct gw_complaint *c,
 			 const struct gw_complaint_answer *a, const struct stored *st)
 {
-	struct gw_buf body = { 0 }, resumed = { 0 };
+	struct gw_buf body = {0}, resumed = {0};
 	int rc;
 
 	gw_buf_puts(&body, a->text);
 	rc = file_rows(ctx, c->id, a, st, &body) ||
 	     gw_complaint_event(ctx->db, c->id, 0, "answered", 1, body.p) ||
-	     tell_owner(ctx, c, body.p) ||
-	     gw_complaint_wait_end(ctx, c, "", &resumed) ||
+	     tell_owner(ctx, c, body.p) || gw_complaint_wait_end(ctx, c, "", &resumed) ||
 	     gw_complaint_event(ctx->db, c->id, 0, "resumed", 0, resumed.n ? resumed.p : "") ||
 	     gw_audit(ctx, "complaint.answer", "complaint", c->id, "files=%d", st->n);
 	gw_buf_free(&body);
@@ -182,7 +182,7 @@ static int answer_in_tx(struct gw_ctx *ctx, const struct gw_complaint *c,
 int gw_complaint_answer(struct gw_ctx *ctx, const struct gw_complaint *c,
 			const struct gw_complaint_answer *a)
 {
-	struct stored st = { .n = 0 };
+	struct stored st = {.n = 0};
 	int rc;
 
 	if (write_files(ctx, a, &st)) {

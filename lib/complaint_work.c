@@ -20,54 +20,54 @@
  * row that does not match (the newest are mostly unclassified) or sort all the
  * open ones. */
 #define WORK_COLS "SELECT id, tracking_no, name, severity, stage FROM complaints"
-#define WORK_BRANCH(cond, stage) \
+#define WORK_BRANCH(cond, stage)                                                                   \
 	"(" WORK_COLS " WHERE " cond " AND stage = '" stage "' ORDER BY id DESC LIMIT 10)"
-#define WORK_OPEN(cond)                                                                     \
-	WORK_BRANCH(cond, "registered") " UNION ALL " WORK_BRANCH(cond, "investigating")   \
-	" UNION ALL " WORK_BRANCH(cond, "resolved") " UNION ALL " WORK_BRANCH(cond, "followup")
+#define WORK_OPEN(cond)                                                                            \
+	WORK_BRANCH(cond, "registered")                                                            \
+	" UNION ALL " WORK_BRANCH(cond, "investigating") " UNION ALL " WORK_BRANCH(                \
+	    cond, "resolved") " UNION ALL " WORK_BRANCH(cond, "followup")
 #define WORK_ROWS_SQL(cond) "SELECT * FROM (" WORK_OPEN(cond) ") w ORDER BY id DESC LIMIT 10"
 
 /* How many (up to WORK_COUNT_MAX) and the nearest deadline still running: the
  * response deadline until the complainant was answered, then the resolution's. */
-#define WORK_SUM_SQL(cond)                                                                  \
-	"SELECT COUNT(*), MIN(due) FROM (SELECT CASE WHEN waiting_since IS NOT NULL"        \
-	" OR stage NOT IN ('registered', 'investigating') THEN NULL"                        \
-	" WHEN responded_at IS NULL THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))" \
-	" ELSE UNIX_TIMESTAMP(resolution_due) END AS due FROM complaints WHERE " cond       \
+#define WORK_SUM_SQL(cond)                                                                         \
+	"SELECT COUNT(*), MIN(due) FROM (SELECT CASE WHEN waiting_since IS NOT NULL"               \
+	" OR stage NOT IN ('registered', 'investigating') THEN NULL"                               \
+	" WHEN responded_at IS NULL THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))"      \
+	" ELSE UNIX_TIMESTAMP(resolution_due) END AS due FROM complaints WHERE " cond              \
 	" AND stage <> 'closed' LIMIT 1000) x"
 
 /* the sections' conditions: each has one parameter, bound to every '?' */
 #define C_OWNED "owner_id = ?"
 #define C_ALERT "severity IN ('c', 'd') AND 0 < ?"
-#define C_CLASSIFY                                                                    \
-	"severity IS NULL AND trust = 'ok' AND duplicate_of IS NULL"                   \
+#define C_CLASSIFY                                                                                 \
+	"severity IS NULL AND trust = 'ok' AND duplicate_of IS NULL"                               \
 	" AND (department_id IS NULL OR department_id = ? OR ? = 0)"
-#define C_UNOWNED "department_id = ? AND severity = 'a' AND owner_id IS NULL"
+#define C_UNOWNED   "department_id = ? AND severity = 'a' AND owner_id IS NULL"
 #define C_ESCALATED "id IN (SELECT complaint_id FROM complaint_escalations WHERE user_id = ?)"
-#define C_REFERRED \
+#define C_REFERRED                                                                                 \
 	"id IN (SELECT complaint_id FROM complaint_referrals WHERE answered_at IS NULL) AND 0 < ?"
 
 struct work_def {
 	const char *rows, *sum; /* WORK_ROWS_SQL, WORK_SUM_SQL of one condition */
-	const char *more;       /* the complaints list that shows all of it */
-	int alert;              /* the director's c/d alert: marked, shown apart */
+	const char *more;	/* the complaints list that shows all of it */
+	int alert;		/* the director's c/d alert: marked, shown apart */
 };
 
-static const struct work_def owned = { WORK_ROWS_SQL(C_OWNED), WORK_SUM_SQL(C_OWNED),
-				       "/?tab=mine&open=1", 0 };
-static const struct work_def alerts = { WORK_ROWS_SQL(C_ALERT), WORK_SUM_SQL(C_ALERT),
-					"/?tab=all&grave=1&open=1", 1 };
-static const struct work_def to_classify = { WORK_ROWS_SQL(C_CLASSIFY), WORK_SUM_SQL(C_CLASSIFY),
-					     "/?tab=department&severity=none&open=1", 0 };
-static const struct work_def to_classify_all = { WORK_ROWS_SQL(C_CLASSIFY),
-						 WORK_SUM_SQL(C_CLASSIFY),
-						 "/?tab=all&severity=none&open=1", 0 };
-static const struct work_def unowned = { WORK_ROWS_SQL(C_UNOWNED), WORK_SUM_SQL(C_UNOWNED),
-					 "/?tab=department&severity=a&unowned=1&open=1", 0 };
-static const struct work_def escalated = { WORK_ROWS_SQL(C_ESCALATED),
-					   WORK_SUM_SQL(C_ESCALATED), "/?tab=escalated&open=1", 0 };
-static const struct work_def referred = { WORK_ROWS_SQL(C_REFERRED), WORK_SUM_SQL(C_REFERRED),
-					  "/?tab=referred&open=1", 0 };
+static const struct work_def owned = {WORK_ROWS_SQL(C_OWNED), WORK_SUM_SQL(C_OWNED),
+				      "/?tab=mine&open=1", 0};
+static const struct work_def alerts = {WORK_ROWS_SQL(C_ALERT), WORK_SUM_SQL(C_ALERT),
+				       "/?tab=all&grave=1&open=1", 1};
+static const struct work_def to_classify = {WORK_ROWS_SQL(C_CLASSIFY), WORK_SUM_SQL(C_CLASSIFY),
+					    "/?tab=department&severity=none&open=1", 0};
+static const struct work_def to_classify_all = {WORK_ROWS_SQL(C_CLASSIFY), WORK_SUM_SQL(C_CLASSIFY),
+						"/?tab=all&severity=none&open=1", 0};
+static const struct work_def unowned = {WORK_ROWS_SQL(C_UNOWNED), WORK_SUM_SQL(C_UNOWNED),
+					"/?tab=department&severity=a&unowned=1&open=1", 0};
+static const struct work_def escalated = {WORK_ROWS_SQL(C_ESCALATED), WORK_SUM_SQL(C_ESCALATED),
+					  "/?tab=escalated&open=1", 0};
+static const struct work_def referred = {WORK_ROWS_SQL(C_REFERRED), WORK_SUM_SQL(C_REFERRED),
+					 "/?tab=referred&open=1", 0};
 
 /* One section being filled: where, how many, which ids it has already. */
 struct work {
@@ -92,14 +92,15 @@ static const char *title(struct work *w, char **v)
 {
 	struct gw_ctx *ctx = w->ctx;
 	struct gw_arena *a = &ctx->arena;
-	const char *sev = v[3] ? gw_view_word(ctx, gw_arena_printf(a, "L.Complaint.Severities.%s", v[3]))
-			       : gw_view_word(ctx, "L.Complaint.Unclassified");
+	const char *sev =
+	    v[3] ? gw_view_word(ctx, gw_arena_printf(a, "L.Complaint.Severities.%s", v[3]))
+		 : gw_view_word(ctx, "L.Complaint.Unclassified");
 
-	return gw_arena_printf(a, "%s%s%s · %s · %s · %s",
-			       w->alert ? gw_view_word(ctx, "L.Complaints.Home.Alert") : "",
-			       w->alert ? " " : "", v[1], v[2] ? v[2] : "", sev,
-			       gw_view_word(ctx, gw_arena_printf(a, "L.Complaint.Stages.%s",
-								 v[4] ? v[4] : "")));
+	return gw_arena_printf(
+	    a, "%s%s%s · %s · %s · %s",
+	    w->alert ? gw_view_word(ctx, "L.Complaints.Home.Alert") : "", w->alert ? " " : "", v[1],
+	    v[2] ? v[2] : "", sev,
+	    gw_view_word(ctx, gw_arena_printf(a, "L.Complaint.Stages.%s", v[4] ? v[4] : "")));
 }
 
 /* id, tracking, name, severity, stage → prefix.Items.N.title / href (/ alert) */
@@ -147,7 +148,7 @@ static int each_with(struct gw_ctx *ctx, const char *sql, long long arg, gw_db_r
 	int n = 0;
 
 	for (const char *q = sql; (q = strchr(q, '?')) && n < 8; q++)
-		args[n++] = (struct gw_db_arg){ GW_DB_INT, arg, NULL };
+		args[n++] = (struct gw_db_arg){GW_DB_INT, arg, NULL};
 	return gw_db_each_args(ctx->db, fn, w, sql, args, n, 0);
 }
 
@@ -169,7 +170,7 @@ static int fill(struct work *w, const struct work_def *d, long long arg, int sum
 
 int gw_complaint_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_READ))
 		return 0;
@@ -177,14 +178,15 @@ int gw_complaint_work(struct gw_ctx *ctx, const char *prefix)
 		if (fill(&w, &alerts, 1, 0))
 			return -1;
 		if (w.n)
-			gw_hdf_set_int(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.alert", prefix), 1);
+			gw_hdf_set_int(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.alert", prefix),
+				       1);
 	}
 	return fill(&w, &owned, ctx->user->id, 1);
 }
 
 int gw_complaint_work_classify(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 	long long dept = ctx->user->dept_id ? ctx->user->dept_id : -1; /* -1: none */
 
 	if (gw_perm_has(ctx->user->role, GW_PERM_COMPLAINT_ALL))
@@ -194,7 +196,7 @@ int gw_complaint_work_classify(struct gw_ctx *ctx, const char *prefix)
 
 int gw_complaint_work_unowned(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 
 	if (!ctx->user->dept_id)
 		return 1;
@@ -203,14 +205,14 @@ int gw_complaint_work_unowned(struct gw_ctx *ctx, const char *prefix)
 
 int gw_complaint_work_escalated(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 
 	return fill(&w, &escalated, ctx->user->id, 1);
 }
 
 int gw_complaint_work_referred(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 
 	if (ctx->user->role != GW_ROLE_MARKET)
 		return 1;

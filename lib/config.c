@@ -50,8 +50,8 @@ static int unsafe_line(const char *s, size_t n)
 		i++;
 	while (i < n && isspace((unsigned char)s[i]))
 		i++;
-	return i < n && (s[i] == ':' || s[i] == '[' ||
-			 (s[i] == '!' && i + 1 < n && s[i + 1] == '='));
+	return i < n &&
+	       (s[i] == ':' || s[i] == '[' || (s[i] == '!' && i + 1 < n && s[i + 1] == '='));
 }
 
 /* Line number (from 1) of the first unsafe line, or 0. */
@@ -89,7 +89,8 @@ HDF *gw_config_load(const char *path)
 	if (!text || bad || err != STATUS_OK || !hdf) {
 		if (bad)
 			gw_log_error("cannot read %s: line %d is a link, copy, command or "
-				     "attribute, which are not allowed", path, bad);
+				     "attribute, which are not allowed",
+				     path, bad);
 		else
 			gw_log_error("cannot read %s", path);
 		nerr_ignore(&err);
@@ -125,16 +126,19 @@ void gw_config_keyfile_problem(const char *path, char *out, size_t outsz)
 	gw_config_whoami(who, sizeof(who));
 	if (fd < 0)
 		snprintf(out, outsz, "cannot open %s as user %s: %s%s", path, who, strerror(e),
-			 e == EACCES ? " (give the file to the user the programs run as: chown)" :
-			 e == ENOENT ? " (guwen keys create FILE)" : "");
+			 e == EACCES   ? " (give the file to the user the programs run as: chown)"
+			 : e == ENOENT ? " (guwen keys create FILE)"
+				       : "");
 	else if (fstat(fd, &st) || !S_ISREG(st.st_mode))
 		snprintf(out, outsz, "%s is not a regular file", path);
 	else if (st.st_mode & 077)
 		snprintf(out, outsz, "%s is readable by group or others (chmod 600 %s)", path,
 			 path);
 	else
-		snprintf(out, outsz, "%s is not a key file (lines \"<id> <64 hex>\", \"current"
-			 " <id>\", \"index <64 hex>\")", path);
+		snprintf(out, outsz,
+			 "%s is not a key file (lines \"<id> <64 hex>\", \"current"
+			 " <id>\", \"index <64 hex>\")",
+			 path);
 	if (fd >= 0)
 		close(fd);
 }

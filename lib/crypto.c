@@ -17,18 +17,18 @@
 #include <sys/random.h>
 
 #define SEAL_VERSION 1
-#define NONCE_LEN 12
-#define TAG_LEN 16
-#define HDR_LEN (1 + 1 + NONCE_LEN)
+#define NONCE_LEN    12
+#define TAG_LEN	     16
+#define HDR_LEN	     (1 + 1 + NONCE_LEN)
 
 #define SCRYPT_LOG2N 15
-#define SCRYPT_R 8
-#define SCRYPT_P 3
+#define SCRYPT_R     8
+#define SCRYPT_P     3
 /* Both hashing and verifying use this cap; raising N or r past it means raising it too
  * (N=2^15 r=8 p=3 needs 128*r*(N+2+p) ~ 34 MB, above OpenSSL's 32 MiB default). */
 #define SCRYPT_MAXMEM (64u * 1024 * 1024)
-#define SALT_LEN 16
-#define PW_HASH_LEN 32
+#define SALT_LEN      16
+#define PW_HASH_LEN   32
 
 /* A key file is a handful of short lines; anything bigger is not ours. */
 #define KEYFILE_MAX 65536
@@ -125,8 +125,8 @@ out:
 void gw_crypto_hmac(const unsigned char *key, size_t keylen, const void *data, size_t n,
 		    unsigned char out[32])
 {
-	const void *parts[1] = { data };
-	size_t lens[1] = { n };
+	const void *parts[1] = {data};
+	size_t lens[1] = {n};
 
 	if (hmac_parts(key, keylen, parts, lens, 1, out) != 0)
 		crypto_fatal("HMAC-SHA-256");
@@ -482,8 +482,8 @@ int gw_crypto_open(const struct gw_keyring *kr, const char *ad, const unsigned c
 		goto out;
 	if (n > 0 && EVP_DecryptUpdate(ctx, out, &len, in + HDR_LEN, (int)n) != 1)
 		goto out;
-	if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, TAG_LEN,
-				(void *)(in + HDR_LEN + n)) != 1)
+	if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, TAG_LEN, (void *)(in + HDR_LEN + n)) !=
+	    1)
 		goto out;
 	if (EVP_DecryptFinal_ex(ctx, out + n, &len) != 1)
 		goto out;
@@ -501,7 +501,7 @@ int gw_crypto_blind_index(const struct gw_keyring *kr, const char *domain, const
 			  char out[65])
 {
 	unsigned char mac[32];
-	const void *parts[3] = { domain, "|", value };
+	const void *parts[3] = {domain, "|", value};
 	size_t lens[3];
 
 	/* A '|' in the domain would let ("a|b", "c") and ("a", "b|c") collide. */
@@ -531,13 +531,13 @@ static int scrypt_derive(const char *password, const struct scrypt_params *sp,
 	return EVP_PBE_scrypt(password, strlen(password), sp->salt, SALT_LEN,
 			      (uint64_t)1 << sp->log2n, sp->r, sp->p, SCRYPT_MAXMEM, out,
 			      PW_HASH_LEN) == 1
-		       ? 0
-		       : -1;
+		   ? 0
+		   : -1;
 }
 
 int gw_password_hash(const char *password, char *out, size_t outsz)
 {
-	struct scrypt_params sp = { SCRYPT_LOG2N, SCRYPT_R, SCRYPT_P, { 0 }, { 0 } };
+	struct scrypt_params sp = {SCRYPT_LOG2N, SCRYPT_R, SCRYPT_P, {0}, {0}};
 	char salthex[2 * SALT_LEN + 1], hashhex[2 * PW_HASH_LEN + 1];
 	int n, rc = -1;
 
@@ -547,8 +547,7 @@ int gw_password_hash(const char *password, char *out, size_t outsz)
 		goto out;
 	gw_hex_encode(sp.salt, SALT_LEN, salthex);
 	gw_hex_encode(sp.hash, PW_HASH_LEN, hashhex);
-	n = snprintf(out, outsz, "scrypt$%u$%u$%u$%s$%s", sp.log2n, sp.r, sp.p, salthex,
-		     hashhex);
+	n = snprintf(out, outsz, "scrypt$%u$%u$%u$%s$%s", sp.log2n, sp.r, sp.p, salthex, hashhex);
 	rc = n > 0 && (size_t)n < outsz ? 0 : -1;
 out:
 	OPENSSL_cleanse(&sp, sizeof sp);

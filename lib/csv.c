@@ -4,7 +4,7 @@
 #include "guwen/csv.h"
 
 #define FORMULA_START "=+-@"
-#define SEPARATORS ",;\t\r\n"
+#define SEPARATORS    ",;\t\r\n"
 
 int gw_csv_risky(const char *s)
 {

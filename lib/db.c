@@ -252,7 +252,7 @@ static void cache_add(struct gw_db *db, const char *sql, MYSQL_STMT *st)
 		if (!db->cache)
 			abort();
 	}
-	db->cache[db->ncache++] = (struct cached){ sql, st };
+	db->cache[db->ncache++] = (struct cached){sql, st};
 }
 
 /* Prepare on the current connection (connecting if there is none); NULL with
@@ -484,7 +484,8 @@ static int bind_result(MYSQL_STMT *st, struct result *r, int stream)
 		if (!r->vals[i])
 			abort();
 		r->names[i] = f[i].name;
-		r->is_time[i] = f[i].type == MYSQL_TYPE_DATETIME || f[i].type == MYSQL_TYPE_TIMESTAMP;
+		r->is_time[i] =
+		    f[i].type == MYSQL_TYPE_DATETIME || f[i].type == MYSQL_TYPE_TIMESTAMP;
 		r->bind[i].buffer_type = MYSQL_TYPE_STRING;
 		r->bind[i].buffer = r->vals[i];
 		r->bind[i].buffer_length = cap;
@@ -591,8 +592,7 @@ int gw_db_each_args(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sq
 	return fetch_rows(db, st, fn, ctx, (flags & GW_DB_STREAM) && !db->in_tx);
 }
 
-int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
-	       ...)
+int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -630,10 +630,10 @@ static int row_to_hdf(void *ctx, int ncols, char **vals, const size_t *lens,
 	return t->one;
 }
 
-int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
-	       const char *fmt, ...)
+int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql, const char *fmt,
+	       ...)
 {
-	struct to_hdf t = { hdf, prefix, 0, 0 };
+	struct to_hdf t = {hdf, prefix, 0, 0};
 	va_list ap;
 	int n;
 
@@ -646,15 +646,14 @@ int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
 int gw_db_rows_args(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
 		    const struct gw_db_arg *args, int nargs)
 {
-	struct to_hdf t = { hdf, prefix, 0, 0 };
+	struct to_hdf t = {hdf, prefix, 0, 0};
 
 	return gw_db_each_args(db, row_to_hdf, &t, sql, args, nargs, 0);
 }
 
-int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
-	      const char *fmt, ...)
+int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql, const char *fmt, ...)
 {
-	struct to_hdf t = { hdf, prefix, 0, 1 };
+	struct to_hdf t = {hdf, prefix, 0, 1};
 	va_list ap;
 	int n;
 
@@ -679,7 +678,7 @@ static int first_int(void *ctx, int ncols, char **vals, const size_t *lens,
 
 int gw_db_int(struct gw_db *db, long long *out, const char *sql, const char *fmt, ...)
 {
-	long long v[2] = { 0, 0 };
+	long long v[2] = {0, 0};
 	va_list ap;
 	int n;
 
@@ -725,7 +724,7 @@ int gw_db_begin(struct gw_db *db)
 
 static const char SQL_KILL[] = "KILL CONNECTION ?";
 static const char SQL_THREAD_LIVES[] =
-	"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
+    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
 
 /* After the answer to COMMIT was lost, the server's thread of the old
  * connection may still be waiting to commit (a client timeout does not stop
@@ -741,7 +740,7 @@ static int fence(struct gw_db *db, unsigned long thread)
 		if (gw_db_int(db, &alive, SQL_THREAD_LIVES, "i", (long long)thread) < 0)
 			return -1;
 		if (alive)
-			nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+			nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
 	}
 	return alive ? -1 : 0;
 }

@@ -15,8 +15,7 @@ static char *trim(struct gw_arena *a, const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
 	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-		     s[n - 1] == '\n'))
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		n--;
 	return gw_arena_strndup(a, s, n);
 }
@@ -38,7 +37,8 @@ static int good_login(const char *s)
 	if (!isalpha((unsigned char)s[0]) || strlen(s) > 64)
 		return 0;
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && !strchr("._-", *s))
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
+		    !strchr("._-", *s))
 			return 0;
 	return 1;
 }
@@ -139,8 +139,8 @@ int gw_form_read(struct gw_ctx *ctx, const struct gw_fdef *defs, struct gw_fval 
 	char key[128];
 
 	for (int i = 0; defs[i].name; i++) {
-		const char *err = gw_form_check(&defs[i], gw_form(&ctx->req, defs[i].name), &out[i],
-						&ctx->arena);
+		const char *err =
+		    gw_form_check(&defs[i], gw_form(&ctx->req, defs[i].name), &out[i], &ctx->arena);
 
 		if (defs[i].type != GW_F_PASSWORD) {
 			snprintf(key, sizeof(key), "Form.%s", defs[i].name);

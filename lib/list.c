@@ -14,10 +14,10 @@
  * statement on the server too (max_prepared_stmt_count is 16,382 for all
  * connections); past it a new combination of filters fails (logged) */
 #define MAX_STATEMENTS 1024
-#define CSV_CHUNK 16384    /* bytes gathered before they go to the client */
+#define CSV_CHUNK      16384 /* bytes gathered before they go to the client */
 
-static const struct gw_fdef search_def = { "q", GW_F_TEXT, 0, 100, 0, 0, NULL };
-static const struct gw_fdef at_def = { "at", GW_F_TEXT, 0, 100, 0, 0, NULL };
+static const struct gw_fdef search_def = {"q", GW_F_TEXT, 0, 100, 0, 0, NULL};
+static const struct gw_fdef at_def = {"at", GW_F_TEXT, 0, 100, 0, 0, NULL};
 
 /* ---- reading the query string ---- */
 
@@ -42,13 +42,12 @@ static int sorts_by_key(const struct gw_list_run *r)
 }
 
 /* One field: its value in v, Form.<name> kept; 1 when bad (and marked). */
-static int read_field(struct gw_ctx *ctx, const struct gw_fdef *def, int lenient,
-		      struct gw_fval *v)
+static int read_field(struct gw_ctx *ctx, const struct gw_fdef *def, int lenient, struct gw_fval *v)
 {
 	const char *err = gw_form_check(def, gw_query(&ctx->req, def->name), v, &ctx->arena);
 
 	if (err && lenient)
-		*v = (struct gw_fval){ "", 0, 0 };
+		*v = (struct gw_fval){"", 0, 0};
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.%s", def->name), v->s ? v->s : "");
 	return err && !lenient ? gw_form_error(ctx, def->name, err) : 0;
 }
@@ -60,9 +59,10 @@ static void read_order(struct gw_ctx *ctx, struct gw_list_run *r)
 	int64_t key;
 
 	r->sort = c ? c : find_col(r->l, r->l->sort);
-	r->desc = dir && !strcmp(dir, "desc") ? 1
-		  : dir && !strcmp(dir, "asc") ? 0
-		  : !c || !strcmp(c->name, r->l->sort) ? r->l->desc : 0;
+	r->desc = dir && !strcmp(dir, "desc")	       ? 1
+		  : dir && !strcmp(dir, "asc")	       ? 0
+		  : !c || !strcmp(c->name, r->l->sort) ? r->l->desc
+						       : 0;
 	if (before && !gw_valid_int(before, 1, INT64_MAX, &key))
 		r->before = key;
 }
@@ -123,7 +123,7 @@ static const char *intern(const char *sql)
 static void add_arg(struct gw_list_run *r, enum gw_db_type t, long long i, const char *s)
 {
 	if (r->nargs < GW_LIST_MAX_ARGS)
-		r->args[r->nargs++] = (struct gw_db_arg){ t, i, s };
+		r->args[r->nargs++] = (struct gw_db_arg){t, i, s};
 }
 
 void gw_list_arg(struct gw_list_run *r, enum gw_db_type t, long long i, const char *s)
@@ -170,7 +170,8 @@ static int base_only(const struct gw_list_run *r)
 	const char *alias = sp ? sp + 1 : r->l->from;
 	size_t n = strcspn(alias, " ");
 
-	return (!*r->q || r->l->search) && !strncmp(r->sort->expr, alias, n) && r->sort->expr[n] == '.';
+	return (!*r->q || r->l->search) && !strncmp(r->sort->expr, alias, n) &&
+	       r->sort->expr[n] == '.';
 }
 
 /* The FROM clause (the joins left out when base), with the list's index hint
@@ -285,7 +286,7 @@ static const char *statement(struct gw_ctx *ctx, struct gw_list_run *r, long lon
 {
 	const struct gw_list *l = r->l;
 	const char *joins;
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 	const char *sql;
 	int n = split_from(l->from, &joins);
 
@@ -350,14 +351,15 @@ static const char *links(struct gw_ctx *ctx, const struct gw_list_run *r)
 	const char *base = gw_url(ctx, r->l->program, r->l->path);
 
 	gw_hdf_set(ctx->hdf, "List.Filters", qs);
-	all = deflt ? qs : qs_add(ctx, qs_add(ctx, qs, "sort", r->sort->name), "dir",
-				  r->desc ? "desc" : "asc");
+	all = deflt ? qs
+		    : qs_add(ctx, qs_add(ctx, qs, "sort", r->sort->name), "dir",
+			     r->desc ? "desc" : "asc");
 	gw_hdf_set(ctx->hdf, "List.Query", all);
 	gw_hdf_set(ctx->hdf, "List.Base", base);
 	gw_hdf_set(ctx->hdf, "List.Sort", r->sort->name);
 	gw_hdf_set(ctx->hdf, "List.Dir", r->desc ? "desc" : "asc");
 	gw_hdf_setf(ctx->hdf, "List.Export", "%s%sexport%s%s", base,
-		       base[strlen(base) - 1] == '/' ? "" : "/", *all ? "?" : "", all);
+		    base[strlen(base) - 1] == '/' ? "" : "/", *all ? "?" : "", all);
 	if (r->before)
 		gw_hdf_setf(ctx->hdf, "List.First", "%s%s%s", base, *all ? "?" : "", all);
 	return gw_arena_printf(&ctx->arena, "%s?%s%s", base, all, *all ? "&" : "");
@@ -381,8 +383,7 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	key = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_key", rows - 1);
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
 	next = at ? qs_add(ctx, next, "at", at) : next;
-	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next,
-		       at ? "&" : "", key ? key : "0");
+	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next, at ? "&" : "", key ? key : "0");
 	return 0;
 }
 
@@ -456,17 +457,17 @@ static void csv_head(struct gw_ctx *ctx, const struct gw_list *l)
 		if (n++)
 			gw_buf_puts(b, ",");
 		gw_csv_cell(b, !(col->flags & GW_LC_ZONE)
-				       ? gw_view_word(ctx, col->csv)
-				       : gw_arena_printf(&ctx->arena, "%s (UTC%c%02d:%02d)",
-							 gw_view_word(ctx, col->csv),
-							 tz < 0 ? '-' : '+', a / 60, a % 60));
+				   ? gw_view_word(ctx, col->csv)
+				   : gw_arena_printf(&ctx->arena, "%s (UTC%c%02d:%02d)",
+						     gw_view_word(ctx, col->csv),
+						     tz < 0 ? '-' : '+', a / 60, a % 60));
 	}
 	gw_buf_puts(b, "\r\n");
 }
 
 long long gw_list_csv(struct gw_ctx *ctx, struct gw_list_run *r)
 {
-	struct csv c = { ctx, r->l, { 0 }, 0, { 0 } };
+	struct csv c = {ctx, r->l, {0}, 0, {0}};
 	const char *sql;
 	char day[16];
 	int n;
@@ -477,7 +478,8 @@ long long gw_list_csv(struct gw_ctx *ctx, struct gw_list_run *r)
 	gw_date_format(gw_today(ctx), day);
 	ctx->resp.ctype = "text/csv; charset=utf-8";
 	gw_response_header(&ctx->resp, "Content-Disposition",
-			   gw_arena_printf(&ctx->arena, "attachment; filename=\"%s-%.4s%.2s%.2s.csv\"",
+			   gw_arena_printf(&ctx->arena,
+					   "attachment; filename=\"%s-%.4s%.2s%.2s.csv\"",
 					   r->l->csv_name, day, day + 5, day + 8));
 	csv_head(ctx, r->l);
 	if (gw_response_stream(&ctx->resp))

@@ -48,13 +48,13 @@ static void logv(const char *level, const char *fmt, va_list ap)
 		return;
 }
 
-#define LOGFN(name, level)                   \
-	void name(const char *fmt, ...)      \
-	{                                    \
-		va_list ap;                  \
-		va_start(ap, fmt);           \
-		logv(level, fmt, ap);        \
-		va_end(ap);                  \
+#define LOGFN(name, level)                                                                         \
+	void name(const char *fmt, ...)                                                            \
+	{                                                                                          \
+		va_list ap;                                                                        \
+		va_start(ap, fmt);                                                                 \
+		logv(level, fmt, ap);                                                              \
+		va_end(ap);                                                                        \
 	}
 LOGFN(gw_log_error, "error")
 LOGFN(gw_log_warn, "warning")

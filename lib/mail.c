@@ -8,11 +8,11 @@
 #include "guwen/valid.h"
 
 static const char SQL_QUEUE[] =
-	"INSERT INTO outbox (status, to_addr, subject, body, html, created_at)"
-	" VALUES ('queued', ?, ?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT INTO outbox (status, to_addr, subject, body, html, created_at)"
+    " VALUES ('queued', ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_NOBODY[] =
-	"INSERT INTO outbox (status, to_addr, for_whom, subject, body, html, created_at)"
-	" VALUES ('norecipient', '', ?, ?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT INTO outbox (status, to_addr, for_whom, subject, body, html, created_at)"
+    " VALUES ('norecipient', '', ?, ?, ?, ?, UTC_TIMESTAMP())";
 
 long long gw_mail_queue_msg(struct gw_db *db, const char *to, const struct gw_mail *m)
 {
@@ -27,7 +27,7 @@ long long gw_mail_queue_msg(struct gw_db *db, const char *to, const struct gw_ma
 
 long long gw_mail_queue(struct gw_db *db, const char *to, const char *subject, const char *body)
 {
-	struct gw_mail m = { subject, body, NULL };
+	struct gw_mail m = {subject, body, NULL};
 
 	return gw_mail_queue_msg(db, to, &m);
 }
@@ -53,8 +53,8 @@ static NEOERR *render_part(const char *dir, HDF *words, HDF *data, const char *n
 {
 	char path[1024];
 	CSPARSE *cs = NULL;
-	NEOERR *err = hdf_set_value(data, "Config.VarEscapeMode",
-				    strcmp(part, "html") ? "none" : "html");
+	NEOERR *err =
+	    hdf_set_value(data, "Config.VarEscapeMode", strcmp(part, "html") ? "none" : "html");
 
 	if (err == STATUS_OK)
 		err = hdf_set_value(data, "Mail.Part", part);
@@ -117,8 +117,8 @@ int gw_mail_render(const char *dir, HDF *words, HDF *data, const char *name,
 
 struct gw_mail gw_mail_of(const struct gw_mail_text *t)
 {
-	struct gw_mail m = { t->subject.p ? t->subject.p : "", t->text.p ? t->text.p : "",
-			     t->html.p };
+	struct gw_mail m = {t->subject.p ? t->subject.p : "", t->text.p ? t->text.p : "",
+			    t->html.p};
 
 	return m;
 }
@@ -153,10 +153,10 @@ HDF *gw_mail_data(const char *name, ...)
 	return h;
 }
 
-long long gw_mail_queue_cs(struct gw_db *db, const char *to, const char *dir, HDF *words,
-			   HDF *data, const char *name)
+long long gw_mail_queue_cs(struct gw_db *db, const char *to, const char *dir, HDF *words, HDF *data,
+			   const char *name)
 {
-	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_mail_text t = {{0}, {0}, {0}};
 	struct gw_mail m;
 	long long id = -1;
 

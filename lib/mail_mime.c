@@ -80,9 +80,9 @@ static void b64_body(struct gw_buf *out, const char *s)
 
 static void date_header(struct gw_buf *out, int64_t t)
 {
-	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char days[][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	time_t tt = (time_t)t;
 	struct tm tm;
 
@@ -94,8 +94,10 @@ static void date_header(struct gw_buf *out, int64_t t)
 
 static void part(struct gw_buf *out, const char *ctype, const char *s)
 {
-	gw_buf_printf(out, "Content-Type: %s; charset=UTF-8\r\n"
-			   "Content-Transfer-Encoding: base64\r\n\r\n", ctype);
+	gw_buf_printf(out,
+		      "Content-Type: %s; charset=UTF-8\r\n"
+		      "Content-Transfer-Encoding: base64\r\n\r\n",
+		      ctype);
 	b64_body(out, s);
 }
 
@@ -120,23 +122,26 @@ static void headers(struct gw_buf *out, const struct gw_mime *m)
 	gw_mime_word(out, m->subject);
 	gw_buf_puts(out, "\r\n");
 	date_header(out, m->date);
-	gw_buf_printf(out, "Message-ID: %s\r\nMIME-Version: 1.0\r\n"
-			   "Auto-Submitted: auto-generated\r\n", m->message_id);
+	gw_buf_printf(out,
+		      "Message-ID: %s\r\nMIME-Version: 1.0\r\n"
+		      "Auto-Submitted: auto-generated\r\n",
+		      m->message_id);
 }
 
 int gw_mime_build(struct gw_buf *out, const struct gw_mime *m)
 {
-	if (!m->from_addr || !*m->from_addr || bad(m->from_addr) || bad(m->to) ||
-	    bad(m->subject) || bad(m->message_id) || (m->from_name && bad(m->from_name)) ||
-	    !m->text)
+	if (!m->from_addr || !*m->from_addr || bad(m->from_addr) || bad(m->to) || bad(m->subject) ||
+	    bad(m->message_id) || (m->from_name && bad(m->from_name)) || !m->text)
 		return -1;
 	headers(out, m);
 	if (!m->html || !*m->html) {
 		part(out, "text/plain", m->text);
 		return 0;
 	}
-	gw_buf_printf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n"
-			   "--%s\r\n", m->boundary, m->boundary);
+	gw_buf_printf(out,
+		      "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n"
+		      "--%s\r\n",
+		      m->boundary, m->boundary);
 	part(out, "text/plain", m->text);
 	gw_buf_printf(out, "\r\n--%s\r\n", m->boundary);
 	part(out, "text/html", m->html);

@@ -4,35 +4,51 @@
 #include "guwen/perm.h"
 
 static const char *const role_names[GW_ROLE__COUNT] = {
-	"", "advisor", "manager", "market", "legal", "project", "director", "admin",
+    "", "advisor", "manager", "market", "legal", "project", "director", "admin",
 };
 
 static const char *const perm_names[GW_PERM__COUNT] = {
-	"public", "login", "admin_users", "admin_calendar", "admin_settings", "audit_read",
-	"client_read", "client_write", "application_review", "project_read", "project_create",
-	"project_assign", "fee_collect", "complaint_read", "complaint_write",
-	"complaint_classify", "complaint_all", "visit_read", "visit_write", "visit_review",
-	"report_read",
+    "public",
+    "login",
+    "admin_users",
+    "admin_calendar",
+    "admin_settings",
+    "audit_read",
+    "client_read",
+    "client_write",
+    "application_review",
+    "project_read",
+    "project_create",
+    "project_assign",
+    "fee_collect",
+    "complaint_read",
+    "complaint_write",
+    "complaint_classify",
+    "complaint_all",
+    "visit_read",
+    "visit_write",
+    "visit_review",
+    "report_read",
 };
 
-#define P(x) (1ULL << GW_PERM_##x)
+#define P(x)  (1ULL << GW_PERM_##x)
 #define STAFF (P(CLIENT_READ) | P(PROJECT_READ) | P(COMPLAINT_READ) | P(VISIT_READ))
 
 /* Admins run the system but see no client data by default (DOMAIN.md). */
 static const unsigned long long matrix[GW_ROLE__COUNT] = {
-	[GW_ROLE_ADVISOR] = STAFF | P(COMPLAINT_WRITE) | P(VISIT_WRITE),
-	[GW_ROLE_MANAGER] = STAFF | P(CLIENT_WRITE) | P(PROJECT_ASSIGN) | P(COMPLAINT_WRITE) |
-			    P(COMPLAINT_CLASSIFY) | P(VISIT_WRITE) | P(VISIT_REVIEW) |
-			    P(REPORT_READ) | P(APPLICATION_REVIEW),
-	[GW_ROLE_MARKET] = STAFF | P(CLIENT_WRITE) | P(PROJECT_CREATE) | P(FEE_COLLECT) |
-			   P(COMPLAINT_WRITE) | P(APPLICATION_REVIEW) | P(VISIT_WRITE),
-	[GW_ROLE_LEGAL] = P(CLIENT_READ) | P(PROJECT_READ) | P(FEE_COLLECT),
-	[GW_ROLE_PROJECT] = P(CLIENT_READ) | P(PROJECT_READ),
-	[GW_ROLE_DIRECTOR] = STAFF | P(CLIENT_WRITE) | P(PROJECT_CREATE) | P(PROJECT_ASSIGN) |
-			     P(FEE_COLLECT) | P(COMPLAINT_WRITE) | P(COMPLAINT_CLASSIFY) |
-			     P(COMPLAINT_ALL) | P(VISIT_WRITE) | P(VISIT_REVIEW) |
-			     P(REPORT_READ) | P(AUDIT_READ) | P(APPLICATION_REVIEW),
-	[GW_ROLE_ADMIN] = P(ADMIN_USERS) | P(ADMIN_CALENDAR) | P(ADMIN_SETTINGS) | P(AUDIT_READ),
+    [GW_ROLE_ADVISOR] = STAFF | P(COMPLAINT_WRITE) | P(VISIT_WRITE),
+    [GW_ROLE_MANAGER] = STAFF | P(CLIENT_WRITE) | P(PROJECT_ASSIGN) | P(COMPLAINT_WRITE) |
+			P(COMPLAINT_CLASSIFY) | P(VISIT_WRITE) | P(VISIT_REVIEW) | P(REPORT_READ) |
+			P(APPLICATION_REVIEW),
+    [GW_ROLE_MARKET] = STAFF | P(CLIENT_WRITE) | P(PROJECT_CREATE) | P(FEE_COLLECT) |
+		       P(COMPLAINT_WRITE) | P(APPLICATION_REVIEW) | P(VISIT_WRITE),
+    [GW_ROLE_LEGAL] = P(CLIENT_READ) | P(PROJECT_READ) | P(FEE_COLLECT),
+    [GW_ROLE_PROJECT] = P(CLIENT_READ) | P(PROJECT_READ),
+    [GW_ROLE_DIRECTOR] = STAFF | P(CLIENT_WRITE) | P(PROJECT_CREATE) | P(PROJECT_ASSIGN) |
+			 P(FEE_COLLECT) | P(COMPLAINT_WRITE) | P(COMPLAINT_CLASSIFY) |
+			 P(COMPLAINT_ALL) | P(VISIT_WRITE) | P(VISIT_REVIEW) | P(REPORT_READ) |
+			 P(AUDIT_READ) | P(APPLICATION_REVIEW),
+    [GW_ROLE_ADMIN] = P(ADMIN_USERS) | P(ADMIN_CALENDAR) | P(ADMIN_SETTINGS) | P(AUDIT_READ),
 };
 
 enum gw_role gw_role_from_name(const char *name)
@@ -60,13 +76,10 @@ int gw_perm_has(enum gw_role role, enum gw_perm perm)
 enum gw_scope gw_perm_scope(enum gw_role role)
 {
 	switch (role) {
-	case GW_ROLE_DIRECTOR:
-		return GW_SCOPE_ALL;
+	case GW_ROLE_DIRECTOR: return GW_SCOPE_ALL;
 	case GW_ROLE_MANAGER:
-	case GW_ROLE_MARKET:
-		return GW_SCOPE_DEPARTMENT;
-	default:
-		return GW_SCOPE_OWN;
+	case GW_ROLE_MARKET: return GW_SCOPE_DEPARTMENT;
+	default: return GW_SCOPE_OWN;
 	}
 }
 

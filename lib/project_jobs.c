@@ -12,32 +12,31 @@
 #define BATCH 200
 
 static const char SQL_DUE[] =
-	"SELECT p.id, c.name, t.name_zh, d.name, p.created_by, p.fee_fen, p.fee_purpose, p.fee_due"
-	" FROM projects p JOIN clients c ON c.id = p.client_id"
-	" JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
-	" WHERE p.fee_paid_on IS NULL AND p.fee_due < ? AND NOT EXISTS (SELECT 1"
-	"  FROM project_collections pc WHERE pc.project_id = p.id AND pc.closed_at IS NULL)"
-	" ORDER BY p.id LIMIT 200";
+    "SELECT p.id, c.name, t.name_zh, d.name, p.created_by, p.fee_fen, p.fee_purpose, p.fee_due"
+    " FROM projects p JOIN clients c ON c.id = p.client_id"
+    " JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
+    " WHERE p.fee_paid_on IS NULL AND p.fee_due < ? AND NOT EXISTS (SELECT 1"
+    "  FROM project_collections pc WHERE pc.project_id = p.id AND pc.closed_at IS NULL)"
+    " ORDER BY p.id LIMIT 200";
 static const char SQL_OPEN[] =
-	"INSERT INTO project_collections (project_id, opened_at) VALUES (?, ?)";
-static const char SQL_EVENT[] =
-	"INSERT INTO project_events (project_id, at, user_id, kind, body)"
-	" VALUES (?, ?, NULL, 'collection_opened', ?)";
+    "INSERT INTO project_collections (project_id, opened_at) VALUES (?, ?)";
+static const char SQL_EVENT[] = "INSERT INTO project_events (project_id, at, user_id, kind, body)"
+				" VALUES (?, ?, NULL, 'collection_opened', ?)";
 /* the market person first, then legal */
 static const char SQL_RECEIVERS[] =
-	"SELECT email, name FROM users WHERE active = 1 AND (id = ? OR role = 'legal')"
-	" ORDER BY id = ? DESC, id";
+    "SELECT email, name FROM users WHERE active = 1 AND (id = ? OR role = 'legal')"
+    " ORDER BY id = ? DESC, id";
 
 static const char SQL_SETTING[] = "SELECT value FROM settings WHERE name = ?";
 static const char SQL_SENT_TODAY[] =
-	"SELECT COUNT(*) FROM settings WHERE name = 'summary_sent_on' AND value = ?";
+    "SELECT COUNT(*) FROM settings WHERE name = 'summary_sent_on' AND value = ?";
 static const char SQL_SENT[] =
-	"INSERT INTO settings (name, value, updated_at) VALUES ('summary_sent_on', ?, ?)"
-	" ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)";
+    "INSERT INTO settings (name, value, updated_at) VALUES ('summary_sent_on', ?, ?)"
+    " ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)";
 static const char SQL_MANAGERS[] =
-	"SELECT u.department_id, d.name, u.email FROM users u JOIN departments d"
-	" ON d.id = u.department_id WHERE u.role = 'manager' AND u.active = 1"
-	" AND u.email IS NOT NULL AND u.email <> '' ORDER BY u.department_id, u.id LIMIT 500";
+    "SELECT u.department_id, d.name, u.email FROM users u JOIN departments d"
+    " ON d.id = u.department_id WHERE u.role = 'manager' AND u.active = 1"
+    " AND u.email IS NOT NULL AND u.email <> '' ORDER BY u.department_id, u.id LIMIT 500";
 
 struct due {
 	long long id, creator;
@@ -105,7 +104,7 @@ static int tell(struct run *r)
 {
 	const char *subject = hdf_get_value(r->words, "L.Projects.Mail.Collection", "追款");
 	char number[24];
-	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_mail_text t = {{0}, {0}, {0}};
 	HDF *data;
 	int rc;
 
@@ -118,7 +117,9 @@ static int tell(struct run *r)
 		r->m = gw_mail_of(&t);
 		r->sent = 0;
 		rc = gw_db_each(r->db, receiver_row, r, SQL_RECEIVERS, "ii", r->d->creator,
-				r->d->creator) < 0 ? -1 : 0;
+				r->d->creator) < 0
+			 ? -1
+			 : 0;
 	}
 	gw_mail_text_free(&t);
 	return rc;
@@ -141,14 +142,14 @@ static int open_case(struct run *r, const char *now)
 static void summary_week(struct gw_db *db, HDF *words, const char *dir, int32_t day,
 			 const char *now, struct gw_project_jobs *out);
 
-int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
-			int64_t now, struct gw_project_jobs *out)
+int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes, int64_t now,
+			struct gw_project_jobs *out)
 {
 	struct batch *b = calloc(1, sizeof(*b));
-	struct run r = { .db = db, .words = words, .dir = dir };
+	struct run r = {.db = db, .words = words, .dir = dir};
 	char today[16], now_text[20];
 
-	*out = (struct gw_project_jobs){ 0 };
+	*out = (struct gw_project_jobs){0};
 	if (!b)
 		return -1;
 	gw_date_format((int32_t)((now + tz_minutes * 60LL) / 86400), today);
@@ -179,11 +180,10 @@ struct week {
 };
 
 /* One manager: their department's summary by advisor, mailed. */
-static int manager_row(void *arg, int ncols, char **v, const size_t *lens,
-		       const char *const *names)
+static int manager_row(void *arg, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct week *w = arg;
-	struct gw_summary_scope s = { 0, 0, 1, 0 };
+	struct gw_summary_scope s = {0, 0, 1, 0};
 	HDF *data;
 	int rc = -1;
 
@@ -191,10 +191,11 @@ static int manager_row(void *arg, int ncols, char **v, const size_t *lens,
 	if (ncols < 3 || !v[0] || !v[2])
 		return 0;
 	s.dept = strtoll(v[0], NULL, 10);
-	data = gw_mail_data("Subject", hdf_get_value(w->words, "L.Projects.Summary.MailSubject", ""),
-			    "Department", v[1] ? v[1] : "", "Today", w->today, NULL);
-	if (data && gw_project_summary(w->db, data, "Mail.Rows", GW_SUMMARY_ADVISOR, w->today,
-				       &s) >= 0)
+	data =
+	    gw_mail_data("Subject", hdf_get_value(w->words, "L.Projects.Summary.MailSubject", ""),
+			 "Department", v[1] ? v[1] : "", "Today", w->today, NULL);
+	if (data &&
+	    gw_project_summary(w->db, data, "Mail.Rows", GW_SUMMARY_ADVISOR, w->today, &s) >= 0)
 		rc = gw_mail_queue_cs(w->db, v[2], w->dir, w->words, data, "project_summary") < 0;
 	hdf_destroy(&data);
 	if (rc)
@@ -219,7 +220,7 @@ static void summary_week(struct gw_db *db, HDF *words, const char *dir, int32_t 
 			 const char *now, struct gw_project_jobs *out)
 {
 	char today[16];
-	struct week w = { .db = db, .words = words, .dir = dir, .today = today };
+	struct week w = {.db = db, .words = words, .dir = dir, .today = today};
 
 	gw_date_format(day, today);
 	if (!summary_due(db, day, today))

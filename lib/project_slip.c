@@ -25,8 +25,8 @@ int gw_project_slip_dues(struct gw_db *db, int32_t slip_on, int32_t *learn, int3
 int gw_project_filing_due(struct gw_db *db, int year, int month, int32_t *due)
 {
 	struct gw_workday_cal cal;
-	int32_t day = month == 12 ? gw_date_from_ymd(year + 1, 1, 15)
-				  : gw_date_from_ymd(year, month + 1, 15);
+	int32_t day =
+	    month == 12 ? gw_date_from_ymd(year + 1, 1, 15) : gw_date_from_ymd(year, month + 1, 15);
 	int rc;
 
 	gw_workday_init(&cal);

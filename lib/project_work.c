@@ -12,36 +12,36 @@
 #include "guwen/view.h"
 #include "guwen/workday.h"
 
-#define W_COLS \
-	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl.coach_due FROM projects p" \
-	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"       \
-	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"             \
+#define W_COLS                                                                                     \
+	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl.coach_due FROM projects p"    \
+	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
+	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"                 \
 	"  WHERE x.project_id = p.id)"
 
 /* open slips to me, or to my department without an advisor (I am in it) */
 static const char SQL_TO_ACCEPT[] =
-	W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
-	" OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
+    W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
+	   " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
-	W_COLS " WHERE p.created_by = ? AND p.status IN ('reassign', 'answered')"
-	" ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.created_by = ? AND p.status IN ('reassign', 'answered')"
+	   " ORDER BY p.id DESC LIMIT 10";
 static const char SQL_TO_ANSWER[] =
-	W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
 /* "cannot proceed": the manager to tell market, then market */
 static const char SQL_BLOCKED_MANAGER[] =
-	W_COLS " WHERE p.department_id = ? AND p.blocked_stage = 'manager' ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.department_id = ? AND p.blocked_stage = 'manager' ORDER BY p.id DESC LIMIT 10";
 static const char SQL_BLOCKED_MARKET[] =
-	W_COLS " WHERE p.created_by = ? AND p.blocked_stage = 'market' ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.created_by = ? AND p.blocked_stage = 'market' ORDER BY p.id DESC LIMIT 10";
 /* open collection cases: market's own, every one for legal (? = 0) */
 static const char SQL_COLLECT[] =
-	W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
-	" WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
+    W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
+	   " WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
 
 /* accepted slips whose coaching is due by the given day, with no step checked off yet */
 static const char SQL_DUE[] =
-	W_COLS " WHERE p.lead_id = ? AND p.status = 'active' AND sl.status = 'accepted'"
-	" AND sl.coach_due <= ? AND NOT EXISTS (SELECT 1 FROM project_steps s"
-	"  WHERE s.project_id = p.id) ORDER BY sl.coach_due LIMIT 10";
+    W_COLS " WHERE p.lead_id = ? AND p.status = 'active' AND sl.status = 'accepted'"
+	   " AND sl.coach_due <= ? AND NOT EXISTS (SELECT 1 FROM project_steps s"
+	   "  WHERE s.project_id = p.id) ORDER BY sl.coach_due LIMIT 10";
 
 struct work {
 	struct gw_ctx *ctx;
@@ -64,9 +64,9 @@ static const char *title(struct work *w, char **v, int overdue)
 	const char *type = !strcmp(ctx->lang, "en") ? v[3] : v[2];
 	const char *due = !strcmp(w->what, "Accept") ? v[4] : v[5];
 	const char *head = gw_arena_printf(
-		a, "%s%s · %s · %s", overdue ? gw_view_word(ctx, "L.Projects.Work.Overdue") : "",
-		gw_view_word(ctx, gw_arena_printf(a, "L.Projects.Work.%s", w->what)),
-		v[1] ? v[1] : "", type ? type : "");
+	    a, "%s%s · %s · %s", overdue ? gw_view_word(ctx, "L.Projects.Work.Overdue") : "",
+	    gw_view_word(ctx, gw_arena_printf(a, "L.Projects.Work.%s", w->what)), v[1] ? v[1] : "",
+	    type ? type : "");
 
 	if (urgent(w))
 		return head;
@@ -128,7 +128,7 @@ static int due_horizon(struct gw_ctx *ctx, char *out)
 
 int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = { .ctx = ctx, .prefix = prefix };
+	struct work w = {.ctx = ctx, .prefix = prefix};
 	struct gw_user *u = ctx->user;
 	char horizon[16];
 	int rc = 0;
@@ -138,7 +138,8 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 	gw_date_format(gw_today(ctx), w.today);
 	w.what = "Accept";
 	if (gw_db_each(ctx->db, work_row, &w, SQL_TO_ACCEPT, "ii", u->id,
-		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) < 0)
+		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) <
+	    0)
 		return -1;
 	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR)
 		rc |= section(&w, "Reassign", SQL_TO_REASSIGN, u->id);

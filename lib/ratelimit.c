@@ -8,16 +8,15 @@
 #include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 
-#define SLOT 300            /* seconds per counter */
-#define KEEP_SECONDS 86400  /* `guwen jobs` removes slots older than this */
+#define SLOT	     300   /* seconds per counter */
+#define KEEP_SECONDS 86400 /* `guwen jobs` removes slots older than this */
 
 static const char SQL_COUNT[] =
-	"SELECT COALESCE(SUM(n), 0) FROM rate_counts WHERE addr = ? AND kind = ? AND slot > ?";
+    "SELECT COALESCE(SUM(n), 0) FROM rate_counts WHERE addr = ? AND kind = ? AND slot > ?";
 static const char SQL_SLOTS[] =
-	"SELECT slot, n FROM rate_counts WHERE addr = ? AND kind = ? AND slot > ? ORDER BY slot";
-static const char SQL_HIT[] =
-	"INSERT INTO rate_counts (addr, kind, slot, n) VALUES (?, ?, ?, 1)"
-	" ON DUPLICATE KEY UPDATE n = n + 1";
+    "SELECT slot, n FROM rate_counts WHERE addr = ? AND kind = ? AND slot > ? ORDER BY slot";
+static const char SQL_HIT[] = "INSERT INTO rate_counts (addr, kind, slot, n) VALUES (?, ?, ?, 1)"
+			      " ON DUPLICATE KEY UPDATE n = n + 1";
 static const char SQL_PURGE[] = "DELETE FROM rate_counts WHERE slot < ?";
 static const char SQL_TOKEN[] = "INSERT INTO used_form_tokens (mac, used_at) VALUES (?, ?)";
 
@@ -46,7 +45,9 @@ long long gw_rate_count(struct gw_ctx *ctx, const char *kind, long window_second
 
 	addr_hash(ctx, a);
 	return gw_db_int(ctx->db, &n, SQL_COUNT, "ssi", a, kind,
-			 first_out((int64_t)ctx->now, window_seconds)) < 0 ? -1 : n;
+			 first_out((int64_t)ctx->now, window_seconds)) < 0
+		   ? -1
+		   : n;
 }
 
 int gw_rate_hit(struct gw_ctx *ctx, const char *kind)
@@ -55,7 +56,7 @@ int gw_rate_hit(struct gw_ctx *ctx, const char *kind)
 
 	addr_hash(ctx, a);
 	return gw_db_exec(ctx->db, SQL_HIT, "ssi", a, kind, (long long)ctx->now / SLOT) >= 0 ? 0
-											   : -1;
+											     : -1;
 }
 
 struct until {
@@ -84,7 +85,7 @@ static int until_row(void *p, int ncols, char **v, const size_t *lens, const cha
 int gw_rate_free_at(struct gw_ctx *ctx, const char *kind, long window_seconds, long long limit,
 		    int64_t *at)
 {
-	struct until u = { 0, limit, window_seconds / SLOT, 0 };
+	struct until u = {0, limit, window_seconds / SLOT, 0};
 	char a[65];
 
 	u.total = gw_rate_count(ctx, kind, window_seconds);

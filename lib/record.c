@@ -27,8 +27,7 @@ static int col_index(const struct gw_record_desc *d, const char *name)
 
 /* The sealed value of column c opened into the arena (NUL-terminated); NULL when
  * it does not open (wrong row, column or key, or tampered with). */
-static char *open_sealed(struct gw_record_read *r, const struct gw_col *c, const char *v,
-			 size_t n)
+static char *open_sealed(struct gw_record_read *r, const struct gw_col *c, const char *v, size_t n)
 {
 	long long id = *FIELD(r->rec, r->d->id_offset, long long);
 	const char *ad = gw_arena_printf(&r->ctx->arena, "%s.%s:%lld", r->d->table, c->name, id);
@@ -91,8 +90,7 @@ static void read_pass(struct gw_record_read *r, int sealed, int ncols, char **va
 	}
 }
 
-int gw_record_row(void *p, int ncols, char **vals, const size_t *lens,
-		  const char *const *names)
+int gw_record_row(void *p, int ncols, char **vals, const size_t *lens, const char *const *names)
 {
 	struct gw_record_read *r = p;
 
@@ -130,12 +128,11 @@ int gw_record_null(const struct gw_record_desc *d, const void *rec, const char *
 {
 	int i = col_index(d, name);
 
-	return i < 0 || (*(const uint64_t *)(const void *)((const char *)rec + d->nulls_offset) >>
-			 i) & 1;
+	return i < 0 ||
+	       (*(const uint64_t *)(const void *)((const char *)rec + d->nulls_offset) >> i) & 1;
 }
 
-void gw_record_to_hdf(HDF *hdf, const char *prefix, const struct gw_record_desc *d,
-		      const void *rec)
+void gw_record_to_hdf(HDF *hdf, const char *prefix, const struct gw_record_desc *d, const void *rec)
 {
 	char name[256];
 

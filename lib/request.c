@@ -8,10 +8,10 @@
 #include "guwen/valid.h"
 
 const struct gw_limits gw_default_limits = {
-	.body = 16 * 1024 * 1024,
-	.fields = 300,
-	.field_len = 64 * 1024,
-	.file_len = 16 * 1024 * 1024,
+    .body = 16 * 1024 * 1024,
+    .fields = 300,
+    .field_len = 64 * 1024,
+    .file_len = 16 * 1024 * 1024,
 };
 
 static int fail(struct gw_request *r, int status, const char *why)
@@ -84,7 +84,7 @@ static int add_pair(struct gw_request *r, struct gw_fields *f, const char *s, si
 {
 	const char *eq = memchr(s, '=', n);
 	size_t nlen = eq ? (size_t)(eq - s) : n;
-	struct gw_field fld = { 0 };
+	struct gw_field fld = {0};
 	char *name, *value;
 	size_t len, vlen;
 
@@ -107,8 +107,8 @@ static int add_pair(struct gw_request *r, struct gw_fields *f, const char *s, si
 	return add(r, f, &fld, lim);
 }
 
-int gw_request_parse_urlencoded(struct gw_request *r, struct gw_fields *f, const char *s,
-				size_t n, const struct gw_limits *lim)
+int gw_request_parse_urlencoded(struct gw_request *r, struct gw_fields *f, const char *s, size_t n,
+				const struct gw_limits *lim)
 {
 	size_t start = 0;
 
@@ -137,7 +137,7 @@ int gw_request_parse_cookies(struct gw_request *r, const char *s, const struct g
 			s++, n--;
 		eq = memchr(s, '=', n);
 		if (eq && eq > s && n <= lim->field_len) {
-			struct gw_field fld = { 0 };
+			struct gw_field fld = {0};
 
 			fld.name = gw_arena_strndup(r->arena, s, (size_t)(eq - s));
 			fld.len = n - (size_t)(eq - s) - 1;
@@ -216,7 +216,7 @@ static int part_headers(struct gw_request *r, const char *h, size_t n, struct pa
 static int add_part(struct gw_request *r, const struct part *p, const char *data, size_t n,
 		    const struct gw_limits *lim)
 {
-	struct gw_field fld = { 0 };
+	struct gw_field fld = {0};
 
 	if (!gw_valid_utf8(p->name, strlen(p->name)) ||
 	    (p->filename && !gw_valid_utf8(p->filename, strlen(p->filename))))
@@ -238,8 +238,8 @@ static int add_part(struct gw_request *r, const struct part *p, const char *data
 	return add(r, &r->body, &fld, lim);
 }
 
-static int parse_multipart(struct gw_request *r, const char *boundary, const char *body,
-			   size_t n, const struct gw_limits *lim)
+static int parse_multipart(struct gw_request *r, const char *boundary, const char *body, size_t n,
+			   const struct gw_limits *lim)
 {
 	size_t blen = strlen(boundary);
 	char *delim;
@@ -321,8 +321,8 @@ static int read_body(struct gw_request *r, gw_body_reader rd, void *rctx, char *
 	return 0;
 }
 
-int gw_request_read(struct gw_request *r, const char *cl, const char *cookie,
-		    gw_body_reader rd, void *rctx, const struct gw_limits *lim)
+int gw_request_read(struct gw_request *r, const char *cl, const char *cookie, gw_body_reader rd,
+		    void *rctx, const struct gw_limits *lim)
 {
 	char *body;
 	int rc;

@@ -5,13 +5,13 @@
 #include "guwen/response.h"
 
 static const char security_headers[] =
-	/* base-uri: a <base> that slipped into a page cannot re-point its links */
-	"Content-Security-Policy: default-src 'self'; base-uri 'none'; object-src 'none';"
-	" form-action 'self'; frame-ancestors 'none'\r\n"
-	"X-Content-Type-Options: nosniff\r\n"
-	"X-Frame-Options: DENY\r\n"
-	"Referrer-Policy: same-origin\r\n"
-	"Cache-Control: no-store\r\n";
+    /* base-uri: a <base> that slipped into a page cannot re-point its links */
+    "Content-Security-Policy: default-src 'self'; base-uri 'none'; object-src 'none';"
+    " form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Cache-Control: no-store\r\n";
 
 void gw_response_reset(struct gw_response *r)
 {
@@ -36,8 +36,8 @@ int gw_response_header(struct gw_response *r, const char *name, const char *valu
 	return 0;
 }
 
-void gw_response_cookie(struct gw_response *r, const char *name, const char *value,
-			long max_age, int secure)
+void gw_response_cookie(struct gw_response *r, const char *name, const char *value, long max_age,
+			int secure)
 {
 	char age[48] = "";
 
@@ -45,8 +45,8 @@ void gw_response_cookie(struct gw_response *r, const char *name, const char *val
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
 	if (strpbrk(name, "\r\n;,= ") || strpbrk(value, "\r\n;, "))
 		return;
-	gw_buf_printf(&r->head, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s%s\r\n",
-		      name, value, age, secure ? "; Secure" : "");
+	gw_buf_printf(&r->head, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s%s\r\n", name,
+		      value, age, secure ? "; Secure" : "");
 }
 
 void gw_response_redirect(struct gw_response *r, const char *url)

@@ -80,9 +80,12 @@ void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name)
 static const char *extension_of(const char *ctype)
 {
 	static const char *const map[][2] = {
-		{ "image/jpeg", "jpg" }, { "image/png", "png" }, { "image/gif", "gif" },
-		{ "image/webp", "webp" }, { "application/pdf", "pdf" },
-		{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx" },
+	    {"image/jpeg", "jpg"},
+	    {"image/png", "png"},
+	    {"image/gif", "gif"},
+	    {"image/webp", "webp"},
+	    {"application/pdf", "pdf"},
+	    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"},
 	};
 
 	for (size_t i = 0; ctype && i < sizeof(map) / sizeof(map[0]); i++)
@@ -192,9 +195,9 @@ int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig
 	fclose(f);
 	ctx->resp.ctype = ctype;
 	gw_upload_download_name(orig_name, ctype, name, sizeof(name));
-	gw_response_header(&ctx->resp, "Content-Disposition",
-			   gw_arena_printf(&ctx->arena,
-					   "attachment; filename=\"attachment\"; filename*=UTF-8''%s",
-					   encode_name(&ctx->arena, name)));
+	gw_response_header(
+	    &ctx->resp, "Content-Disposition",
+	    gw_arena_printf(&ctx->arena, "attachment; filename=\"attachment\"; filename*=UTF-8''%s",
+			    encode_name(&ctx->arena, name)));
 	return 0;
 }

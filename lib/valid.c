@@ -78,8 +78,8 @@ size_t gw_valid_utf8_chars(const char *s)
 int gw_valid_uscc(const char *s)
 {
 	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
-					 29, 25, 13, 8, 24, 10, 30, 28 };
+	static const int weights[17] = {1,  3,	9,  27, 19, 26, 16, 17, 20,
+					29, 25, 13, 8,	24, 10, 30, 28};
 	const char *pos;
 	int i, sum = 0;
 
@@ -96,7 +96,7 @@ int gw_valid_uscc(const char *s)
 
 static int days_in_month(int y, int m)
 {
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : mdays[m - 1];
@@ -122,7 +122,7 @@ static int real_date(int y, int m, int d)
 
 int gw_valid_idcard(const char *s)
 {
-	static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 	static const char checks[] = "10X98765432";
 	int i, sum = 0;
 	char last;
@@ -148,15 +148,19 @@ static const struct {
 	const char *typed;
 	char c;
 } phone_words[] = {
-	{ "\xE5\x88\x86\xE6\x9C\xBA", 'x' }, /* 分机 */
-	{ "\xE8\xBD\xAC", 'x' },             /* 转 */
-	{ "\xEF\xBC\x83", 'x' },             /* ＃ */
-	{ "ext.", 'x' }, { "ext", 'x' },
-	{ "\xEF\xBC\x8B", '+' },             /* ＋ */
-	{ "\xEF\xBC\x8D", ' ' },             /* － */
-	{ "\xE3\x80\x80", ' ' },             /* ideographic space */
-	{ "\xEF\xBC\x88", ' ' }, { "\xEF\xBC\x89", ' ' }, /* （ ） */
-	{ "\xE2\x80\x90", ' ' }, { "\xE2\x80\x93", ' ' }, { "\xE2\x80\x94", ' ' }, /* ‐ – — */
+    {"\xE5\x88\x86\xE6\x9C\xBA", 'x'}, /* 分机 */
+    {"\xE8\xBD\xAC", 'x'},	       /* 转 */
+    {"\xEF\xBC\x83", 'x'},	       /* ＃ */
+    {"ext.", 'x'},
+    {"ext", 'x'},
+    {"\xEF\xBC\x8B", '+'}, /* ＋ */
+    {"\xEF\xBC\x8D", ' '}, /* － */
+    {"\xE3\x80\x80", ' '}, /* ideographic space */
+    {"\xEF\xBC\x88", ' '},
+    {"\xEF\xBC\x89", ' '}, /* （ ） */
+    {"\xE2\x80\x90", ' '},
+    {"\xE2\x80\x93", ' '},
+    {"\xE2\x80\x94", ' '}, /* ‐ – — */
 };
 
 /* The character at s as above (its bytes into *len), or 0 for anything else. */

@@ -93,7 +93,7 @@ void gw_view_set_global(const char *name, const char *value)
 		i++;
 	if (i < nglobals && globals[i].value && !strcmp(globals[i].value, value ? value : ""))
 		return; /* unchanged: the pages kept stay */
-	free_anon(); /* they show the old value */
+	free_anon();	/* they show the old value */
 	if (i == nglobals && i < GLOBALS_MAX && (globals[i].name = strdup(name)))
 		nglobals++;
 	else if (i < nglobals)
@@ -128,7 +128,6 @@ static NEOERR *append_out(void *ctx, char *s)
 	gw_buf_puts(ctx, s);
 	return STATUS_OK;
 }
-
 
 static NEOERR *parse(const char *page, CSPARSE **out, HDF **hdf_out)
 {
@@ -245,8 +244,8 @@ static int nanon;
  * the next visitor. Anything else — a flash message, kept input, a message, an
  * expired session, or a key added tomorrow — has the page rendered for this
  * request only. */
-static const char *const anon_keys[] = { "Lang", "Page.Path", "Page.Title", "Page.Template",
-					 "Form.token", NULL };
+static const char *const anon_keys[] = {"Lang",		 "Page.Path",  "Page.Title",
+					"Page.Template", "Form.token", NULL};
 
 static int anon_key(const char *name)
 {

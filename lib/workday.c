@@ -163,8 +163,8 @@ static int parse_line(const char *line, size_t len, int32_t *day, enum gw_day_ki
 }
 
 int gw_workday_parse_tsv(const char *text,
-			 int (*fn)(void *ctx, int32_t day, enum gw_day_kind kind,
-				   const char *name, size_t namelen),
+			 int (*fn)(void *ctx, int32_t day, enum gw_day_kind kind, const char *name,
+				   size_t namelen),
 			 void *ctx)
 {
 	const char *line = text, *end, *name;

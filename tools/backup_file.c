@@ -10,9 +10,9 @@
 #include "backup_file.h"
 
 #define CHUNK 65536
-#define TAG 16
-#define HDR 36 /* magic, key id, salt, key check */
-#define LAST 0x80000000u
+#define TAG   16
+#define HDR   36 /* magic, key id, salt, key check */
+#define LAST  0x80000000u
 
 struct bk_stream {
 	FILE *f;
@@ -23,9 +23,9 @@ struct bk_stream {
 	int last; /* reader: the last chunk was read */
 	int zend; /* reader: the compressed stream ended */
 	const char *why;
-	unsigned char in[CHUNK + TAG];	/* compressed bytes (plaintext of a chunk) */
+	unsigned char in[CHUNK + TAG]; /* compressed bytes (plaintext of a chunk) */
 	size_t nin, pos;
-	unsigned char out[CHUNK];	/* writer: compressed output; reader: inflated */
+	unsigned char out[CHUNK]; /* writer: compressed output; reader: inflated */
 	size_t nout, opos;
 };
 
@@ -66,8 +66,8 @@ static void nonce_of(uint64_t seq, unsigned char iv[12])
 }
 
 /* AES-256-GCM over one chunk; enc 1 seals (tag written), 0 opens (tag checked). */
-static int gcm(struct bk_stream *s, int enc, const unsigned char *lenfield,
-	       const unsigned char *in, size_t n, unsigned char *out, unsigned char *tag)
+static int gcm(struct bk_stream *s, int enc, const unsigned char *lenfield, const unsigned char *in,
+	       size_t n, unsigned char *out, unsigned char *tag)
 {
 	unsigned char iv[12];
 	int l = 0, ok;
@@ -115,8 +115,7 @@ static int seal_chunk(struct bk_stream *s, int last)
 	if (!ct)
 		return -1;
 	put32(lenfield, (uint32_t)s->nout | (last ? LAST : 0));
-	rc = gcm(s, 1, lenfield, s->out, s->nout, ct, tag) ||
-	     fwrite(lenfield, 4, 1, s->f) != 1 ||
+	rc = gcm(s, 1, lenfield, s->out, s->nout, ct, tag) || fwrite(lenfield, 4, 1, s->f) != 1 ||
 	     (s->nout && fwrite(ct, s->nout, 1, s->f) != 1) || fwrite(tag, TAG, 1, s->f) != 1;
 	free(ct);
 	s->nout = 0;
@@ -181,7 +180,9 @@ int bk_record(struct bk_stream *s, char type, uint32_t count, const char *name, 
 	put32(l, (uint32_t)(len >> 32));
 	put32(l + 4, (uint32_t)len);
 	return nl > 4096 || bk_write(s, h, sizeof(h)) || bk_write(s, name, nl) ||
-			       bk_write(s, l, sizeof(l)) ? -1 : 0;
+		       bk_write(s, l, sizeof(l))
+		   ? -1
+		   : 0;
 }
 
 int bk_write_close(struct bk_stream *s)

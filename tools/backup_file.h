@@ -5,9 +5,9 @@
  * Chunk:  length (4, big-endian; top bit set on the last chunk) | ciphertext | tag (16)
  * The chunk key is HMAC-SHA-256(key ring key <id>, "guwen-backup-v1" | salt); the
  * key check is 8 bytes of HMAC(chunk key, "key check"), so another key file
- * is told apart from damage; the nonce is the chunk's number; the header and the length are authenticated, so
- * a changed, reordered, dropped or cut-off chunk is refused.
- * Record: type (1) | count (4) | name length (2) | name | data length (8) | data. */
+ * is told apart from damage; the nonce is the chunk's number; the header and the length are
+ * authenticated, so a changed, reordered, dropped or cut-off chunk is refused. Record: type (1) |
+ * count (4) | name length (2) | name | data length (8) | data. */
 #ifndef GUWEN_BACKUP_FILE_H
 #define GUWEN_BACKUP_FILE_H
 

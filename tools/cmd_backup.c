@@ -24,7 +24,7 @@
 #include "backup_file.h"
 #include "cli.h"
 
-#define BATCH (1024 * 1024)
+#define BATCH  (1024 * 1024)
 #define MAXREC (64u * 1024 * 1024)
 
 /* The manifest as it is built (writer) or recomputed (reader). */
@@ -104,10 +104,10 @@ struct dump {
 	struct gw_db *db;
 	struct bk_stream *out;
 	struct manifest man;
-	char *sql;	/* the INSERT being built */
+	char *sql; /* the INSERT being built */
 	size_t len, cap;
-	uint32_t rows;	/* rows in it */
-	char *esc;	/* escape buffer */
+	uint32_t rows; /* rows in it */
+	char *esc;     /* escape buffer */
 	size_t esccap;
 };
 
@@ -213,8 +213,9 @@ static int add_name(void *ctx, const struct gw_db_rawrow *r)
 	struct names *t = ctx;
 	char **v = realloc(t->v, (size_t)(t->n + 1) * sizeof(*v));
 
-	if (!v || !r->vals[0] || strspn(r->vals[0], "abcdefghijklmnopqrstuvwxyz0123456789_") !=
-					 r->lens[0] || r->lens[0] > 64)
+	if (!v || !r->vals[0] ||
+	    strspn(r->vals[0], "abcdefghijklmnopqrstuvwxyz0123456789_") != r->lens[0] ||
+	    r->lens[0] > 64)
 		return v ? (t->v = v, -1) : -1;
 	t->v = v;
 	return (t->v[t->n++] = strdup(r->vals[0])) ? 0 : -1;
@@ -232,7 +233,7 @@ static const char SQL_TABLES[] = "SHOW FULL TABLES WHERE Table_type = 'BASE TABL
 
 static int dump_database(struct dump *d)
 {
-	struct names t = { 0 };
+	struct names t = {0};
 	int rc = 0, seen_migrations = 0;
 
 	if (gw_db_query(d->db, "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ", 55) ||
@@ -335,9 +336,11 @@ static int write_manifest(struct dump *d)
 	gmtime_r(&now, &tm);
 	strftime(head, sizeof(head), "guwen-backup 1\ncreated %Y-%m-%d %H:%M:%S UTC\n", &tm);
 	return bk_record(d->out, 'M', 0, "manifest", strlen(head) + d->man.len) ||
-	       bk_write(d->out, head, strlen(head)) ||
-	       bk_write(d->out, d->man.text ? d->man.text : "", d->man.len) ||
-	       bk_record(d->out, 'E', 0, "end", 0) ? -1 : 0;
+		       bk_write(d->out, head, strlen(head)) ||
+		       bk_write(d->out, d->man.text ? d->man.text : "", d->man.len) ||
+		       bk_record(d->out, 'E', 0, "end", 0)
+		   ? -1
+		   : 0;
 }
 
 static int load_keys(struct gw_keyring *kr)
@@ -355,7 +358,7 @@ static int load_keys(struct gw_keyring *kr)
 static int write_backup(FILE *f, struct gw_db *db)
 {
 	struct gw_keyring kr;
-	struct dump d = { .db = db };
+	struct dump d = {.db = db};
 	int rc = -1;
 
 	if (load_keys(&kr))
@@ -400,8 +403,8 @@ static int write_atomically(const char *path, struct gw_db *db)
 struct reader {
 	struct bk_stream *in;
 	struct manifest man;
-	struct gw_db *db;	/* restore: the database to fill; NULL to verify only */
-	const char *uploads;	/* restore: the upload store to fill */
+	struct gw_db *db;    /* restore: the database to fill; NULL to verify only */
+	const char *uploads; /* restore: the upload store to fill */
 	char *buf;
 	size_t cap;
 	int tables, files;
@@ -530,8 +533,9 @@ static int pass(const char *path, struct reader *r)
 			fprintf(stderr, "guwen: %s: %s\n", path, why);
 		else if (man_init(&r->man) == 0 && (rc = read_all(r)))
 			fprintf(stderr, "guwen: %s: refused: %s\n", path,
-				strcmp(bk_error(r->in), "cannot read") ? bk_error(r->in) :
-				"the records do not match the manifest (damaged or changed)");
+				strcmp(bk_error(r->in), "cannot read")
+				    ? bk_error(r->in)
+				    : "the records do not match the manifest (damaged or changed)");
 		gw_keyring_clear(&kr);
 	}
 	if (r->in)
@@ -544,7 +548,7 @@ static int pass(const char *path, struct reader *r)
 
 static int verify(const char *path)
 {
-	struct reader r = { 0 };
+	struct reader r = {0};
 
 	if (pass(path, &r))
 		return 1;
@@ -554,7 +558,7 @@ static int verify(const char *path)
 }
 
 static const char SQL_TABLE_COUNT[] =
-	"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()";
+    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()";
 
 static int dir_is_empty(const char *dir)
 {
@@ -572,12 +576,13 @@ static int dir_is_empty(const char *dir)
 
 static int restore_into(const char *path, struct gw_db *db)
 {
-	struct reader r = { .db = db, .uploads = gw_config_get(cfg, "App.Uploads", "") };
+	struct reader r = {.db = db, .uploads = gw_config_get(cfg, "App.Uploads", "")};
 	long long n = -1;
 
 	if (gw_db_int(db, &n, SQL_TABLE_COUNT, NULL) < 0 || n != 0)
 		return die("restore fills only an empty database; this one has tables",
-			   gw_config_get(cfg, "DB.Name", "")), 1;
+			   gw_config_get(cfg, "DB.Name", "")),
+		       1;
 	if (!dir_is_empty(r.uploads))
 		return die("restore fills only an empty (existing) App.Uploads", r.uploads), 1;
 	if (gw_db_query(db, "SET FOREIGN_KEY_CHECKS = 0", 26) ||
@@ -585,7 +590,9 @@ static int restore_into(const char *path, struct gw_db *db)
 		return die("cannot prepare the database", gw_db_error(db)), 1;
 	if (pass(path, &r))
 		return die("restore stopped halfway: empty the database and App.Uploads and run"
-			   " it again", NULL), 1;
+			   " it again",
+			   NULL),
+		       1;
 	printf("restored %d tables (%llu rows) and %d files from %s (made %s).\n"
 	       "On a new database server, run `guwen db grant` for the programs' account.\n",
 	       r.tables, r.rows, r.files, path, r.created);
@@ -594,7 +601,7 @@ static int restore_into(const char *path, struct gw_db *db)
 
 static int cmd_restore(int argc, char **argv, struct gw_db *db)
 {
-	struct reader check = { 0 };
+	struct reader check = {0};
 
 	if (argc != 2)
 		return die("usage: guwen restore FILE", NULL), 2;
@@ -642,8 +649,7 @@ static int ship(const char *path)
 		execl("/bin/sh", "sh", "-c", line, "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status))
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
 		return die("Backup.ShipCommand failed; the backup stays in Backup.Dir", path), -1;
 	return 0;
 }
@@ -672,8 +678,9 @@ static int backup_to_dir(struct gw_db *db, int quiet)
 		return -1;
 	if (!quiet)
 		printf("wrote %s\n", path);
-	keep_last(dir, gw_config_int(cfg, "Backup.Keep", 14) > 0 ?
-			       gw_config_int(cfg, "Backup.Keep", 14) : 1);
+	keep_last(dir, gw_config_int(cfg, "Backup.Keep", 14) > 0
+			   ? gw_config_int(cfg, "Backup.Keep", 14)
+			   : 1);
 	return ship(path);
 }
 

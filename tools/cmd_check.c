@@ -83,7 +83,7 @@ static int check_db(void)
 /* 0 if a unix socket at path accepts a connection. */
 static int socket_answers(const char *path)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0), rc;
 
 	if (strlen(path) >= sizeof(sa.sun_path))
@@ -103,7 +103,8 @@ static int check_sockets(const char *dir)
 	int bad = 0, seen = 0;
 
 	if (!d)
-		return problem("cannot read the sockets directory", "start the programs"
+		return problem("cannot read the sockets directory",
+			       "start the programs"
 			       " (spawn-fcgi, README) or name the right directory");
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name);
@@ -117,8 +118,9 @@ static int check_sockets(const char *dir)
 			continue;
 		}
 		snprintf(what, sizeof(what), "%s does not answer: %s", path, strerror(errno));
-		bad += problem(what, "restart that program (spawn-fcgi); the socket must be"
-			       " readable and writable by the web server (-U, -G www-data, -M 0660)");
+		bad += problem(
+		    what, "restart that program (spawn-fcgi); the socket must be"
+			  " readable and writable by the web server (-U, -G www-data, -M 0660)");
 	}
 	closedir(d);
 	return seen ? bad : problem("no program sockets (*.sock)", "start the programs");
@@ -127,7 +129,7 @@ static int check_sockets(const char *dir)
 /* The HTTP status of GET url+path (plain http only), or -1. */
 static int http_status(const char *host, const char *port, const char *path)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai = NULL;
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *ai = NULL;
 	char req[1024], resp[64] = "";
 	int fd = -1, status = -1, n;
 
@@ -135,8 +137,8 @@ static int http_status(const char *host, const char *port, const char *path)
 		return -1;
 	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	n = snprintf(req, sizeof(req), "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n", path, host);
-	if (fd >= 0 && !connect(fd, ai->ai_addr, ai->ai_addrlen) && write(fd, req, (size_t)n) == n &&
-	    read(fd, resp, sizeof(resp) - 1) > 12)
+	if (fd >= 0 && !connect(fd, ai->ai_addr, ai->ai_addrlen) &&
+	    write(fd, req, (size_t)n) == n && read(fd, resp, sizeof(resp) - 1) > 12)
 		status = atoi(resp + 9);
 	if (fd >= 0)
 		close(fd);
@@ -146,7 +148,7 @@ static int http_status(const char *host, const char *port, const char *path)
 
 static int check_url(const char *url)
 {
-	static const char *const paths[] = { "/login/", "/portal/", "/static/css/guwen.css" };
+	static const char *const paths[] = {"/login/", "/portal/", "/static/css/guwen.css"};
 	char host[256] = "", port[16] = "80", what[600];
 	const char *base = gw_config_get(cfg, "App.Base", "");
 	int bad = 0;
@@ -164,11 +166,14 @@ static int check_url(const char *url)
 			continue;
 		}
 		snprintf(what, sizeof(what), "%s%s answers %d", url, path, st);
-		bad += problem(what, st == 503 ? "the program cannot start: see the web server's"
-				     " error log (it names the file and the user)" :
-				     st == 502 ? "the program is not running or the web server may not"
-				     " use its socket (spawn-fcgi -U/-G/-M)" :
-				     "check the web server's mapping (etc/nginx-site.conf, etc/apache.conf)");
+		bad += problem(
+		    what,
+		    st == 503 ? "the program cannot start: see the web server's"
+				" error log (it names the file and the user)"
+		    : st == 502
+			? "the program is not running or the web server may not"
+			  " use its socket (spawn-fcgi -U/-G/-M)"
+			: "check the web server's mapping (etc/nginx-site.conf, etc/apache.conf)");
 	}
 	return bad;
 }
@@ -184,7 +189,8 @@ int check_main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--url"))
 			bad += check_url(argv[i + 1]);
 		else
-			return die("usage: guwen config check [--sockets DIR] [--url URL]", NULL), 2;
+			return die("usage: guwen config check [--sockets DIR] [--url URL]", NULL),
+			       2;
 	}
 	if (argc % 2)
 		return die("usage: guwen config check [--sockets DIR] [--url URL]", NULL), 2;

@@ -12,18 +12,18 @@
 #include "cli.h"
 
 static const char SQL_DEMO_EMAILS[] =
-	"UPDATE users SET email = CONCAT(login, '@guwen.example') WHERE email IS NULL";
+    "UPDATE users SET email = CONCAT(login, '@guwen.example') WHERE email IS NULL";
 static const char SQL_DEMO_CLIENT[] =
-	"INSERT INTO clients (name, uscc, tier, department_id, lead_id, contact_name, contact_phone,"
-	" created_at, updated_at) SELECT ?, ?, ?, u.department_id, u.id, ?, ?, UTC_TIMESTAMP(),"
-	" UTC_TIMESTAMP() FROM users u WHERE u.login = 'advisor'";
+    "INSERT INTO clients (name, uscc, tier, department_id, lead_id, contact_name, contact_phone,"
+    " created_at, updated_at) SELECT ?, ?, ?, u.department_id, u.id, ?, ?, UTC_TIMESTAMP(),"
+    " UTC_TIMESTAMP() FROM users u WHERE u.login = 'advisor'";
 
 static int demo_clients(struct gw_db *db)
 {
 	static const char *const clients[][5] = {
-		{ "福州闽江贸易有限公司", "91350100M000100Y43", "premium", "林经理", "13905910001" },
-		{ "北京华信科技有限公司", "91110000600037341L", "normal", "张会计", "13801000002" },
-		{ "深圳前海供应链有限公司", "91440300708461136T", "normal", "黄总", "13602550003" },
+	    {"福州闽江贸易有限公司", "91350100M000100Y43", "premium", "林经理", "13905910001"},
+	    {"北京华信科技有限公司", "91110000600037341L", "normal", "张会计", "13801000002"},
+	    {"深圳前海供应链有限公司", "91440300708461136T", "normal", "黄总", "13602550003"},
 	};
 
 	for (size_t i = 0; i < sizeof(clients) / sizeof(clients[0]); i++)
@@ -37,13 +37,13 @@ static int demo_clients(struct gw_db *db)
 static int demo_accounts(struct gw_db *db)
 {
 	static const char *const people[][5] = {
-		{ "admin", "系统管理员", "admin", "综合部", "1" },
-		{ "director", "周主管", "director", "中心管理层", "3" },
-		{ "manager", "王经理", "manager", "记账一部", "3" },
-		{ "advisor", "李顾问", "advisor", "记账一部", "2" },
-		{ "market", "陈市场", "market", "市场部", "2" },
-		{ "legal", "赵法务", "legal", "法务部", "2" },
-		{ "project", "孙项目", "project", "项目中心", "1" },
+	    {"admin", "系统管理员", "admin", "综合部", "1"},
+	    {"director", "周主管", "director", "中心管理层", "3"},
+	    {"manager", "王经理", "manager", "记账一部", "3"},
+	    {"advisor", "李顾问", "advisor", "记账一部", "2"},
+	    {"market", "陈市场", "market", "市场部", "2"},
+	    {"legal", "赵法务", "legal", "法务部", "2"},
+	    {"project", "孙项目", "project", "项目中心", "1"},
 	};
 	const char *pw = getenv("GUWEN_DEMO_PASSWORD");
 	long long have = 0;
@@ -61,14 +61,15 @@ static int demo_accounts(struct gw_db *db)
 	if (gw_db_exec(db, SQL_DEMO_EMAILS, NULL) < 0 || demo_clients(db))
 		return die("cannot create the demo data", NULL);
 	printf("demo: %zu accounts (admin, director, manager, advisor, market, legal, project)"
-	       " and 3 clients\n", sizeof(people) / sizeof(people[0]));
+	       " and 3 clients\n",
+	       sizeof(people) / sizeof(people[0]));
 	return 0;
 }
 
 /* ---- generated complaints ------------------------------------------------------ */
 
 /* Rows per statement: each commits on its own well inside the client's read timeout. */
-#define BATCH 20000
+#define BATCH	   20000
 #define BATCH_LAST "19999"
 /* The complaints reach back 1,000 days (2.7 years) whatever their number: at
  * most 1,000 a day, the tracking numbers' slots 5000-5999 of each day. */
@@ -77,27 +78,27 @@ static int demo_accounts(struct gw_db *db)
 /* Twelve more departments with eight advisors each (no usable password: they
  * own complaints, nobody signs in as them), 2,000 clients; each once. */
 static const char *const SQL_STAFF[] = {
-	"INSERT IGNORE INTO departments (name, created_at)"
-	" SELECT CONCAT(ELT(1 + seq MOD 4, '记账', '税务咨询', '审计', '工商代办'), seq DIV 4 + 2,"
-	" '部'), UTC_TIMESTAMP() FROM seq_0_to_11",
-	"INSERT IGNORE INTO users (login, name, role, department_id, clearance, password_hash,"
-	" created_at, updated_at) SELECT CONCAT('demo', d.id, '-', s.seq),"
-	" CONCAT('顾问', d.id, '-', s.seq), 'advisor', d.id, 1, '!', UTC_TIMESTAMP(),"
-	" UTC_TIMESTAMP() FROM departments d JOIN seq_1_to_8 s"
-	" WHERE d.name REGEXP '^(记账|税务咨询|审计|工商代办)[0-9]+部$'",
-	"CREATE TEMPORARY TABLE demo_staff (k INT NOT NULL PRIMARY KEY, user_id INT UNSIGNED,"
-	" dept_id INT UNSIGNED) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id AS user_id,"
-	" department_id AS dept_id FROM users WHERE role = 'advisor' AND active = 1"
-	" AND department_id IS NOT NULL",
-	"INSERT INTO clients (name, tier, department_id, lead_id, contact_name, created_at,"
-	" updated_at) SELECT CONCAT('演示客户', LPAD(s.seq, 4, '0'), '有限公司'),"
-	" IF(s.seq MOD 10 = 0, 'premium', 'normal'), st.dept_id, st.user_id, CONCAT('联系人', s.seq),"
-	" UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_2000 s"
-	" JOIN demo_staff st ON st.k = s.seq MOD (SELECT COUNT(*) FROM demo_staff)"
-	" WHERE NOT EXISTS (SELECT 1 FROM clients WHERE name = '演示客户0001有限公司')",
-	"CREATE TEMPORARY TABLE demo_cl (k INT NOT NULL PRIMARY KEY, id INT UNSIGNED,"
-	" name VARCHAR(200)) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id, name"
-	" FROM clients WHERE name LIKE '演示客户%'",
+    "INSERT IGNORE INTO departments (name, created_at)"
+    " SELECT CONCAT(ELT(1 + seq MOD 4, '记账', '税务咨询', '审计', '工商代办'), seq DIV 4 + 2,"
+    " '部'), UTC_TIMESTAMP() FROM seq_0_to_11",
+    "INSERT IGNORE INTO users (login, name, role, department_id, clearance, password_hash,"
+    " created_at, updated_at) SELECT CONCAT('demo', d.id, '-', s.seq),"
+    " CONCAT('顾问', d.id, '-', s.seq), 'advisor', d.id, 1, '!', UTC_TIMESTAMP(),"
+    " UTC_TIMESTAMP() FROM departments d JOIN seq_1_to_8 s"
+    " WHERE d.name REGEXP '^(记账|税务咨询|审计|工商代办)[0-9]+部$'",
+    "CREATE TEMPORARY TABLE demo_staff (k INT NOT NULL PRIMARY KEY, user_id INT UNSIGNED,"
+    " dept_id INT UNSIGNED) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id AS user_id,"
+    " department_id AS dept_id FROM users WHERE role = 'advisor' AND active = 1"
+    " AND department_id IS NOT NULL",
+    "INSERT INTO clients (name, tier, department_id, lead_id, contact_name, created_at,"
+    " updated_at) SELECT CONCAT('演示客户', LPAD(s.seq, 4, '0'), '有限公司'),"
+    " IF(s.seq MOD 10 = 0, 'premium', 'normal'), st.dept_id, st.user_id, CONCAT('联系人', s.seq),"
+    " UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_2000 s"
+    " JOIN demo_staff st ON st.k = s.seq MOD (SELECT COUNT(*) FROM demo_staff)"
+    " WHERE NOT EXISTS (SELECT 1 FROM clients WHERE name = '演示客户0001有限公司')",
+    "CREATE TEMPORARY TABLE demo_cl (k INT NOT NULL PRIMARY KEY, id INT UNSIGNED,"
+    " name VARCHAR(200)) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id, name"
+    " FROM clients WHERE name LIKE '演示客户%'",
 };
 
 /* One batch: rows i = LO..HI of N, the newest last (ids grow with time). Each
@@ -107,52 +108,54 @@ static const char *const SQL_STAFF[] = {
  * Severity a 5%, b 20%, c 45%, d 30%; owners spread over every advisor; 60% of
  * complaints name a client. */
 static const char SQL_BATCH[] =
-	"INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, company, client_id,"
-	" advisor_id, description, severity, stage, department_id, owner_id, response_due,"
-	" resolution_due, responded_at, resolved_at, closed_at, waiting_since, created_at,"
-	" updated_at)"
-	" SELECT CONCAT('TS-', DATE_FORMAT(r.at, '%Y%m%d'), '-', LPAD(5000 + r.slot, 4, '0')),"
-	" SHA2(r.k, 256), IF(r.fresh, 'web', ELT(1 + (r.u1 MOD 20 >= 9) + (r.u1 MOD 20 >= 15)"
-	" + (r.u1 MOD 20 >= 17), 'web', 'phone', 'email', 'visit')),"
-	" CONCAT('客户', r.g), CONCAT('138', LPAD(r.u2 MOD 100000000, 8, '0')),"
-	" cl.name, IF(r.fresh, NULL, cl.id), IF(r.fresh, NULL, st.user_id), '演示投诉内容',"
-	" IF(r.fresh, NULL, ELT(1 + (r.u3 MOD 20 >= 1) + (r.u3 MOD 20 >= 5) + (r.u3 MOD 20 >= 14),"
-	" 'a', 'b', 'c', 'd')), r.stage, IF(r.fresh, NULL, st.dept_id),"
-	" IF(r.fresh OR r.u4 MOD 10 = 0, NULL, st.user_id),"
-	" r.at + INTERVAL 1 DAY, r.at + INTERVAL 10 DAY,"
-	" IF(r.stage = 'registered', NULL, r.at + INTERVAL 5 HOUR),"
-	" IF(r.stage IN ('resolved', 'followup', 'closed'), r.at + INTERVAL 6 DAY, NULL),"
-	" IF(r.stage = 'closed', r.at + INTERVAL 9 DAY, NULL),"
-	" IF(r.stage = 'investigating' AND r.u4 MOD 10 = 1, r.at + INTERVAL 3 DAY, NULL), r.at, r.at"
-	" FROM (SELECT q.*, IF(q.fresh, 'registered', ELT(1 + (q.u5 >= q.c0) + (q.u5 >= q.c1)"
-	"   + (q.u5 >= q.c2) + (q.u5 >= q.c3), 'closed', 'resolved', 'followup', 'investigating',"
-	"   'registered')) AS stage"
-	"  FROM (SELECT p.*, CRC32(CONCAT(p.k, 'a')) AS u1, CRC32(CONCAT(p.k, 'b')) AS u2,"
-	"   CRC32(CONCAT(p.k, 'c')) AS u3, CRC32(CONCAT(p.k, 'd')) AS u4,"
-	"   CRC32(CONCAT(p.k, 'e')) MOD 1000 AS u5, CRC32(CONCAT(p.k, 'f')) AS u6,"
-	"   CRC32(CONCAT(p.k, 'g')) AS u7,"
-	"   IF(p.recent, 400, 940) AS c0, IF(p.recent, 550, 960) AS c1,"
-	"   IF(p.recent, 650, 975) AS c2, IF(p.recent, 850, 990) AS c3"
-	"   FROM (SELECT i.i + i.base AS g, CONCAT(i.seed, ':', i.i + i.base) AS k,"
-	"    i.i * 1000 >= i.n * 934 AS fresh, i.i * 100 >= i.n * 85 AS recent,"
-	"    i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd AS slot,"
-	"    UTC_DATE() - INTERVAL (1 + (i.base + i.n - 1 - i.i) DIV i.pd) DAY + INTERVAL 1 HOUR"
-	"    + INTERVAL (i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd) * 36000 DIV i.pd SECOND"
-	"    AS at, i.staff, i.ncl"
-	"    FROM (SELECT s.seq + v.lo AS i, v.* FROM seq_0_to_" BATCH_LAST " s"
-	"     JOIN (SELECT ? AS seed, ? AS base, ? AS n, ? AS lo, ? AS hi, ? AS staff, ? AS ncl,"
-	"      ? AS pd) v"
-	"     WHERE s.seq + v.lo <= v.hi) i) p) q) r"
-	" JOIN demo_staff st ON st.k = r.u6 MOD r.staff"
-	" LEFT JOIN demo_cl cl ON cl.k = r.u7 MOD r.ncl";
+    "INSERT INTO complaints (tracking_no, verify_mac, source, name, phone, company, client_id,"
+    " advisor_id, description, severity, stage, department_id, owner_id, response_due,"
+    " resolution_due, responded_at, resolved_at, closed_at, waiting_since, created_at,"
+    " updated_at)"
+    " SELECT CONCAT('TS-', DATE_FORMAT(r.at, '%Y%m%d'), '-', LPAD(5000 + r.slot, 4, '0')),"
+    " SHA2(r.k, 256), IF(r.fresh, 'web', ELT(1 + (r.u1 MOD 20 >= 9) + (r.u1 MOD 20 >= 15)"
+    " + (r.u1 MOD 20 >= 17), 'web', 'phone', 'email', 'visit')),"
+    " CONCAT('客户', r.g), CONCAT('138', LPAD(r.u2 MOD 100000000, 8, '0')),"
+    " cl.name, IF(r.fresh, NULL, cl.id), IF(r.fresh, NULL, st.user_id), '演示投诉内容',"
+    " IF(r.fresh, NULL, ELT(1 + (r.u3 MOD 20 >= 1) + (r.u3 MOD 20 >= 5) + (r.u3 MOD 20 >= 14),"
+    " 'a', 'b', 'c', 'd')), r.stage, IF(r.fresh, NULL, st.dept_id),"
+    " IF(r.fresh OR r.u4 MOD 10 = 0, NULL, st.user_id),"
+    " r.at + INTERVAL 1 DAY, r.at + INTERVAL 10 DAY,"
+    " IF(r.stage = 'registered', NULL, r.at + INTERVAL 5 HOUR),"
+    " IF(r.stage IN ('resolved', 'followup', 'closed'), r.at + INTERVAL 6 DAY, NULL),"
+    " IF(r.stage = 'closed', r.at + INTERVAL 9 DAY, NULL),"
+    " IF(r.stage = 'investigating' AND r.u4 MOD 10 = 1, r.at + INTERVAL 3 DAY, NULL), r.at, r.at"
+    " FROM (SELECT q.*, IF(q.fresh, 'registered', ELT(1 + (q.u5 >= q.c0) + (q.u5 >= q.c1)"
+    "   + (q.u5 >= q.c2) + (q.u5 >= q.c3), 'closed', 'resolved', 'followup', 'investigating',"
+    "   'registered')) AS stage"
+    "  FROM (SELECT p.*, CRC32(CONCAT(p.k, 'a')) AS u1, CRC32(CONCAT(p.k, 'b')) AS u2,"
+    "   CRC32(CONCAT(p.k, 'c')) AS u3, CRC32(CONCAT(p.k, 'd')) AS u4,"
+    "   CRC32(CONCAT(p.k, 'e')) MOD 1000 AS u5, CRC32(CONCAT(p.k, 'f')) AS u6,"
+    "   CRC32(CONCAT(p.k, 'g')) AS u7,"
+    "   IF(p.recent, 400, 940) AS c0, IF(p.recent, 550, 960) AS c1,"
+    "   IF(p.recent, 650, 975) AS c2, IF(p.recent, 850, 990) AS c3"
+    "   FROM (SELECT i.i + i.base AS g, CONCAT(i.seed, ':', i.i + i.base) AS k,"
+    "    i.i * 1000 >= i.n * 934 AS fresh, i.i * 100 >= i.n * 85 AS recent,"
+    "    i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd AS slot,"
+    "    UTC_DATE() - INTERVAL (1 + (i.base + i.n - 1 - i.i) DIV i.pd) DAY + INTERVAL 1 HOUR"
+    "    + INTERVAL (i.pd - 1 - (i.base + i.n - 1 - i.i) MOD i.pd) * 36000 DIV i.pd SECOND"
+    "    AS at, i.staff, i.ncl"
+    "    FROM (SELECT s.seq + v.lo AS i, v.* FROM seq_0_to_" BATCH_LAST " s"
+    "     JOIN (SELECT ? AS seed, ? AS base, ? AS n, ? AS lo, ? AS hi, ? AS staff, ? AS ncl,"
+    "      ? AS pd) v"
+    "     WHERE s.seq + v.lo <= v.hi) i) p) q) r"
+    " JOIN demo_staff st ON st.k = r.u6 MOD r.staff"
+    " LEFT JOIN demo_cl cl ON cl.k = r.u7 MOD r.ncl";
 
-static int demo_batch(struct gw_db *db, const char *seed, long long lo, long long hi,
-		      long long n, long long base, long long staff, long long clients)
+static int demo_batch(struct gw_db *db, const char *seed, long long lo, long long hi, long long n,
+		      long long base, long long staff, long long clients)
 {
 	long long per_day = n / DAYS + (n % DAYS != 0);
 
-	return gw_db_exec(db, SQL_BATCH, "siiiiiii", seed, base, n, lo, hi, staff,
-			  clients * 10 / 6, per_day > 1000 ? 1000 : per_day) == hi - lo + 1 ? 0 : -1;
+	return gw_db_exec(db, SQL_BATCH, "siiiiiii", seed, base, n, lo, hi, staff, clients * 10 / 6,
+			  per_day > 1000 ? 1000 : per_day) == hi - lo + 1
+		   ? 0
+		   : -1;
 }
 
 static int demo_bulk(struct gw_db *db, long long n, const char *seed)
@@ -183,8 +186,9 @@ static int demo_bulk(struct gw_db *db, long long n, const char *seed)
 	printf("demo: %lld complaints added (%lld advisors, %lld clients, seed %s)\n", n, staff,
 	       clients, seed);
 	/* the 2,000 clients made above: their leads, contacts and name grams */
-	return demo_client_side(db, 0, 4294967295LL) ? die("demo clients' side rows", gw_db_error(db))
-						     : 0;
+	return demo_client_side(db, 0, 4294967295LL)
+		   ? die("demo clients' side rows", gw_db_error(db))
+		   : 0;
 }
 
 int cmd_demo(int argc, char **argv, struct gw_db *db)

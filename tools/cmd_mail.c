@@ -32,7 +32,7 @@ typedef void CURL;
 enum outcome { SENT, RETRY, FAILED, DOWN };
 
 struct mailer {
-	int sendmail;          /* 1: Mail.Transport = sendmail */
+	int sendmail; /* 1: Mail.Transport = sendmail */
 	const char *from, *from_name, *domain;
 	int lease, max_attempts, retry;
 	CURL *curl;
@@ -49,30 +49,31 @@ struct row {
 };
 
 static const char SQL_READY[] =
-	"SELECT id FROM outbox WHERE (status = 'queued' AND (next_try_at IS NULL"
-	" OR next_try_at <= UTC_TIMESTAMP())) OR (status = 'sending' AND lease_until < UTC_TIMESTAMP())"
-	" ORDER BY id LIMIT ?";
+    "SELECT id FROM outbox WHERE (status = 'queued' AND (next_try_at IS NULL"
+    " OR next_try_at <= UTC_TIMESTAMP())) OR (status = 'sending' AND lease_until < UTC_TIMESTAMP())"
+    " ORDER BY id LIMIT ?";
 static const char SQL_CLAIM[] =
-	"UPDATE outbox SET status = 'sending', claim = ?, attempts = attempts + 1,"
-	" lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-	" WHERE id = ? AND ((status = 'queued' AND (next_try_at IS NULL"
-	" OR next_try_at <= UTC_TIMESTAMP())) OR (status = 'sending' AND lease_until < UTC_TIMESTAMP()))";
+    "UPDATE outbox SET status = 'sending', claim = ?, attempts = attempts + 1,"
+    " lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+    " WHERE id = ? AND ((status = 'queued' AND (next_try_at IS NULL"
+    " OR next_try_at <= UTC_TIMESTAMP())) OR (status = 'sending' AND lease_until < "
+    "UTC_TIMESTAMP()))";
 static const char SQL_ROW[] =
-	"SELECT to_addr, subject, body, html, UNIX_TIMESTAMP(created_at), attempts FROM outbox"
-	" WHERE id = ? AND claim = ?";
+    "SELECT to_addr, subject, body, html, UNIX_TIMESTAMP(created_at), attempts FROM outbox"
+    " WHERE id = ? AND claim = ?";
 static const char SQL_SENT[] =
-	"UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(), last_error = NULL,"
-	" claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
+    "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(), last_error = NULL,"
+    " claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
 static const char SQL_RETRY[] =
-	"UPDATE outbox SET status = 'queued', next_try_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-	" last_error = ?, claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
+    "UPDATE outbox SET status = 'queued', next_try_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+    " last_error = ?, claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
 /* The relay was not there: not the message's fault, so the attempt does not count. */
 static const char SQL_RELEASE[] =
-	"UPDATE outbox SET status = 'queued', attempts = attempts - 1, last_error = ?,"
-	" claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
+    "UPDATE outbox SET status = 'queued', attempts = attempts - 1, last_error = ?,"
+    " claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
 static const char SQL_FAILED[] =
-	"UPDATE outbox SET status = 'failed', failed_at = UTC_TIMESTAMP(), last_error = ?,"
-	" claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
+    "UPDATE outbox SET status = 'failed', failed_at = UTC_TIMESTAMP(), last_error = ?,"
+    " claim = NULL, lease_until = NULL WHERE id = ? AND claim = ?";
 
 /* --- SMTP through libcurl ------------------------------------------------------ */
 #ifndef GW_NO_CURL
@@ -109,8 +110,8 @@ static int smtp_setup(struct mailer *mr)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(mr->curl = c = curl_easy_init()))
 		return die("cannot start libcurl", NULL), -1;
 	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, strcmp(tls, "none") ? (long)CURLUSESSL_ALL
-								: (long)CURLUSESSL_NONE);
+	curl_easy_setopt(c, CURLOPT_USE_SSL,
+			 strcmp(tls, "none") ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
 	if (*user) {
 		curl_easy_setopt(c, CURLOPT_USERNAME, user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, gw_config_get(cfg, "Mail.SMTP.Password", ""));
@@ -118,7 +119,8 @@ static int smtp_setup(struct mailer *mr)
 	if (*ca)
 		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 15L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)gw_config_int(cfg, "Mail.SMTP.TimeoutSeconds", 60));
+	curl_easy_setopt(c, CURLOPT_TIMEOUT,
+			 (long)gw_config_int(cfg, "Mail.SMTP.TimeoutSeconds", 60));
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, mr->err);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, mr->from);
@@ -146,7 +148,7 @@ static enum outcome smtp_judge(struct mailer *mr, CURLcode rc)
 static enum outcome smtp_send(struct mailer *mr, const char *to, const struct gw_buf *msg)
 {
 	struct curl_slist *rcpt = curl_slist_append(NULL, to);
-	struct upload u = { msg->p, msg->n };
+	struct upload u = {msg->p, msg->n};
 	CURLcode rc;
 
 	if (!rcpt)
@@ -166,12 +168,14 @@ static void smtp_done(struct mailer *mr)
 	curl_easy_cleanup(mr->curl);
 	curl_global_cleanup();
 }
-#else  /* make STATIC=1: no libcurl */
+#else /* make STATIC=1: no libcurl */
 static int smtp_setup(struct mailer *mr)
 {
 	(void)mr;
-	return die("this guwen is built without SMTP (make STATIC=1); set Mail.Transport = sendmail",
-		   NULL), -1;
+	return die("this guwen is built without SMTP (make STATIC=1); set Mail.Transport = "
+		   "sendmail",
+		   NULL),
+	       -1;
 }
 
 static enum outcome smtp_send(struct mailer *mr, const char *to, const struct gw_buf *msg)
@@ -241,7 +245,8 @@ static enum outcome sendmail_send(struct mailer *mr, const struct gw_buf *msg)
 	if (pid < 0 || waitpid(pid, &status, 0) < 0)
 		return snprintf(mr->err, sizeof(mr->err), "cannot run %s", prog), DOWN;
 	if (wrote)
-		return snprintf(mr->err, sizeof(mr->err), "%s did not read the message", prog), RETRY;
+		return snprintf(mr->err, sizeof(mr->err), "%s did not read the message", prog),
+		       RETRY;
 	return sendmail_judge(mr, status);
 }
 
@@ -253,7 +258,7 @@ static int ready_id(void *ctx, int ncols, char **v, const size_t *lens, const ch
 
 	(void)lens, (void)names;
 	if (ncols == 1 && v[0])
-		gw_buf_append(ids, &(long long){ strtoll(v[0], NULL, 10) }, sizeof(long long));
+		gw_buf_append(ids, &(long long){strtoll(v[0], NULL, 10)}, sizeof(long long));
 	return 0;
 }
 
@@ -297,8 +302,8 @@ static int build(struct mailer *mr, const struct row *r, struct gw_buf *out)
 	snprintf(mid, sizeof(mid), "<guwen.%lld.%lld@%s>", r->id, (long long)r->created,
 		 mr->domain);
 	snprintf(boundary, sizeof(boundary), "=_guwen_%s", tok);
-	m = (struct gw_mime){ mr->from, mr->from_name, r->to, r->subject, r->text, r->html,
-			      mid, (int64_t)time(NULL), boundary };
+	m = (struct gw_mime){mr->from, mr->from_name,	    r->to,   r->subject, r->text, r->html,
+			     mid,      (int64_t)time(NULL), boundary};
 	return gw_mime_build(out, &m);
 }
 
@@ -341,8 +346,8 @@ static void record(struct mailer *mr, struct gw_db *db, const struct row *r, enu
 /* Claim, send and record one message; DOWN stops the run. */
 static enum outcome send_one(struct mailer *mr, struct gw_db *db, long long id)
 {
-	struct row r = { .id = id };
-	struct gw_buf msg = { 0 };
+	struct row r = {.id = id};
+	struct gw_buf msg = {0};
 	enum outcome o = RETRY;
 
 	if (gw_db_exec(db, SQL_CLAIM, "sii", mr->claim, (long long)mr->lease, id) != 1)
@@ -352,7 +357,8 @@ static enum outcome send_one(struct mailer *mr, struct gw_db *db, long long id)
 		return RETRY;
 	}
 	if (build(mr, &r, &msg)) {
-		snprintf(mr->err, sizeof(mr->err), "the message cannot be built (address or subject)");
+		snprintf(mr->err, sizeof(mr->err),
+			 "the message cannot be built (address or subject)");
 		o = FAILED;
 	} else {
 		o = mr->sendmail ? sendmail_send(mr, &msg) : smtp_send(mr, r.to, &msg);
@@ -386,15 +392,17 @@ static int settings(struct mailer *mr)
 
 static int send_all(struct mailer *mr, struct gw_db *db, int64_t limit)
 {
-	struct gw_buf ids = { 0 };
+	struct gw_buf ids = {0};
 	int rc = 0;
 
 	if (gw_db_each(db, ready_id, &ids, SQL_READY, "i", (long long)limit) < 0)
 		rc = die("cannot read the outbox", NULL);
 	for (size_t i = 0; !rc && i < ids.n / sizeof(long long); i++)
 		if (send_one(mr, db, ((long long *)(void *)ids.p)[i]) == DOWN) {
-			fprintf(stderr, "guwen mail: the relay is not available (%s);"
-				" the rest stays queued\n", mr->err);
+			fprintf(stderr,
+				"guwen mail: the relay is not available (%s);"
+				" the rest stays queued\n",
+				mr->err);
 			rc = 1;
 		}
 	gw_buf_free(&ids);
@@ -416,7 +424,7 @@ static int options(int argc, char **argv, struct mailer *mr, int64_t *limit)
 
 int cmd_mail(int argc, char **argv, struct gw_db *db)
 {
-	struct mailer mr = { 0 };
+	struct mailer mr = {0};
 	int64_t limit = gw_config_int(cfg, "Mail.Batch", 500);
 	int rc;
 

@@ -16,19 +16,18 @@
 #include "cli.h"
 
 static const char SQL_MIGRATIONS_TABLE[] =
-	"CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(64) NOT NULL PRIMARY KEY,"
-	" applied_at DATETIME NOT NULL) ENGINE=InnoDB";
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(64) NOT NULL PRIMARY KEY,"
+    " applied_at DATETIME NOT NULL) ENGINE=InnoDB";
 /* Statements done of a migration that has not finished yet. */
 static const char SQL_PROGRESS_TABLE[] =
-	"CREATE TABLE IF NOT EXISTS schema_progress (version VARCHAR(64) NOT NULL PRIMARY KEY,"
-	" done INT UNSIGNED NOT NULL) ENGINE=InnoDB";
+    "CREATE TABLE IF NOT EXISTS schema_progress (version VARCHAR(64) NOT NULL PRIMARY KEY,"
+    " done INT UNSIGNED NOT NULL) ENGINE=InnoDB";
 static const char SQL_MIGRATION_DONE[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
 static const char SQL_MIGRATION_RECORD[] =
-	"INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
+    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
 static const char SQL_PROGRESS_GET[] = "SELECT done FROM schema_progress WHERE version = ?";
-static const char SQL_PROGRESS_SET[] =
-	"INSERT INTO schema_progress (version, done) VALUES (?, ?)"
-	" ON DUPLICATE KEY UPDATE done = VALUES(done)";
+static const char SQL_PROGRESS_SET[] = "INSERT INTO schema_progress (version, done) VALUES (?, ?)"
+				       " ON DUPLICATE KEY UPDATE done = VALUES(done)";
 static const char SQL_PROGRESS_DROP[] = "DELETE FROM schema_progress WHERE version = ?";
 
 /* One migration file split into statements (pointers into text). */
@@ -125,15 +124,14 @@ static int starts(const char *p, const char *word)
 /* Role and grant statements: optional for an account that may not run them. */
 static int is_privilege(const char *stmt)
 {
-	return starts(stmt, "CREATE ROLE") || starts(stmt, "GRANT ") ||
-	       starts(stmt, "REVOKE ") || starts(stmt, "DROP ROLE") ||
-	       starts(stmt, "SET DEFAULT ROLE");
+	return starts(stmt, "CREATE ROLE") || starts(stmt, "GRANT ") || starts(stmt, "REVOKE ") ||
+	       starts(stmt, "DROP ROLE") || starts(stmt, "SET DEFAULT ROLE");
 }
 
 static int is_denied(unsigned e)
 {
-	static const unsigned codes[] = { 1044, 1045, 1133, 1142, 1143, 1227, 1370, 1396, 1410,
-					  1959 };
+	static const unsigned codes[] = {1044, 1045, 1133, 1142, 1143,
+					 1227, 1370, 1396, 1410, 1959};
 
 	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
 		if (e == codes[i])
@@ -145,8 +143,10 @@ static void print_failed(struct gw_db *db, const char *name, const struct script
 {
 	fprintf(stderr, "guwen: %s: statement %d of %d failed: %s\n  %.*s\n", name, i + 1, s->n,
 		gw_db_error(db), (int)strcspn(s->start[i], "\n"), s->start[i]);
-	fprintf(stderr, "Fix the cause and run `guwen migrate` again: it continues with"
-			" statement %d.\n", i + 1);
+	fprintf(stderr,
+		"Fix the cause and run `guwen migrate` again: it continues with"
+		" statement %d.\n",
+		i + 1);
 }
 
 /* Run the statements from `from` on; privilege statements refused for lack of
@@ -172,7 +172,8 @@ static void print_skipped(const char *name, int skipped)
 	if (skipped)
 		printf("note: %s: %d role/grant statements skipped (this account may not manage"
 		       " roles). The programs then use an account without the guwen_app limits;"
-		       " an account that may can run `guwen db grant` later.\n", name, skipped);
+		       " an account that may can run `guwen db grant` later.\n",
+		       name, skipped);
 }
 
 /* 1 applied (or would be), 0 already done, -1 failed. */
@@ -219,8 +220,8 @@ static int is_sql(const struct dirent *d)
 
 /* Call fn for each migration file in name order; stops at the first failure.
  * Returns the number fn reported as done (> 0), or -1. */
-static int each_migration(struct gw_db *db, int (*fn)(struct gw_db *, const char *,
-						      const char *, int), int arg)
+static int each_migration(struct gw_db *db,
+			  int (*fn)(struct gw_db *, const char *, const char *, int), int arg)
 {
 	const char *dir = gw_config_get(cfg, "App.SQL", "sql");
 	struct dirent **list = NULL;
@@ -302,10 +303,9 @@ static void quote(struct gw_db *db, const char *text, char *out, size_t outsz)
 static int grant_app_account(struct gw_db *db)
 {
 	char user[200], host[200], pw[300], sql[1024];
-	const char *stmts[] = { "CREATE USER IF NOT EXISTS %s@%s IDENTIFIED BY %s",
-				"ALTER USER %s@%s IDENTIFIED BY %s",
-				"GRANT guwen_app TO %s@%s%.0s",
-				"SET DEFAULT ROLE guwen_app FOR %s@%s%.0s" };
+	const char *stmts[] = {"CREATE USER IF NOT EXISTS %s@%s IDENTIFIED BY %s",
+			       "ALTER USER %s@%s IDENTIFIED BY %s", "GRANT guwen_app TO %s@%s%.0s",
+			       "SET DEFAULT ROLE guwen_app FOR %s@%s%.0s"};
 
 	if (!strcmp(gw_config_get(cfg, "DB.User", ""), admin_user()))
 		return die("DB.User is DB.AdminUser: give the programs their own account", NULL);

@@ -30,20 +30,20 @@ struct setup_opts {
 };
 
 static const char config_text[] =
-	"# guwen.hdf — written by `guwen setup`; every key: %s/etc/guwen.hdf.example.\n"
-	"# Read by the programs (GUWEN_CONFIG); owned by the program user, mode 0600.\n"
-	"App {\n  Name = 财税顾问中心\n  Base =\n  URLStyle = pretty\n  Static = /static\n"
-	"  Lang = zh-CN\n  TZOffsetMinutes = 480\n  Templates = %s/templates\n  SQL = %s/sql\n"
-	"  KeyFile = %s/keys\n  Uploads = %s\n}\n"
-	"DB {\n  Socket = %s\n  Host = %s\n  Port = 3306\n  Name = %s\n  User = %s\n"
-	"  Password = %s\n"
-	"  # The admin account for guwen migrate/setup/backup restore. Its password is\n"
-	"  # never in this file: GUWEN_DB_ADMIN_PASSWORD, or a root-only file named by\n"
-	"  # AdminPasswordFile (none needed for root over the socket on Debian).\n"
-	"  AdminUser = root\n  AdminPasswordFile =\n}\n"
-	"Backup {\n  # guwen jobs writes one encrypted backup a day here when set\n  Dir = %s/backups\n"
-	"  Keep = 14\n  ShipCommand =\n}\n"
-	"Session {\n  IdleMinutes = 30\n  MaxHours = 12\n}\n";
+    "# guwen.hdf — written by `guwen setup`; every key: %s/etc/guwen.hdf.example.\n"
+    "# Read by the programs (GUWEN_CONFIG); owned by the program user, mode 0600.\n"
+    "App {\n  Name = 财税顾问中心\n  Base =\n  URLStyle = pretty\n  Static = /static\n"
+    "  Lang = zh-CN\n  TZOffsetMinutes = 480\n  Templates = %s/templates\n  SQL = %s/sql\n"
+    "  KeyFile = %s/keys\n  Uploads = %s\n}\n"
+    "DB {\n  Socket = %s\n  Host = %s\n  Port = 3306\n  Name = %s\n  User = %s\n"
+    "  Password = %s\n"
+    "  # The admin account for guwen migrate/setup/backup restore. Its password is\n"
+    "  # never in this file: GUWEN_DB_ADMIN_PASSWORD, or a root-only file named by\n"
+    "  # AdminPasswordFile (none needed for root over the socket on Debian).\n"
+    "  AdminUser = root\n  AdminPasswordFile =\n}\n"
+    "Backup {\n  # guwen jobs writes one encrypted backup a day here when set\n  Dir = %s/backups\n"
+    "  Keep = 14\n  ShipCommand =\n}\n"
+    "Session {\n  IdleMinutes = 30\n  MaxHours = 12\n}\n";
 
 static int parse_opts(struct setup_opts *o, int argc, char **argv)
 {
@@ -52,10 +52,14 @@ static int parse_opts(struct setup_opts *o, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		slot = !strcmp(a, "--user") ? &o->user : !strcmp(a, "--db") ? &o->db :
-		       !strcmp(a, "--socket") ? &o->socket : !strcmp(a, "--host") ? &o->host :
-		       !strcmp(a, "--uploads") ? &o->uploads : !strcmp(a, "--share") ? &o->share :
-		       !strcmp(a, "--db-user") ? &o->db_user : NULL;
+		slot = !strcmp(a, "--user")	 ? &o->user
+		       : !strcmp(a, "--db")	 ? &o->db
+		       : !strcmp(a, "--socket")	 ? &o->socket
+		       : !strcmp(a, "--host")	 ? &o->host
+		       : !strcmp(a, "--uploads") ? &o->uploads
+		       : !strcmp(a, "--share")	 ? &o->share
+		       : !strcmp(a, "--db-user") ? &o->db_user
+						 : NULL;
 		if (!slot || i + 1 >= argc)
 			return die("unknown option or missing value", a);
 		*slot = argv[++i];
@@ -153,7 +157,9 @@ static int make_files(const struct setup_opts *o)
 	if (*bk && mkdirs(bk, 0700))
 		return die("cannot create Backup.Dir", bk), -1;
 	return own(o, o->config, 0600) || own(o, kf, 0600) || own(o, up, 0700) ||
-	       (*bk && own(o, bk, 0700)) ? -1 : 0;
+		       (*bk && own(o, bk, 0700))
+		   ? -1
+		   : 0;
 }
 
 /* CREATE DATABASE as the admin account, connected without a database. */
@@ -163,16 +169,21 @@ static int create_database(void)
 	struct gw_db *db;
 	int n, rc = -1;
 
-	if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
-			     strlen(name) || !*name || strlen(name) > 64)
+	if (!name ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+		strlen(name) ||
+	    !*name || strlen(name) > 64)
 		return free(name), die("DB.Name may hold only letters, digits and _", NULL), -1;
 	gw_hdf_set(cfg, "DB.Name", "");
 	db = open_db(1);
-	n = snprintf(sql, sizeof(sql), "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4"
-		     " COLLATE utf8mb4_unicode_ci", name);
+	n = snprintf(sql, sizeof(sql),
+		     "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4"
+		     " COLLATE utf8mb4_unicode_ci",
+		     name);
 	if (!db)
 		die("cannot connect as DB.AdminUser (GUWEN_DB_ADMIN_PASSWORD or"
-		    " DB.AdminPasswordFile)", admin_user());
+		    " DB.AdminPasswordFile)",
+		    admin_user());
 	else if (gw_db_query(db, sql, (size_t)n))
 		die("cannot create the database", gw_db_error(db));
 	else
@@ -186,7 +197,7 @@ static int create_database(void)
 static int import_calendar(struct gw_db *db)
 {
 	char dir[1024], path[1200];
-	char *argv[] = { "calendar", "import", path, NULL };
+	char *argv[] = {"calendar", "import", path, NULL};
 	long long n = 0;
 
 	if (gw_db_int(db, &n, "SELECT COUNT(*) FROM calendar_days", NULL) < 0 || n > 0)
@@ -236,9 +247,11 @@ static int database_steps(void)
 
 int setup_main(int argc, char **argv)
 {
-	struct setup_opts o = { .db = "guwen", .socket = "/run/mysqld/mysqld.sock",
-				.uploads = "/var/lib/guwen/uploads",
-				.share = GUWEN_PREFIX "/share/guwen", .db_user = "guwen" };
+	struct setup_opts o = {.db = "guwen",
+			       .socket = "/run/mysqld/mysqld.sock",
+			       .uploads = "/var/lib/guwen/uploads",
+			       .share = GUWEN_PREFIX "/share/guwen",
+			       .db_user = "guwen"};
 	int rc;
 
 	o.config = getenv("GUWEN_CONFIG");
@@ -255,6 +268,7 @@ int setup_main(int argc, char **argv)
 	rc = make_files(&o) || database_steps() ? 1 : 0;
 	if (!rc)
 		printf("\nguwen is set up. Next: `GUWEN_CONFIG=%s guwen config check`, then the web"
-		       " server (README, Installing).\n", o.config);
+		       " server (README, Installing).\n",
+		       o.config);
 	return rc;
 }

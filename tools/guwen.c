@@ -22,50 +22,50 @@
 HDF *cfg;
 
 static const char usage[] =
-	"usage: guwen COMMAND [ARGS]\n"
-	"\n"
-	"commands:\n"
-	"  migrate [--dry-run]     apply the SQL migrations that are missing (one statement\n"
-	"                          at a time: a failed run continues where it stopped);\n"
-	"                          --dry-run lists what would run\n"
-	"  db grant                create the guwen_app role and its grants and the\n"
-	"                          programs' account DB.User (needs an account that may)\n"
-	"  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]] [--email ADDRESS]\n"
-	"                          create a staff account; the password is read from\n"
-	"                          stdin, or generated and printed when stdin is a terminal.\n"
-	"                          Deadline warnings and escalations go to the address;\n"
-	"                          without one they wait on the admin's mail page\n"
-	"  user passwd LOGIN       set a new password (read from stdin, or generated)\n"
-	"  user list               list staff accounts\n"
-	"  calendar import FILE    import holidays and make-up working days (TSV:\n"
-	"                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
-	"  demo                    create demo departments, one account per role, clients\n"
-	"  demo --clients N        add N generated clients (names, USCCs, contacts, leads)\n"
-	"  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
-	"                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
-	"  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
-	"                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
-	"                          old per-address counters removed. Silent unless\n"
-	"                          something failed (-v: a summary line)\n"
-	"  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
-	"                          unless a message failed for good or the relay is down\n"
-	"  setup [--user NAME] [--db NAME] [--socket PATH | --host HOST] [--uploads DIR]\n"
-	"        [--db-user NAME] [--share DIR]\n"
-	"                          first install: configuration, key file, uploads,\n"
-	"                          database, migrations, grants, calendar, first accounts\n"
-	"  backup [--out FILE]     one encrypted file (AES-256-GCM, key from App.KeyFile)\n"
-	"                          of the database and the uploads, into Backup.Dir\n"
-	"                          (keeps Backup.Keep; runs Backup.ShipCommand FILE)\n"
-	"  backup --verify FILE    check a backup: authentication, manifest, checksums\n"
-	"  restore FILE            verify, then fill an empty database and App.Uploads\n"
-	"  config check [--sockets DIR] [--url http://HOST:PORT]\n"
-	"                          try the configuration for real (key file, uploads,\n"
-	"                          database account; which programs answer); run it as\n"
-	"                          the program user\n"
-	"  keys create FILE        write a new key file (mode 0600)\n"
-	"\n"
-	"The configuration file is named by GUWEN_CONFIG (default etc/guwen.hdf).\n"
-	"Roles: advisor manager market legal project director admin.\n";
+    "usage: guwen COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  migrate [--dry-run]     apply the SQL migrations that are missing (one statement\n"
+    "                          at a time: a failed run continues where it stopped);\n"
+    "                          --dry-run lists what would run\n"
+    "  db grant                create the guwen_app role and its grants and the\n"
+    "                          programs' account DB.User (needs an account that may)\n"
+    "  user add LOGIN NAME ROLE [DEPARTMENT [CLEARANCE]] [--email ADDRESS]\n"
+    "                          create a staff account; the password is read from\n"
+    "                          stdin, or generated and printed when stdin is a terminal.\n"
+    "                          Deadline warnings and escalations go to the address;\n"
+    "                          without one they wait on the admin's mail page\n"
+    "  user passwd LOGIN       set a new password (read from stdin, or generated)\n"
+    "  user list               list staff accounts\n"
+    "  calendar import FILE    import holidays and make-up working days (TSV:\n"
+    "                          YYYY-MM-DD<TAB>holiday|workday<TAB>name)\n"
+    "  demo                    create demo departments, one account per role, clients\n"
+    "  demo --clients N        add N generated clients (names, USCCs, contacts, leads)\n"
+    "  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
+    "                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
+    "  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
+    "                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
+    "                          old per-address counters removed. Silent unless\n"
+    "                          something failed (-v: a summary line)\n"
+    "  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
+    "                          unless a message failed for good or the relay is down\n"
+    "  setup [--user NAME] [--db NAME] [--socket PATH | --host HOST] [--uploads DIR]\n"
+    "        [--db-user NAME] [--share DIR]\n"
+    "                          first install: configuration, key file, uploads,\n"
+    "                          database, migrations, grants, calendar, first accounts\n"
+    "  backup [--out FILE]     one encrypted file (AES-256-GCM, key from App.KeyFile)\n"
+    "                          of the database and the uploads, into Backup.Dir\n"
+    "                          (keeps Backup.Keep; runs Backup.ShipCommand FILE)\n"
+    "  backup --verify FILE    check a backup: authentication, manifest, checksums\n"
+    "  restore FILE            verify, then fill an empty database and App.Uploads\n"
+    "  config check [--sockets DIR] [--url http://HOST:PORT]\n"
+    "                          try the configuration for real (key file, uploads,\n"
+    "                          database account; which programs answer); run it as\n"
+    "                          the program user\n"
+    "  keys create FILE        write a new key file (mode 0600)\n"
+    "\n"
+    "The configuration file is named by GUWEN_CONFIG (default etc/guwen.hdf).\n"
+    "Roles: advisor manager market legal project director admin.\n";
 
 int die(const char *msg, const char *arg)
 {
@@ -155,16 +155,16 @@ static int get_password(char *out, size_t outsz)
 
 static const char SQL_DEPT_ID[] = "SELECT id FROM departments WHERE name = ?";
 static const char SQL_DEPT_ADD[] =
-	"INSERT INTO departments (name, created_at) VALUES (?, UTC_TIMESTAMP())";
+    "INSERT INTO departments (name, created_at) VALUES (?, UTC_TIMESTAMP())";
 static const char SQL_USER_ADD[] =
-	"INSERT INTO users (login, name, email, role, department_id, clearance, password_hash,"
-	" created_at, updated_at, password_changed_at)"
-	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+    "INSERT INTO users (login, name, email, role, department_id, clearance, password_hash,"
+    " created_at, updated_at, password_changed_at)"
+    " VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_USER_PASSWD[] =
-	"UPDATE users SET password_hash = ?, password_changed_at = UTC_TIMESTAMP() WHERE login = ?";
+    "UPDATE users SET password_hash = ?, password_changed_at = UTC_TIMESTAMP() WHERE login = ?";
 static const char SQL_USER_LIST[] =
-	"SELECT u.login, u.name, u.role, COALESCE(d.name, '-'), u.clearance, u.active"
-	" FROM users u LEFT JOIN departments d ON d.id = u.department_id ORDER BY u.login";
+    "SELECT u.login, u.name, u.role, COALESCE(d.name, '-'), u.clearance, u.active"
+    " FROM users u LEFT JOIN departments d ON d.id = u.department_id ORDER BY u.login";
 
 static int print_row(void *ctx, int ncols, char **vals, const size_t *lens,
 		     const char *const *names)
@@ -259,9 +259,9 @@ static int cmd_user(int argc, char **argv, struct gw_db *db)
 }
 
 static const char SQL_CAL_SET[] =
-	"INSERT INTO calendar_days (day, kind, name, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP())"
-	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
-	" updated_at = VALUES(updated_at)";
+    "INSERT INTO calendar_days (day, kind, name, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP())"
+    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
+    " updated_at = VALUES(updated_at)";
 
 static int import_day(void *ctx, int32_t day, enum gw_day_kind kind, const char *name,
 		      size_t namelen)
@@ -286,7 +286,8 @@ int cmd_calendar(int argc, char **argv, struct gw_db *db)
 	n = gw_workday_parse_tsv(text, import_day, db);
 	free(text);
 	if (n < 0) {
-		fprintf(stderr, "guwen: %s: line %d is not \"YYYY-MM-DD<TAB>holiday|workday<TAB>name\"\n",
+		fprintf(stderr,
+			"guwen: %s: line %d is not \"YYYY-MM-DD<TAB>holiday|workday<TAB>name\"\n",
 			argv[2], -n);
 		return 1;
 	}
@@ -326,7 +327,7 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 {
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
 	struct gw_complaint_jobs r;
-	struct gw_project_jobs pj = { 0 };
+	struct gw_project_jobs pj = {0};
 	int64_t now = (int64_t)time(NULL);
 	HDF *words = NULL;
 	char path[1024];
@@ -337,7 +338,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 		return fputs(usage, stderr), 2;
 	if (fixed && *fixed && gw_time_parse(fixed, &now))
 		return die("GUWEN_NOW is not \"YYYY-MM-DD HH:MM:SS\"", fixed);
-	snprintf(path, sizeof(path), "%s/lang/%s.hdf", gw_config_get(cfg, "App.Templates", "templates"),
+	snprintf(path, sizeof(path), "%s/lang/%s.hdf",
+		 gw_config_get(cfg, "App.Templates", "templates"),
 		 strcmp(lang, "en") ? "zh-CN" : "en");
 	err = hdf_init(&words);
 	if (err == STATUS_OK)
@@ -350,9 +352,9 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	rc = gw_complaint_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				   gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &r);
 	/* the admins told (once a day) when the working-day calendar ends within 90 days */
-	if (gw_calendar_watch(db, words,
-			      (int32_t)((now + gw_config_int(cfg, "App.TZOffsetMinutes", 480) * 60) /
-					86400)) < 0)
+	if (gw_calendar_watch(
+		db, words,
+		(int32_t)((now + gw_config_int(cfg, "App.TZOffsetMinutes", 480) * 60) / 86400)) < 0)
 		rc = 1;
 	if (gw_project_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &pj))
@@ -366,7 +368,8 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (argc == 2 || rc || r.failed)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
-			" %d to directors, %d collection cases opened, %d summaries mailed, %d failed\n",
+			" %d to directors, %d collection cases opened, %d summaries mailed, %d "
+			"failed\n",
 			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.summaries,
 			r.failed);
 	return rc || r.failed ? 1 : 0;

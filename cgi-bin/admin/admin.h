@@ -8,7 +8,10 @@
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
 
-#define END { NULL, 0, 0, 0, 0, 0, NULL }
+#define END                                                                                        \
+	{                                                                                          \
+		NULL, 0, 0, 0, 0, 0, NULL                                                          \
+	}
 #define DUPLICATE 1062 /* server error: duplicate key */
 
 /* ---- main.c: shared helpers ---- */
@@ -23,8 +26,7 @@ struct admin_options {
 	HDF *hdf;
 	const char *prefix;
 };
-int admin_option_row(void *p, int ncols, char **vals, const size_t *lens,
-		     const char *const *names);
+int admin_option_row(void *p, int ncols, char **vals, const size_t *lens, const char *const *names);
 
 /* ---- users.c: GET/POST /users, /users/new, /users/:id[/deactivate|/activate|/password] ---- */
 int users_list(struct gw_ctx *ctx);

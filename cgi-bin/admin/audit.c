@@ -48,41 +48,42 @@ static const char *like_prefix(struct gw_ctx *ctx, const struct gw_fval *v)
 
 /* GET /audit?user=&entity=&action=&from=&to=&q=&sort=&dir=&before= (local days) */
 static const struct gw_list_filter audit_filters[] = {
-	{ { "user", GW_F_TEXT, 0, 64, 0, 0, NULL },
-	  "a.user_id = (SELECT id FROM users WHERE login = ?)", NULL },
-	{ { "entity", GW_F_TEXT, 0, 32, 0, 0, NULL }, "a.entity = ?", NULL },
-	{ { "action", GW_F_TEXT, 0, 48, 0, 0, NULL }, "a.action LIKE ?", like_prefix },
-	{ { "from", GW_F_DATE, 0, 10, 0, 0, NULL }, "a.at >= ?", day_start },
-	{ { "to", GW_F_DATE, 0, 10, 0, 0, NULL }, "a.at < ?", day_end },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"user", GW_F_TEXT, 0, 64, 0, 0, NULL},
+     "a.user_id = (SELECT id FROM users WHERE login = ?)",
+     NULL},
+    {{"entity", GW_F_TEXT, 0, 32, 0, 0, NULL}, "a.entity = ?", NULL},
+    {{"action", GW_F_TEXT, 0, 48, 0, 0, NULL}, "a.action LIKE ?", like_prefix},
+    {{"from", GW_F_DATE, 0, 10, 0, 0, NULL}, "a.at >= ?", day_start},
+    {{"to", GW_F_DATE, 0, 10, 0, 0, NULL}, "a.at < ?", day_end},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col audit_cols[] = {
-	{ "at", "a.at", GW_LC_SORT | GW_LC_ZONE, "L.Admin.Audit.At", NULL, NULL },
-	{ "login", "u.login", GW_LC_SORT | GW_LC_SEARCH, "L.Admin.Audit.Login", NULL, NULL },
-	{ "name", "u.name", GW_LC_SEARCH, "L.Admin.Audit.Name", NULL, NULL },
-	{ "ip", "a.ip", 0, "L.Admin.Audit.Ip", NULL, NULL },
-	{ "action", "a.action", GW_LC_SORT | GW_LC_SEARCH, "L.Admin.Audit.Action", NULL, NULL },
-	{ "entity", "a.entity", GW_LC_SORT, "L.Admin.Audit.Entity", NULL, NULL },
-	{ "entity_id", "a.entity_id", 0, "L.Admin.Audit.EntityId", NULL, NULL },
-	{ "detail", "a.detail", GW_LC_SEARCH, "L.Admin.Audit.Detail", NULL, NULL },
-	{ "id", "a.id", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"at", "a.at", GW_LC_SORT | GW_LC_ZONE, "L.Admin.Audit.At", NULL, NULL},
+    {"login", "u.login", GW_LC_SORT | GW_LC_SEARCH, "L.Admin.Audit.Login", NULL, NULL},
+    {"name", "u.name", GW_LC_SEARCH, "L.Admin.Audit.Name", NULL, NULL},
+    {"ip", "a.ip", 0, "L.Admin.Audit.Ip", NULL, NULL},
+    {"action", "a.action", GW_LC_SORT | GW_LC_SEARCH, "L.Admin.Audit.Action", NULL, NULL},
+    {"entity", "a.entity", GW_LC_SORT, "L.Admin.Audit.Entity", NULL, NULL},
+    {"entity_id", "a.entity_id", 0, "L.Admin.Audit.EntityId", NULL, NULL},
+    {"detail", "a.detail", GW_LC_SEARCH, "L.Admin.Audit.Detail", NULL, NULL},
+    {"id", "a.id", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list audit_log = {
-	.columns = "a.id, a.at, a.ip, a.action, a.entity, a.entity_id, a.detail,"
-		   " COALESCE(u.login, '') AS login, COALESCE(u.name, '') AS name",
-	.from = "audit_log a LEFT JOIN users u ON u.id = a.user_id",
-	.key = "a.id",
-	.filters = audit_filters,
-	.cols = audit_cols,
-	.sort = "id",
-	.desc = 1,
-	.rows = 50,
-	.program = "admin",
-	.path = "/audit",
-	.csv_name = "audit",
+    .columns = "a.id, a.at, a.ip, a.action, a.entity, a.entity_id, a.detail,"
+	       " COALESCE(u.login, '') AS login, COALESCE(u.name, '') AS name",
+    .from = "audit_log a LEFT JOIN users u ON u.id = a.user_id",
+    .key = "a.id",
+    .filters = audit_filters,
+    .cols = audit_cols,
+    .sort = "id",
+    .desc = 1,
+    .rows = 50,
+    .program = "admin",
+    .path = "/audit",
+    .csv_name = "audit",
 };
 
 /* The configured zone as "UTC+08:00", in the arena. */

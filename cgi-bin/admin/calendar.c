@@ -9,30 +9,30 @@
 #include "guwen/view.h"
 #include "admin.h"
 
-static const char *const kind_choices[] = { "holiday", "workday", NULL };
+static const char *const kind_choices[] = {"holiday", "workday", NULL};
 
 static const struct gw_fdef day_form[] = {
-	{ "date", GW_F_DATE, 1, 10, 0, 0, NULL },
-	{ "kind", GW_F_CHOICE, 1, 8, 0, 0, kind_choices },
-	{ "name", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	END,
+    {"date", GW_F_DATE, 1, 10, 0, 0, NULL},
+    {"kind", GW_F_CHOICE, 1, 8, 0, 0, kind_choices},
+    {"name", GW_F_TEXT, 0, 100, 0, 0, NULL},
+    END,
 };
 static const struct gw_fdef day_delete_form[] = {
-	{ "day", GW_F_DATE, 1, 10, 0, 0, NULL },
-	END,
+    {"day", GW_F_DATE, 1, 10, 0, 0, NULL},
+    END,
 };
 static const struct gw_fdef import_form[] = {
-	{ "tsv", GW_F_TEXTAREA, 1, 30000, 0, 0, NULL },
-	END,
+    {"tsv", GW_F_TEXTAREA, 1, 30000, 0, 0, NULL},
+    END,
 };
 
 static const char SQL_CAL_YEAR[] =
-	"SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ? AND ? ORDER BY day";
+    "SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ? AND ? ORDER BY day";
 static const char SQL_CAL_DAY[] = "SELECT kind, name FROM calendar_days WHERE day = ?";
 static const char SQL_CAL_SET[] =
-	"INSERT INTO calendar_days (day, kind, name, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
-	" updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)";
+    "INSERT INTO calendar_days (day, kind, name, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
+    " updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)";
 static const char SQL_CAL_DELETE[] = "DELETE FROM calendar_days WHERE day = ?";
 
 /* One year's exceptions, as a calendar for the workday module and by day of year. */
@@ -47,8 +47,7 @@ struct year {
 };
 
 /* A calendar_days row: into the year and into Cal.Days.N for the list. */
-static int year_row(void *p, int ncols, char **vals, const size_t *lens,
-		    const char *const *names)
+static int year_row(void *p, int ncols, char **vals, const size_t *lens, const char *const *names)
 {
 	struct year *y = p;
 	enum gw_day_kind kind;
@@ -125,7 +124,7 @@ static int calendar_page(struct gw_ctx *ctx, int year)
 	for (int m = 1; n >= 0 && m <= 12; m++)
 		draw_month(ctx, y, m);
 	gw_hdf_set_int(ctx->hdf, "Cal.WorkingDays",
-			  gw_workday_count(&y->cal, y->jan1 - 1, y->jan1 + y->ndays - 1));
+		       gw_workday_count(&y->cal, y->jan1 - 1, y->jan1 + y->ndays - 1));
 	gw_workday_free(&y->cal);
 	if (n < 0)
 		return 500;
@@ -192,7 +191,8 @@ int calendar_set(struct gw_ctx *ctx)
 				  ctx->user->id, gw_now_utc(ctx)) < 0)
 		return 500;
 	gw_audit(ctx, "calendar.set", "calendar", day_id((int32_t)v[0].i), "%s %s %s (was: %s %s)",
-		 date, v[1].s, v[2].s, had ? hdf_get_value(ctx->hdf, "Old.kind", "") : "weekday rule",
+		 date, v[1].s, v[2].s,
+		 had ? hdf_get_value(ctx->hdf, "Old.kind", "") : "weekday rule",
 		 hdf_get_value(ctx->hdf, "Old.name", ""));
 	return to_year(ctx, year_of((int32_t)v[0].i), "saved");
 }
@@ -225,12 +225,11 @@ struct import {
 		int32_t day;
 		enum gw_day_kind kind;
 		const char *name;
-	} *v;
+	} * v;
 	int n, cap;
 };
 
-static int import_line(void *p, int32_t day, enum gw_day_kind kind, const char *name,
-		       size_t len)
+static int import_line(void *p, int32_t day, enum gw_day_kind kind, const char *name, size_t len)
 {
 	struct import *im = p;
 	char *nm;
@@ -283,7 +282,7 @@ int calendar_import(struct gw_ctx *ctx)
 {
 	struct gw_fval v[1];
 	const char *text = gw_form(&ctx->req, "tsv");
-	struct import im = { &ctx->arena, NULL, 0, 1 };
+	struct import im = {&ctx->arena, NULL, 0, 1};
 	int n, year = year_arg(ctx, gw_form(&ctx->req, "year"));
 
 	if (gw_form_read(ctx, import_form, v))

@@ -9,41 +9,40 @@
 #include "admin.h"
 
 static const struct gw_fdef dept_form[] = {
-	{ "name", GW_F_TEXT, 1, 100, 0, 0, NULL },
-	END,
+    {"name", GW_F_TEXT, 1, 100, 0, 0, NULL},
+    END,
 };
 
-#define DEPT_MEMBERS                                                            \
-	"(SELECT COUNT(*) FROM users u WHERE u.department_id = d.id AND u.active = 1)"
+#define DEPT_MEMBERS "(SELECT COUNT(*) FROM users u WHERE u.department_id = d.id AND u.active = 1)"
 
 /* GET /departments?active=&q=&sort=&dir=&before= */
-static const char *const active_choices[] = { "1", "0", NULL };
+static const char *const active_choices[] = {"1", "0", NULL};
 static const struct gw_list_filter dept_filters[] = {
-	{ { "active", GW_F_CHOICE, 0, 1, 0, 0, active_choices }, "d.active = ?", NULL },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"active", GW_F_CHOICE, 0, 1, 0, 0, active_choices}, "d.active = ?", NULL},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col dept_cols[] = {
-	{ "name", "d.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "active", "d.active", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"name", "d.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL},
+    {"active", "d.active", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list departments = {
-	.columns = "d.id, d.name, d.active, " DEPT_MEMBERS " AS members",
-	.from = "departments d",
-	.key = "d.id",
-	.filters = dept_filters,
-	.cols = dept_cols,
-	.sort = "name",
-	.rows = 50,
-	.program = "admin",
-	.path = "/departments",
+    .columns = "d.id, d.name, d.active, " DEPT_MEMBERS " AS members",
+    .from = "departments d",
+    .key = "d.id",
+    .filters = dept_filters,
+    .cols = dept_cols,
+    .sort = "name",
+    .rows = 50,
+    .program = "admin",
+    .path = "/departments",
 };
 static const char SQL_DEPT[] = "SELECT d.id, d.name, d.active, " DEPT_MEMBERS " AS members"
 			       " FROM departments d WHERE d.id = ?";
 static const char SQL_DEPT_NAME_TAKEN[] =
-	"SELECT COUNT(*) FROM departments WHERE name = ? AND id <> ?";
+    "SELECT COUNT(*) FROM departments WHERE name = ? AND id <> ?";
 static const char SQL_DEPT_INSERT[] = "INSERT INTO departments (name, created_at) VALUES (?, ?)";
 static const char SQL_DEPT_RENAME[] = "UPDATE departments SET name = ? WHERE id = ?";
 static const char SQL_DEPT_ACTIVE[] = "UPDATE departments SET active = ? WHERE id = ?";
@@ -60,7 +59,8 @@ static int depts_page(struct gw_ctx *ctx)
 
 static int dept_page(struct gw_ctx *ctx)
 {
-	return admin_page(ctx, "departments", "Admin.Departments.EditTitle", "admin_department_form.cs");
+	return admin_page(ctx, "departments", "Admin.Departments.EditTitle",
+			  "admin_department_form.cs");
 }
 
 /* Load department id into Dept.* (with fill, its name into Form.name). 0, 404, 500. */

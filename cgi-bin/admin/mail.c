@@ -7,45 +7,44 @@
 #include "admin.h"
 
 /* GET /mail?status=&q=&sort=&dir=&before= — the trouble and the queue, newest first */
-static const char *const statuses[] = { "failed", "norecipient", "queued", "sending", NULL };
+static const char *const statuses[] = {"failed", "norecipient", "queued", "sending", NULL};
 static const struct gw_list_filter mail_filters[] = {
-	{ { "status", GW_F_CHOICE, 0, 16, 0, 0, statuses }, "status = ?", NULL },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"status", GW_F_CHOICE, 0, 16, 0, 0, statuses}, "status = ?", NULL},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col mail_cols[] = {
-	{ "id", "o.id", GW_LC_SORT, NULL, NULL, NULL },
-	{ "status", "status", GW_LC_SORT, NULL, NULL, NULL },
-	{ "subject", "subject", GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "for_whom", "for_whom", GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "last_error", "last_error", GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "attempts", "attempts", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"id", "o.id", GW_LC_SORT, NULL, NULL, NULL},
+    {"status", "status", GW_LC_SORT, NULL, NULL, NULL},
+    {"subject", "subject", GW_LC_SEARCH, NULL, NULL, NULL},
+    {"for_whom", "for_whom", GW_LC_SEARCH, NULL, NULL, NULL},
+    {"last_error", "last_error", GW_LC_SEARCH, NULL, NULL, NULL},
+    {"attempts", "attempts", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list outbox = {
-	.columns = "id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
-		   " SUBSTRING(to_addr, LOCATE('@', to_addr))) END AS to_masked, for_whom, subject,"
-		   " attempts, last_error, created_at, next_try_at, failed_at",
-	.from = "outbox o",
-	.key = "o.id",
-	.filters = mail_filters,
-	.cols = mail_cols,
-	.sort = "id",
-	.desc = 1,
-	.rows = 50,
-	.program = "admin",
-	.path = "/mail",
-	.lenient = 1, /* the status words also name "sent", which is in no list here */
+    .columns = "id, status, CASE WHEN to_addr = '' THEN '' ELSE CONCAT(LEFT(to_addr, 1), '***',"
+	       " SUBSTRING(to_addr, LOCATE('@', to_addr))) END AS to_masked, for_whom, subject,"
+	       " attempts, last_error, created_at, next_try_at, failed_at",
+    .from = "outbox o",
+    .key = "o.id",
+    .filters = mail_filters,
+    .cols = mail_cols,
+    .sort = "id",
+    .desc = 1,
+    .rows = 50,
+    .program = "admin",
+    .path = "/mail",
+    .lenient = 1, /* the status words also name "sent", which is in no list here */
 };
 static const char SCOPE_TROUBLE[] = "status IN ('failed', 'norecipient', 'queued', 'sending')";
 
-static const char SQL_COUNTS[] =
-	"SELECT status, COUNT(*) AS n FROM outbox GROUP BY status";
+static const char SQL_COUNTS[] = "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status";
 static const char SQL_ONE[] = "SELECT id, subject FROM outbox WHERE id = ? AND status = 'failed'";
 static const char SQL_RESEND[] =
-	"UPDATE outbox SET status = 'queued', attempts = 0, next_try_at = NULL, failed_at = NULL"
-	" WHERE id = ? AND status = 'failed'";
+    "UPDATE outbox SET status = 'queued', attempts = 0, next_try_at = NULL, failed_at = NULL"
+    " WHERE id = ? AND status = 'failed'";
 
 int admin_mail_list(struct gw_ctx *ctx)
 {

@@ -23,8 +23,7 @@ const char *admin_path_id(struct gw_ctx *ctx, const char *fmt, long long id)
 	return gw_arena_printf(&ctx->arena, fmt, id);
 }
 
-int admin_option_row(void *p, int ncols, char **vals, const size_t *lens,
-		      const char *const *names)
+int admin_option_row(void *p, int ncols, char **vals, const size_t *lens, const char *const *names)
 {
 	struct admin_options *o = p;
 	char key[96];
@@ -42,8 +41,8 @@ int admin_option_row(void *p, int ncols, char **vals, const size_t *lens,
 /* GET / — links to the sections the user may use (200); 403 with none. */
 static int overview(struct gw_ctx *ctx)
 {
-	static const enum gw_perm perms[] = { GW_PERM_ADMIN_USERS, GW_PERM_ADMIN_CALENDAR,
-					      GW_PERM_ADMIN_SETTINGS, GW_PERM_AUDIT_READ };
+	static const enum gw_perm perms[] = {GW_PERM_ADMIN_USERS, GW_PERM_ADMIN_CALENDAR,
+					     GW_PERM_ADMIN_SETTINGS, GW_PERM_AUDIT_READ};
 	int any = 0;
 
 	for (size_t i = 0; i < sizeof(perms) / sizeof(perms[0]); i++)
@@ -52,37 +51,37 @@ static int overview(struct gw_ctx *ctx)
 }
 
 static const struct gw_route routes[] = {
-	{ "GET", "/", overview, GW_PERM_LOGIN, 0 },
-	{ "GET", "/users", users_list, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/users", user_create, GW_PERM_ADMIN_USERS, 0 },
-	{ "GET", "/users/new", user_new, GW_PERM_ADMIN_USERS, 0 },
-	{ "GET", "/users/:id", user_edit, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/users/:id", user_update, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/users/:id/deactivate", user_deactivate, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/users/:id/activate", user_activate, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/users/:id/password", user_reset_password, GW_PERM_ADMIN_USERS, 0 },
-	{ "GET", "/departments", depts_list, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/departments", dept_create, GW_PERM_ADMIN_USERS, 0 },
-	{ "GET", "/departments/:id", dept_edit, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/departments/:id", dept_rename, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/departments/:id/deactivate", dept_deactivate, GW_PERM_ADMIN_USERS, 0 },
-	{ "POST", "/departments/:id/activate", dept_activate, GW_PERM_ADMIN_USERS, 0 },
-	{ "GET", "/calendar", calendar, GW_PERM_ADMIN_CALENDAR, 0 },
-	{ "POST", "/calendar/day", calendar_set, GW_PERM_ADMIN_CALENDAR, 0 },
-	{ "POST", "/calendar/delete", calendar_delete, GW_PERM_ADMIN_CALENDAR, 0 },
-	{ "POST", "/calendar/import", calendar_import, GW_PERM_ADMIN_CALENDAR, 0 },
-	{ "GET", "/settings", settings, GW_PERM_ADMIN_SETTINGS, 0 },
-	{ "POST", "/settings", settings_save, GW_PERM_ADMIN_SETTINGS, 0 },
-	{ "GET", "/mail", admin_mail_list, GW_PERM_ADMIN_SETTINGS, 0 },
-	{ "POST", "/mail/:id/resend", admin_mail_resend, GW_PERM_ADMIN_SETTINGS, 0 },
-	{ "GET", "/audit", audit_list, GW_PERM_AUDIT_READ, 0 },
-	{ "GET", "/audit/export", audit_export, GW_PERM_AUDIT_READ, 0 },
-	{ NULL, NULL, NULL, 0, 0 },
+    {"GET", "/", overview, GW_PERM_LOGIN, 0},
+    {"GET", "/users", users_list, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/users", user_create, GW_PERM_ADMIN_USERS, 0},
+    {"GET", "/users/new", user_new, GW_PERM_ADMIN_USERS, 0},
+    {"GET", "/users/:id", user_edit, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/users/:id", user_update, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/users/:id/deactivate", user_deactivate, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/users/:id/activate", user_activate, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/users/:id/password", user_reset_password, GW_PERM_ADMIN_USERS, 0},
+    {"GET", "/departments", depts_list, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/departments", dept_create, GW_PERM_ADMIN_USERS, 0},
+    {"GET", "/departments/:id", dept_edit, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/departments/:id", dept_rename, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/departments/:id/deactivate", dept_deactivate, GW_PERM_ADMIN_USERS, 0},
+    {"POST", "/departments/:id/activate", dept_activate, GW_PERM_ADMIN_USERS, 0},
+    {"GET", "/calendar", calendar, GW_PERM_ADMIN_CALENDAR, 0},
+    {"POST", "/calendar/day", calendar_set, GW_PERM_ADMIN_CALENDAR, 0},
+    {"POST", "/calendar/delete", calendar_delete, GW_PERM_ADMIN_CALENDAR, 0},
+    {"POST", "/calendar/import", calendar_import, GW_PERM_ADMIN_CALENDAR, 0},
+    {"GET", "/settings", settings, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/settings", settings_save, GW_PERM_ADMIN_SETTINGS, 0},
+    {"GET", "/mail", admin_mail_list, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/mail/:id/resend", admin_mail_resend, GW_PERM_ADMIN_SETTINGS, 0},
+    {"GET", "/audit", audit_list, GW_PERM_AUDIT_READ, 0},
+    {"GET", "/audit/export", audit_export, GW_PERM_AUDIT_READ, 0},
+    {NULL, NULL, NULL, 0, 0},
 };
 
 int main(void)
 {
-	static const struct gw_app app = { "admin", routes };
+	static const struct gw_app app = {"admin", routes};
 
 	return gw_app_run(&app);
 }

@@ -13,29 +13,29 @@
  * weekly summary's day, 1–7) wait in the table, unshown and kept as they
  * are, until their features land; each comes back here with its feature. */
 static const struct gw_fdef settings_form[] = {
-	/* the public pages' contact line (cgi-bin/portal/contact.c) */
-	{ "centre_phone", GW_F_PHONE, 0, 32, 0, 0, NULL },
-	{ "office_hours_zh", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	{ "office_hours_en", GW_F_TEXT, 0, 100, 0, 0, NULL },
-	/* complaint deadlines: working days for a and b, clock hours for c and d */
-	{ "complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL },
-	{ "complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
-	{ "complaint_b_response", GW_F_INT, 1, 3, 1, 60, NULL },
-	{ "complaint_b_resolution", GW_F_INT, 1, 3, 1, 120, NULL },
-	{ "complaint_c_response", GW_F_INT, 1, 4, 1, 720, NULL },
-	{ "complaint_c_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
-	{ "complaint_d_response", GW_F_INT, 1, 4, 1, 720, NULL },
-	{ "complaint_d_resolution", GW_F_INT, 1, 4, 1, 2160, NULL },
-	{ "complaint_warn_hours", GW_F_INT, 1, 4, 1, 720, NULL },
-	{ "complaint_director_after_hours", GW_F_INT, 1, 4, 1, 720, NULL },
-	END,
+    /* the public pages' contact line (cgi-bin/portal/contact.c) */
+    {"centre_phone", GW_F_PHONE, 0, 32, 0, 0, NULL},
+    {"office_hours_zh", GW_F_TEXT, 0, 100, 0, 0, NULL},
+    {"office_hours_en", GW_F_TEXT, 0, 100, 0, 0, NULL},
+    /* complaint deadlines: working days for a and b, clock hours for c and d */
+    {"complaint_a_response", GW_F_INT, 1, 3, 1, 60, NULL},
+    {"complaint_a_resolution", GW_F_INT, 1, 3, 1, 120, NULL},
+    {"complaint_b_response", GW_F_INT, 1, 3, 1, 60, NULL},
+    {"complaint_b_resolution", GW_F_INT, 1, 3, 1, 120, NULL},
+    {"complaint_c_response", GW_F_INT, 1, 4, 1, 720, NULL},
+    {"complaint_c_resolution", GW_F_INT, 1, 4, 1, 2160, NULL},
+    {"complaint_d_response", GW_F_INT, 1, 4, 1, 720, NULL},
+    {"complaint_d_resolution", GW_F_INT, 1, 4, 1, 2160, NULL},
+    {"complaint_warn_hours", GW_F_INT, 1, 4, 1, 720, NULL},
+    {"complaint_director_after_hours", GW_F_INT, 1, 4, 1, 720, NULL},
+    END,
 };
 
 static const char SQL_SETTINGS[] = "SELECT name, value FROM settings";
 static const char SQL_SETTING_SET[] =
-	"INSERT INTO settings (name, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE value = VALUES(value), updated_by = VALUES(updated_by),"
-	" updated_at = VALUES(updated_at)";
+    "INSERT INTO settings (name, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE value = VALUES(value), updated_by = VALUES(updated_by),"
+    " updated_at = VALUES(updated_at)";
 
 /* settings rows into prefix.<name>, for the names the form knows. */
 struct settings_load {
@@ -66,10 +66,10 @@ static int settings_page(struct gw_ctx *ctx)
 /* GET /settings — the settings form (200). */
 int settings(struct gw_ctx *ctx)
 {
-	struct settings_load s = { ctx->hdf, "Form" };
+	struct settings_load s = {ctx->hdf, "Form"};
 
 	return gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 ? 500
-									     : settings_page(ctx);
+									    : settings_page(ctx);
 }
 
 /* Store one setting if it changed, audited old → new. 0 or -1. */
@@ -95,7 +95,7 @@ static int save_setting(struct gw_ctx *ctx, const struct gw_fdef *def, const str
 int settings_save(struct gw_ctx *ctx)
 {
 	struct gw_fval v[sizeof(settings_form) / sizeof(settings_form[0])];
-	struct settings_load s = { ctx->hdf, "Old" };
+	struct settings_load s = {ctx->hdf, "Old"};
 
 	if (gw_form_read(ctx, settings_form, v))
 		return settings_page(ctx);

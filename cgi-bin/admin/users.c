@@ -14,80 +14,81 @@
 #define PASSWORD_MIN 10
 #define PASSWORD_LEN 14 /* generated: 14 of 56 symbols ≈ 81 bits */
 
-static const char *const role_choices[] = { "advisor", "manager", "market", "legal",
-					    "project", "director", "admin", NULL };
-static const char *const active_choices[] = { "1", "0", NULL };
+static const char *const role_choices[] = {"advisor", "manager",  "market", "legal",
+					   "project", "director", "admin",  NULL};
+static const char *const active_choices[] = {"1", "0", NULL};
 /* The fields an account's new and edit forms share, in this order. */
 enum { F_NAME, F_EMAIL, F_PHONE, F_ROLE, F_DEPT, F_CLEARANCE, F_COUNT };
-#define USER_FIELDS                                                            \
-	{ "name", GW_F_TEXT, 1, 100, 0, 0, NULL },                             \
-	{ "email", GW_F_EMAIL, 0, 254, 0, 0, NULL },                           \
-	{ "phone", GW_F_PHONE, 0, 32, 0, 0, NULL },                            \
-	{ "role", GW_F_CHOICE, 1, 16, 0, 0, role_choices },                    \
-	{ "department_id", GW_F_INT, 1, 10, 1, 4294967295LL, NULL },           \
-	{ "clearance", GW_F_INT, 1, 1, 1, 3, NULL }
+#define USER_FIELDS                                                                                \
+	{"name", GW_F_TEXT, 1, 100, 0, 0, NULL}, {"email", GW_F_EMAIL, 0, 254, 0, 0, NULL},        \
+	    {"phone", GW_F_PHONE, 0, 32, 0, 0, NULL},                                              \
+	    {"role", GW_F_CHOICE, 1, 16, 0, 0, role_choices},                                      \
+	    {"department_id", GW_F_INT, 1, 10, 1, 4294967295LL, NULL},                             \
+	{                                                                                          \
+		"clearance", GW_F_INT, 1, 1, 1, 3, NULL                                            \
+	}
 
 static const struct gw_fdef user_new_form[] = {
-	{ "login", GW_F_LOGIN, 1, 64, 0, 0, NULL },
-	USER_FIELDS,
-	{ "password", GW_F_PASSWORD, 0, 200, 0, 0, NULL }, /* empty: generate one */
-	END,
+    {"login", GW_F_LOGIN, 1, 64, 0, 0, NULL},
+    USER_FIELDS,
+    {"password", GW_F_PASSWORD, 0, 200, 0, 0, NULL}, /* empty: generate one */
+    END,
 };
-static const struct gw_fdef user_edit_form[] = { USER_FIELDS, END };
+static const struct gw_fdef user_edit_form[] = {USER_FIELDS, END};
 
 /* GET /users?department=&role=&active=&q=&sort=&dir=&before= */
 static const struct gw_list_filter user_filters[] = {
-	{ { "department", GW_F_INT, 0, 10, 1, 4294967295LL, NULL }, "u.department_id = ?", NULL },
-	{ { "role", GW_F_CHOICE, 0, 16, 0, 0, role_choices }, "u.role = ?", NULL },
-	{ { "active", GW_F_CHOICE, 0, 1, 0, 0, active_choices }, "u.active = ?", NULL },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"department", GW_F_INT, 0, 10, 1, 4294967295LL, NULL}, "u.department_id = ?", NULL},
+    {{"role", GW_F_CHOICE, 0, 16, 0, 0, role_choices}, "u.role = ?", NULL},
+    {{"active", GW_F_CHOICE, 0, 1, 0, 0, active_choices}, "u.active = ?", NULL},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col user_cols[] = {
-	{ "login", "u.login", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "name", "u.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL },
-	{ "role", "u.role", GW_LC_SORT, NULL, NULL, NULL },
-	{ "dept", "COALESCE(d.name, '')", GW_LC_SORT, NULL, NULL, NULL },
-	{ "clearance", "u.clearance", GW_LC_SORT, NULL, NULL, NULL },
-	{ "active", "u.active", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"login", "u.login", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL},
+    {"name", "u.name", GW_LC_SORT | GW_LC_SEARCH, NULL, NULL, NULL},
+    {"role", "u.role", GW_LC_SORT, NULL, NULL, NULL},
+    {"dept", "COALESCE(d.name, '')", GW_LC_SORT, NULL, NULL, NULL},
+    {"clearance", "u.clearance", GW_LC_SORT, NULL, NULL, NULL},
+    {"active", "u.active", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list users = {
-	.columns = "u.id, u.login, u.name, u.role, u.clearance, u.active,"
-		   " COALESCE(d.name, '') AS dept",
-	.from = "users u LEFT JOIN departments d ON d.id = u.department_id",
-	.key = "u.id",
-	.filters = user_filters,
-	.cols = user_cols,
-	.sort = "login",
-	.rows = 20,
-	.program = "admin",
-	.path = "/users",
+    .columns = "u.id, u.login, u.name, u.role, u.clearance, u.active,"
+	       " COALESCE(d.name, '') AS dept",
+    .from = "users u LEFT JOIN departments d ON d.id = u.department_id",
+    .key = "u.id",
+    .filters = user_filters,
+    .cols = user_cols,
+    .sort = "login",
+    .rows = 20,
+    .program = "admin",
+    .path = "/users",
 };
 
 static const char SQL_USER[] =
-	"SELECT u.id, u.login, u.name, COALESCE(u.email, '') AS email,"
-	" COALESCE(u.phone, '') AS phone, u.role, COALESCE(u.department_id, 0) AS department_id,"
-	" u.clearance, u.active, u.created_at, u.password_changed_at, COALESCE(d.name, '') AS dept"
-	" FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?";
+    "SELECT u.id, u.login, u.name, COALESCE(u.email, '') AS email,"
+    " COALESCE(u.phone, '') AS phone, u.role, COALESCE(u.department_id, 0) AS department_id,"
+    " u.clearance, u.active, u.created_at, u.password_changed_at, COALESCE(d.name, '') AS dept"
+    " FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?";
 static const char SQL_LOGIN_TAKEN[] = "SELECT COUNT(*) FROM users WHERE login = ?";
 static const char SQL_USER_INSERT[] =
-	"INSERT INTO users (login, name, email, phone, role, department_id, clearance,"
-	" password_hash, must_change, created_at, updated_at, password_changed_at)"
-	" VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, 1, ?, ?, ?)";
+    "INSERT INTO users (login, name, email, phone, role, department_id, clearance,"
+    " password_hash, must_change, created_at, updated_at, password_changed_at)"
+    " VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, 1, ?, ?, ?)";
 static const char SQL_USER_UPDATE[] =
-	"UPDATE users SET name = ?, email = NULLIF(?, ''), phone = NULLIF(?, ''), role = ?,"
-	" department_id = ?, clearance = ?, updated_at = ? WHERE id = ?";
+    "UPDATE users SET name = ?, email = NULLIF(?, ''), phone = NULLIF(?, ''), role = ?,"
+    " department_id = ?, clearance = ?, updated_at = ? WHERE id = ?";
 static const char SQL_USER_ACTIVE[] = "UPDATE users SET active = ?, updated_at = ? WHERE id = ?";
 static const char SQL_USER_SESSIONS_END[] = "DELETE FROM sessions WHERE user_id = ?";
 static const char SQL_USER_MUST_CHANGE[] =
-	"UPDATE users SET must_change = 1, updated_at = ? WHERE id = ?";
+    "UPDATE users SET must_change = 1, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_CHOICES[] =
-	"SELECT id, name FROM departments WHERE active = 1 OR id = ? ORDER BY name";
+    "SELECT id, name FROM departments WHERE active = 1 OR id = ? ORDER BY name";
 static const char SQL_DEPT_ALL[] = "SELECT id, name FROM departments ORDER BY name";
 static const char SQL_DEPT_VALID[] =
-	"SELECT COUNT(*) FROM departments WHERE id = ? AND (active = 1 OR id = ?)";
+    "SELECT COUNT(*) FROM departments WHERE id = ? AND (active = 1 OR id = ?)";
 
 /* A readable random password (no 0/O, 1/l/I), in the arena; NULL if the system
  * has no randomness. Never logged. */
@@ -109,7 +110,7 @@ static const char *new_password(struct gw_ctx *ctx)
 
 static int users_page(struct gw_ctx *ctx)
 {
-	struct admin_options o = { ctx->hdf, "Opt.Depts" };
+	struct admin_options o = {ctx->hdf, "Opt.Depts"};
 
 	if (gw_db_each(ctx->db, admin_option_row, &o, SQL_DEPT_ALL, NULL) < 0)
 		return 500;
@@ -132,7 +133,7 @@ int users_list(struct gw_ctx *ctx)
  * ones, plus the account's own if that was deactivated. */
 static int user_form_page(struct gw_ctx *ctx, const char *title, long long own_dept)
 {
-	struct admin_options o = { ctx->hdf, "Opt.Depts" };
+	struct admin_options o = {ctx->hdf, "Opt.Depts"};
 
 	if (gw_db_each(ctx->db, admin_option_row, &o, SQL_DEPT_CHOICES, "i", own_dept) < 0)
 		return 500;
@@ -186,8 +187,7 @@ static long long insert_user(struct gw_ctx *ctx, const char *login, const struct
 
 /* The page that shows a new password once (200): it is in this response only,
  * never in a URL, a cookie or the log; responses are never cached. */
-static int show_password(struct gw_ctx *ctx, long long id, const char *password,
-			 const char *flash)
+static int show_password(struct gw_ctx *ctx, long long id, const char *password, const char *flash)
 {
 	int rc = load_user(ctx, id, 0);
 
@@ -306,7 +306,8 @@ static int set_user_active(struct gw_ctx *ctx, long long id, int active)
 	if (rc)
 		return rc;
 	if (gw_db_begin(ctx->db) ||
-	    gw_db_exec(ctx->db, SQL_USER_ACTIVE, "isi", (long long)active, gw_now_utc(ctx), id) < 0 ||
+	    gw_db_exec(ctx->db, SQL_USER_ACTIVE, "isi", (long long)active, gw_now_utc(ctx), id) <
+		0 ||
 	    (!active && (ended = gw_db_exec(ctx->db, SQL_USER_SESSIONS_END, "i", id)) < 0) ||
 	    gw_audit(ctx, active ? "user.activate" : "user.deactivate", "user", id, "login %s%s",
 		     hdf_get_value(ctx->hdf, "Target.login", ""),

@@ -10,19 +10,19 @@
 
 static const char SQL_LOCK[] = "SELECT status, round FROM applications WHERE id = ? FOR UPDATE";
 static const char SQL_APPROVE[] =
-	"UPDATE applications SET status = 'approved', client_id = ?, reviewer_id = ?,"
-	" reviewed_at = ?, updated_at = ? WHERE id = ?";
+    "UPDATE applications SET status = 'approved', client_id = ?, reviewer_id = ?,"
+    " reviewed_at = ?, updated_at = ? WHERE id = ?";
 static const char SQL_REJECT[] =
-	"UPDATE applications SET status = 'rejected', reason = ?, reviewer_id = ?,"
-	" reviewed_at = ?, updated_at = ? WHERE id = ?";
+    "UPDATE applications SET status = 'rejected', reason = ?, reviewer_id = ?,"
+    " reviewed_at = ?, updated_at = ? WHERE id = ?";
 static const char SQL_ROUND[] =
-	"UPDATE application_rounds SET decision = ?, reason = NULLIF(?, ''), reviewer_id = ?,"
-	" decided_at = ? WHERE application_id = ? AND round = ?";
+    "UPDATE application_rounds SET decision = ?, reason = NULLIF(?, ''), reviewer_id = ?,"
+    " decided_at = ? WHERE application_id = ? AND round = ?";
 
 enum { R_REASON, R__N };
 static const struct gw_fdef reject_form[] = {
-	[R_REASON] = { .name = "reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000 },
-	[R__N] = { .name = NULL },
+    [R_REASON] = {.name = "reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000},
+    [R__N] = {.name = NULL},
 };
 GW_FORM_CHECK(reject_form, R__N);
 
@@ -41,8 +41,8 @@ static int decide_round(struct gw_ctx *ctx, long long id, long long round, const
 {
 	return gw_db_exec(ctx->db, SQL_ROUND, "ssisii", decision, reason, ctx->user->id,
 			  gw_now_utc(ctx), id, round) == 1
-		       ? 0
-		       : -1;
+		   ? 0
+		   : -1;
 }
 
 /* The client of application a, as it was when locked: a new one (in the
@@ -52,17 +52,17 @@ static long long client_of(struct gw_ctx *ctx, const struct gw_application *a, i
 {
 	long long id = a->id;
 	struct gw_client_new c = {
-		.name = a->company_name,
-		.uscc = a->uscc,
-		.contact_name = a->contact_name,
-		.contact_phone = a->contact_phone,
-		.contact_email = a->contact_email,
-		.contact_role = gw_view_word(ctx, "L.Applications.Applicant"),
-		.department_id = ctx->user->dept_id, /* in the reviewer's lists */
-		.application_id = id,
-		.reason = gw_arena_printf(&ctx->arena, "%s #%lld",
-					  gw_view_word(ctx, "L.Applications.FromApplication"), id),
-		.in_tx = 1,
+	    .name = a->company_name,
+	    .uscc = a->uscc,
+	    .contact_name = a->contact_name,
+	    .contact_phone = a->contact_phone,
+	    .contact_email = a->contact_email,
+	    .contact_role = gw_view_word(ctx, "L.Applications.Applicant"),
+	    .department_id = ctx->user->dept_id, /* in the reviewer's lists */
+	    .application_id = id,
+	    .reason = gw_arena_printf(&ctx->arena, "%s #%lld",
+				      gw_view_word(ctx, "L.Applications.FromApplication"), id),
+	    .in_tx = 1,
 	};
 	long long existing = 0, cid = gw_client_create(ctx, &c, &existing);
 
@@ -115,7 +115,9 @@ int approve_submit(struct gw_ctx *ctx)
 	if (rc < 0)
 		return 503;
 	return gw_redirect(ctx, "applications", app_path(ctx, id),
-			   rc ? "already_decided" : linked ? "approved_linked" : "approved");
+			   rc	    ? "already_decided"
+			   : linked ? "approved_linked"
+				    : "approved");
 }
 
 static int reject_in_tx(struct gw_ctx *ctx, long long id, const char *reason)

@@ -5,10 +5,9 @@
 
 #include "applications.h"
 
-static const char *const status_keys[] = { "submitted", "rejected", "approved", "withdrawn",
-					   NULL };
-static const char *const age_keys[] = { "1", "3", "7", "30", NULL };
-static const char *const trust_keys[] = { "suspect", NULL };
+static const char *const status_keys[] = {"submitted", "rejected", "approved", "withdrawn", NULL};
+static const char *const age_keys[] = {"1", "3", "7", "30", NULL};
+static const char *const trust_keys[] = {"suspect", NULL};
 
 /* age=N: submitted N days ago or earlier (the current round's time). */
 static const char *age_cut(struct gw_ctx *ctx, const struct gw_fval *v)
@@ -23,36 +22,36 @@ static const char *age_cut(struct gw_ctx *ctx, const struct gw_fval *v)
 }
 
 static const struct gw_list_filter filters[] = {
-	{ { "status", GW_F_CHOICE, 0, 16, 0, 0, status_keys }, "a.status = ?", NULL },
-	{ { "age", GW_F_CHOICE, 0, 2, 0, 0, age_keys }, "a.submitted_at <= ?", age_cut },
-	{ { "trust", GW_F_CHOICE, 0, 8, 0, 0, trust_keys }, "a.trust = ?", NULL },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"status", GW_F_CHOICE, 0, 16, 0, 0, status_keys}, "a.status = ?", NULL},
+    {{"age", GW_F_CHOICE, 0, 2, 0, 0, age_keys}, "a.submitted_at <= ?", age_cut},
+    {{"trust", GW_F_CHOICE, 0, 8, 0, 0, trust_keys}, "a.trust = ?", NULL},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col cols[] = {
-	{ "submitted_at", "a.id", GW_LC_SORT, "L.Application.Submitted", NULL, NULL },
-	{ "company_name", "a.company_name", GW_LC_SORT | GW_LC_SEARCH, "L.Application.CompanyName",
-	  NULL, NULL },
-	{ "uscc", "a.uscc", GW_LC_SEARCH, "L.Application.Uscc", NULL, NULL },
-	{ "contact_name", "a.contact_name", GW_LC_SEARCH, "L.Application.ContactName", NULL, NULL },
-	{ "status", "a.status", GW_LC_SORT, "L.Applications.Status", "L.Application.Statuses", NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"submitted_at", "a.id", GW_LC_SORT, "L.Application.Submitted", NULL, NULL},
+    {"company_name", "a.company_name", GW_LC_SORT | GW_LC_SEARCH, "L.Application.CompanyName", NULL,
+     NULL},
+    {"uscc", "a.uscc", GW_LC_SEARCH, "L.Application.Uscc", NULL, NULL},
+    {"contact_name", "a.contact_name", GW_LC_SEARCH, "L.Application.ContactName", NULL, NULL},
+    {"status", "a.status", GW_LC_SORT, "L.Applications.Status", "L.Application.Statuses", NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list queue = {
-	.columns = "a.id, a.company_name, a.uscc, a.contact_name, a.status, a.round, a.trust,"
-		   " a.submitted_at",
-	.from = "applications a",
-	.key = "a.id",
-	.filters = filters,
-	.cols = cols,
-	.sort = "submitted_at",
-	.desc = 1,
-	.rows = 20,
-	.program = "applications",
-	.path = "/",
-	.csv_name = "applications",
-	.lenient = 1,
+    .columns = "a.id, a.company_name, a.uscc, a.contact_name, a.status, a.round, a.trust,"
+	       " a.submitted_at",
+    .from = "applications a",
+    .key = "a.id",
+    .filters = filters,
+    .cols = cols,
+    .sort = "submitted_at",
+    .desc = 1,
+    .rows = 20,
+    .program = "applications",
+    .path = "/",
+    .csv_name = "applications",
+    .lenient = 1,
 };
 
 static void options(struct gw_ctx *ctx, const char *prefix, const char *words,

@@ -18,17 +18,17 @@ const char *app_path(struct gw_ctx *ctx, long long id)
 }
 
 static const struct gw_route routes[] = {
-	{ "GET", "/", list_page, GW_PERM_APPLICATION_REVIEW, 0 },
-	{ "GET", "/:id", view_page, GW_PERM_APPLICATION_REVIEW, 0 },
-	{ "GET", "/:id/file/:fid", file_get, GW_PERM_APPLICATION_REVIEW, 0 },
-	{ "POST", "/:id/approve", approve_submit, GW_PERM_APPLICATION_REVIEW, 0 },
-	{ "POST", "/:id/reject", reject_submit, GW_PERM_APPLICATION_REVIEW, 0 },
-	{ NULL, NULL, NULL, 0, 0 },
+    {"GET", "/", list_page, GW_PERM_APPLICATION_REVIEW, 0},
+    {"GET", "/:id", view_page, GW_PERM_APPLICATION_REVIEW, 0},
+    {"GET", "/:id/file/:fid", file_get, GW_PERM_APPLICATION_REVIEW, 0},
+    {"POST", "/:id/approve", approve_submit, GW_PERM_APPLICATION_REVIEW, 0},
+    {"POST", "/:id/reject", reject_submit, GW_PERM_APPLICATION_REVIEW, 0},
+    {NULL, NULL, NULL, 0, 0},
 };
 
 int main(void)
 {
-	static const struct gw_app app = { "applications", routes };
+	static const struct gw_app app = {"applications", routes};
 
 	return gw_app_run(&app);
 }

@@ -4,25 +4,24 @@
 #include "applications.h"
 
 static const char SQL_ROUNDS[] =
-	"SELECT r.round, r.company_name, r.uscc, r.contact_name, r.contact_phone,"
-	" r.contact_email, r.services, r.licence_file_id, r.submitted_at, r.decision, r.reason,"
-	" r.decided_at, u.name AS reviewer_name FROM application_rounds r"
-	" LEFT JOIN users u ON u.id = r.reviewer_id WHERE r.application_id = ? ORDER BY r.round";
+    "SELECT r.round, r.company_name, r.uscc, r.contact_name, r.contact_phone,"
+    " r.contact_email, r.services, r.licence_file_id, r.submitted_at, r.decision, r.reason,"
+    " r.decided_at, u.name AS reviewer_name FROM application_rounds r"
+    " LEFT JOIN users u ON u.id = r.reviewer_id WHERE r.application_id = ? ORDER BY r.round";
 static const char SQL_FILES[] =
-	"SELECT id, orig_name, ctype, size, created_at FROM application_files"
-	" WHERE application_id = ? ORDER BY id";
-static const char SQL_FILE[] =
-	"SELECT stored_name, orig_name, ctype FROM application_files"
-	" WHERE id = ? AND application_id = ?";
+    "SELECT id, orig_name, ctype, size, created_at FROM application_files"
+    " WHERE application_id = ? ORDER BY id";
+static const char SQL_FILE[] = "SELECT stored_name, orig_name, ctype FROM application_files"
+			       " WHERE id = ? AND application_id = ?";
 
 /* The fields a round holds, in the order of the diff (words at L.Application.*). */
 static const struct {
 	const char *col, *word;
 } fields[] = {
-	{ "company_name", "CompanyName" }, { "uscc", "Uscc" },
-	{ "contact_name", "ContactName" }, { "contact_phone", "ContactPhone" },
-	{ "contact_email", "ContactEmail" }, { "services", "ServicesWanted" },
-	{ "licence_file_id", "Licence" },
+    {"company_name", "CompanyName"},   {"uscc", "Uscc"},
+    {"contact_name", "ContactName"},   {"contact_phone", "ContactPhone"},
+    {"contact_email", "ContactEmail"}, {"services", "ServicesWanted"},
+    {"licence_file_id", "Licence"},
 };
 
 /* "bookkeeping,cleanup" → "代理记账、财务理账" in the request's language. */
@@ -33,15 +32,17 @@ static const char *service_words(struct gw_ctx *ctx, const char *list)
 
 	snprintf(buf, sizeof(buf), "%s", list);
 	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save))
-		out = gw_arena_printf(&ctx->arena, "%s%s%s", out, *out ? "、" : "",
-				      gw_view_word(ctx, gw_arena_printf(&ctx->arena,
-									"L.Application.Services.%s", k)));
+		out = gw_arena_printf(
+		    &ctx->arena, "%s%s%s", out, *out ? "、" : "",
+		    gw_view_word(ctx,
+				 gw_arena_printf(&ctx->arena, "L.Application.Services.%s", k)));
 	return out;
 }
 
 static const char *round_value(struct gw_ctx *ctx, int n, const char *col)
 {
-	const char *v = hdf_get_value(ctx->hdf, gw_arena_printf(&ctx->arena, "Rounds.%d.%s", n, col), "");
+	const char *v =
+	    hdf_get_value(ctx->hdf, gw_arena_printf(&ctx->arena, "Rounds.%d.%s", n, col), "");
 
 	return strcmp(col, "services") ? v : service_words(ctx, v);
 }

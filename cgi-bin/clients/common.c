@@ -5,10 +5,10 @@
 
 #include "clients.h"
 
-const char *const tier_keys[] = { "normal", "premium", NULL };
+const char *const tier_keys[] = {"normal", "premium", NULL};
 
 static const char SQL_CONTACT_DAYS[] =
-	"SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
+    "SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
 
 int has(struct gw_ctx *ctx, enum gw_perm p)
 {
@@ -69,7 +69,7 @@ static int option_row(void *p, int n, char **v, const size_t *lens, const char *
 
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql)
 {
-	struct opts o = { ctx, prefix };
+	struct opts o = {ctx, prefix};
 
 	gw_hdf_set(ctx->hdf, prefix, "");
 	gw_db_each(ctx->db, option_row, &o, sql, NULL);

@@ -5,64 +5,80 @@
  * only the classes the user may see are in the form or changed by it. */
 #include "clients.h"
 
-enum { F_NAME, F_USCC, F_INDUSTRY, F_ADDRESS, F_TIER, F_DEPT, F_LEAD, F_REP_NAME, F_REP_ID,
-       F_MAIN, F_FINANCING, F_LOAN, F_C_NAME, F_C_ROLE, F_C_PHONE, F_C_EMAIL, F_C_WECHAT,
-       F_C_QQ, F_REASON, F_VERSION, F__N };
+enum {
+	F_NAME,
+	F_USCC,
+	F_INDUSTRY,
+	F_ADDRESS,
+	F_TIER,
+	F_DEPT,
+	F_LEAD,
+	F_REP_NAME,
+	F_REP_ID,
+	F_MAIN,
+	F_FINANCING,
+	F_LOAN,
+	F_C_NAME,
+	F_C_ROLE,
+	F_C_PHONE,
+	F_C_EMAIL,
+	F_C_WECHAT,
+	F_C_QQ,
+	F_REASON,
+	F_VERSION,
+	F__N
+};
 
 static const struct gw_fdef client_form[] = {
-	[F_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 200 },
-	[F_USCC] = { .name = "uscc", .type = GW_F_USCC, .maxlen = 18 },
-	[F_INDUSTRY] = { .name = "industry", .type = GW_F_TEXT, .maxlen = 50 },
-	[F_ADDRESS] = { .name = "address", .type = GW_F_TEXT, .maxlen = 300 },
-	[F_TIER] = { .name = "tier", .type = GW_F_CHOICE, .required = 1, .maxlen = 8,
-		     .choices = tier_keys },
-	[F_DEPT] = { .name = "department", .type = GW_F_INT, .maxlen = 10, .min = 1,
-		     .max = MAX_ID },
-	[F_LEAD] = { .name = "lead", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID },
-	[F_REP_NAME] = { .name = "legal_rep_name", .type = GW_F_TEXT, .maxlen = 100 },
-	[F_REP_ID] = { .name = "legal_rep_id", .type = GW_F_IDCARD, .maxlen = 18 },
-	[F_MAIN] = { .name = "main_business", .type = GW_F_TEXTAREA, .maxlen = 2000 },
-	[F_FINANCING] = { .name = "financing_needs", .type = GW_F_TEXTAREA, .maxlen = 2000 },
-	[F_LOAN] = { .name = "loan_purpose", .type = GW_F_TEXTAREA, .maxlen = 2000 },
-	[F_C_NAME] = { .name = "contact_name", .type = GW_F_TEXT, .maxlen = 100 },
-	[F_C_ROLE] = { .name = "contact_role", .type = GW_F_TEXT, .maxlen = 100 },
-	[F_C_PHONE] = { .name = "contact_phone", .type = GW_F_PHONE, .maxlen = 32 },
-	[F_C_EMAIL] = { .name = "contact_email", .type = GW_F_EMAIL, .maxlen = 254 },
-	[F_C_WECHAT] = { .name = "contact_wechat", .type = GW_F_TEXT, .maxlen = 64 },
-	[F_C_QQ] = { .name = "contact_qq", .type = GW_F_INT, .maxlen = 12, .min = 10000,
-		     .max = 999999999999LL },
-	[F_REASON] = { .name = "reason", .type = GW_F_TEXTAREA, .maxlen = 500 },
-	[F_VERSION] = { .name = "version", .type = GW_F_INT, .maxlen = 10, .min = 0,
-			.max = MAX_ID },
-	[F__N] = { .name = NULL },
+    [F_NAME] = {.name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 200},
+    [F_USCC] = {.name = "uscc", .type = GW_F_USCC, .maxlen = 18},
+    [F_INDUSTRY] = {.name = "industry", .type = GW_F_TEXT, .maxlen = 50},
+    [F_ADDRESS] = {.name = "address", .type = GW_F_TEXT, .maxlen = 300},
+    [F_TIER] =
+	{.name = "tier", .type = GW_F_CHOICE, .required = 1, .maxlen = 8, .choices = tier_keys},
+    [F_DEPT] = {.name = "department", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [F_LEAD] = {.name = "lead", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [F_REP_NAME] = {.name = "legal_rep_name", .type = GW_F_TEXT, .maxlen = 100},
+    [F_REP_ID] = {.name = "legal_rep_id", .type = GW_F_IDCARD, .maxlen = 18},
+    [F_MAIN] = {.name = "main_business", .type = GW_F_TEXTAREA, .maxlen = 2000},
+    [F_FINANCING] = {.name = "financing_needs", .type = GW_F_TEXTAREA, .maxlen = 2000},
+    [F_LOAN] = {.name = "loan_purpose", .type = GW_F_TEXTAREA, .maxlen = 2000},
+    [F_C_NAME] = {.name = "contact_name", .type = GW_F_TEXT, .maxlen = 100},
+    [F_C_ROLE] = {.name = "contact_role", .type = GW_F_TEXT, .maxlen = 100},
+    [F_C_PHONE] = {.name = "contact_phone", .type = GW_F_PHONE, .maxlen = 32},
+    [F_C_EMAIL] = {.name = "contact_email", .type = GW_F_EMAIL, .maxlen = 254},
+    [F_C_WECHAT] = {.name = "contact_wechat", .type = GW_F_TEXT, .maxlen = 64},
+    [F_C_QQ] =
+	{.name = "contact_qq", .type = GW_F_INT, .maxlen = 12, .min = 10000, .max = 999999999999LL},
+    [F_REASON] = {.name = "reason", .type = GW_F_TEXTAREA, .maxlen = 500},
+    [F_VERSION] = {.name = "version", .type = GW_F_INT, .maxlen = 10, .min = 0, .max = MAX_ID},
+    [F__N] = {.name = NULL},
 };
 GW_FORM_CHECK(client_form, F__N);
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
-static const char SQL_LEADS[] =
-	"SELECT id, name FROM users WHERE active = 1"
-	" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
+static const char SQL_LEADS[] = "SELECT id, name FROM users WHERE active = 1"
+				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 static const char SQL_DEPT_OK[] = "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1";
-static const char SQL_LEAD_OK[] =
-	"SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
-	" AND role IN ('advisor', 'manager', 'director')";
+static const char SQL_LEAD_OK[] = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
+				  " AND role IN ('advisor', 'manager', 'director')";
 
-#define SQL_SET_BASIC                                                                     \
-	"UPDATE clients SET name = ?, uscc = NULLIF(?, ''), industry = NULLIF(?, ''),"   \
-	" address = NULLIF(?, ''), tier = ?, department_id = NULLIF(?, 0),"               \
+#define SQL_SET_BASIC                                                                              \
+	"UPDATE clients SET name = ?, uscc = NULLIF(?, ''), industry = NULLIF(?, ''),"             \
+	" address = NULLIF(?, ''), tier = ?, department_id = NULLIF(?, 0),"                        \
 	" lead_id = NULLIF(?, 0), legal_rep_name = NULLIF(?, ''),"
 static const char SQL_UPDATE1[] =
-	SQL_SET_BASIC " version = version + 1, updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND version = ?";
-static const char SQL_UPDATE2[] =
-	SQL_SET_BASIC " main_business = NULLIF(?, ''), financing_needs = NULLIF(?, ''),"
-	" loan_purpose = NULLIF(?, ''), version = version + 1, updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND version = ?";
+    SQL_SET_BASIC " version = version + 1, updated_at = UTC_TIMESTAMP()"
+		  " WHERE id = ? AND version = ?";
+static const char SQL_UPDATE2[] = SQL_SET_BASIC
+    " main_business = NULLIF(?, ''), financing_needs = NULLIF(?, ''),"
+    " loan_purpose = NULLIF(?, ''), version = version + 1, updated_at = UTC_TIMESTAMP()"
+    " WHERE id = ? AND version = ?";
 static const char SQL_SET_ID[] =
-	"UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
+    "UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
 static const char SQL_ADD_LEAD[] =
-	"INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-	" VALUES (?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
+    " VALUES (?, ?, ?, UTC_TIMESTAMP())";
 
 /* The form's selects, the classes the user may fill in, and the page. */
 static int form_page(struct gw_ctx *ctx, int level, long long id)
@@ -72,7 +88,7 @@ static int form_page(struct gw_ctx *ctx, int level, long long id)
 	for (int i = 0; tier_keys[i]; i++)
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Opt.Tiers.%s", tier_keys[i]),
 			   gw_view_word(ctx, gw_arena_printf(&ctx->arena, "L.Client.Tiers.%s",
-							      tier_keys[i])));
+							     tier_keys[i])));
 	gw_hdf_set_int(ctx->hdf, "Edit.Level", level);
 	if (id)
 		gw_hdf_set_int(ctx->hdf, "Edit.Id", id);
@@ -167,7 +183,7 @@ static void fill_new(struct gw_ctx *ctx, const struct gw_fval *v, int level,
 int new_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[F__N];
-	struct gw_client_new c = { 0 };
+	struct gw_client_new c = {0};
 	int level = new_level(ctx);
 	long long id, existing = 0;
 
@@ -236,12 +252,16 @@ struct efield {
 	size_t off;
 };
 
-#define EF(f, m, l) { f, #m, l, offsetof(struct gw_client, m) }
+#define EF(f, m, l)                                                                                \
+	{                                                                                          \
+		f, #m, l, offsetof(struct gw_client, m)                                            \
+	}
 static const struct efield efields[] = {
-	EF(F_NAME, name, 1), EF(F_USCC, uscc, 1), EF(F_INDUSTRY, industry, 1),
-	EF(F_ADDRESS, address, 1), EF(F_TIER, tier, 1), EF(F_REP_NAME, legal_rep_name, 1),
-	EF(F_MAIN, main_business, 2), EF(F_FINANCING, financing_needs, 2),
-	EF(F_LOAN, loan_purpose, 2), EF(F_REP_ID, legal_rep_id, 3),
+    EF(F_NAME, name, 1),	  EF(F_USCC, uscc, 1),
+    EF(F_INDUSTRY, industry, 1),  EF(F_ADDRESS, address, 1),
+    EF(F_TIER, tier, 1),	  EF(F_REP_NAME, legal_rep_name, 1),
+    EF(F_MAIN, main_business, 2), EF(F_FINANCING, financing_needs, 2),
+    EF(F_LOAN, loan_purpose, 2),  EF(F_REP_ID, legal_rep_id, 3),
 };
 
 static const char *old_of(const struct gw_client *c, const struct efield *e)
@@ -253,8 +273,8 @@ static const char *old_of(const struct gw_client *c, const struct efield *e)
 
 /* The history row of the edit: every changed field the user may see, with its
  * old and new value (level 3 sealed); departments and leads as ids. */
-static int write_history(struct gw_ctx *ctx, const struct gw_client *c,
-			 const struct gw_fval *v, int level)
+static int write_history(struct gw_ctx *ctx, const struct gw_client *c, const struct gw_fval *v,
+			 int level)
 {
 	long long hid = gw_client_history(ctx, c->id, "edited", v[F_REASON].s);
 	int rc = hid < 0;
@@ -268,15 +288,16 @@ static int write_history(struct gw_ctx *ctx, const struct gw_client *c,
 	}
 	if (!rc && c->department_id != v[F_DEPT].i)
 		rc = gw_client_history_field(ctx, hid, "department_id", 1,
-					     id_text(ctx, c->department_id), id_text(ctx, v[F_DEPT].i));
+					     id_text(ctx, c->department_id),
+					     id_text(ctx, v[F_DEPT].i));
 	if (!rc && c->lead_id != v[F_LEAD].i)
 		rc = gw_client_history_field(ctx, hid, "lead_id", 1, id_text(ctx, c->lead_id),
 					     id_text(ctx, v[F_LEAD].i));
 	return rc ? -1 : 0;
 }
 
-static long long update_row(struct gw_ctx *ctx, const struct gw_client *c,
-			    const struct gw_fval *v, int level)
+static long long update_row(struct gw_ctx *ctx, const struct gw_client *c, const struct gw_fval *v,
+			    int level)
 {
 	if (level >= 2)
 		return gw_db_exec(ctx->db, SQL_UPDATE2, "sssssiissssii", v[F_NAME].s, v[F_USCC].s,
@@ -300,8 +321,8 @@ static int update_id(struct gw_ctx *ctx, const struct gw_client *c, const struct
 	if (v[F_REP_ID].present) {
 		bidx = gw_arena_alloc(&ctx->arena, 65);
 		if (gw_client_id_bidx(ctx, v[F_REP_ID].s, bidx) ||
-		    !(sealed = gw_client_seal(ctx, "clients", "legal_rep_id", c->id,
-					      v[F_REP_ID].s, &n)))
+		    !(sealed =
+			  gw_client_seal(ctx, "clients", "legal_rep_id", c->id, v[F_REP_ID].s, &n)))
 			return -1;
 	}
 	return gw_db_exec(ctx->db, SQL_SET_ID, "bsi", sealed, n, bidx, c->id) < 0 ? -1 : 0;
@@ -317,8 +338,8 @@ static int save_edit(struct gw_ctx *ctx, const struct gw_client *c, const struct
 		return n < 0 ? -1 : 0;
 	if ((level >= 3 && update_id(ctx, c, v)) || write_history(ctx, c, v, level) ||
 	    (strcmp(c->name, v[F_NAME].s) && gw_client_grams(ctx, c->id, v[F_NAME].s)) ||
-	    (v[F_LEAD].i && gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", c->id, v[F_LEAD].i,
-				       ctx->user->id) < 0))
+	    (v[F_LEAD].i &&
+	     gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", c->id, v[F_LEAD].i, ctx->user->id) < 0))
 		return -1;
 	return 1;
 }

@@ -9,56 +9,79 @@
 #include "clients.h"
 
 #define FILE_MAX (5 * 1024 * 1024)
-#define XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define XLSX	 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-static const char *const file_kinds[] = { "balance_sheet", "income_statement", "cash_flow",
-					  "tax_return", "other", NULL };
+static const char *const file_kinds[] = {
+    "balance_sheet", "income_statement", "cash_flow", "tax_return", "other", NULL};
 
-enum { P_PERIOD, P_F0, P_F1, P_F2, P_F3, P_F4, P_F5, P_F6, P_F7, P_F8, P_F9, P_F10, P_REASON,
-       P__N };
-#define MONEY(n) { .name = n, .type = GW_F_MONEY, .maxlen = 24 }
+enum {
+	P_PERIOD,
+	P_F0,
+	P_F1,
+	P_F2,
+	P_F3,
+	P_F4,
+	P_F5,
+	P_F6,
+	P_F7,
+	P_F8,
+	P_F9,
+	P_F10,
+	P_REASON,
+	P__N
+};
+#define MONEY(n)                                                                                   \
+	{                                                                                          \
+		.name = n, .type = GW_F_MONEY, .maxlen = 24                                        \
+	}
 static const struct gw_fdef period_form[] = {
-	[P_PERIOD] = { .name = "period", .type = GW_F_TEXT, .required = 1, .maxlen = 7 },
-	[P_F0] = MONEY("total_assets"), [P_F1] = MONEY("total_liabilities"),
-	[P_F2] = MONEY("owners_equity"), [P_F3] = MONEY("revenue"),
-	[P_F4] = MONEY("total_profit"), [P_F5] = MONEY("net_profit"),
-	[P_F6] = MONEY("operating_cash_flow"), [P_F7] = MONEY("investing_cash_flow"),
-	[P_F8] = MONEY("financing_cash_flow"), [P_F9] = MONEY("vat_payable"),
-	[P_F10] = MONEY("income_tax_payable"),
-	[P_REASON] = { .name = "period_reason", .type = GW_F_TEXTAREA, .required = 1,
-		       .maxlen = 500 },
-	[P__N] = { .name = NULL },
+    [P_PERIOD] = {.name = "period", .type = GW_F_TEXT, .required = 1, .maxlen = 7},
+    [P_F0] = MONEY("total_assets"),
+    [P_F1] = MONEY("total_liabilities"),
+    [P_F2] = MONEY("owners_equity"),
+    [P_F3] = MONEY("revenue"),
+    [P_F4] = MONEY("total_profit"),
+    [P_F5] = MONEY("net_profit"),
+    [P_F6] = MONEY("operating_cash_flow"),
+    [P_F7] = MONEY("investing_cash_flow"),
+    [P_F8] = MONEY("financing_cash_flow"),
+    [P_F9] = MONEY("vat_payable"),
+    [P_F10] = MONEY("income_tax_payable"),
+    [P_REASON] = {.name = "period_reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 500},
+    [P__N] = {.name = NULL},
 };
 GW_FORM_CHECK(period_form, P__N);
 
 enum { U_KIND, U_REASON, U__N };
 static const struct gw_fdef file_form[] = {
-	[U_KIND] = { .name = "kind", .type = GW_F_CHOICE, .required = 1, .maxlen = 20,
-		     .choices = file_kinds },
-	[U_REASON] = { .name = "file_reason", .type = GW_F_TEXTAREA, .maxlen = 500 },
-	[U__N] = { .name = NULL },
+    [U_KIND] =
+	{.name = "kind", .type = GW_F_CHOICE, .required = 1, .maxlen = 20, .choices = file_kinds},
+    [U_REASON] = {.name = "file_reason", .type = GW_F_TEXTAREA, .maxlen = 500},
+    [U__N] = {.name = NULL},
 };
 GW_FORM_CHECK(file_form, U__N);
 
 static const char SQL_PERIOD_ID[] =
-	"SELECT id FROM client_periods WHERE client_id = ? AND period = ?";
+    "SELECT id FROM client_periods WHERE client_id = ? AND period = ?";
 static const char SQL_PERIOD_NEW[] =
-	"INSERT INTO client_periods (client_id, period, created_by, created_at, updated_at)"
-	" VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+    "INSERT INTO client_periods (client_id, period, created_by, created_at, updated_at)"
+    " VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 /* one statement per figure column: the column's name is in the text */
 #define SET_FIG(c) "UPDATE client_periods SET " c " = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?"
 static const char *const SQL_SET_FIG[] = {
-	SET_FIG("total_assets"), SET_FIG("total_liabilities"), SET_FIG("owners_equity"),
-	SET_FIG("revenue"), SET_FIG("total_profit"), SET_FIG("net_profit"),
-	SET_FIG("operating_cash_flow"), SET_FIG("investing_cash_flow"),
-	SET_FIG("financing_cash_flow"), SET_FIG("vat_payable"), SET_FIG("income_tax_payable"),
+    SET_FIG("total_assets"),	    SET_FIG("total_liabilities"),
+    SET_FIG("owners_equity"),	    SET_FIG("revenue"),
+    SET_FIG("total_profit"),	    SET_FIG("net_profit"),
+    SET_FIG("operating_cash_flow"), SET_FIG("investing_cash_flow"),
+    SET_FIG("financing_cash_flow"), SET_FIG("vat_payable"),
+    SET_FIG("income_tax_payable"),
 };
 static const char SQL_FILE_NEW[] =
-	"INSERT INTO client_files (client_id, kind, stored_name, orig_name, ctype, size,"
-	" created_by, created_at) VALUES (?, ?, ?, '', ?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT INTO client_files (client_id, kind, stored_name, orig_name, ctype, size,"
+    " created_by, created_at) VALUES (?, ?, ?, '', ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_FILE_NAME[] = "UPDATE client_files SET orig_name = ? WHERE id = ?";
 static const char SQL_FILE_GET[] =
-	"SELECT id, stored_name, orig_name, ctype FROM client_files WHERE id = ? AND client_id = ?";
+    "SELECT id, stored_name, orig_name, ctype FROM client_files WHERE id = ? AND client_id = ?";
 
 /* 2025, 2025-Q3 or 2025-09 */
 static int good_period(const char *s)
@@ -71,8 +94,8 @@ static int good_period(const char *s)
 		return 1;
 	if (n == 7 && s[4] == '-' && s[5] == 'Q')
 		return s[6] >= '1' && s[6] <= '4';
-	return n == 7 && s[4] == '-' && strspn(s + 5, "0123456789") == 2 &&
-	       atoi(s + 5) >= 1 && atoi(s + 5) <= 12;
+	return n == 7 && s[4] == '-' && strspn(s + 5, "0123456789") == 2 && atoi(s + 5) >= 1 &&
+	       atoi(s + 5) <= 12;
 }
 
 /* The period's row id (made when new): > 0, or -1. */
@@ -91,17 +114,17 @@ static long long period_row(struct gw_ctx *ctx, long long client, const char *pe
 static const char *old_figure(const struct gw_client_period *old, int i)
 {
 	static const size_t offs[] = {
-		offsetof(struct gw_client_period, total_assets),
-		offsetof(struct gw_client_period, total_liabilities),
-		offsetof(struct gw_client_period, owners_equity),
-		offsetof(struct gw_client_period, revenue),
-		offsetof(struct gw_client_period, total_profit),
-		offsetof(struct gw_client_period, net_profit),
-		offsetof(struct gw_client_period, operating_cash_flow),
-		offsetof(struct gw_client_period, investing_cash_flow),
-		offsetof(struct gw_client_period, financing_cash_flow),
-		offsetof(struct gw_client_period, vat_payable),
-		offsetof(struct gw_client_period, income_tax_payable),
+	    offsetof(struct gw_client_period, total_assets),
+	    offsetof(struct gw_client_period, total_liabilities),
+	    offsetof(struct gw_client_period, owners_equity),
+	    offsetof(struct gw_client_period, revenue),
+	    offsetof(struct gw_client_period, total_profit),
+	    offsetof(struct gw_client_period, net_profit),
+	    offsetof(struct gw_client_period, operating_cash_flow),
+	    offsetof(struct gw_client_period, investing_cash_flow),
+	    offsetof(struct gw_client_period, financing_cash_flow),
+	    offsetof(struct gw_client_period, vat_payable),
+	    offsetof(struct gw_client_period, income_tax_payable),
 	};
 	const char *s;
 
@@ -121,8 +144,8 @@ static int set_figure(struct gw_ctx *ctx, long long pid, long long hid, int i,
 
 	if (!strcmp(fen, old))
 		return 0;
-	if (*fen && !(sealed = gw_client_seal(ctx, "client_periods", gw_client_figures[i], pid,
-					      fen, &n)))
+	if (*fen &&
+	    !(sealed = gw_client_seal(ctx, "client_periods", gw_client_figures[i], pid, fen, &n)))
 		return -1;
 	if (gw_db_exec(ctx->db, SQL_SET_FIG[i], "bi", sealed, n, pid) < 0)
 		return -1;
@@ -148,8 +171,9 @@ static int save_period(struct gw_ctx *ctx, long long client, const struct gw_fva
 	if (n < 0 || (pid = period_row(ctx, client, v[P_PERIOD].s)) < 0)
 		return -1;
 	old = find_old(p, n, v[P_PERIOD].s);
-	hid = gw_client_history(ctx, client, "period",
-				gw_arena_printf(&ctx->arena, "%s: %s", v[P_PERIOD].s, v[P_REASON].s));
+	hid =
+	    gw_client_history(ctx, client, "period",
+			      gw_arena_printf(&ctx->arena, "%s: %s", v[P_PERIOD].s, v[P_REASON].s));
 	if (hid < 0)
 		return -1;
 	for (int i = 0; gw_client_figures[i]; i++)
@@ -170,9 +194,9 @@ int period_submit(struct gw_ctx *ctx)
 		return rc;
 	if (level < 3)
 		return 404;
-	if (GW_FORM_READ(ctx, period_form, v) +
-	    (v[P_PERIOD].present && !good_period(v[P_PERIOD].s) &&
-	     gw_form_error(ctx, "period", "bad_period")))
+	if (GW_FORM_READ(ctx, period_form, v) + (v[P_PERIOD].present &&
+						 !good_period(v[P_PERIOD].s) &&
+						 gw_form_error(ctx, "period", "bad_period")))
 		return show_client(ctx, &c, level);
 	if (gw_db_begin(ctx->db))
 		return 503;
@@ -192,8 +216,8 @@ static const char *file_type(const void *data, size_t n)
 {
 	const char *t = gw_upload_sniff(data, n);
 
-	if (t && (!strcmp(t, "application/pdf") || !strcmp(t, "image/jpeg") ||
-		  !strcmp(t, "image/png")))
+	if (t &&
+	    (!strcmp(t, "application/pdf") || !strcmp(t, "image/jpeg") || !strcmp(t, "image/png")))
 		return t;
 	if (n > 30 && !memcmp(data, "PK\x03\x04", 4) &&
 	    memmem(data, n, "[Content_Types].xml", 19) && memmem(data, n, "xl/", 3))
@@ -230,8 +254,8 @@ static int store_sealed(struct gw_ctx *ctx, long long client, const struct gw_fi
 	return rc ? -1 : 0;
 }
 
-static int file_row(struct gw_ctx *ctx, long long client, const struct gw_fval *v,
-		    const char *name, const struct gw_field *f, const char *type)
+static int file_row(struct gw_ctx *ctx, long long client, const struct gw_fval *v, const char *name,
+		    const struct gw_field *f, const char *type)
 {
 	unsigned char *oname;
 	size_t n = 0;
@@ -240,8 +264,8 @@ static int file_row(struct gw_ctx *ctx, long long client, const struct gw_fval *
 
 	const char *kind = v[U_KIND].s;
 
-	if (gw_db_exec(ctx->db, SQL_FILE_NEW, "isssii", client, kind, name, type,
-		       (long long)f->len, ctx->user->id) != 1)
+	if (gw_db_exec(ctx->db, SQL_FILE_NEW, "isssii", client, kind, name, type, (long long)f->len,
+		       ctx->user->id) != 1)
 		return -1;
 	id = gw_db_insert_id(ctx->db);
 	if (strlen(orig) > 200)
@@ -249,8 +273,10 @@ static int file_row(struct gw_ctx *ctx, long long client, const struct gw_fval *
 	if (!(oname = gw_client_seal(ctx, "client_files", "orig_name", id, orig, &n)))
 		return -1;
 	return gw_db_exec(ctx->db, SQL_FILE_NAME, "bi", oname, n, id) == 1 &&
-	       gw_client_history(ctx, client, "file", v[U_REASON].present ? v[U_REASON].s : kind) > 0
-		       ? 0 : -1;
+		       gw_client_history(ctx, client, "file",
+					 v[U_REASON].present ? v[U_REASON].s : kind) > 0
+		   ? 0
+		   : -1;
 }
 
 /* POST /:id/files — 303 to the client with the file stored encrypted; 200 the
@@ -344,7 +370,7 @@ static const char *orig_name(struct gw_ctx *ctx, const struct stored_file *f)
 int file_get(struct gw_ctx *ctx)
 {
 	struct gw_client c;
-	struct stored_file f = { .ctx = ctx };
+	struct stored_file f = {.ctx = ctx};
 	int level, rc = open_client(ctx, &c, &level);
 
 	if (rc != 1)

@@ -7,7 +7,7 @@
 #include "guwen/list.h"
 #include "clients.h"
 
-static const char *const one[] = { "1", NULL };
+static const char *const one[] = {"1", NULL};
 
 /* stale=1 binds the first day that counts as contacted in time */
 static const char *stale_since(struct gw_ctx *ctx, const struct gw_fval *v)
@@ -20,62 +20,64 @@ static const char *stale_since(struct gw_ctx *ctx, const struct gw_fval *v)
 }
 
 static const struct gw_list_filter filters[] = {
-	{ { "tier", GW_F_CHOICE, 0, 8, 0, 0, tier_keys }, "c.tier = ?", NULL },
-	{ { "dept", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.department_id = ?", NULL },
-	{ { "lead", GW_F_INT, 0, 10, 1, MAX_ID, NULL },
-	  "c.id IN (SELECT fl.client_id FROM client_leads fl WHERE fl.user_id = ?)", NULL },
-	{ { "industry", GW_F_TEXT, 0, 50, 0, 0, NULL }, "c.industry = ?", NULL },
-	{ { "stale", GW_F_CHOICE, 0, 1, 0, 0, one },
-	  "(c.last_contact_on IS NULL OR c.last_contact_on < ?)", stale_since },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"tier", GW_F_CHOICE, 0, 8, 0, 0, tier_keys}, "c.tier = ?", NULL},
+    {{"dept", GW_F_INT, 0, 10, 1, MAX_ID, NULL}, "c.department_id = ?", NULL},
+    {{"lead", GW_F_INT, 0, 10, 1, MAX_ID, NULL},
+     "c.id IN (SELECT fl.client_id FROM client_leads fl WHERE fl.user_id = ?)",
+     NULL},
+    {{"industry", GW_F_TEXT, 0, 50, 0, 0, NULL}, "c.industry = ?", NULL},
+    {{"stale", GW_F_CHOICE, 0, 1, 0, 0, one},
+     "(c.last_contact_on IS NULL OR c.last_contact_on < ?)",
+     stale_since},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col cols[] = {
-	{ "name", "c.name", GW_LC_SORT, "L.Client.Name", NULL, NULL },
-	{ "uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL },
-	{ "industry", "c.industry", 0, "L.Client.Industry", NULL, NULL },
-	{ "tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL },
-	{ "dept_name", "d.name", 0, "L.Client.Department", NULL, NULL },
-	{ "lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL },
-	{ "contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL },
-	{ "contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL },
-	{ "last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
-	  "L.Client.LastContact", NULL, "L.Client.Never" },
-	{ "created", "c.id", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"name", "c.name", GW_LC_SORT, "L.Client.Name", NULL, NULL},
+    {"uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL},
+    {"industry", "c.industry", 0, "L.Client.Industry", NULL, NULL},
+    {"tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL},
+    {"dept_name", "d.name", 0, "L.Client.Department", NULL, NULL},
+    {"lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL},
+    {"contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL},
+    {"contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL},
+    {"last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
+     "L.Client.LastContact", NULL, "L.Client.Never"},
+    {"created", "c.id", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 /* The same list found through the name grams (a substring of the name): the
  * rarest gram of the search walked in name order (gram, name, id), its id the
  * key, the clients row read only for the rows shown and the filters. */
 static const struct gw_list_col gram_cols[] = {
-	{ "name", "g.name", GW_LC_SORT, "L.Client.Name", NULL, NULL },
-	{ "uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL },
-	{ "industry", "c.industry", 0, "L.Client.Industry", NULL, NULL },
-	{ "tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL },
-	{ "dept_name", "d.name", 0, "L.Client.Department", NULL, NULL },
-	{ "lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL },
-	{ "contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL },
-	{ "contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL },
-	{ "last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
-	  "L.Client.LastContact", NULL, "L.Client.Never" },
-	{ "created", "g.client_id", GW_LC_SORT, NULL, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"name", "g.name", GW_LC_SORT, "L.Client.Name", NULL, NULL},
+    {"uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL},
+    {"industry", "c.industry", 0, "L.Client.Industry", NULL, NULL},
+    {"tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL},
+    {"dept_name", "d.name", 0, "L.Client.Department", NULL, NULL},
+    {"lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL},
+    {"contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL},
+    {"contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL},
+    {"last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
+     "L.Client.LastContact", NULL, "L.Client.Never"},
+    {"created", "g.client_id", GW_LC_SORT, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
-#define LIST_COLUMNS                                                                    \
-	"c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"                 \
+#define LIST_COLUMNS                                                                               \
+	"c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"                           \
 	" u.name AS lead_name, c.contact_name, c.contact_phone, c.last_contact_on"
-#define LIST_JOINS                                                                      \
+#define LIST_JOINS                                                                                 \
 	" LEFT JOIN departments d ON d.id = c.department_id LEFT JOIN users u ON u.id = c.lead_id"
 
-#define BY_NAME(hint_)                                                                  \
-	{                                                                               \
-		.columns = LIST_COLUMNS,                                                \
-		.from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS, \
-		.key = "g.id", .filters = filters, .cols = gram_cols, .sort = "name",   \
-		.desc = 0, .rows = 20, .program = "clients", .path = "/",               \
-		.csv_name = "clients", .lenient = 1, .hint = hint_,                     \
+#define BY_NAME(hint_)                                                                             \
+	{                                                                                          \
+		.columns = LIST_COLUMNS,                                                           \
+		.from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS,     \
+		.key = "g.id", .filters = filters, .cols = gram_cols, .sort = "name", .desc = 0,   \
+		.rows = 20, .program = "clients", .path = "/", .csv_name = "clients",              \
+		.lenient = 1, .hint = hint_,                                                       \
 	}
 /* Every client or a department's: the gram walked in name order (a scan of the
  * clients table is what the server would choose for a gram in every name). */
@@ -84,18 +86,18 @@ static const struct gw_list by_name = BY_NAME("FORCE INDEX (ix_client_name_grams
 static const struct gw_list by_name_own = BY_NAME(NULL);
 
 static const struct gw_list clients = {
-	.columns = LIST_COLUMNS,
-	.from = "clients c" LIST_JOINS,
-	.key = "c.id",
-	.filters = filters,
-	.cols = cols,
-	.sort = "name",
-	.desc = 0,
-	.rows = 20,
-	.program = "clients",
-	.path = "/",
-	.csv_name = "clients",
-	.lenient = 1,
+    .columns = LIST_COLUMNS,
+    .from = "clients c" LIST_JOINS,
+    .key = "c.id",
+    .filters = filters,
+    .cols = cols,
+    .sort = "name",
+    .desc = 0,
+    .rows = 20,
+    .program = "clients",
+    .path = "/",
+    .csv_name = "clients",
+    .lenient = 1,
 };
 
 /* Who's clients: every one, the leads' ones, or also the department's. */
@@ -107,20 +109,19 @@ static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
 static const char Q_USCC[] = "c.uscc = ?";
 static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
 static const char Q_PHONE[] =
-	"c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
+    "c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
 static const char Q_CONTACT[] =
-	"c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)";
-static const char Q_LEAD[] =
-	"c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
-	" ON nu.id = nl.user_id WHERE nu.name = ?)";
+    "c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)";
+static const char Q_LEAD[] = "c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
+			     " ON nu.id = nl.user_id WHERE nu.name = ?)";
 static const char Q_NAME[] = "g.gram = ? AND g.name LIKE ?";
 static const char Q_NONE[] = "FALSE";
 
 static const char SQL_IS_CONTACT[] = "SELECT COUNT(*) FROM client_contacts WHERE name = ?";
 static const char SQL_IS_LEAD[] =
-	"SELECT COUNT(*) FROM users WHERE name = ? AND role IN ('advisor', 'manager', 'director')";
+    "SELECT COUNT(*) FROM users WHERE name = ? AND role IN ('advisor', 'manager', 'director')";
 static const char SQL_GRAM_COUNT[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
 
 struct rarest {
 	struct gw_ctx *ctx;
@@ -148,7 +149,7 @@ static int try_gram(void *p, const char *gram, size_t len)
 /* The gram of the search that the fewest clients' names hold. */
 static const char *rarest_gram(struct gw_ctx *ctx, const char *q)
 {
-	struct rarest r = { ctx, NULL, 0, 0 };
+	struct rarest r = {ctx, NULL, 0, 0};
 
 	gw_client_each_gram(q, 2, try_gram, &r);
 	if (!r.best)
@@ -190,13 +191,13 @@ static int any(struct gw_ctx *ctx, const char *sql, const char *q)
 /* Text: a contact's or a lead's name as it is, else a part of the name. */
 static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
 {
-	a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, q };
+	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, q};
 	if (any(ctx, SQL_IS_CONTACT, q))
 		return Q_CONTACT;
 	if (any(ctx, SQL_IS_LEAD, q))
 		return Q_LEAD;
-	a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, rarest_gram(ctx, q) };
-	a[1] = (struct gw_db_arg){ GW_DB_TEXT, 0, like_of(ctx, q) };
+	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, rarest_gram(ctx, q)};
+	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, like_of(ctx, q)};
 	*n = 2;
 	return Q_NAME;
 }
@@ -212,19 +213,19 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 
 	*n = 1;
 	if (strlen(u) == 18 && gw_valid_uscc(u)) {
-		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, u };
+		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, u};
 		return Q_USCC;
 	}
 	if (strlen(u) == 18 && gw_valid_idcard(u)) {
 		bidx = gw_arena_alloc(&ctx->arena, 65);
 		if (ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
 			return (*n = 0), Q_NONE;
-		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, bidx };
+		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, bidx};
 		gw_client_reason_args(ctx, a + 1);
 		return (*n = 5), Q_IDNO;
 	}
 	if (gw_valid_phone(q)) {
-		a[0] = (struct gw_db_arg){ GW_DB_TEXT, 0, phone_normal(ctx, q) };
+		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
 		return Q_PHONE;
 	}
 	return text_search(ctx, q, a, n);
@@ -246,9 +247,9 @@ static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 	}
 	if (scope != GW_SCOPE_ALL) {
 		cond = scope == GW_SCOPE_DEPARTMENT ? SCOPE_DEPT : SCOPE_OWN;
-		a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->id, NULL };
+		a[n++] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
 		if (scope == GW_SCOPE_DEPARTMENT)
-			a[n++] = (struct gw_db_arg){ GW_DB_INT, ctx->user->dept_id, NULL };
+			a[n++] = (struct gw_db_arg){GW_DB_INT, ctx->user->dept_id, NULL};
 	}
 	if (q) {
 		cond = cond ? gw_arena_printf(&ctx->arena, "%s AND %s", q, cond) : q;
@@ -260,9 +261,8 @@ static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 }
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
-static const char SQL_LEADS[] =
-	"SELECT id, name FROM users WHERE active = 1"
-	" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
+static const char SQL_LEADS[] = "SELECT id, name FROM users WHERE active = 1"
+				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
 /* GET / — 200: the user's clients, by name (or as sorted), 20 at a time. */
 int list_page(struct gw_ctx *ctx)
@@ -275,7 +275,7 @@ int list_page(struct gw_ctx *ctx)
 	for (int i = 0; tier_keys[i]; i++)
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Opt.Tiers.%s", tier_keys[i]),
 			   gw_view_word(ctx, gw_arena_printf(&ctx->arena, "L.Client.Tiers.%s",
-							      tier_keys[i])));
+							     tier_keys[i])));
 	options(ctx, "Opt.Departments", SQL_DEPTS);
 	options(ctx, "Opt.Leads", SQL_LEADS);
 	gw_hdf_set_int(ctx->hdf, "Filter.ContactDays", contact_days(ctx));
@@ -296,7 +296,6 @@ int export_csv(struct gw_ctx *ctx)
 		return 500;
 	if (strlen(r.q) == 18 && gw_valid_idcard(upper(ctx, r.q)))
 		r.q = "(ID number)"; /* the audit log holds no ID number */
-	gw_audit(ctx, "client.export", "client", 0, "%s rows=%lld",
-		 gw_list_describe(ctx, &r), n);
+	gw_audit(ctx, "client.export", "client", 0, "%s rows=%lld", gw_list_describe(ctx, &r), n);
 	return 0;
 }

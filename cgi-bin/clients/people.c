@@ -5,71 +5,68 @@
 
 enum { C_NAME, C_ROLE, C_PHONE, C_EMAIL, C_WECHAT, C_QQ, C_PRIMARY, C__N };
 static const struct gw_fdef contact_form[] = {
-	[C_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100 },
-	[C_ROLE] = { .name = "role", .type = GW_F_TEXT, .maxlen = 100 },
-	[C_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
-	[C_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
-	[C_WECHAT] = { .name = "wechat", .type = GW_F_TEXT, .maxlen = 64 },
-	[C_QQ] = { .name = "qq", .type = GW_F_INT, .maxlen = 12, .min = 10000,
-		   .max = 999999999999LL },
-	[C_PRIMARY] = { .name = "primary", .type = GW_F_CHECKBOX },
-	[C__N] = { .name = NULL },
+    [C_NAME] = {.name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100},
+    [C_ROLE] = {.name = "role", .type = GW_F_TEXT, .maxlen = 100},
+    [C_PHONE] = {.name = "phone", .type = GW_F_PHONE, .maxlen = 32},
+    [C_EMAIL] = {.name = "email", .type = GW_F_EMAIL, .maxlen = 254},
+    [C_WECHAT] = {.name = "wechat", .type = GW_F_TEXT, .maxlen = 64},
+    [C_QQ] = {.name = "qq", .type = GW_F_INT, .maxlen = 12, .min = 10000, .max = 999999999999LL},
+    [C_PRIMARY] = {.name = "primary", .type = GW_F_CHECKBOX},
+    [C__N] = {.name = NULL},
 };
 GW_FORM_CHECK(contact_form, C__N);
 
 enum { L_USER, L__N };
 static const struct gw_fdef lead_form[] = {
-	[L_USER] = { .name = "user", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1,
-		     .max = MAX_ID },
-	[L__N] = { .name = NULL },
+    [L_USER] =
+	{.name = "user", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [L__N] = {.name = NULL},
 };
 GW_FORM_CHECK(lead_form, L__N);
 
 enum { V_NOTE, V__N };
 static const struct gw_fdef verify_form[] = {
-	[V_NOTE] = { .name = "note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 500 },
-	[V__N] = { .name = NULL },
+    [V_NOTE] = {.name = "note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 500},
+    [V__N] = {.name = NULL},
 };
 GW_FORM_CHECK(verify_form, V__N);
 
 enum { T_ON, T_NOTE, T__N };
 static const struct gw_fdef contacted_form[] = {
-	[T_ON] = { .name = "contacted_on", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[T_NOTE] = { .name = "contacted_note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 500 },
-	[T__N] = { .name = NULL },
+    [T_ON] = {.name = "contacted_on", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [T_NOTE] = {.name = "contacted_note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 500},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(contacted_form, T__N);
 
 static const char SQL_CONTACT[] =
-	"INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
-	" created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
-	" NULLIF(?, ''), NULLIF(?, ''), 0, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+    "INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
+    " created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
+    " NULLIF(?, ''), NULLIF(?, ''), 0, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_UNPRIMARY[] =
-	"UPDATE client_contacts SET is_primary = 0 WHERE client_id = ? AND is_primary = 1";
+    "UPDATE client_contacts SET is_primary = 0 WHERE client_id = ? AND is_primary = 1";
 static const char SQL_PRIMARY[] =
-	"UPDATE client_contacts SET is_primary = 1, updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND client_id = ?";
+    "UPDATE client_contacts SET is_primary = 1, updated_at = UTC_TIMESTAMP()"
+    " WHERE id = ? AND client_id = ?";
 static const char SQL_COPY_PRIMARY[] =
-	"UPDATE clients c JOIN client_contacts p ON p.client_id = c.id AND p.id = ?"
-	" SET c.contact_name = p.name, c.contact_phone = p.phone, c.contact_email = p.email,"
-	" c.updated_at = UTC_TIMESTAMP() WHERE c.id = ?";
+    "UPDATE clients c JOIN client_contacts p ON p.client_id = c.id AND p.id = ?"
+    " SET c.contact_name = p.name, c.contact_phone = p.phone, c.contact_email = p.email,"
+    " c.updated_at = UTC_TIMESTAMP() WHERE c.id = ?";
 static const char SQL_CONTACT_NAME[] =
-	"SELECT name FROM client_contacts WHERE id = ? AND client_id = ?";
-static const char SQL_LEAD_OK[] =
-	"SELECT name FROM users WHERE id = ? AND active = 1"
-	" AND role IN ('advisor', 'manager', 'director')";
+    "SELECT name FROM client_contacts WHERE id = ? AND client_id = ?";
+static const char SQL_LEAD_OK[] = "SELECT name FROM users WHERE id = ? AND active = 1"
+				  " AND role IN ('advisor', 'manager', 'director')";
 static const char SQL_ADD_LEAD[] =
-	"INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-	" VALUES (?, ?, ?, UTC_TIMESTAMP())";
+    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
+    " VALUES (?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_DEL_LEAD[] = "DELETE FROM client_leads WHERE client_id = ? AND user_id = ?";
 static const char SQL_MAIN_LEAD[] =
-	"UPDATE clients SET lead_id = (SELECT MIN(user_id) FROM client_leads WHERE client_id = ?)"
-	" WHERE id = ? AND lead_id = ?";
+    "UPDATE clients SET lead_id = (SELECT MIN(user_id) FROM client_leads WHERE client_id = ?)"
+    " WHERE id = ? AND lead_id = ?";
 static const char SQL_USER_NAME[] = "SELECT name FROM users WHERE id = ?";
 static const char SQL_VERIFY[] =
-	"UPDATE clients SET verified_at = UTC_TIMESTAMP(), verified_by = ? WHERE id = ?";
-static const char SQL_CONTACTED[] =
-	"UPDATE clients SET last_contact_on = ? WHERE id = ?";
+    "UPDATE clients SET verified_at = UTC_TIMESTAMP(), verified_by = ? WHERE id = ?";
+static const char SQL_CONTACTED[] = "UPDATE clients SET last_contact_on = ? WHERE id = ?";
 
 /* A change and its history row in one transaction: fn does the change
  * (0 or -1); then the history row of kind with reason. 0 or an HTTP status. */
@@ -101,8 +98,10 @@ struct contact_in {
 static int set_primary(struct gw_ctx *ctx, long long id, long long cid)
 {
 	return gw_db_exec(ctx->db, SQL_UNPRIMARY, "i", id) < 0 ||
-	       gw_db_exec(ctx->db, SQL_PRIMARY, "ii", cid, id) != 1 ||
-	       gw_db_exec(ctx->db, SQL_COPY_PRIMARY, "ii", cid, id) < 0 ? -1 : 0;
+		       gw_db_exec(ctx->db, SQL_PRIMARY, "ii", cid, id) != 1 ||
+		       gw_db_exec(ctx->db, SQL_COPY_PRIMARY, "ii", cid, id) < 0
+		   ? -1
+		   : 0;
 }
 
 static int add_contact(struct gw_ctx *ctx, long long id, void *p)
@@ -124,7 +123,7 @@ int contact_submit(struct gw_ctx *ctx)
 {
 	struct gw_client c;
 	struct gw_fval v[C__N];
-	struct contact_in in = { v, "" };
+	struct contact_in in = {v, ""};
 	int level, rc = open_client(ctx, &c, &level);
 
 	if (rc != 1)
@@ -154,9 +153,10 @@ int primary_submit(struct gw_ctx *ctx)
 		return rc;
 	if (gw_db_row(ctx->db, ctx->hdf, "Chk.Contact", SQL_CONTACT_NAME, "ii", cid, c.id) != 1)
 		return 404;
-	rc = in_tx(ctx, c.id, "contact",
-		   gw_arena_printf(&ctx->arena, "* %s", hdf_get_value(ctx->hdf, "Chk.Contact.name", "")),
-		   make_primary, &cid);
+	rc = in_tx(
+	    ctx, c.id, "contact",
+	    gw_arena_printf(&ctx->arena, "* %s", hdf_get_value(ctx->hdf, "Chk.Contact.name", "")),
+	    make_primary, &cid);
 	return saved(ctx, c.id, "contact_primary", rc);
 }
 
@@ -164,8 +164,8 @@ int primary_submit(struct gw_ctx *ctx)
 
 static int add_lead(struct gw_ctx *ctx, long long id, void *p)
 {
-	return gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", id, *(long long *)p, ctx->user->id) < 0
-		       ? -1 : 0;
+	return gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", id, *(long long *)p, ctx->user->id) < 0 ? -1
+												: 0;
 }
 
 /* POST /:id/leads — 303 to the client with one more lead. */
@@ -181,9 +181,10 @@ int lead_submit(struct gw_ctx *ctx)
 	    (gw_db_row(ctx->db, ctx->hdf, "Chk.Lead", SQL_LEAD_OK, "i", v[L_USER].i) != 1 &&
 	     gw_form_error(ctx, "user", "bad_choice")))
 		return show_client(ctx, &c, level);
-	rc = in_tx(ctx, c.id, "lead",
-		   gw_arena_printf(&ctx->arena, "+ %s", hdf_get_value(ctx->hdf, "Chk.Lead.name", "")),
-		   add_lead, &v[L_USER].i);
+	rc = in_tx(
+	    ctx, c.id, "lead",
+	    gw_arena_printf(&ctx->arena, "+ %s", hdf_get_value(ctx->hdf, "Chk.Lead.name", "")),
+	    add_lead, &v[L_USER].i);
 	return saved(ctx, c.id, "lead_added", rc);
 }
 
@@ -192,7 +193,9 @@ static int remove_lead(struct gw_ctx *ctx, long long id, void *p)
 	long long uid = *(long long *)p;
 
 	return gw_db_exec(ctx->db, SQL_DEL_LEAD, "ii", id, uid) < 0 ||
-	       gw_db_exec(ctx->db, SQL_MAIN_LEAD, "iii", id, id, uid) < 0 ? -1 : 0;
+		       gw_db_exec(ctx->db, SQL_MAIN_LEAD, "iii", id, id, uid) < 0
+		   ? -1
+		   : 0;
 }
 
 /* POST /:id/leads/:uid/remove — 303 to the client without that lead. */
@@ -206,9 +209,10 @@ int lead_remove(struct gw_ctx *ctx)
 		return rc;
 	if (gw_db_row(ctx->db, ctx->hdf, "Chk.Lead", SQL_USER_NAME, "i", uid) != 1)
 		return 404;
-	rc = in_tx(ctx, c.id, "lead",
-		   gw_arena_printf(&ctx->arena, "- %s", hdf_get_value(ctx->hdf, "Chk.Lead.name", "")),
-		   remove_lead, &uid);
+	rc = in_tx(
+	    ctx, c.id, "lead",
+	    gw_arena_printf(&ctx->arena, "- %s", hdf_get_value(ctx->hdf, "Chk.Lead.name", "")),
+	    remove_lead, &uid);
 	return saved(ctx, c.id, "lead_removed", rc);
 }
 

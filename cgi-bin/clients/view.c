@@ -9,34 +9,33 @@
 #define MAX_PERIODS 12
 
 static const char SQL_CONTACTS[] =
-	"SELECT id, name, role, phone, email, wechat, qq, is_primary FROM client_contacts"
-	" WHERE client_id = ? ORDER BY is_primary DESC, id";
+    "SELECT id, name, role, phone, email, wechat, qq, is_primary FROM client_contacts"
+    " WHERE client_id = ? ORDER BY is_primary DESC, id";
 static const char SQL_LEADS[] =
-	"SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
-	" JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
-	" WHERE l.client_id = ? ORDER BY l.added_at, u.id";
+    "SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
+    " JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
+    " WHERE l.client_id = ? ORDER BY l.added_at, u.id";
 static const char SQL_HISTORY[] =
-	"SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
-	" LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
+    "SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
+    " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
 /* the fields of a class the user may not see are left out, not even named */
 static const char SQL_HFIELDS[] =
-	"SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value"
-	" FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
-	" WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
+    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value"
+    " FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
+    " WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
 static const char SQL_FILES[] =
-	"SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
-	" FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
-	" LEFT JOIN users u ON u.id = f.created_by WHERE f.client_id = ? ORDER BY f.id DESC";
+    "SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
+    " FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
+    " LEFT JOIN users u ON u.id = f.created_by WHERE f.client_id = ? ORDER BY f.id DESC";
 static const char SQL_READERS[] =
-	"SELECT a.at, a.action, a.detail, u.name AS user_name FROM audit_log a"
-	" LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
-	" AND a.action IN ('client.read_sensitive', 'client.read_financial',"
-	" 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
+    "SELECT a.at, a.action, a.detail, u.name AS user_name FROM audit_log a"
+    " LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
+    " AND a.action IN ('client.read_sensitive', 'client.read_financial',"
+    " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
 static const char SQL_COMPLAINTS[] =
-	"SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
-static const char SQL_USERS[] =
-	"SELECT id, name FROM users WHERE active = 1"
-	" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
+    "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
+static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
+				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
 /* ---- history ---- */
 
@@ -61,8 +60,7 @@ static const char *open_value(struct gw_ctx *ctx, const char *ad, const char *v,
 	return (const char *)out;
 }
 
-static const char *value_of(struct gw_ctx *ctx, int sealed, const char *ad, const char *v,
-			    size_t n)
+static const char *value_of(struct gw_ctx *ctx, int sealed, const char *ad, const char *v, size_t n)
 {
 	if (!v)
 		return "";
@@ -92,12 +90,12 @@ static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const ch
 
 static int history_to_hdf(struct gw_ctx *ctx, long long id, int level)
 {
-	struct hist h = { ctx, 0 };
+	struct hist h = {ctx, 0};
 
 	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "i", id) < 0)
 		return -1;
-	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, (long long)level) < 0
-		       ? -1 : 0;
+	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, (long long)level) < 0 ? -1
+												: 0;
 }
 
 /* ---- financial information (level 3) ---- */
@@ -115,8 +113,8 @@ static int financials_to_hdf(struct gw_ctx *ctx, const struct gw_client *c)
 		gw_client_period_to_hdf(ctx, gw_arena_printf(&ctx->arena, "Periods.%d", i), &p[i]);
 		names = gw_arena_printf(&ctx->arena, "%s%s%s", names, i ? "," : "", p[i].period);
 	}
-	return gw_audit(ctx, "client.read_financial", "client", c->id, "periods=%s files=%d",
-			names, files);
+	return gw_audit(ctx, "client.read_financial", "client", c->id, "periods=%s files=%d", names,
+			files);
 }
 
 static int director_extras(struct gw_ctx *ctx, long long id)

@@ -7,27 +7,32 @@
 enum { K_SEVERITY, K_DEPARTMENT, K_OWNER, K_REASON, K__N };
 
 static const struct gw_fdef classify_form[] = {
-	[K_SEVERITY] = { .name = "severity", .type = GW_F_CHOICE,
-		.required = 1, .maxlen = 1, .choices = severity_choices },
-	[K_DEPARTMENT] = { .name = "department", .type = GW_F_INT,
-		.maxlen = 10, .min = 1, .max = MAX_ID },
-	[K_OWNER] = { .name = "owner", .type = GW_F_INT,
-		.maxlen = 10, .min = 1, .max = MAX_ID },
-	[K_REASON] = { .name = "reason", .type = GW_F_TEXTAREA, .maxlen = 1000 },
-	[K__N] = { .name = NULL },
+    [K_SEVERITY] = {.name = "severity",
+		    .type = GW_F_CHOICE,
+		    .required = 1,
+		    .maxlen = 1,
+		    .choices = severity_choices},
+    [K_DEPARTMENT] =
+	{.name = "department", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [K_OWNER] = {.name = "owner", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [K_REASON] = {.name = "reason", .type = GW_F_TEXTAREA, .maxlen = 1000},
+    [K__N] = {.name = NULL},
 };
 GW_FORM_CHECK(classify_form, K__N);
 
 enum { S_TO, S_DONE, S_FOLLOWUP, S_CAUSE, S_ACTION, S__N };
 
 static const struct gw_fdef stage_form[] = {
-	[S_TO] = { .name = "to", .type = GW_F_CHOICE,
-		.required = 1, .maxlen = 16, .choices = next_stage_choices },
-	[S_DONE] = { .name = "done", .type = GW_F_TEXTAREA, .maxlen = 5000 },
-	[S_FOLLOWUP] = { .name = "followup", .type = GW_F_TEXTAREA, .maxlen = 2000 },
-	[S_CAUSE] = { .name = "root_cause", .type = GW_F_TEXTAREA, .maxlen = 5000 },
-	[S_ACTION] = { .name = "corrective_action", .type = GW_F_TEXTAREA, .maxlen = 5000 },
-	[S__N] = { .name = NULL },
+    [S_TO] = {.name = "to",
+	      .type = GW_F_CHOICE,
+	      .required = 1,
+	      .maxlen = 16,
+	      .choices = next_stage_choices},
+    [S_DONE] = {.name = "done", .type = GW_F_TEXTAREA, .maxlen = 5000},
+    [S_FOLLOWUP] = {.name = "followup", .type = GW_F_TEXTAREA, .maxlen = 2000},
+    [S_CAUSE] = {.name = "root_cause", .type = GW_F_TEXTAREA, .maxlen = 5000},
+    [S_ACTION] = {.name = "corrective_action", .type = GW_F_TEXTAREA, .maxlen = 5000},
+    [S__N] = {.name = NULL},
 };
 GW_FORM_CHECK(stage_form, S__N);
 
@@ -35,88 +40,85 @@ GW_FORM_CHECK(stage_form, S__N);
 enum { T_TEXT, T__N };
 
 static const struct gw_fdef note_form[] = {
-	[T_TEXT] = { .name = "note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "note", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(note_form, T__N);
 
 static const struct gw_fdef reply_form[] = {
-	[T_TEXT] = { .name = "reply", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "reply", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(reply_form, T__N);
 
 static const struct gw_fdef contact_form[] = {
-	[T_TEXT] = { .name = "contact", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "contact", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(contact_form, T__N);
 
 static const struct gw_fdef wait_form[] = {
-	[T_TEXT] = { .name = "wait_note", .type = GW_F_TEXT, .maxlen = 500 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "wait_note", .type = GW_F_TEXT, .maxlen = 500},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(wait_form, T__N);
 
 static const struct gw_fdef refer_form[] = {
-	[T_TEXT] = { .name = "refer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "refer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(refer_form, T__N);
 
 static const struct gw_fdef answer_form[] = {
-	[T_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(answer_form, T__N);
 
 static const struct gw_fdef discard_form[] = {
-	[T_TEXT] = { .name = "discard_reason", .type = GW_F_TEXTAREA,
-		.required = 1, .maxlen = 1000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "discard_reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(discard_form, T__N);
 
 static const char SQL_DEPT[] = "SELECT name FROM departments WHERE id = ? AND active = 1";
 
 static const char SQL_OWNER[] =
-	"SELECT name, role, COALESCE(department_id, 0) AS dept FROM users"
-	" WHERE id = ? AND active = 1 AND role IN ('advisor', 'manager', 'director')";
+    "SELECT name, role, COALESCE(department_id, 0) AS dept FROM users"
+    " WHERE id = ? AND active = 1 AND role IN ('advisor', 'manager', 'director')";
 
 static const char SQL_CLASSIFY[] =
-	"UPDATE complaints SET severity = ?, department_id = NULLIF(?, 0), owner_id = NULLIF(?, 0),"
-	" response_due = COALESCE(?, response_due), resolution_due = COALESCE(?, resolution_due),"
-	" updated_at = ? WHERE id = ?";
+    "UPDATE complaints SET severity = ?, department_id = NULLIF(?, 0), owner_id = NULLIF(?, 0),"
+    " response_due = COALESCE(?, response_due), resolution_due = COALESCE(?, resolution_due),"
+    " updated_at = ? WHERE id = ?";
 
 /* the response deadline is met by the first reply or recorded contact with the
  * complainant (not by a stage); the resolution deadline has its own warning */
 static const char SQL_RESPONDED[] =
-	"UPDATE complaints SET responded_at = COALESCE(responded_at, ?) WHERE id = ?";
+    "UPDATE complaints SET responded_at = COALESCE(responded_at, ?) WHERE id = ?";
 
 static const char SQL_STAGE[] =
-	"UPDATE complaints SET stage = ?,"
-	" resolved_at = IF(? = 'resolved', ?, resolved_at), closed_at = IF(? = 'closed', ?, closed_at),"
-	" root_cause = COALESCE(NULLIF(?, ''), root_cause),"
-	" corrective_action = COALESCE(NULLIF(?, ''), corrective_action), updated_at = ?"
-	" WHERE id = ? AND stage = ?";
+    "UPDATE complaints SET stage = ?,"
+    " resolved_at = IF(? = 'resolved', ?, resolved_at), closed_at = IF(? = 'closed', ?, closed_at),"
+    " root_cause = COALESCE(NULLIF(?, ''), root_cause),"
+    " corrective_action = COALESCE(NULLIF(?, ''), corrective_action), updated_at = ?"
+    " WHERE id = ? AND stage = ?";
 
 static const char SQL_REFER[] =
-	"INSERT INTO complaint_referrals (complaint_id, referred_by, created_at) VALUES (?, ?, ?)";
+    "INSERT INTO complaint_referrals (complaint_id, referred_by, created_at) VALUES (?, ?, ?)";
 
-static const char SQL_ANSWER[] =
-	"UPDATE complaint_referrals SET answered_by = ?, answered_at = ?"
-	" WHERE complaint_id = ? AND answered_at IS NULL";
+static const char SQL_ANSWER[] = "UPDATE complaint_referrals SET answered_by = ?, answered_at = ?"
+				 " WHERE complaint_id = ? AND answered_at IS NULL";
 
 static const char SQL_TOUCH[] = "UPDATE complaints SET updated_at = ? WHERE id = ?";
 
 static const char SQL_RELEASE[] =
-	"UPDATE complaints SET trust = 'ok', released_at = ?, updated_at = ?,"
-	" version = version + 1"
-	" WHERE id = ? AND trust = 'suspected'";
+    "UPDATE complaints SET trust = 'ok', released_at = ?, updated_at = ?,"
+    " version = version + 1"
+    " WHERE id = ? AND trust = 'suspected'";
 
-static const char SQL_DISCARD[] =
-	"UPDATE complaints SET trust = 'discarded', updated_at = ?,"
-	" version = version + 1 WHERE id = ? AND trust = 'suspected'";
+static const char SQL_DISCARD[] = "UPDATE complaints SET trust = 'discarded', updated_at = ?,"
+				  " version = version + 1 WHERE id = ? AND trust = 'suspected'";
 
 struct classify {
 	enum gw_severity sev, old;
@@ -177,8 +179,8 @@ static int responded(struct gw_ctx *ctx, const struct gw_complaint *c)
 }
 
 /* The same with the event's words as the person's own (no code). */
-static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind,
-		  int public_, const char *body, const char *action, const char *detail)
+static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *kind, int public_,
+		  const char *body, const char *action, const char *detail)
 {
 	return finish_coded(ctx, c, kind, public_, NULL, body, action, detail);
 }
@@ -186,12 +188,12 @@ static int finish(struct gw_ctx *ctx, const struct gw_complaint *c, const char *
 /* c and d: every director is told at once; the timeline says who. */
 static int alert_directors(struct gw_ctx *ctx, const struct gw_complaint *c)
 {
-	struct gw_buf names = { 0 }, params = { 0 };
+	struct gw_buf names = {0}, params = {0};
 	/* d says 严重 (severe), c 重大 (major): the severities' own words */
 	struct gw_mail m = staff_mail(ctx, c,
 				      c->severity && !strcmp(c->severity, "d")
-					      ? "L.Complaints.Mail.AlertSubjectSevere"
-					      : "L.Complaints.Mail.AlertSubject",
+					  ? "L.Complaints.Mail.AlertSubjectSevere"
+					  : "L.Complaints.Mail.AlertSubject",
 				      c->description ? c->description : "");
 	int n;
 
@@ -231,7 +233,7 @@ static int classify_checks(struct gw_ctx *ctx, const struct gw_fval *v, struct c
 /* The classification's parameters (L.Timeline.classified / reclassified), in the arena. */
 static const char *classify_params(struct gw_ctx *ctx, const struct classify *k)
 {
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 	const char *s;
 
 	gw_event_param(&b, "severity", gw_severity_name(k->sev));
@@ -270,8 +272,8 @@ static int classify_store(struct gw_ctx *ctx, const struct gw_complaint *c,
 	}
 	return finish_coded(ctx, c, k->old == GW_SEV_NONE ? "classified" : "reclassified", 0,
 			    classify_params(ctx, k), k->reason, "complaint.classify",
-		      gw_arena_printf(&ctx->arena, "severity=%s department=%lld owner=%lld",
-				      gw_severity_name(k->sev), k->dept, k->owner));
+			    gw_arena_printf(&ctx->arena, "severity=%s department=%lld owner=%lld",
+					    gw_severity_name(k->sev), k->dept, k->owner));
 }
 
 /* POST /:id/classify — 303 to the complaint; 200 with messages at the fields;
@@ -279,7 +281,7 @@ static int classify_store(struct gw_ctx *ctx, const struct gw_complaint *c,
 int classify_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[K__N];
-	struct classify k = { .a = &ctx->arena };
+	struct classify k = {.a = &ctx->arena};
 	struct gw_complaint c;
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), bad;
 
@@ -316,8 +318,8 @@ int classify_submit(struct gw_ctx *ctx)
 }
 
 /* What the move to the next stage needs; 0, or a reason to show the page again. */
-static int stage_checks(struct gw_ctx *ctx, const struct gw_complaint *c,
-			const struct gw_fval *v, int next, const char **msg)
+static int stage_checks(struct gw_ctx *ctx, const struct gw_complaint *c, const struct gw_fval *v,
+			int next, const char **msg)
 {
 	enum gw_severity sev = c->sev;
 	int bad = 0;
@@ -343,15 +345,16 @@ static int stage_checks(struct gw_ctx *ctx, const struct gw_complaint *c,
 
 /* The events that come with a stage: what was done is a reply the complainant
  * sees (and is mailed); the follow-up is an internal record. */
-static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c,
-			const struct gw_fval *v, int next)
+static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c, const struct gw_fval *v,
+			int next)
 {
 	long long id = c->id, uid = ctx->user->id;
 
 	if (next == GW_STAGE_RESOLVED) {
 		mail_complainant(ctx, c, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
-		return responded(ctx, c) ? -1
-					 : gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
+		return responded(ctx, c)
+			   ? -1
+			   : gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
 	}
 	/* Once the return-visit module exists, the follow-up creates a return visit
 	 * (回访) that asks whether the complainant is satisfied; until then the call
@@ -381,8 +384,8 @@ int stage_submit(struct gw_ctx *ctx)
 	to = gw_stage_name((enum gw_stage)next);
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
-	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "ssssssssis", to, to, now, to, now,
-			     v[S_CAUSE].s, v[S_ACTION].s, now, c.id, c.stage ? c.stage : "");
+	rc = (int)gw_db_exec(ctx->db, SQL_STAGE, "ssssssssis", to, to, now, to, now, v[S_CAUSE].s,
+			     v[S_ACTION].s, now, c.id, c.stage ? c.stage : "");
 	if (rc != 1 || gw_complaint_event(ctx->db, c.id, ctx->user->id, "stage", 0, to) ||
 	    stage_events(ctx, &c, v, next)) {
 		gw_db_rollback(ctx->db);
@@ -445,7 +448,7 @@ int contact_submit(struct gw_ctx *ctx)
 int wait_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
-	struct gw_buf text = { 0 };
+	struct gw_buf text = {0};
 	struct gw_complaint c;
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), waiting;
 
@@ -457,14 +460,15 @@ int wait_submit(struct gw_ctx *ctx)
 	if ((rc = claim(ctx, &c)))
 		return claim_failed(ctx, &c, rc);
 	if ((waiting ? gw_complaint_wait_end : gw_complaint_wait_start)(ctx, &c, v[T_TEXT].s,
-									 &text)) {
+									&text)) {
 		gw_db_rollback(ctx->db);
 		rc = -1;
 	} else {
 		if (!waiting && *v[T_TEXT].s)
 			mail_complainant(ctx, &c, "L.Complaint.Mail.QuestionSubject", v[T_TEXT].s);
-		rc = finish(ctx, &c, waiting ? "resumed" : "waiting", !waiting, text.n ? text.p : "",
-			    "complaint.wait", waiting ? "resumed" : "waiting");
+		rc =
+		    finish(ctx, &c, waiting ? "resumed" : "waiting", !waiting, text.n ? text.p : "",
+			   "complaint.wait", waiting ? "resumed" : "waiting");
 	}
 	gw_buf_free(&text);
 	return rc ? 500 : gw_redirect(ctx, "complaints", path_of(ctx, c.id), "saved");
@@ -476,7 +480,7 @@ int wait_submit(struct gw_ctx *ctx)
 int refer_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[T__N];
-	struct gw_buf names = { 0 }, params = { 0 };
+	struct gw_buf names = {0}, params = {0};
 	struct gw_complaint c;
 	struct gw_mail m;
 	int rc = load(ctx, gw_param_id(ctx, 0), &c), n;
@@ -491,8 +495,8 @@ int refer_submit(struct gw_ctx *ctx)
 	n = gw_complaint_mail_role_msg(ctx->db, "market", 0, &m, &names);
 	gw_event_param(&params, "names", names.n ? names.p : "");
 	gw_buf_free(&names);
-	if (n < 0 || gw_db_exec(ctx->db, SQL_REFER, "iis", c.id, ctx->user->id,
-				gw_now_utc(ctx)) != 1) {
+	if (n < 0 ||
+	    gw_db_exec(ctx->db, SQL_REFER, "iis", c.id, ctx->user->id, gw_now_utc(ctx)) != 1) {
 		gw_buf_free(&params);
 		gw_db_rollback(ctx->db);
 		return 500;

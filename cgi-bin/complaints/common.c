@@ -5,25 +5,22 @@
 
 /* ---- statements ------------------------------------------------------------- */
 
-
 #define CLIENT_SCOPE_ARGS "iiii"
 
 /* Every action claims the complaint at the version its form showed: the row is
  * locked until the commit, and a second action from the same state finds 0 rows. */
 static const char SQL_CLAIM[] =
-	"UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
+    "UPDATE complaints SET version = version + 1 WHERE id = ? AND version = ?";
 
-static const char SQL_REFERRED[] =
-	"SELECT COUNT(*) FROM complaint_referrals WHERE complaint_id = ?"
-	" AND (? = 0 OR answered_at IS NULL)";
+static const char SQL_REFERRED[] = "SELECT COUNT(*) FROM complaint_referrals WHERE complaint_id = ?"
+				   " AND (? = 0 OR answered_at IS NULL)";
 
 const char SQL_ADVISORS[] =
-	"SELECT id, name FROM users WHERE active = 1 AND role = 'advisor' ORDER BY name";
+    "SELECT id, name FROM users WHERE active = 1 AND role = 'advisor' ORDER BY name";
 
-const char *const next_stage_choices[] = { "investigating", "resolved", "followup",
-						  "closed", NULL };
+const char *const next_stage_choices[] = {"investigating", "resolved", "followup", "closed", NULL};
 
-const char *const severity_choices[] = { "a", "b", "c", "d", NULL };
+const char *const severity_choices[] = {"a", "b", "c", "d", NULL};
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -231,15 +228,15 @@ int owner_row(void *p, int ncols, char **v, const size_t *lens, const char *cons
 	if (ncols < 4 || !v[1] || !v[2])
 		return 0;
 	label[0] = v[0];
-	label[1] = gw_arena_printf(&o->ctx->arena, "%s（%s%s%s）", v[1],
-				   wordf(o->ctx, "L.Role", v[2]), v[3] ? " · " : "",
-				   v[3] ? v[3] : "");
+	label[1] =
+	    gw_arena_printf(&o->ctx->arena, "%s（%s%s%s）", v[1], wordf(o->ctx, "L.Role", v[2]),
+			    v[3] ? " · " : "", v[3] ? v[3] : "");
 	return option_row(p, 2, label, lens, names);
 }
 
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_db_row_fn fn)
 {
-	struct opts o = { ctx, prefix };
+	struct opts o = {ctx, prefix};
 
 	gw_hdf_set(ctx->hdf, prefix, "");
 	gw_db_each(ctx->db, fn, &o, sql, NULL);
@@ -247,21 +244,22 @@ void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_db_row_
 
 /* Run a client statement whose leading parameter is id (0 for none), then the
  * user's client scope; rows to fn, or the one row into HDF prefix when fn is NULL. */
-int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn,
-			 void *arg, const char *prefix)
+int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn, void *arg,
+		  const char *prefix)
 {
 	long long scope = gw_perm_scope(ctx->user->role), uid = ctx->user->id,
 		  dept = ctx->user->dept_id;
 
 	if (fn)
-		return gw_db_each(ctx->db, fn, arg, sql, CLIENT_SCOPE_ARGS, scope, uid, scope, dept);
+		return gw_db_each(ctx->db, fn, arg, sql, CLIENT_SCOPE_ARGS, scope, uid, scope,
+				  dept);
 	return gw_db_row(ctx->db, ctx->hdf, prefix, sql, "i" CLIENT_SCOPE_ARGS, id, scope, uid,
 			 scope, dept);
 }
 
 /* Fixed choices with their words: prefix.<key> = L.<words>.<key>. */
 void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
-			   const char *const *keys)
+		    const char *const *keys)
 {
 	for (; *keys; keys++)
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.%s", prefix, *keys),

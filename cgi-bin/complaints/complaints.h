@@ -1,6 +1,6 @@
 /* complaints.h — what the files of complaints.fcgi share: the statements and
- * forms used by more than one page group, the loaded complaint's helpers (struct gw_complaint) (scope,
- * version claim, options for selects) and each page group's handlers. */
+ * forms used by more than one page group, the loaded complaint's helpers (struct gw_complaint)
+ * (scope, version claim, options for selects) and each page group's handlers. */
 #ifndef GUWEN_COMPLAINTS_H
 #define GUWEN_COMPLAINTS_H
 
@@ -69,8 +69,8 @@ int claim_failed(struct gw_ctx *ctx, const struct gw_complaint *c, int r);
 int option_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names);
 int owner_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names);
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql, gw_db_row_fn fn);
-int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn,
-		  void *arg, const char *prefix);
+int clients_query(struct gw_ctx *ctx, const char *sql, long long id, gw_db_row_fn fn, void *arg,
+		  const char *prefix);
 void choice_options(struct gw_ctx *ctx, const char *prefix, const char *words,
 		    const char *const *keys);
 
@@ -87,10 +87,10 @@ int file_get(struct gw_ctx *ctx);
 int new_page(struct gw_ctx *ctx);
 int exists(struct gw_ctx *ctx, const char *sql, long long id);
 int new_submit(struct gw_ctx *ctx);
-void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c,
-		      const char *subject_key, const char *text);
-struct gw_mail staff_mail(struct gw_ctx *ctx, const struct gw_complaint *c,
-			  const char *subject_key, const char *text);
+void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c, const char *subject_key,
+		      const char *text);
+struct gw_mail staff_mail(struct gw_ctx *ctx, const struct gw_complaint *c, const char *subject_key,
+			  const char *text);
 int classify_submit(struct gw_ctx *ctx);
 int stage_submit(struct gw_ctx *ctx);
 int note_submit(struct gw_ctx *ctx);

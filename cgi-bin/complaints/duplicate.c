@@ -6,17 +6,17 @@
 enum { D_ORIGINAL, D__N };
 
 static const struct gw_fdef duplicate_form[] = {
-	[D_ORIGINAL] = { .name = "original", .type = GW_F_TEXT, .required = 1, .maxlen = 32 },
-	[D__N] = { .name = NULL },
+    [D_ORIGINAL] = {.name = "original", .type = GW_F_TEXT, .required = 1, .maxlen = 32},
+    [D__N] = {.name = NULL},
 };
 GW_FORM_CHECK(duplicate_form, D__N);
 
 static const char SQL_BY_TRACKING[] =
-	"SELECT id FROM complaints WHERE tracking_no = ? AND duplicate_of IS NULL";
+    "SELECT id FROM complaints WHERE tracking_no = ? AND duplicate_of IS NULL";
 
 static const char SQL_MARK[] =
-	"UPDATE complaints SET duplicate_of = ?, stage = 'closed', closed_at = ?, updated_at = ?"
-	" WHERE id = ? AND stage <> 'closed' AND duplicate_of IS NULL";
+    "UPDATE complaints SET duplicate_of = ?, stage = 'closed', closed_at = ?, updated_at = ?"
+    " WHERE id = ? AND stage <> 'closed' AND duplicate_of IS NULL";
 
 /* The original by its tracking number into *o when the user may see it and it
  * is no duplicate itself: 1; 0 with the field's message; -1 on error. */

@@ -4,74 +4,75 @@
 #include "guwen/list.h"
 #include "complaints.h"
 
-static const char *const tab_keys[] = { "mine", "department", "all", "suspected",
-					"registered", "referred", "escalated", NULL };
-static const char *const stage_keys[] = { "registered", "investigating", "resolved",
-					  "followup", "closed", NULL };
-static const char *const severity_keys[] = { "a", "b", "c", "d", "none", NULL };
-static const char *const source_keys[] = { "web", "phone", "visit", "email", NULL };
-static const char *const one[] = { "1", NULL };
+static const char *const tab_keys[] = {"mine",	     "department", "all",	"suspected",
+				       "registered", "referred",   "escalated", NULL};
+static const char *const stage_keys[] = {"registered", "investigating", "resolved",
+					 "followup",   "closed",	NULL};
+static const char *const severity_keys[] = {"a", "b", "c", "d", "none", NULL};
+static const char *const source_keys[] = {"web", "phone", "visit", "email", NULL};
+static const char *const one[] = {"1", NULL};
 
 /* GET /?tab=&stage=&severity=&source=&overdue=&client=&advisor=&unowned=&grave=&open=
  * &q=&sort=&dir=&before=
  * (unknown values are left out). */
 static const struct gw_list_filter filters[] = {
-	{ { "tab", GW_F_CHOICE, 0, 16, 0, 0, tab_keys }, NULL, NULL },
-	{ { "stage", GW_F_CHOICE, 0, 16, 0, 0, stage_keys }, "c.stage = ?", NULL },
-	{ { "severity", GW_F_CHOICE, 0, 4, 0, 0, severity_keys },
-	  "c.severity <=> NULLIF(?, 'none')", NULL },
-	{ { "source", GW_F_CHOICE, 0, 8, 0, 0, source_keys }, "c.source = ?", NULL },
-	/* the flag kept by `guwen jobs` and each event (sql/011_complaint_desk.sql):
-	 * served by (trust, overdue, id) as the other filters are */
-	{ { "overdue", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.overdue = ?", NULL },
-	{ { "client", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.client_id = ?", NULL },
-	{ { "advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL }, "c.advisor_id = ?", NULL },
-	{ { "unowned", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.owner_id IS NULL", NULL },
-	{ { "grave", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.severity IN ('c', 'd')", NULL },
-	{ { "open", GW_F_CHOICE, 0, 1, 0, 0, one }, "c.stage <> 'closed'", NULL },
-	{ { NULL, 0, 0, 0, 0, 0, NULL }, NULL, NULL },
+    {{"tab", GW_F_CHOICE, 0, 16, 0, 0, tab_keys}, NULL, NULL},
+    {{"stage", GW_F_CHOICE, 0, 16, 0, 0, stage_keys}, "c.stage = ?", NULL},
+    {{"severity", GW_F_CHOICE, 0, 4, 0, 0, severity_keys},
+     "c.severity <=> NULLIF(?, 'none')",
+     NULL},
+    {{"source", GW_F_CHOICE, 0, 8, 0, 0, source_keys}, "c.source = ?", NULL},
+    /* the flag kept by `guwen jobs` and each event (sql/011_complaint_desk.sql):
+     * served by (trust, overdue, id) as the other filters are */
+    {{"overdue", GW_F_CHOICE, 0, 1, 0, 0, one}, "c.overdue = ?", NULL},
+    {{"client", GW_F_INT, 0, 10, 1, MAX_ID, NULL}, "c.client_id = ?", NULL},
+    {{"advisor", GW_F_INT, 0, 10, 1, MAX_ID, NULL}, "c.advisor_id = ?", NULL},
+    {{"unowned", GW_F_CHOICE, 0, 1, 0, 0, one}, "c.owner_id IS NULL", NULL},
+    {{"grave", GW_F_CHOICE, 0, 1, 0, 0, one}, "c.severity IN ('c', 'd')", NULL},
+    {{"open", GW_F_CHOICE, 0, 1, 0, 0, one}, "c.stage <> 'closed'", NULL},
+    {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
 static const struct gw_list_col cols[] = {
-	{ "tracking_no", "c.tracking_no", GW_LC_SEARCH, "L.Complaint.Tracking", NULL, NULL },
-	{ "created_at", "c.id", GW_LC_SORT, "L.Complaints.Created", NULL, NULL },
-	{ "source", "c.source", 0, "L.Complaint.Source", "L.Complaint.Sources", NULL },
-	{ "name", "c.name", GW_LC_SORT | GW_LC_SEARCH, "L.Complaints.Complainant", NULL, NULL },
-	{ "company", "c.company", GW_LC_SEARCH, "L.Complaint.Company", NULL, NULL },
-	{ "client_name", "cl.name", GW_LC_SEARCH, "L.Complaint.Client", NULL, NULL },
-	{ "severity", "c.severity", 0, "L.Complaint.Severity", "L.Complaint.Severities",
-	  "L.Complaint.Unclassified" },
-	{ "stage", "c.stage", GW_LC_SORT, "L.Complaint.Stage", "L.Complaint.Stages", NULL },
-	{ "dept_name", "d.name", 0, "L.Complaint.Department", NULL, NULL },
-	{ "owner_name", "ow.name", 0, "L.Complaint.Owner", NULL, NULL },
-	{ "resolution_due", "COALESCE(c.resolution_due, '9999-12-31')", GW_LC_SORT,
-	  "L.Complaint.ResolutionDue", NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL, NULL },
+    {"tracking_no", "c.tracking_no", GW_LC_SEARCH, "L.Complaint.Tracking", NULL, NULL},
+    {"created_at", "c.id", GW_LC_SORT, "L.Complaints.Created", NULL, NULL},
+    {"source", "c.source", 0, "L.Complaint.Source", "L.Complaint.Sources", NULL},
+    {"name", "c.name", GW_LC_SORT | GW_LC_SEARCH, "L.Complaints.Complainant", NULL, NULL},
+    {"company", "c.company", GW_LC_SEARCH, "L.Complaint.Company", NULL, NULL},
+    {"client_name", "cl.name", GW_LC_SEARCH, "L.Complaint.Client", NULL, NULL},
+    {"severity", "c.severity", 0, "L.Complaint.Severity", "L.Complaint.Severities",
+     "L.Complaint.Unclassified"},
+    {"stage", "c.stage", GW_LC_SORT, "L.Complaint.Stage", "L.Complaint.Stages", NULL},
+    {"dept_name", "d.name", 0, "L.Complaint.Department", NULL, NULL},
+    {"owner_name", "ow.name", 0, "L.Complaint.Owner", NULL, NULL},
+    {"resolution_due", "COALESCE(c.resolution_due, '9999-12-31')", GW_LC_SORT,
+     "L.Complaint.ResolutionDue", NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct gw_list complaints = {
-	.columns = "c.id, c.tracking_no, c.source, c.name, c.company, c.severity, c.stage,"
-		   " c.created_at, c.resolution_due, c.waiting_since IS NOT NULL AS waiting,"
-		   " d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name, "
-		   OVERDUE " AS overdue",
-	.from = "complaints c LEFT JOIN departments d ON d.id = c.department_id"
-		" LEFT JOIN users ow ON ow.id = c.owner_id"
-		" LEFT JOIN clients cl ON cl.id = c.client_id",
-	.key = "c.id",
-	.filters = filters,
-	.cols = cols,
-	.sort = "created_at",
-	.desc = 1,
-	.rows = 20,
-	.program = "complaints",
-	.path = "/",
-	.csv_name = "complaints",
-	.lenient = 1,
-	.search = complaint_search, /* search.c: by its indexes */
-	/* the server's ORDER BY … LIMIT guess would walk the key (or trust, id)
-	 * past the newest rows, unclassified or not the user's: read the
-	 * filter's or the scope's index (sql/009_list_indexes.sql) instead */
-	.hint = "IGNORE INDEX FOR ORDER BY (PRIMARY, ix_complaints_trust)",
+    .columns = "c.id, c.tracking_no, c.source, c.name, c.company, c.severity, c.stage,"
+	       " c.created_at, c.resolution_due, c.waiting_since IS NOT NULL AS waiting,"
+	       " d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name, " OVERDUE
+	       " AS overdue",
+    .from = "complaints c LEFT JOIN departments d ON d.id = c.department_id"
+	    " LEFT JOIN users ow ON ow.id = c.owner_id"
+	    " LEFT JOIN clients cl ON cl.id = c.client_id",
+    .key = "c.id",
+    .filters = filters,
+    .cols = cols,
+    .sort = "created_at",
+    .desc = 1,
+    .rows = 20,
+    .program = "complaints",
+    .path = "/",
+    .csv_name = "complaints",
+    .lenient = 1,
+    .search = complaint_search, /* search.c: by its indexes */
+    /* the server's ORDER BY … LIMIT guess would walk the key (or trust, id)
+     * past the newest rows, unclassified or not the user's: read the
+     * filter's or the scope's index (sql/009_list_indexes.sql) instead */
+    .hint = "IGNORE INDEX FOR ORDER BY (PRIMARY, ix_complaints_trust)",
 };
 
 /* Each tab's scope: suspected (待核实) and discarded public posts are in no
@@ -81,18 +82,17 @@ static const struct gw_list complaints = {
 static const char SCOPE_MINE[] = "c.owner_id = ?" TRUSTED;
 static const char SCOPE_DEPT[] = "c.department_id = ?" TRUSTED;
 static const char SCOPE_DEPT_NEW[] =
-	"(c.department_id = ? OR c.department_id IS NULL)"
-	" AND (c.department_id IS NOT NULL OR c.severity IS NULL)" TRUSTED;
+    "(c.department_id = ? OR c.department_id IS NULL)"
+    " AND (c.department_id IS NOT NULL OR c.severity IS NULL)" TRUSTED;
 static const char SCOPE_ALL[] = "c.trust = 'ok'";
 static const char SCOPE_SUSPECTED[] = "c.trust = 'suspected'";
 /* the registered-by-me list (read-only for market and the front desk); market's
  * open referrals; the complaints escalated to the user (complaint_escalations) */
 static const char SCOPE_REGISTERED[] = "c.created_by = ?" TRUSTED;
-static const char SCOPE_REFERRED[] =
-	"c.id IN (SELECT r.complaint_id FROM complaint_referrals r WHERE r.answered_at IS NULL)"
-	TRUSTED;
+static const char SCOPE_REFERRED[] = "c.id IN (SELECT r.complaint_id FROM complaint_referrals r "
+				     "WHERE r.answered_at IS NULL)" TRUSTED;
 static const char SCOPE_ESCALATED[] =
-	"c.id IN (SELECT e.complaint_id FROM complaint_escalations e WHERE e.user_id = ?)" TRUSTED;
+    "c.id IN (SELECT e.complaint_id FROM complaint_escalations e WHERE e.user_id = ?)" TRUSTED;
 static const char SCOPE_NONE[] = "FALSE"; /* a department list without a department */
 
 static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
@@ -114,7 +114,7 @@ static const char *tab_of(struct gw_ctx *ctx, struct gw_list_run *r)
 	if (!tab->present || (!strcmp(tab->s, "all") && !has(ctx, GW_PERM_COMPLAINT_ALL)) ||
 	    (!strcmp(tab->s, "suspected") && !has(ctx, GW_PERM_COMPLAINT_CLASSIFY)) ||
 	    (!strcmp(tab->s, "referred") && ctx->user->role != GW_ROLE_MARKET))
-		*tab = (struct gw_fval){ default_tab(ctx), 0, 1 };
+		*tab = (struct gw_fval){default_tab(ctx), 0, 1};
 	return tab->s;
 }
 
@@ -145,7 +145,7 @@ static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 {
 	const char *tab;
 	long long id;
-	struct gw_db_arg args[2] = { { GW_DB_TEXT, 0, gw_now_utc(ctx) }, { GW_DB_INT, 0, NULL } };
+	struct gw_db_arg args[2] = {{GW_DB_TEXT, 0, gw_now_utc(ctx)}, {GW_DB_INT, 0, NULL}};
 	const char *scope;
 
 	gw_list_read(ctx, &complaints, r);
@@ -166,7 +166,7 @@ static const char *qs_without(struct gw_ctx *ctx, struct gw_list_run *r, const c
 	struct gw_fval *v = gw_list_value(r, name), keep = *v;
 	const char *qs;
 
-	*v = (struct gw_fval){ "", 0, 0 };
+	*v = (struct gw_fval){"", 0, 0};
 	qs = gw_list_qs(ctx, r);
 	*v = keep;
 	return qs;

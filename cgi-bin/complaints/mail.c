@@ -5,8 +5,8 @@
 
 /* Tell the complainant (when they gave an e-mail address), in the site's
  * language (templates/mail/complaint_update.cs). */
-void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c,
-		      const char *subject_key, const char *text)
+void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c, const char *subject_key,
+		      const char *text)
 {
 	const char *to = c->email, *lang, *site, *url = NULL;
 	HDF *data;
@@ -30,14 +30,14 @@ void mail_complainant(struct gw_ctx *ctx, const struct gw_complaint *c,
 /* A mail to staff about this complaint (templates/mail/complaint_staff.cs):
  * subject word + tracking number, then the complaint's facts and text. In the
  * arena; a template that fails leaves a plain-text mail. */
-struct gw_mail staff_mail(struct gw_ctx *ctx, const struct gw_complaint *c,
-			  const char *subject_key, const char *text)
+struct gw_mail staff_mail(struct gw_ctx *ctx, const struct gw_complaint *c, const char *subject_key,
+			  const char *text)
 {
 	HDF *data;
 	const char *tracking = c->tracking_no;
-	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
-	struct gw_mail m = { gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), tracking),
-			     text, NULL };
+	struct gw_mail_text t = {{0}, {0}, {0}};
+	struct gw_mail m = {gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), tracking),
+			    text, NULL};
 
 	data = gw_mail_data("Subject", word(ctx, subject_key), "Tracking", tracking, "Severity",
 			    severity_word(ctx, c->severity), "Name", c->name ? c->name : "",

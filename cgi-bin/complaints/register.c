@@ -4,50 +4,61 @@
 
 /* ---- forms ------------------------------------------------------------------ */
 
-static const char *const source_choices[] = { "phone", "visit", "email", NULL };
+static const char *const source_choices[] = {"phone", "visit", "email", NULL};
 
-enum { R_SOURCE, R_NAME, R_PHONE, R_EMAIL, R_COMPANY, R_CLIENT, R_SUBJECT, R_ADVISOR,
-       R_HAPPENED, R_DESCRIPTION, R__N };
+enum {
+	R_SOURCE,
+	R_NAME,
+	R_PHONE,
+	R_EMAIL,
+	R_COMPANY,
+	R_CLIENT,
+	R_SUBJECT,
+	R_ADVISOR,
+	R_HAPPENED,
+	R_DESCRIPTION,
+	R__N
+};
 
 static const struct gw_fdef register_form[] = {
-	[R_SOURCE] = { .name = "source", .type = GW_F_CHOICE,
-		.required = 1, .maxlen = 8, .choices = source_choices },
-	[R_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100 },
-	[R_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
-	[R_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
-	[R_COMPANY] = { .name = "company", .type = GW_F_TEXT, .maxlen = 200 },
-	[R_CLIENT] = { .name = "client", .type = GW_F_INT,
-		.maxlen = 10, .min = 1, .max = MAX_ID },
-	[R_SUBJECT] = { .name = "subject", .type = GW_F_TEXT, .maxlen = 200 },
-	[R_ADVISOR] = { .name = "advisor", .type = GW_F_INT,
-		.maxlen = 10, .min = 1, .max = MAX_ID },
-	[R_HAPPENED] = { .name = "happened_on", .type = GW_F_DATE, .maxlen = 10 },
-	[R_DESCRIPTION] = { .name = "description", .type = GW_F_TEXTAREA,
-		.required = 1, .maxlen = 5000 },
-	[R__N] = { .name = NULL },
+    [R_SOURCE] = {.name = "source",
+		  .type = GW_F_CHOICE,
+		  .required = 1,
+		  .maxlen = 8,
+		  .choices = source_choices},
+    [R_NAME] = {.name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100},
+    [R_PHONE] = {.name = "phone", .type = GW_F_PHONE, .maxlen = 32},
+    [R_EMAIL] = {.name = "email", .type = GW_F_EMAIL, .maxlen = 254},
+    [R_COMPANY] = {.name = "company", .type = GW_F_TEXT, .maxlen = 200},
+    [R_CLIENT] = {.name = "client", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [R_SUBJECT] = {.name = "subject", .type = GW_F_TEXT, .maxlen = 200},
+    [R_ADVISOR] = {.name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [R_HAPPENED] = {.name = "happened_on", .type = GW_F_DATE, .maxlen = 10},
+    [R_DESCRIPTION] = {.name = "description", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [R__N] = {.name = NULL},
 };
 GW_FORM_CHECK(register_form, R__N);
 
 /* a select, so bounded; the clients module will bring a search */
 static const char SQL_CLIENTS[] =
-	"SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
+    "SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
 
 /* A registration form's key, once used: a reload or a second click of the same
  * form finds it instead of registering the complaint again. */
 static const char SQL_KEY_USE[] =
-	"INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
+    "INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
 
 static const char SQL_KEY_DONE[] =
-	"UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
+    "UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
 
 static const char SQL_KEY_FIND[] =
-	"SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
+    "SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
 
 static const char SQL_CLIENT_OK[] =
-	"SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
+    "SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
 
 static const char SQL_ADVISOR_OK[] =
-	"SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
+    "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
 
 static const char *form_key(struct gw_ctx *ctx);
 
@@ -61,7 +72,7 @@ static int new_form_page(struct gw_ctx *ctx)
 	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
 	gw_hdf_set(ctx->hdf, "Opt.Clients", "");
-	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ ctx, "Opt.Clients" }, NULL);
+	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ctx, "Opt.Clients"}, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.NewTitle");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
@@ -123,8 +134,7 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 
 	if (!v[R_PHONE].present && !v[R_EMAIL].present)
 		bad += gw_form_error(ctx, "phone", "need_contact");
-	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today &&
-	    !gw_form_failed(ctx, "happened_on"))
+	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today && !gw_form_failed(ctx, "happened_on"))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
 	if (v[R_CLIENT].i > 0 &&
 	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
@@ -136,8 +146,8 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 
 /* The page right after registering: the only time the verification code is
  * shown (it is stored only as a keyed hash; never in a URL, a cookie or a log). */
-static int show_created(struct gw_ctx *ctx, long long id, const char *tracking,
-			const char *code, int mailed)
+static int show_created(struct gw_ctx *ctx, long long id, const char *tracking, const char *code,
+			int mailed)
 {
 	struct gw_complaint c;
 	int rc;
@@ -161,7 +171,7 @@ static int show_created(struct gw_ctx *ctx, long long id, const char *tracking,
 int new_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[R__N];
-	struct gw_complaint_new c = { 0 };
+	struct gw_complaint_new c = {0};
 	char tracking[24], code[9];
 	const char *lang, *key;
 	long long id;

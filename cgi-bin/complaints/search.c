@@ -16,15 +16,15 @@
 #include "guwen/list.h"
 #include "complaints.h"
 
-#define SPARSE 2000
+#define SPARSE	    2000
 #define MAX_CLIENTS 8
 
 static const char SQL_NAME_COUNT[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE name LIKE ? LIMIT 2000) x";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE name LIKE ? LIMIT 2000) x";
 static const char SQL_COMPANY_COUNT[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE company LIKE ? LIMIT 2000) x";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE company LIKE ? LIMIT 2000) x";
 static const char SQL_CLIENT_COUNT[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM clients WHERE name LIKE ? LIMIT 9) x";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM clients WHERE name LIKE ? LIMIT 9) x";
 static const char SQL_CLIENT_IDS[] = "SELECT id FROM clients WHERE name LIKE ? LIMIT 8";
 
 static const char COND_NUMBER[] = "(c.tracking_no = ? OR c.phone_key = ?)";
@@ -107,7 +107,7 @@ static int client_id_row(void *p, int n, char **v, const size_t *lens, const cha
 static void search_text(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
 {
 	const char *like = like_prefix(ctx, r->q);
-	struct client_ids ids = { r, ctx, 0 };
+	struct client_ids ids = {r, ctx, 0};
 
 	if (count(ctx, SQL_NAME_COUNT, like) >= SPARSE ||
 	    count(ctx, SQL_COMPANY_COUNT, like) >= SPARSE ||

@@ -5,25 +5,25 @@
 #include "complaints.h"
 
 static const char SQL_EVENTS[] =
-	"SELECT e.id, e.at, e.kind, e.code, e.params, e.visibility, e.body, u.name AS user_name"
-	" FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id"
-	" WHERE e.complaint_id = ? ORDER BY e.id";
+    "SELECT e.id, e.at, e.kind, e.code, e.params, e.visibility, e.body, u.name AS user_name"
+    " FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id"
+    " WHERE e.complaint_id = ? ORDER BY e.id";
 
 static const char SQL_FILES[] =
-	"SELECT id, orig_name, ctype, size FROM complaint_files WHERE complaint_id = ? ORDER BY id";
+    "SELECT id, orig_name, ctype, size FROM complaint_files WHERE complaint_id = ? ORDER BY id";
 
 static const char SQL_FILE[] =
-	"SELECT stored_name, orig_name, ctype FROM complaint_files WHERE id = ? AND complaint_id = ?";
+    "SELECT stored_name, orig_name, ctype FROM complaint_files WHERE id = ? AND complaint_id = ?";
 
 static const char SQL_DUPLICATES[] =
-	"SELECT id, tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id LIMIT 50";
+    "SELECT id, tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id LIMIT 50";
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 
 static const char SQL_OWNERS[] =
-	"SELECT u.id, u.name, u.role, d.name FROM users u"
-	" LEFT JOIN departments d ON d.id = u.department_id"
-	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager', 'director') ORDER BY u.name";
+    "SELECT u.id, u.name, u.role, d.name FROM users u"
+    " LEFT JOIN departments d ON d.id = u.department_id"
+    " WHERE u.active = 1 AND u.role IN ('advisor', 'manager', 'director') ORDER BY u.name";
 
 /* ---- the complaint's page ------------------------------------------------------ */
 
@@ -85,8 +85,7 @@ static int access_to_hdf(struct gw_ctx *ctx, const struct gw_complaint *c)
 		gw_hdf_set_int(ctx->hdf, "Access.about_you", 1);
 	else if (!works_on(ctx, c))
 		gw_hdf_set_int(ctx->hdf, "Access.read_only", 1);
-	if (ctx->user->role == GW_ROLE_MARKET && !is_closed(c) &&
-	    (open = referred(ctx, c, 1)) > 0)
+	if (ctx->user->role == GW_ROLE_MARKET && !is_closed(c) && (open = referred(ctx, c, 1)) > 0)
 		gw_hdf_set_int(ctx->hdf, "Access.answer", 1);
 	return open < 0 ? -1 : 0;
 }
@@ -136,7 +135,8 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 		classify_defaults(ctx, c);
 	}
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.ViewTitle");
-	gw_hdf_set(ctx->hdf, "Page.TitleItem", c->tracking_no); /* tabs and history tell them apart */
+	gw_hdf_set(ctx->hdf, "Page.TitleItem",
+		   c->tracking_no); /* tabs and history tell them apart */
 	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_view.cs");
 }
@@ -202,7 +202,7 @@ static int file_row(void *p, int n, char **v, const size_t *lens, const char *co
 int file_get(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
-	struct file_row f = { .a = &ctx->arena };
+	struct file_row f = {.a = &ctx->arena};
 	struct gw_complaint c;
 	int rc = load(ctx, id, &c);
 

@@ -10,33 +10,33 @@
 #include "portal.h"
 
 static const struct gw_fdef apply_form[] = {
-	[A_COMPANY] = { .name = "company_name", .type = GW_F_TEXT, .required = 1, .maxlen = 200 },
-	[A_USCC] = { .name = "uscc", .type = GW_F_USCC, .required = 1, .maxlen = 18 },
-	[A_CONTACT] = { .name = "contact_name", .type = GW_F_TEXT, .required = 1, .maxlen = 50 },
-	[A_PHONE] = { .name = "contact_phone", .type = GW_F_PHONE, .required = 1, .maxlen = 32 },
-	[A_EMAIL] = { .name = "contact_email", .type = GW_F_EMAIL, .maxlen = 254 },
-	[A__N] = { .name = NULL },
+    [A_COMPANY] = {.name = "company_name", .type = GW_F_TEXT, .required = 1, .maxlen = 200},
+    [A_USCC] = {.name = "uscc", .type = GW_F_USCC, .required = 1, .maxlen = 18},
+    [A_CONTACT] = {.name = "contact_name", .type = GW_F_TEXT, .required = 1, .maxlen = 50},
+    [A_PHONE] = {.name = "contact_phone", .type = GW_F_PHONE, .required = 1, .maxlen = 32},
+    [A_EMAIL] = {.name = "contact_email", .type = GW_F_EMAIL, .maxlen = 254},
+    [A__N] = {.name = NULL},
 };
 GW_FORM_CHECK(apply_form, A__N);
 
 /* Until project types exist: the services one may ask for (L.Application.Services.*). */
-static const char *const services[] = { "bookkeeping", "consulting", "cleanup", NULL };
+static const char *const services[] = {"bookkeeping", "consulting", "cleanup", NULL};
 
 static const char SQL_INSERT[] =
-	"INSERT INTO applications (link_hash, company_name, uscc, contact_name, contact_phone,"
-	" contact_email, services, trust, suspect_reason, submitted_at, created_at, updated_at)"
-	" VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?,"
-	" IF(? IS NULL, 'normal', 'suspect'), ?, ?, ?, ?)";
+    "INSERT INTO applications (link_hash, company_name, uscc, contact_name, contact_phone,"
+    " contact_email, services, trust, suspect_reason, submitted_at, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?,"
+    " IF(? IS NULL, 'normal', 'suspect'), ?, ?, ?, ?)";
 static const char SQL_FILE[] =
-	"INSERT INTO application_files (application_id, stored_name, orig_name, ctype, size,"
-	" created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO application_files (application_id, stored_name, orig_name, ctype, size,"
+    " created_at) VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_ROUND[] =
-	"INSERT INTO application_rounds (application_id, round, form_key, company_name, uscc,"
-	" contact_name, contact_phone, contact_email, services, licence_file_id, submitted_at)"
-	" VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, 0), ?)";
+    "INSERT INTO application_rounds (application_id, round, form_key, company_name, uscc,"
+    " contact_name, contact_phone, contact_email, services, licence_file_id, submitted_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, 0), ?)";
 static const char SQL_BY_KEY[] =
-	"SELECT a.id, a.contact_email FROM application_rounds r"
-	" JOIN applications a ON a.id = r.application_id WHERE r.form_key = ?";
+    "SELECT a.id, a.contact_email FROM application_rounds r"
+    " JOIN applications a ON a.id = r.application_id WHERE r.form_key = ?";
 
 int apply_link_hash(const char *token, char out[65])
 {
@@ -74,7 +74,8 @@ static const char *read_services(struct gw_ctx *ctx)
 	for (int k = 0; services[k]; k++) {
 		if (!chosen(ctx, services[k]))
 			continue;
-		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.services.%s", services[k]), "1");
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.services.%s", services[k]),
+			   "1");
 		if (*out)
 			strcat(out, ",");
 		strcat(out, services[k]);
@@ -134,8 +135,9 @@ long long apply_file_row(struct gw_ctx *ctx, long long id, const struct apply_da
 {
 	if (!d->licence)
 		return 0;
-	if (gw_db_exec(ctx->db, SQL_FILE, "isssis", id, stored, apply_short_name(ctx, d->licence->filename),
-		       d->licence_type, (long long)d->licence->len, gw_now_utc(ctx)) != 1)
+	if (gw_db_exec(ctx->db, SQL_FILE, "isssis", id, stored,
+		       apply_short_name(ctx, d->licence->filename), d->licence_type,
+		       (long long)d->licence->len, gw_now_utc(ctx)) != 1)
 		return -1;
 	return gw_db_insert_id(ctx->db);
 }
@@ -178,7 +180,8 @@ int apply_mail(struct gw_ctx *ctx, const struct apply_data *d, const char *token
 			    NULL);
 	if (!data)
 		return -1;
-	id = gw_mail_queue_cs(ctx->db, d->email, hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+	id = gw_mail_queue_cs(ctx->db, d->email,
+			      hdf_get_value(ctx->cfg, "App.Templates", "templates"),
 			      gw_view_words(ctx), data, "application_link");
 	hdf_destroy(&data);
 	return id < 0 ? -1 : 0;
@@ -295,7 +298,7 @@ int apply_suspicion(struct gw_ctx *ctx, enum gw_form_token t, const char **why)
 
 	if (n < 0)
 		return -1;
-	*why = t == GW_TOKEN_TOO_FAST ? "fast"
+	*why = t == GW_TOKEN_TOO_FAST					       ? "fast"
 	       : n >= portal_limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR) ? "rate"
 									       : NULL;
 	return 0;
@@ -310,8 +313,8 @@ static int save(struct gw_ctx *ctx, struct apply_data *d, const char *token)
 		return apply_unavailable(ctx, "apply_unavailable_disk", token);
 	if (id < 0)
 		return gw_db_row(ctx->db, ctx->hdf, "Again", SQL_BY_KEY, "s", d->key) == 1
-			       ? show_again(ctx)
-			       : apply_unavailable(ctx, "apply_unavailable_db", token);
+			   ? show_again(ctx)
+			   : apply_unavailable(ctx, "apply_unavailable_db", token);
 	return show_applied(ctx, link, *d->email && !d->suspect);
 }
 
@@ -321,11 +324,11 @@ static int save(struct gw_ctx *ctx, struct apply_data *d, const char *token)
  * database or the disk fails; a bot gets a page that looks accepted. */
 int apply_submit(struct gw_ctx *ctx)
 {
-	struct apply_data d = { 0 };
+	struct apply_data d = {0};
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t = gw_csrf_form_check(
-		ctx, "apply", token, portal_limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
-		portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
+	    ctx, "apply", token, portal_limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
+	    portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	char key[65];
 	int bad, found;
 
@@ -335,7 +338,8 @@ int apply_submit(struct gw_ctx *ctx)
 	gw_csrf_form_key(token, key);
 	d.key = key;
 	if ((found = gw_db_row(ctx->db, ctx->hdf, "Again", SQL_BY_KEY, "s", key)) != 0)
-		return found > 0 ? show_again(ctx) : apply_unavailable(ctx, "apply_unavailable_db", token);
+		return found > 0 ? show_again(ctx)
+				 : apply_unavailable(ctx, "apply_unavailable_db", token);
 	if (t == GW_TOKEN_EXPIRED)
 		gw_hdf_set(ctx->hdf, "Page.Error", "form_expired");
 	if (bad || t == GW_TOKEN_EXPIRED) {

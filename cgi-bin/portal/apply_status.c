@@ -9,15 +9,14 @@
 
 static const char SQL_LOCK[] = "SELECT status, round FROM applications WHERE id = ? FOR UPDATE";
 static const char SQL_LAST_FILE[] =
-	"SELECT licence_file_id FROM application_rounds WHERE application_id = ? AND round = ?";
+    "SELECT licence_file_id FROM application_rounds WHERE application_id = ? AND round = ?";
 static const char SQL_UPDATE[] =
-	"UPDATE applications SET company_name = ?, uscc = ?, contact_name = ?,"
-	" contact_phone = NULLIF(?, ''), contact_email = NULLIF(?, ''), services = ?,"
-	" round = ?, status = 'submitted', reason = NULL, submitted_at = ?, updated_at = ?"
-	" WHERE id = ?";
-static const char SQL_WITHDRAW[] =
-	"UPDATE applications SET status = 'withdrawn', updated_at = ?"
-	" WHERE id = ? AND status = 'rejected'";
+    "UPDATE applications SET company_name = ?, uscc = ?, contact_name = ?,"
+    " contact_phone = NULLIF(?, ''), contact_email = NULLIF(?, ''), services = ?,"
+    " round = ?, status = 'submitted', reason = NULL, submitted_at = ?, updated_at = ?"
+    " WHERE id = ?";
+static const char SQL_WITHDRAW[] = "UPDATE applications SET status = 'withdrawn', updated_at = ?"
+				   " WHERE id = ? AND status = 'rejected'";
 
 /* The application of the link into *a and App.*: 1, 0 for no such link (a
  * tampered or made-up token looks the same), -1 on error. */
@@ -133,8 +132,8 @@ static int resubmit_in_tx(struct gw_ctx *ctx, long long id, const struct apply_d
 	return gw_db_exec(ctx->db, SQL_UPDATE, "ssssssissi", d->company, d->uscc, d->contact,
 			  d->phone, d->email, d->services, round + 1, gw_now_utc(ctx),
 			  gw_now_utc(ctx), id) == 1
-		       ? 0
-		       : -1;
+		   ? 0
+		   : -1;
 }
 
 /* The new round stored: 0; 1 nothing to do; -3 key used; -4 disk; -1 database. */
@@ -171,7 +170,7 @@ static int edit_again(struct gw_ctx *ctx, const struct gw_application *a,
  * same round; bad fields or an expired form: the form again, input kept. */
 int apply_edit_submit(struct gw_ctx *ctx)
 {
-	struct apply_data d = { 0 };
+	struct apply_data d = {0};
 	struct gw_application a;
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t;
@@ -191,7 +190,8 @@ int apply_edit_submit(struct gw_ctx *ctx)
 		return edit_again(ctx, &a, &d, 200);
 	rc = resubmit(ctx, a.id, &d);
 	if (rc == -4 || rc == -1) {
-		gw_hdf_set(ctx->hdf, "Page.Error", rc == -4 ? "apply_unavailable_disk" : "apply_unavailable_db");
+		gw_hdf_set(ctx->hdf, "Page.Error",
+			   rc == -4 ? "apply_unavailable_disk" : "apply_unavailable_db");
 		return edit_again(ctx, &a, &d, 503);
 	}
 	return load(ctx, &a) == 1 ? show_status(ctx, &a) : 503;

@@ -7,15 +7,14 @@
 enum { F_NAME, F_PHONE, F_EMAIL, F_COMPANY, F_SUBJECT, F_HAPPENED, F_DESCRIPTION, F__N };
 
 static const struct gw_fdef complaint_form[] = {
-	[F_NAME] = { .name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 50 },
-	[F_PHONE] = { .name = "phone", .type = GW_F_PHONE, .maxlen = 32 },
-	[F_EMAIL] = { .name = "email", .type = GW_F_EMAIL, .maxlen = 254 },
-	[F_COMPANY] = { .name = "company", .type = GW_F_TEXT, .maxlen = 100 },
-	[F_SUBJECT] = { .name = "subject", .type = GW_F_TEXT, .maxlen = 100 },
-	[F_HAPPENED] = { .name = "happened_on", .type = GW_F_DATE, .maxlen = 10 },
-	[F_DESCRIPTION] = { .name = "description", .type = GW_F_TEXTAREA,
-		.required = 1, .maxlen = 5000 },
-	[F__N] = { .name = NULL },
+    [F_NAME] = {.name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 50},
+    [F_PHONE] = {.name = "phone", .type = GW_F_PHONE, .maxlen = 32},
+    [F_EMAIL] = {.name = "email", .type = GW_F_EMAIL, .maxlen = 254},
+    [F_COMPANY] = {.name = "company", .type = GW_F_TEXT, .maxlen = 100},
+    [F_SUBJECT] = {.name = "subject", .type = GW_F_TEXT, .maxlen = 100},
+    [F_HAPPENED] = {.name = "happened_on", .type = GW_F_DATE, .maxlen = 10},
+    [F_DESCRIPTION] = {.name = "description", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [F__N] = {.name = NULL},
 };
 GW_FORM_CHECK(complaint_form, F__N);
 static int show_complaint_form(struct gw_ctx *ctx, const char *token)
@@ -77,8 +76,7 @@ static int decoy(struct gw_ctx *ctx)
 
 /* The attachments (the complaint's and an answer's): up to 3 parts named
  * "files", images or PDF by content, 5 MiB each; 0, or 1 with the message. */
-int read_uploads(struct gw_ctx *ctx, const struct gw_field **files, const char **types,
-			int *n)
+int read_uploads(struct gw_ctx *ctx, const struct gw_field **files, const char **types, int *n)
 {
 	for (size_t i = 0; i < ctx->req.body.n; i++) {
 		const struct gw_field *f = &ctx->req.body.v[i];
@@ -133,9 +131,9 @@ static int suspicion(struct gw_ctx *ctx, enum gw_form_token t, const char **why)
 
 	if (n < 0)
 		return -1;
-	*why = t == GW_TOKEN_TOO_FAST ? "fast"
+	*why = t == GW_TOKEN_TOO_FAST					       ? "fast"
 	       : n >= portal_limit(ctx, "Portal.PostsPerHour", POSTS_PER_HOUR) ? "rate"
-									: NULL;
+									       : NULL;
 	return 0;
 }
 
@@ -160,8 +158,8 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
 		return unavailable(ctx, "unavailable_disk", token);
 	if (id < 0) /* stored by a post a moment ago with the same token? */
 		return gw_complaint_by_token(ctx->db, ctx->hdf, "Again", key) == 1
-			       ? show_again(ctx)
-			       : unavailable(ctx, "unavailable_db", token);
+			   ? show_again(ctx)
+			   : unavailable(ctx, "unavailable_db", token);
 	return show_received(ctx, tracking, code, v[F_EMAIL].present && !c->suspect);
 }
 
@@ -173,11 +171,11 @@ static int save_complaint(struct gw_ctx *ctx, const struct gw_fval *v, struct gw
 int complaint_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[F__N];
-	struct gw_complaint_new c = { 0 };
+	struct gw_complaint_new c = {0};
 	const char *token = gw_form(&ctx->req, "token");
 	enum gw_form_token t = gw_csrf_form_check(
-		ctx, "complaint", token, portal_limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
-		portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
+	    ctx, "complaint", token, portal_limit(ctx, "Portal.FormMinSeconds", FORM_MIN_SECONDS),
+	    portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	char key[65];
 	int bad, found;
 

@@ -7,8 +7,8 @@
 #define CONTACT_SECONDS 60 /* Portal.ContactSeconds: an admin's change shows within this */
 
 static const char SQL_CONTACT[] =
-	"SELECT name, value FROM settings"
-	" WHERE name IN ('centre_phone', 'office_hours_zh', 'office_hours_en')";
+    "SELECT name, value FROM settings"
+    " WHERE name IN ('centre_phone', 'office_hours_zh', 'office_hours_en')";
 
 /* The word for an extension in a language ("转", "ext."). */
 static const char *ext_word(struct gw_ctx *ctx, const char *lang)
@@ -37,8 +37,8 @@ static int contact_row(void *p, int n, char **v, const size_t *lens, const char 
 		gw_view_set_global("Centre.PhoneZh", zh);
 		gw_view_set_global("Centre.PhoneEn", en);
 	} else {
-		gw_view_set_global(!strcmp(v[0], "office_hours_en") ? "Centre.HoursEn"
-								    : "Centre.HoursZh", v[1]);
+		gw_view_set_global(
+		    !strcmp(v[0], "office_hours_en") ? "Centre.HoursEn" : "Centre.HoursZh", v[1]);
 	}
 	return 0;
 }
@@ -51,7 +51,8 @@ void contact_refresh(struct gw_ctx *ctx)
 {
 	static time_t loaded;
 
-	if (loaded && ctx->now - loaded < portal_limit(ctx, "Portal.ContactSeconds", CONTACT_SECONDS))
+	if (loaded &&
+	    ctx->now - loaded < portal_limit(ctx, "Portal.ContactSeconds", CONTACT_SECONDS))
 		return;
 	loaded = ctx->now;
 	gw_view_set_global("Portal.Switch", "1");

@@ -25,11 +25,11 @@ static int portal_index(struct gw_ctx *ctx)
 }
 
 /* Every page first refreshes the contact values; then the page itself. */
-#define PAGE(name, fn)                      \
-	static int name(struct gw_ctx *ctx) \
-	{                                   \
-		contact_refresh(ctx);       \
-		return fn(ctx);             \
+#define PAGE(name, fn)                                                                             \
+	static int name(struct gw_ctx *ctx)                                                        \
+	{                                                                                          \
+		contact_refresh(ctx);                                                              \
+		return fn(ctx);                                                                    \
 	}
 PAGE(index_page, portal_index)
 PAGE(form_page, complaint_page)
@@ -47,27 +47,26 @@ PAGE(apply_edit_post, apply_edit_submit)
 PAGE(apply_withdraw_post, apply_withdraw)
 
 static const struct gw_route routes[] = {
-	{ "GET", "/", index_page, GW_PERM_PUBLIC, 0 },
-	{ "GET", "/complaint", form_page, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint", form_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/complaint/status", status_get, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/complaint/status", status_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/complaint/rate", rate_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/complaint/answer", answer_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/lang", lang_get, GW_PERM_PUBLIC, 0 },
-	{ "GET", "/apply", apply_get, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/apply", apply_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "GET", "/apply/s/:token", apply_status_get, GW_PERM_PUBLIC, 0 },
-	{ "GET", "/apply/s/:token/edit", apply_edit_get, GW_PERM_PUBLIC, 0 },
-	{ "POST", "/apply/s/:token/edit", apply_edit_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF },
-	{ "POST", "/apply/s/:token/withdraw", apply_withdraw_post, GW_PERM_PUBLIC,
-	  GW_ROUTE_NOCSRF },
-	{ NULL, NULL, NULL, 0, 0 },
+    {"GET", "/", index_page, GW_PERM_PUBLIC, 0},
+    {"GET", "/complaint", form_page, GW_PERM_PUBLIC, 0},
+    {"POST", "/complaint", form_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"GET", "/complaint/status", status_get, GW_PERM_PUBLIC, 0},
+    {"POST", "/complaint/status", status_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"POST", "/complaint/rate", rate_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"POST", "/complaint/answer", answer_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"GET", "/lang", lang_get, GW_PERM_PUBLIC, 0},
+    {"GET", "/apply", apply_get, GW_PERM_PUBLIC, 0},
+    {"POST", "/apply", apply_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"GET", "/apply/s/:token", apply_status_get, GW_PERM_PUBLIC, 0},
+    {"GET", "/apply/s/:token/edit", apply_edit_get, GW_PERM_PUBLIC, 0},
+    {"POST", "/apply/s/:token/edit", apply_edit_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {"POST", "/apply/s/:token/withdraw", apply_withdraw_post, GW_PERM_PUBLIC, GW_ROUTE_NOCSRF},
+    {NULL, NULL, NULL, 0, 0},
 };
 
 int main(void)
 {
-	static const struct gw_app app = { "portal", routes };
+	static const struct gw_app app = {"portal", routes};
 
 	return gw_app_run(&app);
 }

@@ -16,11 +16,11 @@
 #include "guwen/view.h"
 
 /* Defaults of the Portal.* configuration keys. */
-#define FORM_MIN_SECONDS 3         /* a person needs longer than this to fill the form */
-#define FORM_MAX_SECONDS (2 * 3600) /* after this the page is shown again: "expired" */
-#define POSTS_PER_HOUR 5           /* accepted posts per address per hour */
-#define LOOKUP_FAILS_PER_HOUR 10   /* wrong codes per address per hour */
-#define ANSWERS_PER_HOUR 10        /* answers to a question per address per hour */
+#define FORM_MIN_SECONDS      3		 /* a person needs longer than this to fill the form */
+#define FORM_MAX_SECONDS      (2 * 3600) /* after this the page is shown again: "expired" */
+#define POSTS_PER_HOUR	      5		 /* accepted posts per address per hour */
+#define LOOKUP_FAILS_PER_HOUR 10	 /* wrong codes per address per hour */
+#define ANSWERS_PER_HOUR      10	 /* answers to a question per address per hour */
 
 /* The configured Portal.<key>, or def. */
 int portal_limit(struct gw_ctx *ctx, const char *key, int def);
@@ -50,11 +50,11 @@ enum { A_COMPANY, A_USCC, A_CONTACT, A_PHONE, A_EMAIL, A__N };
 /* One round of an application as posted. */
 struct apply_data {
 	const char *company, *uscc, *contact, *phone, *email;
-	const char *services;             /* "bookkeeping,cleanup" */
-	const struct gw_field *licence;   /* NULL: none sent (an edit keeps the last) */
+	const char *services;		/* "bookkeeping,cleanup" */
+	const struct gw_field *licence; /* NULL: none sent (an edit keeps the last) */
 	const char *licence_type;
-	const char *suspect;              /* "fast", "rate" or NULL */
-	const char *key;                  /* the form token's idempotency key */
+	const char *suspect; /* "fast", "rate" or NULL */
+	const char *key;     /* the form token's idempotency key */
 };
 
 /* SHA-256 hex of a link token (64 hex chars); -1 when it has not that form. */

@@ -9,46 +9,48 @@
 enum { L_TRACKING, L_CODE, L__N };
 
 static const struct gw_fdef lookup_form[] = {
-	[L_TRACKING] = { .name = "tracking", .type = GW_F_TEXT,
-		.required = 1, .maxlen = 80 }, /* full-width digits take 3 bytes */
-	[L_CODE] = { .name = "code", .type = GW_F_TEXT, .required = 1, .maxlen = 20 },
-	[L__N] = { .name = NULL },
+    [L_TRACKING] = {.name = "tracking",
+		    .type = GW_F_TEXT,
+		    .required = 1,
+		    .maxlen = 80}, /* full-width digits take 3 bytes */
+    [L_CODE] = {.name = "code", .type = GW_F_TEXT, .required = 1, .maxlen = 20},
+    [L__N] = {.name = NULL},
 };
 GW_FORM_CHECK(lookup_form, L__N);
 
 enum { AN_TEXT, AN__N };
 
 static const struct gw_fdef answer_form[] = {
-	[AN_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000 },
-	[AN__N] = { .name = NULL },
+    [AN_TEXT] = {.name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
+    [AN__N] = {.name = NULL},
 };
 GW_FORM_CHECK(answer_form, AN__N);
 
-static const char *const ratings[] = { "1", "2", "3", "4", "5", NULL };
+static const char *const ratings[] = {"1", "2", "3", "4", "5", NULL};
 enum { RT_RATING, RT_COMMENT, RT__N };
 
 static const struct gw_fdef rate_form[] = {
-	[RT_RATING] = { .name = "rating", .type = GW_F_CHOICE,
-		.required = 1, .maxlen = 1, .choices = ratings },
-	[RT_COMMENT] = { .name = "comment", .type = GW_F_TEXTAREA, .maxlen = 1000 },
-	[RT__N] = { .name = NULL },
+    [RT_RATING] =
+	{.name = "rating", .type = GW_F_CHOICE, .required = 1, .maxlen = 1, .choices = ratings},
+    [RT_COMMENT] = {.name = "comment", .type = GW_F_TEXTAREA, .maxlen = 1000},
+    [RT__N] = {.name = NULL},
 };
 GW_FORM_CHECK(rate_form, RT__N);
 
 static const char SQL_LOOKUP[] =
-	"SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
-	" rating_comment, waiting_since FROM complaints WHERE tracking_no = ?";
+    "SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
+    " rating_comment, waiting_since FROM complaints WHERE tracking_no = ?";
 static const char SQL_REPLIES[] =
-	"SELECT at, kind, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
-	" ORDER BY id";
+    "SELECT at, kind, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
+    " ORDER BY id";
 /* the question of the wait under way: the last one asked */
 static const char SQL_QUESTION[] =
-	"SELECT at, body FROM complaint_events WHERE complaint_id = ? AND kind = 'waiting'"
-	" AND visibility = 'public' ORDER BY id DESC LIMIT 1";
+    "SELECT at, body FROM complaint_events WHERE complaint_id = ? AND kind = 'waiting'"
+    " AND visibility = 'public' ORDER BY id DESC LIMIT 1";
 static const char SQL_RATE[] =
-	"UPDATE complaints SET rating = ?, rating_comment = NULLIF(?, ''), rated_at = ?,"
-	" updated_at = ? WHERE id = ? AND rating IS NULL"
-	" AND stage IN ('resolved', 'followup', 'closed')";
+    "UPDATE complaints SET rating = ?, rating_comment = NULLIF(?, ''), rated_at = ?,"
+    " updated_at = ? WHERE id = ? AND rating IS NULL"
+    " AND stage IN ('resolved', 'followup', 'closed')";
 
 /* The look-up form (with what was typed, in Form.*). */
 int status_page(struct gw_ctx *ctx)
@@ -147,7 +149,7 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
 		return 503;
 	gw_hdf_remove(ctx->hdf, "Complaint.verify_mac");
 	gw_hdf_set_int(ctx->hdf, "Complaint.StageIndex",
-			  gw_stage_from(hdf_get_value(ctx->hdf, "Complaint.stage", "")));
+		       gw_stage_from(hdf_get_value(ctx->hdf, "Complaint.stage", "")));
 	/* the rating form posts them back: a POST body, never the URL */
 	gw_hdf_set(ctx->hdf, "Form.tracking", tracking);
 	gw_hdf_set(ctx->hdf, "Form.code", code);
@@ -187,9 +189,11 @@ int rate_submit(struct gw_ctx *ctx)
 	if (GW_FORM_READ(ctx, rate_form, v))
 		return show_status(ctx, tracking, k[L_CODE].s);
 	id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
-	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[RT_RATING].s), v[RT_COMMENT].s, now, now, id) == 1) {
-		gw_complaint_event(ctx->db, id, 0, "rated", 0,
-				   gw_arena_printf(&ctx->arena, "%s/5 %s", v[RT_RATING].s, v[RT_COMMENT].s));
+	if (gw_db_exec(ctx->db, SQL_RATE, "isssi", atoll(v[RT_RATING].s), v[RT_COMMENT].s, now, now,
+		       id) == 1) {
+		gw_complaint_event(
+		    ctx->db, id, 0, "rated", 0,
+		    gw_arena_printf(&ctx->arena, "%s/5 %s", v[RT_RATING].s, v[RT_COMMENT].s));
 		gw_hdf_set(ctx->hdf, "Complaint.rating", v[RT_RATING].s);
 		gw_hdf_set(ctx->hdf, "Complaint.rating_comment", v[RT_COMMENT].s);
 		gw_hdf_set(ctx->hdf, "Page.Notice", "rated");
@@ -224,13 +228,14 @@ static int answer_shown(struct gw_ctx *ctx, const char *tracking, const char *co
 static const char *answer_refusal(struct gw_ctx *ctx, const char *token, int *err)
 {
 	enum gw_form_token t = gw_csrf_form_check(
-		ctx, "answer", token, 0, portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
+	    ctx, "answer", token, 0, portal_limit(ctx, "Portal.FormMaxSeconds", FORM_MAX_SECONDS));
 	long long n = gw_rate_count(ctx, "answer", 3600);
 
 	*err = n < 0;
 	if (t == GW_TOKEN_BAD || t == GW_TOKEN_EXPIRED)
 		return "answer_expired";
-	return n >= portal_limit(ctx, "Portal.AnswersPerHour", ANSWERS_PER_HOUR) ? "answer_limit" : NULL;
+	return n >= portal_limit(ctx, "Portal.AnswersPerHour", ANSWERS_PER_HOUR) ? "answer_limit"
+										 : NULL;
 }
 
 /* Store the answer; the status page with what became of it. */
@@ -268,7 +273,7 @@ static int answer_store(struct gw_ctx *ctx, struct gw_complaint_answer *a, const
 int answer_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval k[L__N], v[AN__N];
-	struct gw_complaint_answer a = { .also = count_answer };
+	struct gw_complaint_answer a = {.also = count_answer};
 	const char *why;
 	char tracking[24];
 	int found, bad, err;

@@ -5,50 +5,52 @@
 #include "projects.h"
 
 static const char SQL_STEP_NAME[] =
-	"SELECT name_zh FROM project_type_steps WHERE type_id = ? AND seq = ?";
+    "SELECT name_zh FROM project_type_steps WHERE type_id = ? AND seq = ?";
 static const char SQL_STEP[] =
-	"INSERT INTO project_steps (project_id, seq, done_on, done_by, remark, done_at)"
-	" VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO project_steps (project_id, seq, done_on, done_by, remark, done_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_SLIP_ANSWER[] =
-	"UPDATE project_slips SET status = ?, answered_by = ?, answered_at = ?, reason = ?"
-	" WHERE id = ? AND status = 'open'";
+    "UPDATE project_slips SET status = ?, answered_by = ?, answered_at = ?, reason = ?"
+    " WHERE id = ? AND status = 'open'";
 static const char SQL_ACCEPTED[] =
-	"UPDATE projects SET status = 'active', lead_id = ? WHERE id = ?";
+    "UPDATE projects SET status = 'active', lead_id = ? WHERE id = ?";
 static const char SQL_REJECTED[] =
-	"UPDATE projects SET status = ?, rejections = rejections + 1 WHERE id = ?";
+    "UPDATE projects SET status = ?, rejections = rejections + 1 WHERE id = ?";
 static const char SQL_STATUS[] = "UPDATE projects SET status = ? WHERE id = ?";
 
 enum { S_SEQ, S_DONE_ON, S_REMARK, S__N };
 static const struct gw_fdef step_form[] = {
-	[S_SEQ] = { .name = "seq", .type = GW_F_INT, .required = 1, .maxlen = 3, .min = 1,
-		    .max = 99 },
-	[S_DONE_ON] = { .name = "done_on", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[S_REMARK] = { .name = "remark", .type = GW_F_TEXT, .maxlen = 500 },
-	[S__N] = { .name = NULL },
+    [S_SEQ] = {.name = "seq", .type = GW_F_INT, .required = 1, .maxlen = 3, .min = 1, .max = 99},
+    [S_DONE_ON] = {.name = "done_on", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [S_REMARK] = {.name = "remark", .type = GW_F_TEXT, .maxlen = 500},
+    [S__N] = {.name = NULL},
 };
 GW_FORM_CHECK(step_form, S__N);
 
 enum { T_TEXT, T__N };
 static const struct gw_fdef reason_form[] = {
-	[T_TEXT] = { .name = "reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(reason_form, T__N);
 
 static const struct gw_fdef answer_form[] = {
-	[T_TEXT] = { .name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 2000 },
-	[T__N] = { .name = NULL },
+    [T_TEXT] = {.name = "answer", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 2000},
+    [T__N] = {.name = NULL},
 };
 GW_FORM_CHECK(answer_form, T__N);
 
 enum { R_DEPT, R_ADVISOR, R_SLIP_ON, R__N };
 static const struct gw_fdef reassign_form[] = {
-	[R_DEPT] = { .name = "department", .type = GW_F_INT, .required = 1, .maxlen = 10,
-		     .min = 1, .max = MAX_ID },
-	[R_ADVISOR] = { .name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1,
-			.max = MAX_ID },
-	[R_SLIP_ON] = { .name = "slip_on", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[R__N] = { .name = NULL },
+    [R_DEPT] = {.name = "department",
+		.type = GW_F_INT,
+		.required = 1,
+		.maxlen = 10,
+		.min = 1,
+		.max = MAX_ID},
+    [R_ADVISOR] = {.name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [R_SLIP_ON] = {.name = "slip_on", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [R__N] = {.name = NULL},
 };
 GW_FORM_CHECK(reassign_form, R__N);
 
@@ -59,8 +61,8 @@ int loaded(struct gw_ctx *ctx, struct gw_project *p)
 }
 
 /* After the claim: run fn's statements, audit, commit, redirect. */
-int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed,
-		  const char *action, const char *flash)
+int finish(struct gw_ctx *ctx, const struct gw_project *p, int failed, const char *action,
+	   const char *flash)
 {
 	if (failed || gw_audit(ctx, action, "project", p->id, "status=%s", p->status)) {
 		gw_db_rollback(ctx->db);
@@ -89,8 +91,8 @@ static const char *step_line(struct gw_ctx *ctx, const struct gw_project *p,
 	char on[16];
 	const char *name;
 
-	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.Step", SQL_STEP_NAME, "ii", p->type_id,
-		      v[S_SEQ].i) != 1)
+	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.Step", SQL_STEP_NAME, "ii", p->type_id, v[S_SEQ].i) !=
+	    1)
 		return NULL;
 	name = gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.Step.name_zh", ""));
 	gw_hdf_remove(ctx->hdf, "Tmp");
@@ -133,10 +135,10 @@ int step_submit(struct gw_ctx *ctx)
 static int answer_slip(struct gw_ctx *ctx, const struct gw_project *p, const char *status,
 		       const char *reason)
 {
-	return gw_db_exec(ctx->db, SQL_SLIP_ANSWER, "sissi", status, ctx->user->id,
-			  gw_now_utc(ctx), reason, p->slip_id) == 1
-		       ? 0
-		       : -1;
+	return gw_db_exec(ctx->db, SQL_SLIP_ANSWER, "sissi", status, ctx->user->id, gw_now_utc(ctx),
+			  reason, p->slip_id) == 1
+		   ? 0
+		   : -1;
 }
 
 int accept_submit(struct gw_ctx *ctx)
@@ -181,10 +183,11 @@ int reject_submit(struct gw_ctx *ctx)
 	if (!claimed(ctx, &p, &r))
 		return r;
 	second = p.rejections >= 1;
-	failed = answer_slip(ctx, &p, "rejected", v[T_TEXT].s) ||
-		 gw_db_exec(ctx->db, SQL_REJECTED, "si", second ? "escalated" : "reassign", p.id) != 1 ||
-		 event(ctx, p.id, "rejected", v[T_TEXT].s) ||
-		 (second && event(ctx, p.id, "escalated", NULL));
+	failed =
+	    answer_slip(ctx, &p, "rejected", v[T_TEXT].s) ||
+	    gw_db_exec(ctx->db, SQL_REJECTED, "si", second ? "escalated" : "reassign", p.id) != 1 ||
+	    event(ctx, p.id, "rejected", v[T_TEXT].s) ||
+	    (second && event(ctx, p.id, "escalated", NULL));
 	if (!failed)
 		tell_rejected(ctx, &p, second, v[T_TEXT].s);
 	return finish(ctx, &p, failed, "project.reject", "slip_rejected");

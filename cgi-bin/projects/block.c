@@ -4,21 +4,21 @@
 #include "projects.h"
 
 static const char SQL_BLOCK[] =
-	"UPDATE projects SET blocked_stage = ?, blocked_reason = COALESCE(?, blocked_reason)"
-	" WHERE id = ?";
+    "UPDATE projects SET blocked_stage = ?, blocked_reason = COALESCE(?, blocked_reason)"
+    " WHERE id = ?";
 
 static const char SQL_UNBLOCK[] = "UPDATE projects SET blocked_stage = NULL WHERE id = ?";
 
 enum { B_TEXT, B__N };
 static const struct gw_fdef block_form[] = {
-	[B_TEXT] = { .name = "block_reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000 },
-	[B__N] = { .name = NULL },
+    [B_TEXT] = {.name = "block_reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000},
+    [B__N] = {.name = NULL},
 };
 GW_FORM_CHECK(block_form, B__N);
 
 static const struct gw_fdef forward_form[] = {
-	[B_TEXT] = { .name = "forward_note", .type = GW_F_TEXTAREA, .maxlen = 1000 },
-	[B__N] = { .name = NULL },
+    [B_TEXT] = {.name = "forward_note", .type = GW_F_TEXTAREA, .maxlen = 1000},
+    [B__N] = {.name = NULL},
 };
 GW_FORM_CHECK(forward_form, B__N);
 
@@ -80,9 +80,9 @@ int block_forward_submit(struct gw_ctx *ctx)
 		return show_page(ctx, &p, NULL);
 	if (!claimed(ctx, &p, &r))
 		return r;
-	text = v[B_TEXT].present ? gw_arena_printf(&ctx->arena, "%s\n\n%s", p.blocked_reason,
-						   v[B_TEXT].s)
-				 : p.blocked_reason;
+	text = v[B_TEXT].present
+		   ? gw_arena_printf(&ctx->arena, "%s\n\n%s", p.blocked_reason, v[B_TEXT].s)
+		   : p.blocked_reason;
 	failed = set_block(ctx, &p, "market", NULL, "block_forwarded",
 			   v[B_TEXT].present ? v[B_TEXT].s : NULL);
 	if (!failed)
@@ -101,7 +101,7 @@ int unblock_submit(struct gw_ctx *ctx)
 		return p.blocked_stage ? 403 : refused(ctx, &p, "not_open");
 	if (!claimed(ctx, &p, &r))
 		return r;
-	failed = gw_db_exec(ctx->db, SQL_UNBLOCK, "i", p.id) != 1 ||
-		 event(ctx, p.id, "unblocked", NULL);
+	failed =
+	    gw_db_exec(ctx->db, SQL_UNBLOCK, "i", p.id) != 1 || event(ctx, p.id, "unblocked", NULL);
 	return finish(ctx, &p, failed, "project.unblock", "unblocked");
 }

@@ -6,10 +6,10 @@
 /* Every action claims the project at the version its form showed: a second
  * action from the same state finds 0 rows. */
 static const char SQL_CLAIM[] =
-	"UPDATE projects SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+    "UPDATE projects SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 
 static const char SQL_EVENT[] =
-	"INSERT INTO project_events (project_id, at, user_id, kind, body) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO project_events (project_id, at, user_id, kind, body) VALUES (?, ?, ?, ?, ?)";
 
 const char *word(struct gw_ctx *ctx, const char *key)
 {
@@ -107,8 +107,8 @@ int event(struct gw_ctx *ctx, long long project_id, const char *kind, const char
 {
 	return gw_db_exec(ctx->db, SQL_EVENT, "isiss", project_id, gw_now_utc(ctx), ctx->user->id,
 			  kind, body) == 1
-		       ? 0
-		       : -1;
+		   ? 0
+		   : -1;
 }
 
 /* Commit the action and go back to the project's page with a flash message. */
@@ -122,8 +122,7 @@ int done(struct gw_ctx *ctx, const struct gw_project *p, const char *flash)
 }
 
 /* id, label → prefix.<id> = label */
-static int option_row(void *arg, int ncols, char **v, const size_t *lens,
-		      const char *const *names)
+static int option_row(void *arg, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct opts *o = arg;
 
@@ -138,7 +137,7 @@ static int option_row(void *arg, int ncols, char **v, const size_t *lens,
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql, const char *fmt,
 	     long long arg)
 {
-	struct opts o = { ctx, prefix };
+	struct opts o = {ctx, prefix};
 
 	gw_hdf_set(ctx->hdf, prefix, "");
 	if (fmt)

@@ -5,43 +5,45 @@
 enum { N_CLIENT, N_TYPE, N_DEPT, N_ADVISOR, N_FEE, N_PURPOSE, N_DUE, N_SLIP_ON, N__N };
 
 static const struct gw_fdef new_form[] = {
-	[N_CLIENT] = { .name = "client", .type = GW_F_INT, .required = 1, .maxlen = 10,
-		       .min = 1, .max = MAX_ID },
-	[N_TYPE] = { .name = "type", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1,
-		     .max = MAX_ID },
-	[N_DEPT] = { .name = "department", .type = GW_F_INT, .required = 1, .maxlen = 10,
-		     .min = 1, .max = MAX_ID },
-	[N_ADVISOR] = { .name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1,
-			.max = MAX_ID },
-	[N_FEE] = { .name = "fee", .type = GW_F_MONEY, .required = 1, .maxlen = 16 },
-	[N_PURPOSE] = { .name = "fee_purpose", .type = GW_F_TEXT, .required = 1, .maxlen = 200 },
-	[N_DUE] = { .name = "fee_due", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[N_SLIP_ON] = { .name = "slip_on", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[N__N] = { .name = NULL },
+    [N_CLIENT] =
+	{.name = "client", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [N_TYPE] =
+	{.name = "type", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [N_DEPT] = {.name = "department",
+		.type = GW_F_INT,
+		.required = 1,
+		.maxlen = 10,
+		.min = 1,
+		.max = MAX_ID},
+    [N_ADVISOR] = {.name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [N_FEE] = {.name = "fee", .type = GW_F_MONEY, .required = 1, .maxlen = 16},
+    [N_PURPOSE] = {.name = "fee_purpose", .type = GW_F_TEXT, .required = 1, .maxlen = 200},
+    [N_DUE] = {.name = "fee_due", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [N_SLIP_ON] = {.name = "slip_on", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [N__N] = {.name = NULL},
 };
 GW_FORM_CHECK(new_form, N__N);
 
 /* a select, so bounded; the clients module brings a search */
 static const char SQL_CLIENTS[] =
-	"SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
+    "SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
 static const char SQL_TYPES_ZH[] =
-	"SELECT id, name_zh FROM project_types WHERE active = 1 ORDER BY id";
+    "SELECT id, name_zh FROM project_types WHERE active = 1 ORDER BY id";
 static const char SQL_TYPES_EN[] =
-	"SELECT id, name_en FROM project_types WHERE active = 1 ORDER BY id";
+    "SELECT id, name_en FROM project_types WHERE active = 1 ORDER BY id";
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 static const char SQL_ADVISORS[] =
-	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
-	" JOIN departments d ON d.id = u.department_id"
-	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
+    "SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
+    " JOIN departments d ON d.id = u.department_id"
+    " WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
 
 static const char SQL_CLIENT_OK[] = "SELECT COUNT(*) FROM clients WHERE id = ? AND active = 1";
-static const char SQL_TYPE_OK[] =
-	"SELECT COUNT(*) FROM project_types WHERE id = ? AND active = 1";
+static const char SQL_TYPE_OK[] = "SELECT COUNT(*) FROM project_types WHERE id = ? AND active = 1";
 static const char SQL_DEPT_OK[] = "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1";
 
 static const char SQL_INSERT[] =
-	"INSERT INTO projects (client_id, type_id, department_id, created_by, fee_fen,"
-	" fee_purpose, fee_due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO projects (client_id, type_id, department_id, created_by, fee_fen,"
+    " fee_purpose, fee_due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int show_form(struct gw_ctx *ctx)
 {
@@ -138,11 +140,13 @@ int new_submit(struct gw_ctx *ctx)
 	id = insert(ctx, v);
 	if (id > 0)
 		tell_assignee(ctx, id);
-	if (id < 0 || gw_audit(ctx, "project.create", "project", id, "type=%lld dept=%lld",
-			       v[N_TYPE].i, v[N_DEPT].i) ||
+	if (id < 0 ||
+	    gw_audit(ctx, "project.create", "project", id, "type=%lld dept=%lld", v[N_TYPE].i,
+		     v[N_DEPT].i) ||
 	    gw_db_commit(ctx->db)) {
 		gw_db_rollback(ctx->db);
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	}
-	return gw_redirect(ctx, "projects", gw_arena_printf(&ctx->arena, "/%lld", id), "project_created");
+	return gw_redirect(ctx, "projects", gw_arena_printf(&ctx->arena, "/%lld", id),
+			   "project_created");
 }

@@ -4,22 +4,24 @@
 #include "projects.h"
 
 /* same department first, then the others */
-static const char SQL_LEADS[] =
-	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
-	" JOIN departments d ON d.id = u.department_id"
-	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager')"
-	" ORDER BY u.department_id = ? DESC, d.name, u.name";
+static const char SQL_LEADS[] = "SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
+				" JOIN departments d ON d.id = u.department_id"
+				" WHERE u.active = 1 AND u.role IN ('advisor', 'manager')"
+				" ORDER BY u.department_id = ? DESC, d.name, u.name";
 static const char SQL_LEAD_OK[] =
-	"SELECT name FROM users WHERE id = ? AND active = 1 AND role IN ('advisor', 'manager')";
+    "SELECT name FROM users WHERE id = ? AND active = 1 AND role IN ('advisor', 'manager')";
 static const char SQL_SET_LEAD[] = "UPDATE projects SET lead_id = ? WHERE id = ?";
 
 enum { L_LEAD, L_REASON, L__N };
 static const struct gw_fdef lead_form[] = {
-	[L_LEAD] = { .name = "new_lead", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1,
-		     .max = MAX_ID },
-	[L_REASON] = { .name = "lead_reason", .type = GW_F_TEXTAREA, .required = 1,
-		       .maxlen = 1000 },
-	[L__N] = { .name = NULL },
+    [L_LEAD] = {.name = "new_lead",
+		.type = GW_F_INT,
+		.required = 1,
+		.maxlen = 10,
+		.min = 1,
+		.max = MAX_ID},
+    [L_REASON] = {.name = "lead_reason", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 1000},
+    [L__N] = {.name = NULL},
 };
 GW_FORM_CHECK(lead_form, L__N);
 
@@ -61,7 +63,7 @@ int lead_submit(struct gw_ctx *ctx)
 		return not_loaded(r);
 	if (!may_change_lead(ctx, &p))
 		return is_manager_of(ctx, &p) || is_creator(ctx, &p) ? refused(ctx, &p, "not_open")
-								      : 403;
+								     : 403;
 	if (GW_FORM_READ(ctx, lead_form, v))
 		return show_page(ctx, &p, NULL);
 	if (!(name = lead_name(ctx, v, &p)))

@@ -5,28 +5,28 @@
 #include "projects.h"
 
 static const char SQL_START[] =
-	"UPDATE projects SET finance_qq = ?, finance_wechat = ?, checklist_sent_at = ? WHERE id = ?";
+    "UPDATE projects SET finance_qq = ?, finance_wechat = ?, checklist_sent_at = ? WHERE id = ?";
 static const char SQL_LIST_ZH[] =
-	"SELECT seq, name_zh AS name FROM project_type_materials WHERE type_id = ? ORDER BY seq";
+    "SELECT seq, name_zh AS name FROM project_type_materials WHERE type_id = ? ORDER BY seq";
 static const char SQL_MATERIAL_NAME[] =
-	"SELECT name_zh FROM project_type_materials WHERE type_id = ? AND seq = ?";
+    "SELECT name_zh FROM project_type_materials WHERE type_id = ? AND seq = ?";
 static const char SQL_MATERIAL[] =
-	"INSERT INTO project_materials (project_id, seq, received_on, received_by) VALUES (?, ?, ?, ?)";
+    "INSERT INTO project_materials (project_id, seq, received_on, received_by) VALUES (?, ?, ?, ?)";
 
 enum { S_QQ, S_WECHAT, S__N };
 static const struct gw_fdef start_form[] = {
-	[S_QQ] = { .name = "finance_qq", .type = GW_F_TEXT, .maxlen = 32 },
-	[S_WECHAT] = { .name = "finance_wechat", .type = GW_F_TEXT, .maxlen = 64 },
-	[S__N] = { .name = NULL },
+    [S_QQ] = {.name = "finance_qq", .type = GW_F_TEXT, .maxlen = 32},
+    [S_WECHAT] = {.name = "finance_wechat", .type = GW_F_TEXT, .maxlen = 64},
+    [S__N] = {.name = NULL},
 };
 GW_FORM_CHECK(start_form, S__N);
 
 enum { M_SEQ, M_ON, M__N };
 static const struct gw_fdef material_form[] = {
-	[M_SEQ] = { .name = "material", .type = GW_F_INT, .required = 1, .maxlen = 3, .min = 1,
-		    .max = 99 },
-	[M_ON] = { .name = "received_on", .type = GW_F_DATE, .required = 1, .maxlen = 10 },
-	[M__N] = { .name = NULL },
+    [M_SEQ] =
+	{.name = "material", .type = GW_F_INT, .required = 1, .maxlen = 3, .min = 1, .max = 99},
+    [M_ON] = {.name = "received_on", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [M__N] = {.name = NULL},
 };
 GW_FORM_CHECK(material_form, M__N);
 
@@ -63,17 +63,17 @@ int start_submit(struct gw_ctx *ctx)
 		return not_loaded(r);
 	if (!may_start(ctx, &p))
 		return p.lead_id == ctx->user->id ? refused(ctx, &p, "not_open") : 403;
-	if (GW_FORM_READ(ctx, start_form, v) ||
-	    (!v[S_QQ].present && !v[S_WECHAT].present &&
-	     gw_form_error(ctx, "finance_qq", "need_im")))
+	if (GW_FORM_READ(ctx, start_form, v) || (!v[S_QQ].present && !v[S_WECHAT].present &&
+						 gw_form_error(ctx, "finance_qq", "need_im")))
 		return show_page(ctx, &p, NULL);
 	if (!claimed(ctx, &p, &r))
 		return r;
 	list = checklist_text(ctx, &p);
-	failed = !list ||
-		 gw_db_exec(ctx->db, SQL_START, "sssi", v[S_QQ].present ? v[S_QQ].s : NULL,
-			    v[S_WECHAT].present ? v[S_WECHAT].s : NULL, gw_now_utc(ctx), p.id) != 1 ||
-		 event(ctx, p.id, "checklist_sent", list);
+	failed =
+	    !list ||
+	    gw_db_exec(ctx->db, SQL_START, "sssi", v[S_QQ].present ? v[S_QQ].s : NULL,
+		       v[S_WECHAT].present ? v[S_WECHAT].s : NULL, gw_now_utc(ctx), p.id) != 1 ||
+	    event(ctx, p.id, "checklist_sent", list);
 	if (!failed)
 		notify_client_as(ctx, &p, "L.Projects.Mail.Checklist",
 				 gw_arena_printf(&ctx->arena, "%s\n%s",
@@ -95,8 +95,8 @@ int material_submit(struct gw_ctx *ctx)
 		return 403;
 	if (GW_FORM_READ(ctx, material_form, v))
 		return show_page(ctx, &p, NULL);
-	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.M", SQL_MATERIAL_NAME, "ii", p.type_id,
-		      v[M_SEQ].i) != 1)
+	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.M", SQL_MATERIAL_NAME, "ii", p.type_id, v[M_SEQ].i) !=
+	    1)
 		return refused(ctx, &p, "bad_step");
 	name = gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.M.name_zh", ""));
 	gw_hdf_remove(ctx->hdf, "Tmp");

@@ -4,10 +4,10 @@
 #include "projects.h"
 
 static const char SQL_EMAIL[] =
-	"SELECT email FROM users WHERE id = ? AND active = 1 AND email IS NOT NULL AND email <> ''";
+    "SELECT email FROM users WHERE id = ? AND active = 1 AND email IS NOT NULL AND email <> ''";
 
 static const char SQL_MANAGERS[] =
-	"SELECT id FROM users WHERE department_id = ? AND role = 'manager' AND active = 1";
+    "SELECT id FROM users WHERE department_id = ? AND role = 'manager' AND active = 1";
 
 static const char *type_word(struct gw_ctx *ctx, const struct gw_project *p)
 {
@@ -18,9 +18,9 @@ static const char *type_word(struct gw_ctx *ctx, const struct gw_project *p)
 static struct gw_mail render(struct gw_ctx *ctx, const struct gw_project *p,
 			     const char *subject_key, const char *text, struct gw_mail_text *t)
 {
-	struct gw_mail m = { gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key),
-					     p->client_name),
-			     text, NULL };
+	struct gw_mail m = {
+	    gw_arena_printf(&ctx->arena, "%s %s", word(ctx, subject_key), p->client_name), text,
+	    NULL};
 	HDF *data = gw_mail_data("Subject", word(ctx, subject_key), "Client", p->client_name,
 				 "Type", type_word(ctx, p), "Department", p->dept_name, "Text",
 				 text, "Number", gw_arena_printf(&ctx->arena, "%lld", p->id), NULL);
@@ -35,7 +35,7 @@ static struct gw_mail render(struct gw_ctx *ctx, const struct gw_project *p,
 static void send(struct gw_ctx *ctx, const char *to, const char *for_whom,
 		 const struct gw_project *p, const char *subject_key, const char *text)
 {
-	struct gw_mail_text t = { { 0 }, { 0 }, { 0 } };
+	struct gw_mail_text t = {{0}, {0}, {0}};
 	struct gw_mail m = render(ctx, p, subject_key, text, &t);
 
 	/* a failure is logged there; the action itself stands */
@@ -60,8 +60,7 @@ void notify_user(struct gw_ctx *ctx, const struct gw_project *p, long long user_
 	gw_hdf_remove(h, "Tmp");
 }
 
-static int manager_row(void *arg, int ncols, char **v, const size_t *lens,
-		       const char *const *names)
+static int manager_row(void *arg, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	long long *ids = arg;
 
@@ -74,7 +73,7 @@ static int manager_row(void *arg, int ncols, char **v, const size_t *lens,
 void notify_managers(struct gw_ctx *ctx, const struct gw_project *p, long long dept,
 		     const char *subject_key, const char *text)
 {
-	long long ids[9] = { 0 };
+	long long ids[9] = {0};
 
 	gw_db_each(ctx->db, manager_row, ids, SQL_MANAGERS, "i", dept);
 	if (!ids[0])

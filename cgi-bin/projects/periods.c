@@ -5,26 +5,26 @@
 
 static const char SQL_MONTHLY[] = "SELECT monthly FROM project_types WHERE id = ?";
 static const char SQL_PERIOD[] =
-	"INSERT INTO project_periods (project_id, month, filing_due, created_at) VALUES (?, ?, ?, ?)";
+    "INSERT INTO project_periods (project_id, month, filing_due, created_at) VALUES (?, ?, ?, ?)";
 static const char SQL_FILED[] =
-	"UPDATE project_periods SET filed_on = ?, filed_by = ? WHERE project_id = ? AND month = ?"
-	" AND filed_on IS NULL";
+    "UPDATE project_periods SET filed_on = ?, filed_by = ? WHERE project_id = ? AND month = ?"
+    " AND filed_on IS NULL";
 static const char SQL_PERIOD_STEP[] =
-	"INSERT INTO project_period_steps (project_id, month, seq, done_on, done_by)"
-	" SELECT project_id, month, ?, ?, ? FROM project_periods WHERE project_id = ? AND month = ?";
+    "INSERT INTO project_period_steps (project_id, month, seq, done_on, done_by)"
+    " SELECT project_id, month, ?, ?, ? FROM project_periods WHERE project_id = ? AND month = ?";
 static const char SQL_CORRECTION[] =
-	"INSERT INTO project_corrections (project_id, month, at, user_id, what, why)"
-	" SELECT project_id, month, ?, ?, ?, ? FROM project_periods"
-	" WHERE project_id = ? AND month = ?";
+    "INSERT INTO project_corrections (project_id, month, at, user_id, what, why)"
+    " SELECT project_id, month, ?, ?, ?, ? FROM project_periods"
+    " WHERE project_id = ? AND month = ?";
 
 enum { P_MONTH, P_DATE, P_SEQ, P_WHAT, P_WHY, P__N };
 static const struct gw_fdef period_form[] = {
-	[P_MONTH] = { .name = "month", .type = GW_F_TEXT, .required = 1, .maxlen = 7 },
-	[P_DATE] = { .name = "on", .type = GW_F_DATE, .maxlen = 10 },
-	[P_SEQ] = { .name = "pseq", .type = GW_F_INT, .maxlen = 3, .min = 1, .max = 99 },
-	[P_WHAT] = { .name = "what", .type = GW_F_TEXT, .maxlen = 500 },
-	[P_WHY] = { .name = "why", .type = GW_F_TEXT, .maxlen = 500 },
-	[P__N] = { .name = NULL },
+    [P_MONTH] = {.name = "month", .type = GW_F_TEXT, .required = 1, .maxlen = 7},
+    [P_DATE] = {.name = "on", .type = GW_F_DATE, .maxlen = 10},
+    [P_SEQ] = {.name = "pseq", .type = GW_F_INT, .maxlen = 3, .min = 1, .max = 99},
+    [P_WHAT] = {.name = "what", .type = GW_F_TEXT, .maxlen = 500},
+    [P_WHY] = {.name = "why", .type = GW_F_TEXT, .maxlen = 500},
+    [P__N] = {.name = NULL},
 };
 GW_FORM_CHECK(period_form, P__N);
 
@@ -115,11 +115,16 @@ int period_submit(struct gw_ctx *ctx)
 	if (gw_project_filing_due(ctx->db, y, m, &due))
 		return gw_db_rollback(ctx->db), 500;
 	d = date_of(ctx, due);
-	if (!one_row(ctx, &p, gw_db_exec(ctx->db, SQL_PERIOD, "isss", p.id, v[P_MONTH].s, d,
-					  gw_now_utc(ctx)), "period_exists", &r))
+	if (!one_row(
+		ctx, &p,
+		gw_db_exec(ctx->db, SQL_PERIOD, "isss", p.id, v[P_MONTH].s, d, gw_now_utc(ctx)),
+		"period_exists", &r))
 		return r;
-	return finish(ctx, &p, event(ctx, p.id, "period", gw_arena_printf(&ctx->arena, "%s · %s %s",
-			 v[P_MONTH].s, word(ctx, "L.Projects.FilingDue"), d)), "project.period", "period_added");
+	return finish(ctx, &p,
+		      event(ctx, p.id, "period",
+			    gw_arena_printf(&ctx->arena, "%s · %s %s", v[P_MONTH].s,
+					    word(ctx, "L.Projects.FilingDue"), d)),
+		      "project.period", "period_added");
 }
 
 int period_filed_submit(struct gw_ctx *ctx)
@@ -130,11 +135,16 @@ int period_filed_submit(struct gw_ctx *ctx)
 
 	if (!begin(ctx, &p, v, 1, &r))
 		return r;
-	if (!one_row(ctx, &p, gw_db_exec(ctx->db, SQL_FILED, "siis", date_of(ctx, v[P_DATE].i),
-					  ctx->user->id, p.id, v[P_MONTH].s), "not_open", &r))
+	if (!one_row(ctx, &p,
+		     gw_db_exec(ctx->db, SQL_FILED, "siis", date_of(ctx, v[P_DATE].i),
+				ctx->user->id, p.id, v[P_MONTH].s),
+		     "not_open", &r))
 		return r;
-	return finish(ctx, &p, event(ctx, p.id, "filed", gw_arena_printf(&ctx->arena, "%s · %s",
-			 v[P_MONTH].s, date_of(ctx, v[P_DATE].i))), "project.filed", "filed");
+	return finish(
+	    ctx, &p,
+	    event(ctx, p.id, "filed",
+		  gw_arena_printf(&ctx->arena, "%s · %s", v[P_MONTH].s, date_of(ctx, v[P_DATE].i))),
+	    "project.filed", "filed");
 }
 
 int period_step_submit(struct gw_ctx *ctx)
@@ -145,12 +155,15 @@ int period_step_submit(struct gw_ctx *ctx)
 
 	if (!begin(ctx, &p, v, 3, &r))
 		return r;
-	if (!one_row(ctx, &p, gw_db_exec(ctx->db, SQL_PERIOD_STEP, "isiis", v[P_SEQ].i,
-					  date_of(ctx, v[P_DATE].i), ctx->user->id, p.id,
-					  v[P_MONTH].s), "step_done", &r))
+	if (!one_row(ctx, &p,
+		     gw_db_exec(ctx->db, SQL_PERIOD_STEP, "isiis", v[P_SEQ].i,
+				date_of(ctx, v[P_DATE].i), ctx->user->id, p.id, v[P_MONTH].s),
+		     "step_done", &r))
 		return r;
-	return finish(ctx, &p, event(ctx, p.id, "period_step", gw_arena_printf(&ctx->arena,
-			 "%s · %lld · %s", v[P_MONTH].s, v[P_SEQ].i, date_of(ctx, v[P_DATE].i))),
+	return finish(ctx, &p,
+		      event(ctx, p.id, "period_step",
+			    gw_arena_printf(&ctx->arena, "%s · %lld · %s", v[P_MONTH].s, v[P_SEQ].i,
+					    date_of(ctx, v[P_DATE].i))),
 		      "project.period_step", "step_done");
 }
 
@@ -162,11 +175,14 @@ int correction_submit(struct gw_ctx *ctx)
 
 	if (!begin(ctx, &p, v, 4, &r))
 		return r;
-	if (!one_row(ctx, &p, gw_db_exec(ctx->db, SQL_CORRECTION, "sissis", gw_now_utc(ctx),
-					  ctx->user->id, v[P_WHAT].s, v[P_WHY].s, p.id,
-					  v[P_MONTH].s), "not_open", &r))
+	if (!one_row(ctx, &p,
+		     gw_db_exec(ctx->db, SQL_CORRECTION, "sissis", gw_now_utc(ctx), ctx->user->id,
+				v[P_WHAT].s, v[P_WHY].s, p.id, v[P_MONTH].s),
+		     "not_open", &r))
 		return r;
-	return finish(ctx, &p, event(ctx, p.id, "correction", gw_arena_printf(&ctx->arena,
-			 "%s · %s · %s", v[P_MONTH].s, v[P_WHAT].s, v[P_WHY].s)),
+	return finish(ctx, &p,
+		      event(ctx, p.id, "correction",
+			    gw_arena_printf(&ctx->arena, "%s · %s · %s", v[P_MONTH].s, v[P_WHAT].s,
+					    v[P_WHY].s)),
 		      "project.correction", "corrected");
 }

@@ -3,12 +3,12 @@
 #include "projects.h"
 
 static const char SQL_SLIP[] =
-	"INSERT INTO project_slips (project_id, slip_on, department_id, advisor_id, learn_due,"
-	" coach_due, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO project_slips (project_id, slip_on, department_id, advisor_id, learn_due,"
+    " coach_due, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static const char SQL_ADVISOR_OK[] =
-	"SELECT COUNT(*) FROM users WHERE id = ? AND department_id = ? AND active = 1"
-	" AND role IN ('advisor', 'manager')";
+    "SELECT COUNT(*) FROM users WHERE id = ? AND department_id = ? AND active = 1"
+    " AND role IN ('advisor', 'manager')";
 
 static const char *date_text(struct gw_ctx *ctx, int32_t day)
 {
@@ -33,8 +33,9 @@ int slip_insert(struct gw_ctx *ctx, long long project_id, int32_t slip_on, long 
 		       gw_now_utc(ctx)) != 1)
 		return -1;
 	return event(ctx, project_id, "slip",
-		     gw_arena_printf(&ctx->arena, "%s %s · %s %s · %s %s", word(ctx, "L.Projects.SlipOn"),
-				     on, word(ctx, "L.Projects.LearnDue"), date_text(ctx, learn),
+		     gw_arena_printf(&ctx->arena, "%s %s · %s %s · %s %s",
+				     word(ctx, "L.Projects.SlipOn"), on,
+				     word(ctx, "L.Projects.LearnDue"), date_text(ctx, learn),
 				     word(ctx, "L.Projects.CoachDue"), date_text(ctx, coach)));
 }
 

@@ -4,19 +4,20 @@
 #include "guwen/project_summary.h"
 #include "projects.h"
 
-static const char *const csv_cols[] = { "dept_name", "lead_name", "projects", "active",
-					"steps_done", "steps_total", "met", "missed",
-					"collections", NULL };
-static const char *const csv_words[] = { "L.Projects.Department", "L.Projects.Lead",
-					 "L.Projects.Summary.Projects", "L.Projects.Summary.Active",
-					 "L.Projects.Summary.StepsDone", "L.Projects.Summary.StepsTotal",
-					 "L.Projects.Summary.Met", "L.Projects.Summary.Missed",
-					 "L.Projects.Summary.Collections", NULL };
+static const char *const csv_cols[] = {"dept_name",   "lead_name",   "projects", "active",
+				       "steps_done",  "steps_total", "met",	 "missed",
+				       "collections", NULL};
+static const char *const csv_words[] = {
+    "L.Projects.Department",	      "L.Projects.Lead",
+    "L.Projects.Summary.Projects",    "L.Projects.Summary.Active",
+    "L.Projects.Summary.StepsDone",   "L.Projects.Summary.StepsTotal",
+    "L.Projects.Summary.Met",	      "L.Projects.Summary.Missed",
+    "L.Projects.Summary.Collections", NULL};
 
 static int load_summary(struct gw_ctx *ctx)
 {
-	struct gw_summary_scope s = { sees_all(ctx), ctx->user->id, sees_department(ctx),
-				      ctx->user->dept_id };
+	struct gw_summary_scope s = {sees_all(ctx), ctx->user->id, sees_department(ctx),
+				     ctx->user->dept_id};
 	char *today = gw_arena_alloc(&ctx->arena, 16);
 
 	gw_date_format(gw_today(ctx), today);

@@ -4,60 +4,60 @@
 #include "projects.h"
 
 static const char SQL_STEPS_ZH[] =
-	"SELECT t.seq, t.name_zh AS name, s.done_on, s.remark, u.name AS done_by_name"
-	" FROM project_type_steps t LEFT JOIN project_steps s"
-	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-	" WHERE t.type_id = ? ORDER BY t.seq";
+    "SELECT t.seq, t.name_zh AS name, s.done_on, s.remark, u.name AS done_by_name"
+    " FROM project_type_steps t LEFT JOIN project_steps s"
+    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
+    " WHERE t.type_id = ? ORDER BY t.seq";
 static const char SQL_STEPS_EN[] =
-	"SELECT t.seq, t.name_en AS name, s.done_on, s.remark, u.name AS done_by_name"
-	" FROM project_type_steps t LEFT JOIN project_steps s"
-	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-	" WHERE t.type_id = ? ORDER BY t.seq";
+    "SELECT t.seq, t.name_en AS name, s.done_on, s.remark, u.name AS done_by_name"
+    " FROM project_type_steps t LEFT JOIN project_steps s"
+    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
+    " WHERE t.type_id = ? ORDER BY t.seq";
 
 static const char SQL_EVENTS[] =
-	"SELECT e.at, e.kind, e.body, u.name AS user_name FROM project_events e"
-	" LEFT JOIN users u ON u.id = e.user_id WHERE e.project_id = ? ORDER BY e.id";
+    "SELECT e.at, e.kind, e.body, u.name AS user_name FROM project_events e"
+    " LEFT JOIN users u ON u.id = e.user_id WHERE e.project_id = ? ORDER BY e.id";
 
 static const char SQL_SLIPS[] =
-	"SELECT sl.id, sl.slip_on, d.name AS dept_name, u.name AS advisor_name, sl.learn_due,"
-	" sl.coach_due, sl.status, sl.reason FROM project_slips sl"
-	" JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
-	" WHERE sl.project_id = ? ORDER BY sl.id";
+    "SELECT sl.id, sl.slip_on, d.name AS dept_name, u.name AS advisor_name, sl.learn_due,"
+    " sl.coach_due, sl.status, sl.reason FROM project_slips sl"
+    " JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
+    " WHERE sl.project_id = ? ORDER BY sl.id";
 
 static const char SQL_NOTES[] =
-	"SELECT n.at, n.body, u.name AS user_name, pc.closed_at FROM project_collection_notes n"
-	" JOIN project_collections pc ON pc.id = n.collection_id"
-	" LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
+    "SELECT n.at, n.body, u.name AS user_name, pc.closed_at FROM project_collection_notes n"
+    " JOIN project_collections pc ON pc.id = n.collection_id"
+    " LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
 
 static const char SQL_MATERIALS_ZH[] =
-	"SELECT m.seq, m.name_zh AS name, pm.received_on, u.name AS received_by_name"
-	" FROM project_type_materials m LEFT JOIN project_materials pm"
-	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-	" WHERE m.type_id = ? ORDER BY m.seq";
+    "SELECT m.seq, m.name_zh AS name, pm.received_on, u.name AS received_by_name"
+    " FROM project_type_materials m LEFT JOIN project_materials pm"
+    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
+    " WHERE m.type_id = ? ORDER BY m.seq";
 static const char SQL_MATERIALS_EN[] =
-	"SELECT m.seq, m.name_en AS name, pm.received_on, u.name AS received_by_name"
-	" FROM project_type_materials m LEFT JOIN project_materials pm"
-	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-	" WHERE m.type_id = ? ORDER BY m.seq";
+    "SELECT m.seq, m.name_en AS name, pm.received_on, u.name AS received_by_name"
+    " FROM project_type_materials m LEFT JOIN project_materials pm"
+    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
+    " WHERE m.type_id = ? ORDER BY m.seq";
 
 /* overdue: not filed by the deadline (late, or not yet and the day passed) */
 static const char SQL_PERIODS[] =
-	"SELECT pp.month, pp.filing_due, pp.filed_on,"
-	" (SELECT COUNT(*) FROM project_period_steps s WHERE s.project_id = pp.project_id"
-	"  AND s.month = pp.month) AS steps_done,"
-	" (SELECT COUNT(*) FROM project_corrections c WHERE c.project_id = pp.project_id"
-	"  AND c.month = pp.month) AS corrections,"
-	" COALESCE(pp.filed_on > pp.filing_due, pp.filing_due < ?) AS overdue"
-	" FROM project_periods pp WHERE pp.project_id = ? ORDER BY pp.month DESC LIMIT 36";
+    "SELECT pp.month, pp.filing_due, pp.filed_on,"
+    " (SELECT COUNT(*) FROM project_period_steps s WHERE s.project_id = pp.project_id"
+    "  AND s.month = pp.month) AS steps_done,"
+    " (SELECT COUNT(*) FROM project_corrections c WHERE c.project_id = pp.project_id"
+    "  AND c.month = pp.month) AS corrections,"
+    " COALESCE(pp.filed_on > pp.filing_due, pp.filing_due < ?) AS overdue"
+    " FROM project_periods pp WHERE pp.project_id = ? ORDER BY pp.month DESC LIMIT 36";
 static const char SQL_CORRECTIONS[] =
-	"SELECT c.month, c.at, c.what, c.why, u.name AS user_name FROM project_corrections c"
-	" LEFT JOIN users u ON u.id = c.user_id WHERE c.project_id = ? ORDER BY c.id DESC LIMIT 50";
+    "SELECT c.month, c.at, c.what, c.why, u.name AS user_name FROM project_corrections c"
+    " LEFT JOIN users u ON u.id = c.user_id WHERE c.project_id = ? ORDER BY c.id DESC LIMIT 50";
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 static const char SQL_ADVISORS[] =
-	"SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
-	" JOIN departments d ON d.id = u.department_id"
-	" WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
+    "SELECT u.id, CONCAT(u.name, ' · ', d.name) FROM users u"
+    " JOIN departments d ON d.id = u.department_id"
+    " WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
 
 int is(const char *a, const char *b)
 {
@@ -89,7 +89,8 @@ int may_tick(struct gw_ctx *ctx, const struct gw_project *p)
 
 int is_creator(struct gw_ctx *ctx, const struct gw_project *p)
 {
-	return has(ctx, GW_PERM_PROJECT_CREATE) && (p->created_by == ctx->user->id || sees_all(ctx));
+	return has(ctx, GW_PERM_PROJECT_CREATE) &&
+	       (p->created_by == ctx->user->id || sees_all(ctx));
 }
 
 int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p)
@@ -106,7 +107,8 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 	gw_hdf_set_int(h, "Can.Answer", slip_mine(ctx, p));
 	gw_hdf_set_int(h, "Can.Tick", may_tick(ctx, p));
 	gw_hdf_set_int(h, "Can.Reassign",
-		       is_creator(ctx, p) && (is(p->status, "reassign") || is(p->status, "answered")));
+		       is_creator(ctx, p) &&
+			   (is(p->status, "reassign") || is(p->status, "answered")));
 	gw_hdf_set_int(h, "Can.ManagerAnswer", is_manager_of(ctx, p) && is(p->status, "escalated"));
 	gw_hdf_set_int(h, "Can.ClientAnswer", is_creator(ctx, p) && is(p->status, "answered"));
 	gw_hdf_set_int(h, "Can.Block", may_block(ctx, p));
@@ -116,8 +118,9 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 	gw_hdf_set_int(h, "Can.Note", may_collect(ctx, p) && p->collection_id);
 	gw_hdf_set_int(h, "Can.Lead", may_change_lead(ctx, p));
 	gw_hdf_set_int(h, "Can.Start", may_start(ctx, p) && !p->checklist_sent_at);
-	gw_hdf_set_int(h, "Can.Material", (may_start(ctx, p) || is_manager_of(ctx, p)) &&
-						 is(p->status, "active") && p->checklist_sent_at);
+	gw_hdf_set_int(h, "Can.Material",
+		       (may_start(ctx, p) || is_manager_of(ctx, p)) && is(p->status, "active") &&
+			   p->checklist_sent_at);
 	if (may_change_lead(ctx, p))
 		lead_options(ctx, p);
 	if (hdf_get_int_value(h, "Can.Reassign", 0)) {
@@ -168,8 +171,8 @@ int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 		return 500;
 	gw_project_to_hdf(ctx->hdf, "P", p);
 	gw_hdf_set(ctx->hdf, "P.type_name", strcmp(ctx->lang, "en") ? p->type_zh : p->type_en);
-	gw_hdf_set(ctx->hdf, "P.fee_yuan", gw_arena_printf(&ctx->arena, "%lld.%02lld",
-							    p->fee_fen / 100, p->fee_fen % 100));
+	gw_hdf_set(ctx->hdf, "P.fee_yuan",
+		   gw_arena_printf(&ctx->arena, "%lld.%02lld", p->fee_fen / 100, p->fee_fen % 100));
 	if (p->fee_paid_on)
 		gw_hdf_set(ctx->hdf, "P.paid_yuan",
 			   gw_arena_printf(&ctx->arena, "%lld.%02lld", p->fee_paid_fen / 100,

@@ -16,7 +16,8 @@ typedef int (*gw_handler)(struct gw_ctx *ctx);
 
 enum gw_route_flags {
 	GW_ROUTE_NOCSRF = 1, /* public POST that checks its own signed form token */
-	GW_ROUTE_FIRST = 2,  /* open before a required password change (password, sign-out, language) */
+	GW_ROUTE_FIRST =
+	    2, /* open before a required password change (password, sign-out, language) */
 };
 
 struct gw_route {
@@ -28,7 +29,7 @@ struct gw_route {
 };
 
 struct gw_app {
-	const char *name;             /* program name, also its URL prefix */
+	const char *name;	       /* program name, also its URL prefix */
 	const struct gw_route *routes; /* ends with a zeroed entry */
 };
 
@@ -44,7 +45,7 @@ int gw_redirect(struct gw_ctx *ctx, const char *program, const char *path, const
  * else goes to the start page, so next can never lead off the site. */
 int gw_redirect_next(struct gw_ctx *ctx, const char *next, const char *flash);
 /* Matches path against pattern, filling params; 1 on match. Exposed for tests. */
-int gw_route_match(const char *pattern, const char *path, struct gw_arena *a,
-		   const char **params, int *nparams);
+int gw_route_match(const char *pattern, const char *path, struct gw_arena *a, const char **params,
+		   int *nparams);
 
 #endif

@@ -19,7 +19,7 @@ char *gw_arena_strdup(struct gw_arena *a, const char *s);
 char *gw_arena_strndup(struct gw_arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char *gw_arena_printf(struct gw_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 char *gw_arena_vprintf(struct gw_arena *a, const char *fmt, va_list ap);
 /* Free every allocation; the arena can be used again afterwards. Keeps one
  * chunk so the next request does not go back to malloc. */

@@ -8,17 +8,17 @@
 enum gw_login_result {
 	GW_LOGIN_OK = 0,
 	GW_LOGIN_OK_FAILURES, /* signed in; there were failed attempts since the last time */
-	GW_LOGIN_BAD,     /* unknown account or wrong password: one answer for both */
-	GW_LOGIN_LOCKED,  /* too many failures for this account or address */
-	GW_LOGIN_ERROR,   /* the database failed */
+	GW_LOGIN_BAD,	      /* unknown account or wrong password: one answer for both */
+	GW_LOGIN_LOCKED,      /* too many failures for this account or address */
+	GW_LOGIN_ERROR,	      /* the database failed */
 };
 
 /* Failures within this many minutes count towards a lock-out. */
-#define GW_LOGIN_WINDOW_MIN 15
-#define GW_LOGIN_MAX_PER_ACCOUNT 5   /* one account from one address */
-#define GW_LOGIN_MAX_PER_ADDRESS 20  /* one address, any accounts */
-#define GW_LOGIN_MAX_ACCOUNT_ALL 50  /* one account from everywhere: then only */
-#define GW_LOGIN_KNOWN_DAYS 90       /* addresses it signed in from this recently */
+#define GW_LOGIN_WINDOW_MIN	 15
+#define GW_LOGIN_MAX_PER_ACCOUNT 5  /* one account from one address */
+#define GW_LOGIN_MAX_PER_ADDRESS 20 /* one address, any accounts */
+#define GW_LOGIN_MAX_ACCOUNT_ALL 50 /* one account from everywhere: then only */
+#define GW_LOGIN_KNOWN_DAYS	 90 /* addresses it signed in from this recently */
 
 /* Find the session named by the request's cookie; on success fill ctx->user,
  * ctx->session_id and ctx->csrf and touch its last-seen time. An idle or too old

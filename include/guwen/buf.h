@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 struct gw_buf {
-	char *p;      /* always NUL-terminated once anything was appended */
+	char *p; /* always NUL-terminated once anything was appended */
 	size_t n, cap;
 };
 

@@ -14,12 +14,12 @@ struct gw_client {
 	long long id, department_id, lead_id, version, verified_by, application_id;
 	long long stale; /* not contacted within the contact cycle */
 	const char *name, *uscc, *industry, *address, *tier, *legal_rep_name;
-	const char *legal_rep_id;                              /* level 3, sealed */
+	const char *legal_rep_id;				    /* level 3, sealed */
 	const char *main_business, *financing_needs, *loan_purpose; /* level 2 */
 	const char *contact_name, *contact_phone, *contact_email, *last_contact_on;
 	const char *verified_at, *verified_by_name, *dept_name, *lead_name;
 	const char *created_at, *updated_at;
-	int level;      /* the classes loaded: 1 basic, 2 + business, 3 + financial */
+	int level;	/* the classes loaded: 1 basic, 2 + business, 3 + financial */
 	uint64_t nulls; /* gw_record_null */
 };
 
@@ -44,13 +44,13 @@ extern const char *const gw_client_figures[];
 int gw_client_access(struct gw_ctx *ctx, long long id, int *level);
 /* The SQL condition (on clients c) and its 4 arguments of the clients in the
  * user's lists, for lists and look-ups: scope, user, scope, department. */
-#define GW_CLIENT_SCOPE                                                            \
-	"(? = 3 OR c.id IN (SELECT cl_.client_id FROM client_leads cl_ WHERE cl_.user_id = ?)" \
+#define GW_CLIENT_SCOPE                                                                            \
+	"(? = 3 OR c.id IN (SELECT cl_.client_id FROM client_leads cl_ WHERE cl_.user_id = ?)"     \
 	" OR (? = 2 AND c.department_id = ?))"
 /* ... and the clients whose level-3 data the user has a reason to see (for the
  * search by ID number): director, user, manager, department. */
-#define GW_CLIENT_REASON                                                           \
-	"(? = 1 OR c.id IN (SELECT cr_.client_id FROM client_leads cr_ WHERE cr_.user_id = ?)" \
+#define GW_CLIENT_REASON                                                                           \
+	"(? = 1 OR c.id IN (SELECT cr_.client_id FROM client_leads cr_ WHERE cr_.user_id = ?)"     \
 	" OR (? = 1 AND c.department_id = ?))"
 void gw_client_scope_args(struct gw_ctx *ctx, struct gw_db_arg args[4]);
 void gw_client_reason_args(struct gw_ctx *ctx, struct gw_db_arg args[4]);
@@ -63,8 +63,7 @@ int gw_client_load(struct gw_ctx *ctx, long long id, int level, struct gw_client
 void gw_client_to_hdf(HDF *hdf, const char *prefix, const struct gw_client *c);
 /* The financial periods of a client (newest first, at most max) into p[]:
  * opened; the caller audits the read (client.read_financial). The count or -1. */
-int gw_client_periods(struct gw_ctx *ctx, long long client_id, struct gw_client_period *p,
-		      int max);
+int gw_client_periods(struct gw_ctx *ctx, long long client_id, struct gw_client_period *p, int max);
 /* A period under prefix for the templates, figures formatted as yuan. */
 void gw_client_period_to_hdf(struct gw_ctx *ctx, const char *prefix,
 			     const struct gw_client_period *p);

@@ -11,20 +11,20 @@
  * caller has validated the values (gw_valid_uscc, gw_valid_idcard,
  * gw_valid_phone, gw_valid_email); phone in the normal form it keeps. */
 struct gw_client_new {
-	const char *name;          /* required */
-	const char *uscc;          /* 18 chars, upper case, or NULL */
+	const char *name; /* required */
+	const char *uscc; /* 18 chars, upper case, or NULL */
 	const char *industry, *address;
-	const char *tier;          /* "normal" (default) or "premium" */
-	long long department_id;   /* 0 = none */
-	long long lead_id;         /* the main lead (a user), 0 = none */
+	const char *tier;	 /* "normal" (default) or "premium" */
+	long long department_id; /* 0 = none */
+	long long lead_id;	 /* the main lead (a user), 0 = none */
 	const char *legal_rep_name;
-	const char *legal_rep_id;  /* ID number: stored sealed, blind-indexed */
+	const char *legal_rep_id; /* ID number: stored sealed, blind-indexed */
 	const char *main_business, *financing_needs, *loan_purpose; /* level 2 */
 	/* the primary contact (name required for a contact row to be written) */
 	const char *contact_name, *contact_role, *contact_phone, *contact_email;
 	const char *contact_wechat, *contact_qq;
-	long long application_id;  /* the onboarding application, 0 = none */
-	const char *reason;        /* history reason; NULL: "created" */
+	long long application_id; /* the onboarding application, 0 = none */
+	const char *reason;	  /* history reason; NULL: "created" */
 	/* 1 when the caller has a transaction open (gw_db_begin) and commits it
 	 * itself; 0: gw_client_create runs its own. */
 	int in_tx;
@@ -47,8 +47,7 @@ int gw_client_id_bidx(struct gw_ctx *ctx, const char *idno, char out[65]);
 unsigned char *gw_client_seal(struct gw_ctx *ctx, const char *table, const char *column,
 			      long long id, const char *value, size_t *n);
 /* The same with the associated data given. */
-unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value,
-				 size_t *n);
+unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char *value, size_t *n);
 /* The associated data of a sealed history value: side "old" or "new" of field
  * in history row hid ("client_history_fields.old_value:<hid>.<field>"). */
 const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,

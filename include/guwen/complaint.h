@@ -17,10 +17,10 @@ enum gw_severity { GW_SEV_NONE = 0, GW_SEV_A, GW_SEV_B, GW_SEV_C, GW_SEV_D };
 /* Stages in order; each moves only to the next. */
 enum gw_stage {
 	GW_STAGE_REGISTERED = 0, /* 受理登记 */
-	GW_STAGE_INVESTIGATING,  /* 初步调查 */
-	GW_STAGE_RESOLVED,       /* 反馈与解决 */
-	GW_STAGE_FOLLOWUP,       /* 后续跟踪 */
-	GW_STAGE_CLOSED,         /* 已关闭 */
+	GW_STAGE_INVESTIGATING,	 /* 初步调查 */
+	GW_STAGE_RESOLVED,	 /* 反馈与解决 */
+	GW_STAGE_FOLLOWUP,	 /* 后续跟踪 */
+	GW_STAGE_CLOSED,	 /* 已关闭 */
 	GW_STAGE__COUNT
 };
 
@@ -44,9 +44,9 @@ int gw_complaint_close_needs_cause(enum gw_severity s);
  * working days for a and b, clock hours for c and d. */
 struct gw_complaint_policy {
 	int response[5], resolution[5];
-	int warn_hours;           /* warn the owner this long before a deadline */
+	int warn_hours;		  /* warn the owner this long before a deadline */
 	int director_after_hours; /* after the manager, the director this long past due */
-	int tz_minutes;           /* local time = UTC + this (working days are local days) */
+	int tz_minutes;		  /* local time = UTC + this (working days are local days) */
 };
 
 /* Defaults, then the settings table where present. 0 or -1. */
@@ -65,8 +65,8 @@ int64_t gw_complaint_resume(const struct gw_complaint_policy *p, const struct gw
 
 enum gw_escalation {
 	GW_ESC_NONE = 0,
-	GW_ESC_WARN,     /* deadline near: tell the owner */
-	GW_ESC_MANAGER,  /* deadline passed: the department manager */
+	GW_ESC_WARN,	 /* deadline near: tell the owner */
+	GW_ESC_MANAGER,	 /* deadline passed: the department manager */
 	GW_ESC_DIRECTOR, /* still open director_after_hours later: the director */
 };
 /* What `guwen jobs` should do now for an open complaint with this due time, given
@@ -86,9 +86,8 @@ int64_t gw_complaint_working_seconds(const struct gw_complaint_policy *p,
  * hours after the manager skip weekends and holidays), for c/d clock hours. The
  * warning before a deadline stays warn_hours on the clock. */
 enum gw_escalation gw_complaint_escalation_cal(const struct gw_complaint_policy *p,
-					       const struct gw_workday_cal *cal,
-					       enum gw_severity s, int64_t now, int64_t due,
-					       int level, int warned);
+					       const struct gw_workday_cal *cal, enum gw_severity s,
+					       int64_t now, int64_t due, int level, int warned);
 
 /* "TS-YYYYMMDD-NNNN" for the nth complaint of a local day, more digits from the
  * 10,000th ("TS-YYYYMMDD-12345", up to 8); out has 24 bytes. */

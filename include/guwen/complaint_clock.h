@@ -14,8 +14,8 @@ int gw_complaint_clock_load(struct gw_db *db, int tz_minutes, int64_t from, int6
 			    struct gw_complaint_policy *p, struct gw_workday_cal *cal);
 /* Response and resolution due times (UTC seconds) of a complaint of severity s
  * registered at created, from the settings and the calendar. 0 or -1. */
-int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s,
-			   int64_t created, int64_t *response, int64_t *resolution);
+int gw_complaint_deadlines(struct gw_db *db, int tz_minutes, enum gw_severity s, int64_t created,
+			   int64_t *response, int64_t *resolution);
 /* After waiting on the complainant from waiting_since until now, move both due
  * times (in place; 0 stays 0) by the time spent waiting. 0 or -1. */
 int gw_complaint_resume_dues(struct gw_db *db, int tz_minutes, enum gw_severity s,

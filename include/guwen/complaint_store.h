@@ -12,10 +12,10 @@
 struct gw_complaint_new {
 	const char *source; /* web, phone, visit, email */
 	const char *name, *phone, *email, *company, *subject_text, *description;
-	const char *happened_on; /* YYYY-MM-DD or NULL */
-	long long client_id, advisor_id; /* 0 = none */
+	const char *happened_on;			      /* YYYY-MM-DD or NULL */
+	long long client_id, advisor_id;		      /* 0 = none */
 	const struct gw_field *files[GW_COMPLAINT_MAX_FILES]; /* checked by the caller */
-	const char *file_types[GW_COMPLAINT_MAX_FILES];      /* from gw_upload_sniff */
+	const char *file_types[GW_COMPLAINT_MAX_FILES];	      /* from gw_upload_sniff */
 	int nfiles;
 	/* The public form's idempotency key (gw_csrf_form_key), NULL for none: a
 	 * second post with the same key is not stored (GW_COMPLAINT_EDUP). */
@@ -30,7 +30,7 @@ struct gw_complaint_new {
 	void *also_arg;
 };
 
-#define GW_COMPLAINT_EDUP (-3)   /* c->form_token was stored already */
+#define GW_COMPLAINT_EDUP   (-3) /* c->form_token was stored already */
 #define GW_COMPLAINT_EFILES (-4) /* the attachments could not be written */
 
 /* Register a complaint: its attachments are written first; then in one
@@ -46,8 +46,7 @@ long long gw_complaint_create(struct gw_ctx *ctx, const struct gw_complaint_new 
 			      char tracking[24], char code[9]);
 /* The complaint stored with this idempotency key into prefix.id, .tracking_no,
  * .mailed (an e-mail was given), .trust. 1 found, 0 none, -1 error. */
-int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix,
-			  const char *form_token);
+int gw_complaint_by_token(struct gw_db *db, HDF *hdf, const char *prefix, const char *form_token);
 /* Append an event to a complaint's timeline; public = shown to the complainant.
  * body: a person's own words (or a code word: a stage, a source). */
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,

@@ -23,7 +23,7 @@ int gw_complaint_wait_end(struct gw_ctx *ctx, const struct gw_complaint *c, cons
 struct gw_complaint_answer {
 	const char *text;
 	const struct gw_field *files[GW_COMPLAINT_MAX_FILES]; /* checked by the caller */
-	const char *file_types[GW_COMPLAINT_MAX_FILES];      /* from gw_upload_sniff */
+	const char *file_types[GW_COMPLAINT_MAX_FILES];	      /* from gw_upload_sniff */
 	int nfiles;
 	const char *token; /* the signed form token: stored as used, so a second post is not */
 	/* the caller's own work in the same transaction (the portal counts the
@@ -33,7 +33,7 @@ struct gw_complaint_answer {
 
 enum {
 	GW_ANSWER_STORED = 0,
-	GW_ANSWER_AGAIN = 1,       /* the same form posted before: stored then */
+	GW_ANSWER_AGAIN = 1,	   /* the same form posted before: stored then */
 	GW_ANSWER_NOT_WAITING = 2, /* nothing asked (any more): nothing stored */
 };
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GW_KEY_LEN 32
+#define GW_KEY_LEN  32
 #define GW_MAX_KEYS 16
 
 /* Fill buf with n cryptographically random bytes; 0 on success, -1 on failure. */

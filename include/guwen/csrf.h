@@ -14,9 +14,9 @@ const char *gw_csrf_form_token(struct gw_ctx *ctx, const char *purpose);
 
 enum gw_form_token {
 	GW_TOKEN_OK = 0,
-	GW_TOKEN_BAD,     /* missing, malformed or forged */
+	GW_TOKEN_BAD,	   /* missing, malformed or forged */
 	GW_TOKEN_TOO_FAST, /* sent sooner than min_age seconds after the form was shown */
-	GW_TOKEN_EXPIRED, /* older than max_age seconds */
+	GW_TOKEN_EXPIRED,  /* older than max_age seconds */
 };
 
 /* Check a signed time token for purpose. */

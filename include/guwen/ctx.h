@@ -32,13 +32,13 @@ struct gw_ctx {
 	struct gw_arena arena;
 	struct gw_request req;
 	struct gw_response resp;
-	HDF *hdf;           /* the page's data, rendered by the view */
-	HDF *cfg;           /* configuration (per process) */
-	struct gw_db *db;   /* per process */
+	HDF *hdf;	  /* the page's data, rendered by the view */
+	HDF *cfg;	  /* configuration (per process) */
+	struct gw_db *db; /* per process */
 	struct gw_keyring *keys;
 	struct gw_user *user; /* NULL when nobody is signed in */
 	char session_id[65];  /* hex SHA-256 of the session token, "" if none */
-	char csrf[65];        /* the session's CSRF token */
+	char csrf[65];	      /* the session's CSRF token */
 	const char *lang;     /* "zh-CN" or "en" */
 	time_t now;
 	int https;
@@ -53,7 +53,8 @@ long long gw_param_id(struct gw_ctx *ctx, int i);
 const char *gw_url(struct gw_ctx *ctx, const char *program, const char *path);
 /* The client's address (REMOTE_ADDR). */
 const char *gw_client_ip(struct gw_ctx *ctx);
-/* Now as UTC "YYYY-MM-DD HH:MM:SS" (honours GUWEN_NOW for tests, see app.c, which sets ctx->now). */
+/* Now as UTC "YYYY-MM-DD HH:MM:SS" (honours GUWEN_NOW for tests, see app.c, which sets ctx->now).
+ */
 const char *gw_now_utc(struct gw_ctx *ctx);
 
 /* Minutes the configured zone is ahead of UTC (App.TZOffsetMinutes, 480). */

@@ -34,11 +34,11 @@ long long gw_db_exec(struct gw_db *db, const char *sql, const char *fmt, ...);
 long long gw_db_insert_id(struct gw_db *db);
 /* Put every row under prefix.N.column (N from 0) in hdf; DATETIME columns are
  * shifted from UTC to the configured zone. Returns the row count or -1. */
-int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
-	       const char *fmt, ...);
+int gw_db_rows(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql, const char *fmt,
+	       ...);
 /* The first row under prefix.column. Returns 1 found, 0 none, -1 error. */
-int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql,
-	      const char *fmt, ...);
+int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql, const char *fmt,
+	      ...);
 /* The first column of the first row as an integer. 1 found, 0 none (or NULL), -1 error. */
 int gw_db_int(struct gw_db *db, long long *out, const char *sql, const char *fmt, ...);
 /* Call fn for each row with the column values (NULL for SQL NULL), their lengths and
@@ -46,8 +46,7 @@ int gw_db_int(struct gw_db *db, long long *out, const char *sql, const char *fmt
  * Returns the number of rows or -1. */
 typedef int (*gw_db_row_fn)(void *ctx, int ncols, char **vals, const size_t *lens,
 			    const char *const *names);
-int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
-	       ...);
+int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
 
 /* Arguments as a typed array, built once and bound by several calls (a list's
  * page and its CSV): GW_DB_INT binds i, GW_DB_TEXT binds s (NULL: SQL NULL). */

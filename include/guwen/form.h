@@ -30,8 +30,8 @@ struct gw_fdef {
 	const char *name;
 	enum gw_ftype type;
 	int required;
-	int maxlen;                 /* characters; 0 = 200 */
-	long long min, max;         /* GW_F_INT */
+	int maxlen;		    /* characters; 0 = 200 */
+	long long min, max;	    /* GW_F_INT */
 	const char *const *choices; /* GW_F_CHOICE, NULL-terminated */
 };
 
@@ -46,15 +46,17 @@ struct gw_fval {
  * ([K__N] = { 0 }). GW_FORM_CHECK fails the build when the table's length is not
  * the enum's count + 1; GW_FORM_READ when the value array is not sized by the
  * same count (a form longer than its array would overflow the stack). */
-#define GW_FORM_CHECK(defs, n)                                         \
-	_Static_assert(sizeof(defs) / sizeof((defs)[0]) == (size_t)(n) + 1, \
+#define GW_FORM_CHECK(defs, n)                                                                     \
+	_Static_assert(sizeof(defs) / sizeof((defs)[0]) == (size_t)(n) + 1,                        \
 		       #defs ": one field per value of its enum, then the end")
-#define GW_FORM_READ(ctx, defs, v)                                                           \
-	((int)(0 * sizeof(struct {                                                           \
-		_Static_assert(sizeof(v) / sizeof((v)[0]) + 1 == sizeof(defs) / sizeof((defs)[0]), \
-			       #v " is sized by the form " #defs);                           \
-		int x_;                                                                      \
-	})) + gw_form_read((ctx), (defs), (v)))
+#define GW_FORM_READ(ctx, defs, v)                                                                 \
+	((int)(0 * sizeof(struct {                                                                 \
+		       _Static_assert(sizeof(v) / sizeof((v)[0]) + 1 ==                            \
+					  sizeof(defs) / sizeof((defs)[0]),                        \
+				      #v " is sized by the form " #defs);                          \
+		       int x_;                                                                     \
+	       })) +                                                                               \
+	 gw_form_read((ctx), (defs), (v)))
 
 /* Read and check every field of defs (terminated by a NULL name) from the POST
  * body into out[] (same order). Writes Form.<name> and, on failure,

@@ -14,7 +14,7 @@ void gw_hdf_set(HDF *hdf, const char *name, const char *value);
 void gw_hdf_set_int(HDF *hdf, const char *name, long long v);
 /* name = printf(fmt, ...). */
 void gw_hdf_setf(HDF *hdf, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Remove name's subtree (absent is fine). */
 void gw_hdf_remove(HDF *hdf, const char *name);
 /* Copy the tree src under name. */

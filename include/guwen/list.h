@@ -20,7 +20,7 @@
 #include "guwen/form.h"
 
 #define GW_LIST_MAX_FILTERS 12
-#define GW_LIST_MAX_ARGS 32
+#define GW_LIST_MAX_ARGS    32
 
 struct gw_list_run;
 
@@ -28,7 +28,8 @@ struct gw_list_run;
  * form field: GW_F_CHOICE, GW_F_INT for ids, GW_F_TEXT, GW_F_DATE,
  * GW_F_CHECKBOX). When it holds a value, cond (SQL with one or more '?', each
  * bound to the value, or to what value() makes of it, and naming only columns
- * of the first table of from) is added to the statement; cond NULL: a parameter the caller reads (a tab), kept in links. */
+ * of the first table of from) is added to the statement; cond NULL: a parameter the caller reads (a
+ * tab), kept in links. */
 struct gw_list_filter {
 	struct gw_fdef def;
 	const char *cond;
@@ -36,9 +37,9 @@ struct gw_list_filter {
 };
 
 enum {
-	GW_LC_SORT = 1,   /* sortable (expr gives no NULLs) */
+	GW_LC_SORT = 1,	  /* sortable (expr gives no NULLs) */
 	GW_LC_SEARCH = 2, /* the free-text search looks in it (expr LIKE '%q%') */
-	GW_LC_ZONE = 4,   /* CSV header: "word (UTC+08:00)": a time in the configured zone */
+	GW_LC_ZONE = 4,	  /* CSV header: "word (UTC+08:00)": a time in the configured zone */
 };
 
 /* A column: its alias in the statement (Rows.N.<name>, sort=<name>), its SQL
@@ -55,22 +56,22 @@ struct gw_list_col {
 };
 
 struct gw_list {
-	const char *columns;                   /* "c.id, c.tracking_no, …" (aliases = col names) */
-	const char *from;                      /* "complaints c LEFT JOIN …" */
-	const char *key;                       /* unique, non-NULL integer key: "c.id" */
-	const struct gw_list_filter *filters;  /* ending in a NULL def.name */
-	const struct gw_list_col *cols;        /* ending in a NULL name */
-	const char *sort;                      /* the default sort column's name */
-	int desc;                              /* ... and direction */
-	int rows;                              /* a page */
-	const char *program, *path;            /* the list's URL (gw_url) */
-	const char *csv_name;                  /* the file: <csv_name>-YYYYMMDD.csv */
+	const char *columns;		      /* "c.id, c.tracking_no, …" (aliases = col names) */
+	const char *from;		      /* "complaints c LEFT JOIN …" */
+	const char *key;		      /* unique, non-NULL integer key: "c.id" */
+	const struct gw_list_filter *filters; /* ending in a NULL def.name */
+	const struct gw_list_col *cols;	      /* ending in a NULL name */
+	const char *sort;		      /* the default sort column's name */
+	int desc;			      /* ... and direction */
+	int rows;			      /* a page */
+	const char *program, *path;	      /* the list's URL (gw_url) */
+	const char *csv_name;		      /* the file: <csv_name>-YYYYMMDD.csv */
 	/* after the first table of from when a filter is on or the scope asks
 	 * (gw_list_run.hint): e.g. "IGNORE INDEX FOR ORDER BY (PRIMARY)", so the
 	 * server reads the filter's own index in key order instead of walking
 	 * the key past rows that do not match (its ORDER BY … LIMIT guess) */
 	const char *hint;
-	int lenient;                           /* bad filter values are left out, not marked */
+	int lenient; /* bad filter values are left out, not marked */
 	/* the list's own search (NULL: every GW_LC_SEARCH column LIKE '%q%'):
 	 * writes its condition for r->q (naming only the first table's columns)
 	 * into b and adds the values of its '?' with gw_list_arg */
@@ -81,15 +82,15 @@ struct gw_list {
 struct gw_list_run {
 	const struct gw_list *l;
 	struct gw_fval v[GW_LIST_MAX_FILTERS];
-	const char *scope;                     /* a static SQL condition, or NULL */
+	const char *scope; /* a static SQL condition, or NULL */
 	struct gw_db_arg args[GW_LIST_MAX_ARGS];
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
-	int hint;                              /* the scope is served by an index: use l->hint */
-	const char *q;                         /* the search, "" for none */
-	long long before;                      /* the cursor: the last row's key (0: first page) */
-	const char *at;                        /* ... and its sort value */
+	int hint;	  /* the scope is served by an index: use l->hint */
+	const char *q;	  /* the search, "" for none */
+	long long before; /* the cursor: the last row's key (0: first page) */
+	const char *at;	  /* ... and its sort value */
 };
 
 /* Read the filters, search, sort and cursor of the query string into r (and

@@ -16,8 +16,7 @@ struct gw_mail {
 
 /* Queue a plain-text message. Returns the outbox id, or -1 (bad address or
  * database error). */
-long long gw_mail_queue(struct gw_db *db, const char *to, const char *subject,
-			const char *body);
+long long gw_mail_queue(struct gw_db *db, const char *to, const char *subject, const char *body);
 /* Queue a mail with its HTML part. Returns the outbox id or -1. */
 long long gw_mail_queue_msg(struct gw_db *db, const char *to, const struct gw_mail *m);
 /* Record a notice that found nobody to receive it (for_whom says who it was
@@ -38,8 +37,8 @@ int gw_mail_render(const char *dir, HDF *words, HDF *data, const char *name,
  * (NULL-terminated; a NULL value is left out). NULL on failure. */
 HDF *gw_mail_data(const char *name, ...);
 /* Render template name with data and words and queue it to to. The outbox id or -1. */
-long long gw_mail_queue_cs(struct gw_db *db, const char *to, const char *dir, HDF *words,
-			   HDF *data, const char *name);
+long long gw_mail_queue_cs(struct gw_db *db, const char *to, const char *dir, HDF *words, HDF *data,
+			   const char *name);
 /* The rendered mail as a struct gw_mail (pointers into t). */
 struct gw_mail gw_mail_of(const struct gw_mail_text *t);
 void gw_mail_text_free(struct gw_mail_text *t);

@@ -12,9 +12,9 @@ struct gw_mime {
 	const char *from_addr, *from_name; /* name may be NULL or "" */
 	const char *to;
 	const char *subject, *text, *html; /* html NULL or "" for text only */
-	const char *message_id;            /* "<...@...>" */
-	int64_t date;                       /* UTC seconds */
-	const char *boundary;               /* a random token, [A-Za-z0-9] */
+	const char *message_id;		   /* "<...@...>" */
+	int64_t date;			   /* UTC seconds */
+	const char *boundary;		   /* a random token, [A-Za-z0-9] */
 };
 
 /* Append the whole message (CRLF line ends) to out. -1 when an address or the

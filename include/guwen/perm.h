@@ -5,27 +5,27 @@
 
 /* Permissions; a route names one. GW_PERM_LOGIN = any signed-in staff member. */
 enum gw_perm {
-	GW_PERM_PUBLIC = 0,       /* no login (public portal, login page) */
-	GW_PERM_LOGIN,            /* any active staff account */
-	GW_PERM_ADMIN_USERS,      /* users and departments */
-	GW_PERM_ADMIN_CALENDAR,   /* working-day calendar */
-	GW_PERM_ADMIN_SETTINGS,   /* settings */
-	GW_PERM_AUDIT_READ,       /* the audit log */
-	GW_PERM_CLIENT_READ,      /* client records (within scope and clearance) */
+	GW_PERM_PUBLIC = 0,	/* no login (public portal, login page) */
+	GW_PERM_LOGIN,		/* any active staff account */
+	GW_PERM_ADMIN_USERS,	/* users and departments */
+	GW_PERM_ADMIN_CALENDAR, /* working-day calendar */
+	GW_PERM_ADMIN_SETTINGS, /* settings */
+	GW_PERM_AUDIT_READ,	/* the audit log */
+	GW_PERM_CLIENT_READ,	/* client records (within scope and clearance) */
 	GW_PERM_CLIENT_WRITE,
 	GW_PERM_APPLICATION_REVIEW, /* onboarding applications */
 	GW_PERM_PROJECT_READ,
-	GW_PERM_PROJECT_CREATE,   /* projects and assignment slips (market) */
-	GW_PERM_PROJECT_ASSIGN,   /* reassign, managers */
-	GW_PERM_FEE_COLLECT,      /* collection cases (market, legal) */
+	GW_PERM_PROJECT_CREATE, /* projects and assignment slips (market) */
+	GW_PERM_PROJECT_ASSIGN, /* reassign, managers */
+	GW_PERM_FEE_COLLECT,	/* collection cases (market, legal) */
 	GW_PERM_COMPLAINT_READ,
-	GW_PERM_COMPLAINT_WRITE,  /* register, note, move through stages */
+	GW_PERM_COMPLAINT_WRITE,    /* register, note, move through stages */
 	GW_PERM_COMPLAINT_CLASSIFY, /* classify a–d, assign owners */
-	GW_PERM_COMPLAINT_ALL,    /* see every department's complaints */
+	GW_PERM_COMPLAINT_ALL,	    /* see every department's complaints */
 	GW_PERM_VISIT_READ,
 	GW_PERM_VISIT_WRITE,
-	GW_PERM_VISIT_REVIEW,     /* supervisor guidance on visit reports */
-	GW_PERM_REPORT_READ,      /* service-quality figures */
+	GW_PERM_VISIT_REVIEW, /* supervisor guidance on visit reports */
+	GW_PERM_REPORT_READ,  /* service-quality figures */
 	GW_PERM__COUNT
 };
 
@@ -34,11 +34,11 @@ enum gw_role {
 	GW_ROLE_NONE = 0,
 	GW_ROLE_ADVISOR,  /* 顾问 */
 	GW_ROLE_MANAGER,  /* 部门经理 */
-	GW_ROLE_MARKET,   /* 市场人员 */
-	GW_ROLE_LEGAL,    /* 法务 */
+	GW_ROLE_MARKET,	  /* 市场人员 */
+	GW_ROLE_LEGAL,	  /* 法务 */
 	GW_ROLE_PROJECT,  /* 项目中心 */
 	GW_ROLE_DIRECTOR, /* 主管 */
-	GW_ROLE_ADMIN,    /* 管理员 */
+	GW_ROLE_ADMIN,	  /* 管理员 */
 	GW_ROLE__COUNT
 };
 

@@ -21,7 +21,7 @@ struct gw_program {
 typedef int (*gw_work_fn)(struct gw_ctx *ctx, const char *prefix);
 
 struct gw_work_section {
-	const char *id;   /* HTML id and HDF name: "complaints" */
+	const char *id;	  /* HTML id and HDF name: "complaints" */
 	const char *word; /* its heading L.Home.<word> */
 	enum gw_perm perm;
 	gw_work_fn fn;

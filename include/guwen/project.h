@@ -13,14 +13,14 @@
 #define GW_SLIP_COACH_DAYS 3
 
 struct gw_project {
-	long long id, client_id, type_id, department_id, lead_id, created_by, rejections,
-		fee_fen, version, nsteps, slip_id, slip_advisor_id, slip_department_id,
-		fee_paid_fen, collection_id;
-	const char *status, *client_name, *client_email, *type_code, *type_zh, *type_en,
-		*dept_name, *lead_name, *creator_name, *fee_purpose, *fee_due, *created_at,
-		*slip_on, *slip_status, *learn_due, *coach_due, *slip_advisor_name,
-		*slip_dept_name, *fee_paid_on, *blocked_stage, *blocked_reason, *collection_opened,
-		*finance_qq, *finance_wechat, *checklist_sent_at;
+	long long id, client_id, type_id, department_id, lead_id, created_by, rejections, fee_fen,
+	    version, nsteps, slip_id, slip_advisor_id, slip_department_id, fee_paid_fen,
+	    collection_id;
+	const char *status, *client_name, *client_email, *type_code, *type_zh, *type_en, *dept_name,
+	    *lead_name, *creator_name, *fee_purpose, *fee_due, *created_at, *slip_on, *slip_status,
+	    *learn_due, *coach_due, *slip_advisor_name, *slip_dept_name, *fee_paid_on,
+	    *blocked_stage, *blocked_reason, *collection_opened, *finance_qq, *finance_wechat,
+	    *checklist_sent_at;
 	uint64_t nulls;
 };
 

@@ -22,7 +22,7 @@ struct gw_project_jobs {
  * local), once that day (the setting summary_sent_on remembers it), the
  * progress summary of each department (templates/mail/project_summary.cs) to
  * its active managers. */
-int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes,
-			int64_t now, struct gw_project_jobs *out);
+int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes, int64_t now,
+			struct gw_project_jobs *out);
 
 #endif

@@ -46,13 +46,12 @@ struct gw_record_read {
 	struct gw_ctx *ctx;
 	const struct gw_record_desc *d;
 	void *rec;
-	int failed;   /* a sealed value did not open */
-	int level3;   /* level-3 values read (to audit) */
+	int failed; /* a sealed value did not open */
+	int level3; /* level-3 values read (to audit) */
 };
 
 /* gw_db_each callback: the first row into r->rec (stops after it). */
-int gw_record_row(void *r, int ncols, char **vals, const size_t *lens,
-		  const char *const *names);
+int gw_record_row(void *r, int ncols, char **vals, const size_t *lens, const char *const *names);
 /* After gw_db_each found the row: the audit record of its level-3 reads
  * ("<entity>.read_sensitive", the columns read). 0 or -1 (also when a sealed
  * value failed to open: nothing of it is shown). */

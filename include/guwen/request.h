@@ -23,8 +23,8 @@ struct gw_fields {
 };
 
 struct gw_limits {
-	size_t body;      /* whole body, bytes */
-	size_t fields;    /* fields per request (query + body + cookies) */
+	size_t body;	  /* whole body, bytes */
+	size_t fields;	  /* fields per request (query + body + cookies) */
 	size_t field_len; /* one text field, bytes */
 	size_t file_len;  /* one uploaded file, bytes */
 };
@@ -39,7 +39,7 @@ struct gw_request {
 	struct gw_fields query, body, cookies;
 	const char *param[GW_MAX_PARAMS]; /* values of :name segments of the route */
 	int nparam;
-	size_t nfields; /* counted against limits.fields */
+	size_t nfields;	 /* counted against limits.fields */
 	const char *why; /* for the log when parsing failed (no user data) */
 };
 
@@ -49,8 +49,8 @@ extern const struct gw_limits gw_default_limits;
 
 /* Parse "a=1&b=%E4%B8%AD" into f. Returns 0, 400 (bad escape, invalid UTF-8) or
  * 413 (too many fields, field too long). */
-int gw_request_parse_urlencoded(struct gw_request *r, struct gw_fields *f, const char *s,
-				size_t n, const struct gw_limits *lim);
+int gw_request_parse_urlencoded(struct gw_request *r, struct gw_fields *f, const char *s, size_t n,
+				const struct gw_limits *lim);
 /* Parse a Cookie header ("a=1; b=2"); malformed pairs are skipped, not fatal. */
 int gw_request_parse_cookies(struct gw_request *r, const char *s, const struct gw_limits *lim);
 /* Parse a body by its Content-Type (urlencoded or multipart/form-data; other
@@ -65,8 +65,8 @@ typedef size_t (*gw_body_reader)(void *ctx, char *p, size_t n);
  * the server passed it, NULL when absent) against lim->body, the query string,
  * the Cookie header (NULL when absent), then exactly CONTENT_LENGTH bytes of
  * body through rd, parsed by their type. Returns 0, 400, 405 or 413 with r->why. */
-int gw_request_read(struct gw_request *r, const char *cl, const char *cookie,
-		    gw_body_reader rd, void *rctx, const struct gw_limits *lim);
+int gw_request_read(struct gw_request *r, const char *cl, const char *cookie, gw_body_reader rd,
+		    void *rctx, const struct gw_limits *lim);
 
 /* First value of name in the query string / the body / the cookies, or NULL. */
 const char *gw_query(const struct gw_request *r, const char *name);

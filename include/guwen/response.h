@@ -9,9 +9,9 @@
 #include "guwen/buf.h"
 
 struct gw_response {
-	int status;          /* 200 unless set */
-	const char *ctype;   /* "text/html; charset=utf-8" unless set */
-	struct gw_buf head;  /* extra header lines, each ending in CRLF */
+	int status;	    /* 200 unless set */
+	const char *ctype;  /* "text/html; charset=utf-8" unless set */
+	struct gw_buf head; /* extra header lines, each ending in CRLF */
 	struct gw_buf body;
 	/* where the bytes go (set per request by the program's loop); streamed:
 	 * the headers are out, the body goes straight there */
@@ -27,8 +27,8 @@ void gw_response_free(struct gw_response *r);
 int gw_response_header(struct gw_response *r, const char *name, const char *value);
 /* Set-Cookie with HttpOnly; SameSite=Lax; Path=/ (and Secure when secure).
  * max_age < 0: session cookie; 0: delete it. */
-void gw_response_cookie(struct gw_response *r, const char *name, const char *value,
-			long max_age, int secure);
+void gw_response_cookie(struct gw_response *r, const char *name, const char *value, long max_age,
+			int secure);
 /* 303 See Other to url (a path on this site). */
 void gw_response_redirect(struct gw_response *r, const char *url);
 /* Serialize the status line, Content-Type, Content-Length, the security

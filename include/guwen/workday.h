@@ -37,8 +37,8 @@ int gw_workday_count(const struct gw_workday_cal *cal, int32_t from, int32_t to)
  * NUL-terminated buffer. For each good line calls fn(ctx, day, kind, name, namelen);
  * returns the number of lines read, or -(line number) of the first bad line. */
 int gw_workday_parse_tsv(const char *text,
-			 int (*fn)(void *ctx, int32_t day, enum gw_day_kind kind,
-				   const char *name, size_t namelen),
+			 int (*fn)(void *ctx, int32_t day, enum gw_day_kind kind, const char *name,
+				   size_t namelen),
 			 void *ctx);
 
 #endif

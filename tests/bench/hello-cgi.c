@@ -5,11 +5,12 @@
 
 int main(void)
 {
-	fputs("Status: 200 OK\r\n"
-	      "Content-Type: text/html; charset=utf-8\r\n"
-	      "\r\n"
-	      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hello</title>"
-	      "</head>\n<body><h1>Hello, world</h1><p>A trivial CGI page.</p></body></html>\n",
-	      stdout);
+	fputs(
+	    "Status: 200 OK\r\n"
+	    "Content-Type: text/html; charset=utf-8\r\n"
+	    "\r\n"
+	    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hello</title>"
+	    "</head>\n<body><h1>Hello, world</h1><p>A trivial CGI page.</p></body></html>\n",
+	    stdout);
 	return 0;
 }

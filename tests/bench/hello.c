@@ -4,11 +4,11 @@
 #include <fcgiapp.h>
 
 static const char page[] =
-	"Status: 200 OK\r\n"
-	"Content-Type: text/html; charset=utf-8\r\n"
-	"\r\n"
-	"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hello</title>"
-	"</head>\n<body><h1>Hello, world</h1><p>A bare libfcgi page.</p></body></html>\n";
+    "Status: 200 OK\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "\r\n"
+    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hello</title>"
+    "</head>\n<body><h1>Hello, world</h1><p>A bare libfcgi page.</p></body></html>\n";
 
 int main(void)
 {

@@ -72,9 +72,9 @@ static void check(const struct gw_request *r, int rc, const struct source *src,
 static void run(char **v, const int *absent, const uint8_t *body, size_t n, size_t step,
 		const struct gw_limits *lim)
 {
-	struct gw_arena a = { 0 };
-	struct gw_request r = { 0 };
-	struct source src = { body, n, 0, 0, step };
+	struct gw_arena a = {0};
+	struct gw_request r = {0};
+	struct source src = {body, n, 0, 0, step};
 	int rc;
 
 	r.arena = &a;
@@ -92,8 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct gw_limits tiny = { .body = 512, .fields = 4, .field_len = 16,
-					       .file_len = 32 };
+	static const struct gw_limits tiny = {
+	    .body = 512, .fields = 4, .field_len = 16, .file_len = 32};
 	char *v[6];
 	int absent[6];
 	size_t step;

@@ -14,9 +14,10 @@ static void quiet(void *ctx, const char *line, size_t n)
 	(void)ctx, (void)line, (void)n;
 }
 
-static const char *const keys[] = { "DB.Name", "DB.User", "DB.Host", "DB.Port",
-				    "App.Templates", "App.Uploads", "App.KeyFile",
-				    "App.URLStyle", "App.Base", "App.TZOffsetMinutes", NULL };
+static const char *const keys[] = {
+    "DB.Name",	   "DB.User",	  "DB.Host",	  "DB.Port",  "App.Templates",
+    "App.Uploads", "App.KeyFile", "App.URLStyle", "App.Base", "App.TZOffsetMinutes",
+    NULL};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -26,8 +26,8 @@ static void check_fields(const struct gw_fields *f, const struct gw_limits *lim,
 				abort();
 		} else {
 			/* Text is valid UTF-8 without NUL bytes, within the limit. */
-			if (!gw_valid_utf8(fld->value, fld->len) || strlen(fld->value) != fld->len ||
-			    fld->len > lim->field_len)
+			if (!gw_valid_utf8(fld->value, fld->len) ||
+			    strlen(fld->value) != fld->len || fld->len > lim->field_len)
 				abort();
 		}
 		/* The getters find the first field of that name. */
@@ -70,8 +70,8 @@ static void check_rc(const struct gw_request *r, int rc)
 
 static void run(const char *ctype, const uint8_t *body, size_t n, const struct gw_limits *lim)
 {
-	struct gw_arena a = { 0 };
-	struct gw_request r = { 0 };
+	struct gw_arena a = {0};
+	struct gw_request r = {0};
 	int rc;
 
 	r.arena = &a;
@@ -100,8 +100,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* Small limits reach the 413 paths that default ones never would. */
-	static const struct gw_limits tiny = { .body = 512, .fields = 4, .field_len = 16,
-					       .file_len = 32 };
+	static const struct gw_limits tiny = {
+	    .body = 512, .fields = 4, .field_len = 16, .file_len = 32};
 	const uint8_t *nl = memchr(data, '\n', size);
 	size_t clen = nl ? (size_t)(nl - data) : size;
 	char *ctype = malloc(clen + 1); /* exact size: ASan sees overreads */

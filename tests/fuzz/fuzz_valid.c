@@ -102,16 +102,16 @@ static void validators(const char *s)
 	numbers(s);
 }
 
-static const char *const choices[] = { "a", "b", "中文", NULL };
+static const char *const choices[] = {"a", "b", "中文", NULL};
 
 static void form(const char *s)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	struct gw_fval out;
 
 	for (int t = GW_F_TEXT; t <= GW_F_LOGIN; t++) {
-		struct gw_fdef def = { "f", (enum gw_ftype)t, t & 1, t % 3 ? 0 : 8, -7, 1000,
-				       choices };
+		struct gw_fdef def = {"f",  (enum gw_ftype)t, t & 1, t % 3 ? 0 : 8, -7,
+				      1000, choices};
 		const char *err = gw_form_check(&def, s, &out, &a);
 
 		if (!out.s || (err && t == GW_F_CHECKBOX))
@@ -126,7 +126,7 @@ static void form(const char *s)
 	}
 	/* An absent field: required or empty, never a crash. */
 	for (int t = GW_F_TEXT; t <= GW_F_LOGIN; t++) {
-		struct gw_fdef def = { "f", (enum gw_ftype)t, 1, 0, 0, 0, NULL };
+		struct gw_fdef def = {"f", (enum gw_ftype)t, 1, 0, 0, 0, NULL};
 
 		(void)gw_form_check(&def, NULL, &out, &a);
 	}

@@ -21,8 +21,7 @@ static int join(void *p, const char *gram, size_t len)
 	struct joined *j = p;
 
 	assert_int_equal(strlen(gram), len);
-	snprintf(j->s + strlen(j->s), sizeof(j->s) - strlen(j->s), "%s%s", j->n++ ? "|" : "",
-		 gram);
+	snprintf(j->s + strlen(j->s), sizeof(j->s) - strlen(j->s), "%s%s", j->n++ ? "|" : "", gram);
 	return 0;
 }
 
@@ -63,8 +62,8 @@ static void test_grams_stop(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_grams_are_characters),
-		cmocka_unit_test(test_grams_stop),
+	    cmocka_unit_test(test_grams_are_characters),
+	    cmocka_unit_test(test_grams_stop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

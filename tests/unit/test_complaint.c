@@ -131,9 +131,11 @@ static void test_escalation_steps(void **state)
 	assert_int_equal(gw_complaint_escalation(&f->p, due - 23 * 3600, due, 0, 1), GW_ESC_NONE);
 	assert_int_equal(gw_complaint_escalation(&f->p, due + 1, due, 0, 1), GW_ESC_MANAGER);
 	assert_int_equal(gw_complaint_escalation(&f->p, due + 3600, due, 1, 1), GW_ESC_NONE);
-	assert_int_equal(gw_complaint_escalation(&f->p, due + 25 * 3600, due, 1, 1), GW_ESC_DIRECTOR);
+	assert_int_equal(gw_complaint_escalation(&f->p, due + 25 * 3600, due, 1, 1),
+			 GW_ESC_DIRECTOR);
 	/* long overdue and never escalated: straight to the director */
-	assert_int_equal(gw_complaint_escalation(&f->p, due + 30 * 3600, due, 0, 0), GW_ESC_DIRECTOR);
+	assert_int_equal(gw_complaint_escalation(&f->p, due + 30 * 3600, due, 0, 0),
+			 GW_ESC_DIRECTOR);
 	assert_int_equal(gw_complaint_escalation(&f->p, due + 90 * 3600, due, 2, 1), GW_ESC_NONE);
 }
 
@@ -249,13 +251,30 @@ static void test_tracking_numbers_widen(void **state)
 static void test_tracking_typed_forms(void **state)
 {
 	static const char *const same[] = {
-		"TS-20261122-0042", "ts-20261122-0042", "TS202611220042", "202611220042",
-		" ts 20261122 0042 ", "ＴＳ－２０２６１１２２－００４２", "ｔｓ２０２６１１２２００４２",
-		"TS\xe2\x80\x94" "20261122\xe2\x80\x93" "0042", "TS\xe3\x80\x80" "20261122\xe3\x80\x80" "0042",
+	    "TS-20261122-0042",
+	    "ts-20261122-0042",
+	    "TS202611220042",
+	    "202611220042",
+	    " ts 20261122 0042 ",
+	    "ＴＳ－２０２６１１２２－００４２",
+	    "ｔｓ２０２６１１２２００４２",
+	    "TS\xe2\x80\x94"
+	    "20261122\xe2\x80\x93"
+	    "0042",
+	    "TS\xe3\x80\x80"
+	    "20261122\xe3\x80\x80"
+	    "0042",
 	};
 	static const char *const bad[] = {
-		"", "TS-2026112-0042", "TS-20261122-00x2", "' OR 1=1 --", "TS-20261122-123",
-		"TS-20261122-ABCD", "TS-20261122-123456789", "\xef\xbc", "我的投诉",
+	    "",
+	    "TS-2026112-0042",
+	    "TS-20261122-00x2",
+	    "' OR 1=1 --",
+	    "TS-20261122-123",
+	    "TS-20261122-ABCD",
+	    "TS-20261122-123456789",
+	    "\xef\xbc",
+	    "我的投诉",
 	};
 	char out[24], decoy[24];
 
@@ -277,18 +296,18 @@ static void test_tracking_typed_forms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_general_deadlines_skip_national_day, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_major_and_severe_run_on_the_clock, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_local_day_counts_not_utc_day, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_waiting_moves_the_deadline, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_escalation_steps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_escalation_working_hours, setup, teardown),
-		cmocka_unit_test(test_handling_rules),
-		cmocka_unit_test(test_tracking_numbers_and_codes),
-		cmocka_unit_test(test_tracking_numbers_widen),
-		cmocka_unit_test(test_tracking_typed_forms),
+	    cmocka_unit_test_setup_teardown(test_general_deadlines_skip_national_day, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_major_and_severe_run_on_the_clock, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_local_day_counts_not_utc_day, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_waiting_moves_the_deadline, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_escalation_steps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_escalation_working_hours, setup, teardown),
+	    cmocka_unit_test(test_handling_rules),
+	    cmocka_unit_test(test_tracking_numbers_and_codes),
+	    cmocka_unit_test(test_tracking_numbers_widen),
+	    cmocka_unit_test(test_tracking_typed_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

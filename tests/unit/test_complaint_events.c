@@ -28,7 +28,7 @@ static HDF *words(void)
 
 static void test_params_one_per_line(void **state)
 {
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 
 	(void)state;
 	gw_event_param(&b, "names", "王\n李");
@@ -39,14 +39,15 @@ static void test_params_one_per_line(void **state)
 
 static void test_sentences(void **state)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	HDF *w = words();
 
 	(void)state;
 	assert_string_equal(gw_event_sentence(&a, w, 0, "reclassified",
 					      "severity=c\nfrom=b\ndept=记账一部\nowner=\n"),
 			    "b General → c Major · Department: 记账一部");
-	assert_string_equal(gw_event_sentence(&a, w, 0, "reclassified", "severity=b\n"), "b General");
+	assert_string_equal(gw_event_sentence(&a, w, 0, "reclassified", "severity=b\n"),
+			    "b General");
 	/* UTC seconds shown in the local zone (+08:00) */
 	assert_string_equal(gw_event_sentence(&a, w, 480, "resumed", "resolution_ts=0\n"),
 			    "Runs again · due 1970-01-01 08:00:00");
@@ -61,8 +62,8 @@ static void test_sentences(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_params_one_per_line),
-		cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_params_one_per_line),
+	    cmocka_unit_test(test_sentences),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,7 +35,7 @@ static int is_zero(const unsigned char *p, size_t n)
 static void test_arena_many_allocations_aligned_zeroed_distinct(void **state)
 {
 	enum { COUNT = 5000 };
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	unsigned char *p[COUNT];
 	size_t asked = 0;
 	(void)state;
@@ -65,7 +65,7 @@ static void test_arena_many_allocations_aligned_zeroed_distinct(void **state)
 
 static void test_arena_zero_size_and_odd_sizes_stay_aligned(void **state)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	void *z1, *z2;
 	(void)state;
 
@@ -84,7 +84,7 @@ static void test_arena_zero_size_and_odd_sizes_stay_aligned(void **state)
 
 static void test_arena_strdup_strndup_printf(void **state)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	char src[] = "顾问中心";
 	char *s, *big;
 	(void)state;
@@ -113,7 +113,7 @@ static void test_arena_strdup_strndup_printf(void **state)
 
 static void test_arena_reset_then_reuse_keeps_one_chunk(void **state)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	struct gw_arena_chunk *kept;
 	char *s;
 	(void)state;
@@ -144,7 +144,7 @@ static void test_arena_reset_then_reuse_keeps_one_chunk(void **state)
 
 static void test_arena_large_allocation_bigger_than_a_chunk(void **state)
 {
-	struct gw_arena a = { 0 };
+	struct gw_arena a = {0};
 	unsigned char *small, *large, *after;
 	size_t big = 3 * 1024 * 1024 + 5;
 	(void)state;
@@ -169,7 +169,7 @@ static void test_arena_large_allocation_bigger_than_a_chunk(void **state)
 
 static void test_buf_append_grows_and_stays_terminated(void **state)
 {
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 	(void)state;
 
 	for (size_t i = 0; i < 100000; i++) {
@@ -196,7 +196,7 @@ static void test_buf_append_grows_and_stays_terminated(void **state)
 
 static void test_buf_printf_and_puts_grow(void **state)
 {
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 	size_t cap;
 	(void)state;
 
@@ -296,8 +296,8 @@ static void assert_security_headers(const char *head)
 
 static void test_response_redirect_303_with_security_headers(void **state)
 {
-	struct gw_response r = { 0 };
-	struct gw_buf out = { 0 };
+	struct gw_response r = {0};
+	struct gw_buf out = {0};
 	const char *body;
 	char v[256];
 	(void)state;
@@ -316,8 +316,8 @@ static void test_response_redirect_303_with_security_headers(void **state)
 
 static void test_response_content_length_counts_bytes(void **state)
 {
-	struct gw_response r = { 0 };
-	struct gw_buf out = { 0 };
+	struct gw_response r = {0};
+	struct gw_buf out = {0};
 	const char *body;
 	char v[256], want[32];
 	(void)state;
@@ -330,7 +330,8 @@ static void test_response_content_length_counts_bytes(void **state)
 	assert_string_equal(header(out.p, "Content-Length", v, sizeof(v)), want);
 	assert_int_equal(strlen(body), strtoul(want, NULL, 10));
 	assert_string_equal(body, "<p>投诉已受理</p>\n");
-	assert_string_equal(header(out.p, "Content-Type", v, sizeof(v)), "text/html; charset=utf-8");
+	assert_string_equal(header(out.p, "Content-Type", v, sizeof(v)),
+			    "text/html; charset=utf-8");
 	assert_security_headers(out.p);
 	/* Reset for the next request in the same process. */
 	r.status = 404;
@@ -352,8 +353,8 @@ static void test_response_content_length_counts_bytes(void **state)
 
 static void test_response_header_refuses_cr_lf(void **state)
 {
-	struct gw_response r = { 0 };
-	struct gw_buf out = { 0 };
+	struct gw_response r = {0};
+	struct gw_buf out = {0};
 	const char *body;
 	char v[256];
 	(void)state;
@@ -376,8 +377,8 @@ static void test_response_header_refuses_cr_lf(void **state)
 
 static void test_response_cookie_flags(void **state)
 {
-	struct gw_response r = { 0 };
-	struct gw_buf out = { 0 };
+	struct gw_response r = {0};
+	struct gw_buf out = {0};
 	const char *body;
 	char v[256];
 	(void)state;
@@ -417,7 +418,7 @@ static void test_response_cookie_flags(void **state)
 
 static void test_response_send_reports_output_failure(void **state)
 {
-	struct gw_response r = { 0 };
+	struct gw_response r = {0};
 	(void)state;
 
 	gw_response_reset(&r);
@@ -458,7 +459,7 @@ static void test_perm_matrix_spot_checks(void **state)
 
 static void test_perm_unknown_role_has_only_public(void **state)
 {
-	static const int roles[] = { GW_ROLE_NONE, GW_ROLE__COUNT, 99, -1 };
+	static const int roles[] = {GW_ROLE_NONE, GW_ROLE__COUNT, 99, -1};
 	(void)state;
 
 	for (size_t i = 0; i < N(roles); i++) {
@@ -522,27 +523,27 @@ struct match {
 static void test_route_match_table(void **state)
 {
 	static const struct match cases[] = {
-		{ "/users/:id/edit", "/users/42/edit", 1, 1, "42", NULL },
-		{ "/users/:id", "/users/张三", 1, 1, "张三", NULL },
-		{ "/:a/x/:b", "/1/x/2", 1, 2, "1", "2" },
-		{ "/", "/", 1, 0, NULL, NULL },
-		{ "/", "/x", 0, 0, NULL, NULL },
-		{ "/x", "/", 0, 0, NULL, NULL },
-		{ "/users/:id/edit", "/users/42/view", 0, 0, NULL, NULL },
-		{ "/users/:id/edit", "/users/42/edit/", 0, 0, NULL, NULL },
-		{ "/users/:id/edit", "/users/42/editor", 0, 0, NULL, NULL },
-		{ "/users/:id/edit", "/users/42", 0, 0, NULL, NULL },
-		{ "/users/:id/edit", "/users//edit", 0, 0, NULL, NULL },
-		{ "/users/:id", "/users/", 0, 0, NULL, NULL },
-		{ "/users/:id", "/users/1/2", 0, 0, NULL, NULL },
-		{ "/users", "/users/1", 0, 0, NULL, NULL },
-		{ "/:a/:b/:c/:d", "/1/2/3/4", 1, 4, "1", "2" },
+	    {"/users/:id/edit", "/users/42/edit", 1, 1, "42", NULL},
+	    {"/users/:id", "/users/张三", 1, 1, "张三", NULL},
+	    {"/:a/x/:b", "/1/x/2", 1, 2, "1", "2"},
+	    {"/", "/", 1, 0, NULL, NULL},
+	    {"/", "/x", 0, 0, NULL, NULL},
+	    {"/x", "/", 0, 0, NULL, NULL},
+	    {"/users/:id/edit", "/users/42/view", 0, 0, NULL, NULL},
+	    {"/users/:id/edit", "/users/42/edit/", 0, 0, NULL, NULL},
+	    {"/users/:id/edit", "/users/42/editor", 0, 0, NULL, NULL},
+	    {"/users/:id/edit", "/users/42", 0, 0, NULL, NULL},
+	    {"/users/:id/edit", "/users//edit", 0, 0, NULL, NULL},
+	    {"/users/:id", "/users/", 0, 0, NULL, NULL},
+	    {"/users/:id", "/users/1/2", 0, 0, NULL, NULL},
+	    {"/users", "/users/1", 0, 0, NULL, NULL},
+	    {"/:a/:b/:c/:d", "/1/2/3/4", 1, 4, "1", "2"},
 	};
 	(void)state;
 
 	for (size_t i = 0; i < N(cases); i++) {
-		struct gw_arena a = { 0 };
-		const char *params[GW_MAX_PARAMS] = { 0 };
+		struct gw_arena a = {0};
+		const char *params[GW_MAX_PARAMS] = {0};
 		int n = -1, ok;
 
 		ok = gw_route_match(cases[i].pattern, cases[i].path, &a, params, &n);
@@ -561,8 +562,8 @@ static void test_route_match_table(void **state)
 
 static void test_route_match_more_params_than_room_fails(void **state)
 {
-	struct gw_arena a = { 0 };
-	const char *params[GW_MAX_PARAMS + 1] = { 0 };
+	struct gw_arena a = {0};
+	const char *params[GW_MAX_PARAMS + 1] = {0};
 	int n = 0;
 	(void)state;
 
@@ -628,25 +629,25 @@ static void test_config_refuses_links(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_arena_many_allocations_aligned_zeroed_distinct),
-		cmocka_unit_test(test_arena_zero_size_and_odd_sizes_stay_aligned),
-		cmocka_unit_test(test_arena_strdup_strndup_printf),
-		cmocka_unit_test(test_arena_reset_then_reuse_keeps_one_chunk),
-		cmocka_unit_test(test_arena_large_allocation_bigger_than_a_chunk),
-		cmocka_unit_test(test_buf_append_grows_and_stays_terminated),
-		cmocka_unit_test(test_buf_printf_and_puts_grow),
-		cmocka_unit_test(test_response_redirect_303_with_security_headers),
-		cmocka_unit_test(test_response_content_length_counts_bytes),
-		cmocka_unit_test(test_response_header_refuses_cr_lf),
-		cmocka_unit_test(test_response_cookie_flags),
-		cmocka_unit_test(test_response_send_reports_output_failure),
-		cmocka_unit_test(test_perm_matrix_spot_checks),
-		cmocka_unit_test(test_perm_unknown_role_has_only_public),
-		cmocka_unit_test(test_perm_role_names_round_trip),
-		cmocka_unit_test(test_perm_scope_and_clearance),
-		cmocka_unit_test(test_route_match_table),
-		cmocka_unit_test(test_route_match_more_params_than_room_fails),
-		cmocka_unit_test(test_config_refuses_links),
+	    cmocka_unit_test(test_arena_many_allocations_aligned_zeroed_distinct),
+	    cmocka_unit_test(test_arena_zero_size_and_odd_sizes_stay_aligned),
+	    cmocka_unit_test(test_arena_strdup_strndup_printf),
+	    cmocka_unit_test(test_arena_reset_then_reuse_keeps_one_chunk),
+	    cmocka_unit_test(test_arena_large_allocation_bigger_than_a_chunk),
+	    cmocka_unit_test(test_buf_append_grows_and_stays_terminated),
+	    cmocka_unit_test(test_buf_printf_and_puts_grow),
+	    cmocka_unit_test(test_response_redirect_303_with_security_headers),
+	    cmocka_unit_test(test_response_content_length_counts_bytes),
+	    cmocka_unit_test(test_response_header_refuses_cr_lf),
+	    cmocka_unit_test(test_response_cookie_flags),
+	    cmocka_unit_test(test_response_send_reports_output_failure),
+	    cmocka_unit_test(test_perm_matrix_spot_checks),
+	    cmocka_unit_test(test_perm_unknown_role_has_only_public),
+	    cmocka_unit_test(test_perm_role_names_round_trip),
+	    cmocka_unit_test(test_perm_scope_and_clearance),
+	    cmocka_unit_test(test_route_match_table),
+	    cmocka_unit_test(test_route_match_more_params_than_room_fails),
+	    cmocka_unit_test(test_config_refuses_links),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

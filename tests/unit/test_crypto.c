@@ -61,8 +61,7 @@ static int scratch_teardown(void **state)
 }
 
 /* Write text to <scratch>/name with exactly the given mode (umask aside); returns the path. */
-static const char *write_keyfile(struct scratch *s, const char *name, const char *text,
-				 mode_t mode)
+static const char *write_keyfile(struct scratch *s, const char *name, const char *text, mode_t mode)
 {
 	int fd;
 
@@ -126,7 +125,7 @@ static void test_hex_round_trip(void **state)
 
 static void test_hex_decode_rejects_malformed_or_wrong_length(void **state)
 {
-	static const char *bad[] = { "abc", "abcdef", "ab", "abcg", "ab c", " abc", "0x12", "" };
+	static const char *bad[] = {"abc", "abcdef", "ab", "abcg", "ab c", " abc", "0x12", ""};
 	unsigned char out[2];
 
 	(void)state;
@@ -171,8 +170,8 @@ static void test_seal_open_round_trip(void **state)
 	assert_int_equal(sealed[0], 1);
 	assert_int_equal(sealed[1], 1);
 	assert_memory_not_equal(sealed + 14, msg, n);
-	assert_int_equal(gw_crypto_open(&kr, "clients.id_number:42", sealed,
-					n + GW_SEAL_OVERHEAD, plain, &outlen),
+	assert_int_equal(gw_crypto_open(&kr, "clients.id_number:42", sealed, n + GW_SEAL_OVERHEAD,
+					plain, &outlen),
 			 0);
 	assert_int_equal(outlen, n);
 	assert_memory_equal(plain, msg, n);
@@ -207,9 +206,9 @@ static void test_open_fails_after_flipping_any_byte(void **state)
 	for (size_t i = 0; i < len; i++) {
 		for (unsigned bit = 1; bit < 256; bit <<= 1) {
 			sealed[i] ^= (unsigned char)bit;
-			assert_int_equal(gw_crypto_open(&kr, "clients.phone:7", sealed, len,
-							plain, &outlen),
-					 -1);
+			assert_int_equal(
+			    gw_crypto_open(&kr, "clients.phone:7", sealed, len, plain, &outlen),
+			    -1);
 			sealed[i] ^= (unsigned char)bit;
 		}
 	}
@@ -256,14 +255,13 @@ static void test_open_fails_with_another_rows_ad(void **state)
 
 	load_ring(*state, &kr, "1 " KEY1 "\n");
 	assert_int_equal(gw_crypto_seal(&kr, "clients.id_number:42", "secret", 6, sealed), 0);
-	assert_int_equal(gw_crypto_open(&kr, "clients.id_number:43", sealed,
-					6 + GW_SEAL_OVERHEAD, plain, &outlen),
-			 -1);
-	assert_int_equal(gw_crypto_open(&kr, "clients.phone:42", sealed, 6 + GW_SEAL_OVERHEAD,
+	assert_int_equal(gw_crypto_open(&kr, "clients.id_number:43", sealed, 6 + GW_SEAL_OVERHEAD,
 					plain, &outlen),
 			 -1);
-	assert_int_equal(gw_crypto_open(&kr, "", sealed, 6 + GW_SEAL_OVERHEAD, plain, &outlen),
-			 -1);
+	assert_int_equal(
+	    gw_crypto_open(&kr, "clients.phone:42", sealed, 6 + GW_SEAL_OVERHEAD, plain, &outlen),
+	    -1);
+	assert_int_equal(gw_crypto_open(&kr, "", sealed, 6 + GW_SEAL_OVERHEAD, plain, &outlen), -1);
 	gw_keyring_clear(&kr);
 }
 
@@ -282,8 +280,8 @@ static void test_rotation_old_values_open_new_values_use_key2(void **state)
 	assert_memory_equal(plain, "old value", 9);
 	assert_int_equal(gw_crypto_seal(&kr2, "c.x:1", "new value", 9, fresh), 0);
 	assert_int_equal(fresh[1], 2);
-	assert_int_equal(
-		gw_crypto_open(&kr2, "c.x:1", fresh, 9 + GW_SEAL_OVERHEAD, plain, &outlen), 0);
+	assert_int_equal(gw_crypto_open(&kr2, "c.x:1", fresh, 9 + GW_SEAL_OVERHEAD, plain, &outlen),
+			 0);
 	assert_memory_equal(plain, "new value", 9);
 	gw_keyring_clear(&kr1);
 	gw_keyring_clear(&kr2);
@@ -310,16 +308,15 @@ static void test_open_fails_for_unknown_key_id(void **state)
 	load_ring(*state, &kr1, "1 " KEY1 "\n");
 	assert_int_equal(gw_crypto_seal(&kr2, "c.x:1", "v", 1, sealed), 0);
 	assert_int_equal(sealed[1], 2);
-	assert_int_equal(gw_crypto_open(&kr1, "c.x:1", sealed, 1 + GW_SEAL_OVERHEAD, plain,
-					&outlen),
-			 -1);
+	assert_int_equal(
+	    gw_crypto_open(&kr1, "c.x:1", sealed, 1 + GW_SEAL_OVERHEAD, plain, &outlen), -1);
 	gw_keyring_clear(&kr1);
 	gw_keyring_clear(&kr2);
 }
 
 static void test_keyring_refuses_group_or_world_readable_file(void **state)
 {
-	static const mode_t modes[] = { 0644, 0640, 0604, 0601, 0610 };
+	static const mode_t modes[] = {0644, 0640, 0604, 0601, 0610};
 	const char *text = "1 " KEY1 "\n";
 	struct gw_keyring kr;
 
@@ -333,27 +330,27 @@ static void test_keyring_refuses_group_or_world_readable_file(void **state)
 static void test_keyring_refuses_bad_files(void **state)
 {
 	static const char *bad[] = {
-		"",
-		"# only a comment\n",
-		"index " IDXK "\n",
-		"1 " KEY1 "\n1 " KEY2 "\n",
-		"0 " KEY1 "\n",
-		"256 " KEY1 "\n",
-		"-1 " KEY1 "\n",
-		"01x " KEY1 "\n",
-		"1 " KEY1 "0\n",
-		"1 abc\n",
-		"1 " KEY1 " extra\n",
-		"1\n",
-		"garbage\n",
-		"key " KEY1 "\n",
-		"1 " KEY1 "\ncurrent 2\n",
-		"1 " KEY1 "\ncurrent 1\ncurrent 1\n",
-		"1 " KEY1 "\nindex " IDXK "\nindex " IDXK "\n",
-		"1 " KEY1 "\nindex zz\n",
-		"1 " KEY1 "\n2 " KEY2 "\n3 " KEY1 "\n4 " KEY1 "\n5 " KEY1 "\n6 " KEY1 "\n7 " KEY1
-		"\n8 " KEY1 "\n9 " KEY1 "\n10 " KEY1 "\n11 " KEY1 "\n12 " KEY1 "\n13 " KEY1
-		"\n14 " KEY1 "\n15 " KEY1 "\n16 " KEY1 "\n17 " KEY1 "\n",
+	    "",
+	    "# only a comment\n",
+	    "index " IDXK "\n",
+	    "1 " KEY1 "\n1 " KEY2 "\n",
+	    "0 " KEY1 "\n",
+	    "256 " KEY1 "\n",
+	    "-1 " KEY1 "\n",
+	    "01x " KEY1 "\n",
+	    "1 " KEY1 "0\n",
+	    "1 abc\n",
+	    "1 " KEY1 " extra\n",
+	    "1\n",
+	    "garbage\n",
+	    "key " KEY1 "\n",
+	    "1 " KEY1 "\ncurrent 2\n",
+	    "1 " KEY1 "\ncurrent 1\ncurrent 1\n",
+	    "1 " KEY1 "\nindex " IDXK "\nindex " IDXK "\n",
+	    "1 " KEY1 "\nindex zz\n",
+	    "1 " KEY1 "\n2 " KEY2 "\n3 " KEY1 "\n4 " KEY1 "\n5 " KEY1 "\n6 " KEY1 "\n7 " KEY1
+	    "\n8 " KEY1 "\n9 " KEY1 "\n10 " KEY1 "\n11 " KEY1 "\n12 " KEY1 "\n13 " KEY1 "\n14 " KEY1
+	    "\n15 " KEY1 "\n16 " KEY1 "\n17 " KEY1 "\n",
 	};
 	struct gw_keyring kr;
 
@@ -454,10 +451,10 @@ static void test_password_hash_verify_salt_and_tampering(void **state)
 /* Every case here is refused by the parser, before any scrypt work is done. */
 static void test_password_verify_rejects_malformed_or_out_of_bounds(void **state)
 {
-	static const char *heads[] = { "scrypt$9$8$3$", "scrypt$21$8$3$", "scrypt$15$0$3$",
-				       "scrypt$15$17$3$", "scrypt$15$8$0$", "scrypt$15$8$17$",
-				       "scrypt$015$8$3$", "scrypt$15$8$$",  "bcrypt$15$8$3$",
-				       "scrypt$15$8$3",   "scrypt$15$8$3$3$" };
+	static const char *heads[] = {"scrypt$9$8$3$",	 "scrypt$21$8$3$",  "scrypt$15$0$3$",
+				      "scrypt$15$17$3$", "scrypt$15$8$0$",  "scrypt$15$8$17$",
+				      "scrypt$015$8$3$", "scrypt$15$8$$",   "bcrypt$15$8$3$",
+				      "scrypt$15$8$3",	 "scrypt$15$8$3$3$"};
 	static const char *salt = "00112233445566778899aabbccddeeff";
 	static const char *hash = "0123456789abcdef0123456789abcdef"
 				  "0123456789abcdef0123456789abcdef";
@@ -484,28 +481,28 @@ static void test_password_verify_rejects_malformed_or_out_of_bounds(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sha256_of_abc_matches_fips_vector),
-		cmocka_unit_test(test_hmac_sha256_matches_rfc4231_case2),
-		cmocka_unit_test(test_hex_round_trip),
-		cmocka_unit_test(test_hex_decode_rejects_malformed_or_wrong_length),
-		cmocka_unit_test(test_tokens_are_hex_of_requested_length_and_differ),
-		cmocka_unit_test(test_crypto_equal),
-		cmocka_unit_test(test_seal_open_round_trip),
-		cmocka_unit_test(test_sealing_twice_gives_different_output),
-		cmocka_unit_test(test_open_fails_after_flipping_any_byte),
-		cmocka_unit_test(test_key_id_byte_is_authenticated),
-		cmocka_unit_test(test_open_fails_on_truncated_input),
-		cmocka_unit_test(test_open_fails_with_another_rows_ad),
-		cmocka_unit_test(test_rotation_old_values_open_new_values_use_key2),
-		cmocka_unit_test(test_current_defaults_to_highest_id),
-		cmocka_unit_test(test_open_fails_for_unknown_key_id),
-		cmocka_unit_test(test_keyring_refuses_group_or_world_readable_file),
-		cmocka_unit_test(test_keyring_refuses_bad_files),
-		cmocka_unit_test(test_keyring_accepts_comments_blanks_and_id_255),
-		cmocka_unit_test(test_keyring_create_writes_private_loadable_file_once),
-		cmocka_unit_test(test_blind_index_equal_values_match_domains_differ),
-		cmocka_unit_test(test_password_hash_verify_salt_and_tampering),
-		cmocka_unit_test(test_password_verify_rejects_malformed_or_out_of_bounds),
+	    cmocka_unit_test(test_sha256_of_abc_matches_fips_vector),
+	    cmocka_unit_test(test_hmac_sha256_matches_rfc4231_case2),
+	    cmocka_unit_test(test_hex_round_trip),
+	    cmocka_unit_test(test_hex_decode_rejects_malformed_or_wrong_length),
+	    cmocka_unit_test(test_tokens_are_hex_of_requested_length_and_differ),
+	    cmocka_unit_test(test_crypto_equal),
+	    cmocka_unit_test(test_seal_open_round_trip),
+	    cmocka_unit_test(test_sealing_twice_gives_different_output),
+	    cmocka_unit_test(test_open_fails_after_flipping_any_byte),
+	    cmocka_unit_test(test_key_id_byte_is_authenticated),
+	    cmocka_unit_test(test_open_fails_on_truncated_input),
+	    cmocka_unit_test(test_open_fails_with_another_rows_ad),
+	    cmocka_unit_test(test_rotation_old_values_open_new_values_use_key2),
+	    cmocka_unit_test(test_current_defaults_to_highest_id),
+	    cmocka_unit_test(test_open_fails_for_unknown_key_id),
+	    cmocka_unit_test(test_keyring_refuses_group_or_world_readable_file),
+	    cmocka_unit_test(test_keyring_refuses_bad_files),
+	    cmocka_unit_test(test_keyring_accepts_comments_blanks_and_id_255),
+	    cmocka_unit_test(test_keyring_create_writes_private_loadable_file_once),
+	    cmocka_unit_test(test_blind_index_equal_values_match_domains_differ),
+	    cmocka_unit_test(test_password_hash_verify_salt_and_tampering),
+	    cmocka_unit_test(test_password_verify_rejects_malformed_or_out_of_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);

@@ -40,20 +40,20 @@ static void test_csv_quotes_when_needed(void **state)
 		const char *in, *read;
 		int quoted;
 	} cases[] = {
-		{ "plain", "plain", 0 },
-		{ "上海 顾问", "上海 顾问", 0 },
-		{ "", "", 0 },
-		{ "a=b", "a=b", 0 },
-		{ "1,234.50", "1,234.50", 1 },
-		{ "say \"hi\"", "say \"hi\"", 1 },
-		{ "\"", "\"", 1 },
-		{ "line1\nline2", "line1\nline2", 1 },
-		{ "cr\rhere", "cr\rhere", 1 },
+	    {"plain", "plain", 0},
+	    {"上海 顾问", "上海 顾问", 0},
+	    {"", "", 0},
+	    {"a=b", "a=b", 0},
+	    {"1,234.50", "1,234.50", 1},
+	    {"say \"hi\"", "say \"hi\"", 1},
+	    {"\"", "\"", 1},
+	    {"line1\nline2", "line1\nline2", 1},
+	    {"cr\rhere", "cr\rhere", 1},
 	};
 	(void)state;
 
 	for (size_t i = 0; i < N(cases); i++) {
-		struct gw_buf b = { 0 };
+		struct gw_buf b = {0};
 		char out[64];
 
 		gw_csv_cell(&b, cases[i].in);
@@ -67,9 +67,9 @@ static void test_csv_quotes_when_needed(void **state)
 
 static void test_csv_formula_injection_gets_apostrophe(void **state)
 {
-	static const char *const formulas[] = { "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3",
-						"@SUM(A1)", "=1,2" };
-	struct gw_buf b = { 0 };
+	static const char *const formulas[] = {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3",
+					       "@SUM(A1)", "=1,2"};
+	struct gw_buf b = {0};
 	(void)state;
 
 	for (size_t i = 0; i < N(formulas); i++) {
@@ -94,12 +94,18 @@ static void test_csv_formula_injection_gets_apostrophe(void **state)
 static void test_csv_formula_after_a_separator_gets_apostrophe(void **state)
 {
 	static const char *const risky[] = {
-		"a;=cmd|' /C calc'!A0", "x,=1+1", "note\t@SUM(A1)", "line\r\n-2+3",
-		"x; +1", "\t=1", "\rfoo", "ok,@x",
+	    "a;=cmd|' /C calc'!A0",
+	    "x,=1+1",
+	    "note\t@SUM(A1)",
+	    "line\r\n-2+3",
+	    "x; +1",
+	    "\t=1",
+	    "\rfoo",
+	    "ok,@x",
 	};
-	static const char *const safe[] = { "a=b", "1-2", "e-mail@example.test", "a; b", "x, y",
-					    "", "税号 91350100M000100Y0A" };
-	struct gw_buf b = { 0 };
+	static const char *const safe[] = {"a=b",  "1-2", "e-mail@example.test",    "a; b",
+					   "x, y", "",	  "税号 91350100M000100Y0A"};
+	struct gw_buf b = {0};
 	(void)state;
 
 	for (size_t i = 0; i < N(risky); i++) {
@@ -118,8 +124,8 @@ static void test_csv_formula_after_a_separator_gets_apostrophe(void **state)
 
 static void test_csv_row_joins_and_ends_in_crlf(void **state)
 {
-	const char *cells[] = { "a", NULL, "b;c", "=x" };
-	struct gw_buf b = { 0 };
+	const char *cells[] = {"a", NULL, "b;c", "=x"};
+	struct gw_buf b = {0};
 	(void)state;
 
 	gw_csv_row(&b, cells, 4);
@@ -130,10 +136,10 @@ static void test_csv_row_joins_and_ends_in_crlf(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv_quotes_when_needed),
-		cmocka_unit_test(test_csv_formula_injection_gets_apostrophe),
-		cmocka_unit_test(test_csv_formula_after_a_separator_gets_apostrophe),
-		cmocka_unit_test(test_csv_row_joins_and_ends_in_crlf),
+	    cmocka_unit_test(test_csv_quotes_when_needed),
+	    cmocka_unit_test(test_csv_formula_injection_gets_apostrophe),
+	    cmocka_unit_test(test_csv_formula_after_a_separator_gets_apostrophe),
+	    cmocka_unit_test(test_csv_row_joins_and_ends_in_crlf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,10 +22,10 @@ static const char SQL_KILL[] = "KILL CONNECTION ?";
 /* rows of a table the application writes, marked as this run's (never a real
  * token's hex) */
 static const char SQL_PUT[] =
-	"INSERT INTO used_form_tokens (mac, used_at) VALUES (CONCAT('dbtest-', ?, '-', ?),"
-	" UTC_TIMESTAMP())";
+    "INSERT INTO used_form_tokens (mac, used_at) VALUES (CONCAT('dbtest-', ?, '-', ?),"
+    " UTC_TIMESTAMP())";
 static const char SQL_COUNT[] =
-	"SELECT COUNT(*) FROM used_form_tokens WHERE mac LIKE CONCAT('dbtest-', ?, '-%')";
+    "SELECT COUNT(*) FROM used_form_tokens WHERE mac LIKE CONCAT('dbtest-', ?, '-%')";
 static const char SQL_BAD[] = "SELECT no_such_column FROM used_form_tokens";
 static long long run_id;
 
@@ -62,10 +62,10 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define NEED_DB()                                                  \
-	do {                                                       \
-		if (!*state)                                       \
-			skip(); /* no stack: GUWEN_CONFIG unset */ \
+#define NEED_DB()                                                                                  \
+	do {                                                                                       \
+		if (!*state)                                                                       \
+			skip(); /* no stack: GUWEN_CONFIG unset */                                 \
 	} while (0)
 
 static void test_failure_fails_the_transaction(void **state)
@@ -78,10 +78,10 @@ static void test_failure_fails_the_transaction(void **state)
 	before = count(db);
 	assert_int_equal(gw_db_begin(db), 0);
 	assert_int_equal(PUT(db, 1), 1);
-	assert_int_equal(PUT(db, 1), -1); /* duplicate: */
-	assert_int_equal(gw_db_errno(db), 1062);                   /* the tx goes on */
+	assert_int_equal(PUT(db, 1), -1);	 /* duplicate: */
+	assert_int_equal(gw_db_errno(db), 1062); /* the tx goes on */
 	assert_true(gw_db_usable(db));
-	assert_int_equal(gw_db_int(db, &(long long){ 0 }, SQL_BAD, NULL), -1);
+	assert_int_equal(gw_db_int(db, &(long long){0}, SQL_BAD, NULL), -1);
 	assert_false(gw_db_usable(db));
 	assert_int_equal(PUT(db, 2), -1); /* refused */
 	assert_int_equal(gw_db_commit(db), -1);
@@ -164,11 +164,11 @@ static void test_scripts_only_when_allowed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_failure_fails_the_transaction),
-		cmocka_unit_test(test_killed_connection_fails_the_transaction),
-		cmocka_unit_test(test_reads_reconnect_outside_a_transaction),
-		cmocka_unit_test(test_commit_stores),
-		cmocka_unit_test(test_scripts_only_when_allowed),
+	    cmocka_unit_test(test_failure_fails_the_transaction),
+	    cmocka_unit_test(test_killed_connection_fails_the_transaction),
+	    cmocka_unit_test(test_reads_reconnect_outside_a_transaction),
+	    cmocka_unit_test(test_commit_stores),
+	    cmocka_unit_test(test_scripts_only_when_allowed),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 

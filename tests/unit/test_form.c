@@ -9,7 +9,7 @@
 
 #include "guwen/form.h"
 
-static const char *const roles[] = { "advisor", "manager", NULL };
+static const char *const roles[] = {"advisor", "manager", NULL};
 
 static struct gw_arena arena;
 
@@ -20,7 +20,7 @@ static const char *check(const struct gw_fdef *d, const char *raw, struct gw_fva
 
 static void test_required_and_trimmed(void **state)
 {
-	struct gw_fdef d = { "name", GW_F_TEXT, 1, 10, 0, 0, NULL };
+	struct gw_fdef d = {"name", GW_F_TEXT, 1, 10, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
@@ -36,19 +36,19 @@ static void test_required_and_trimmed(void **state)
 
 static void test_length_counts_characters(void **state)
 {
-	struct gw_fdef d = { "name", GW_F_TEXT, 1, 4, 0, 0, NULL };
+	struct gw_fdef d = {"name", GW_F_TEXT, 1, 4, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
-	assert_null(check(&d, "财税顾问", &v));       /* 4 characters, 12 bytes */
+	assert_null(check(&d, "财税顾问", &v)); /* 4 characters, 12 bytes */
 	assert_string_equal(check(&d, "财税顾问中", &v), "too_long");
 	assert_string_equal(check(&d, "abcde", &v), "too_long");
 }
 
 static void test_controls_refused_except_in_textarea(void **state)
 {
-	struct gw_fdef line = { "t", GW_F_TEXT, 1, 100, 0, 0, NULL };
-	struct gw_fdef area = { "t", GW_F_TEXTAREA, 1, 100, 0, 0, NULL };
+	struct gw_fdef line = {"t", GW_F_TEXT, 1, 100, 0, 0, NULL};
+	struct gw_fdef area = {"t", GW_F_TEXTAREA, 1, 100, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
@@ -60,9 +60,9 @@ static void test_controls_refused_except_in_textarea(void **state)
 
 static void test_typed_values(void **state)
 {
-	struct gw_fdef i = { "n", GW_F_INT, 1, 5, 1, 365, NULL };
-	struct gw_fdef m = { "fee", GW_F_MONEY, 1, 20, 0, 0, NULL };
-	struct gw_fdef d = { "day", GW_F_DATE, 1, 10, 0, 0, NULL };
+	struct gw_fdef i = {"n", GW_F_INT, 1, 5, 1, 365, NULL};
+	struct gw_fdef m = {"fee", GW_F_MONEY, 1, 20, 0, 0, NULL};
+	struct gw_fdef d = {"day", GW_F_DATE, 1, 10, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
@@ -79,11 +79,11 @@ static void test_typed_values(void **state)
 
 static void test_identifiers(void **state)
 {
-	struct gw_fdef u = { "uscc", GW_F_USCC, 1, 18, 0, 0, NULL };
-	struct gw_fdef id = { "id", GW_F_IDCARD, 1, 18, 0, 0, NULL };
-	struct gw_fdef p = { "phone", GW_F_PHONE, 1, 32, 0, 0, NULL };
-	struct gw_fdef e = { "email", GW_F_EMAIL, 1, 254, 0, 0, NULL };
-	struct gw_fdef l = { "login", GW_F_LOGIN, 1, 64, 0, 0, NULL };
+	struct gw_fdef u = {"uscc", GW_F_USCC, 1, 18, 0, 0, NULL};
+	struct gw_fdef id = {"id", GW_F_IDCARD, 1, 18, 0, 0, NULL};
+	struct gw_fdef p = {"phone", GW_F_PHONE, 1, 32, 0, 0, NULL};
+	struct gw_fdef e = {"email", GW_F_EMAIL, 1, 254, 0, 0, NULL};
+	struct gw_fdef l = {"login", GW_F_LOGIN, 1, 64, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
@@ -103,9 +103,9 @@ static void test_identifiers(void **state)
 
 static void test_choices_checkboxes_passwords(void **state)
 {
-	struct gw_fdef c = { "role", GW_F_CHOICE, 1, 20, 0, 0, roles };
-	struct gw_fdef b = { "active", GW_F_CHECKBOX, 0, 0, 0, 0, NULL };
-	struct gw_fdef pw = { "pw", GW_F_PASSWORD, 1, 200, 0, 0, NULL };
+	struct gw_fdef c = {"role", GW_F_CHOICE, 1, 20, 0, 0, roles};
+	struct gw_fdef b = {"active", GW_F_CHECKBOX, 0, 0, 0, 0, NULL};
+	struct gw_fdef pw = {"pw", GW_F_PASSWORD, 1, 200, 0, 0, NULL};
 	struct gw_fval v;
 
 	(void)state;
@@ -123,12 +123,12 @@ static void test_choices_checkboxes_passwords(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_required_and_trimmed),
-		cmocka_unit_test(test_length_counts_characters),
-		cmocka_unit_test(test_controls_refused_except_in_textarea),
-		cmocka_unit_test(test_typed_values),
-		cmocka_unit_test(test_identifiers),
-		cmocka_unit_test(test_choices_checkboxes_passwords),
+	    cmocka_unit_test(test_required_and_trimmed),
+	    cmocka_unit_test(test_length_counts_characters),
+	    cmocka_unit_test(test_controls_refused_except_in_textarea),
+	    cmocka_unit_test(test_typed_values),
+	    cmocka_unit_test(test_identifiers),
+	    cmocka_unit_test(test_choices_checkboxes_passwords),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

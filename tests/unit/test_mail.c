@@ -47,7 +47,7 @@ static void decode_words(const char *s, char *out, size_t outsz)
 
 static void test_ascii_subject_stays_plain(void **state)
 {
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 
 	(void)state;
 	gw_mime_word(&b, "Deadline TS-20261130-0001");
@@ -58,15 +58,15 @@ static void test_ascii_subject_stays_plain(void **state)
 static void test_chinese_subject_round_trips_in_short_words(void **state)
 {
 	const char *subjects[] = {
-		"您的投诉已受理 TS-20261130-0001",
-		"【超期升级】投诉严重超期 TS-20261130-0030，请登录客户服务系统在“投诉处理”中查看并处理",
-		"=?UTF-8?B?bm90IGEgd29yZA==?= looks like one",
-		"a",
+	    "您的投诉已受理 TS-20261130-0001",
+	    "【超期升级】投诉严重超期 TS-20261130-0030，请登录客户服务系统在“投诉处理”中查看并处理",
+	    "=?UTF-8?B?bm90IGEgd29yZA==?= looks like one",
+	    "a",
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(subjects) / sizeof(subjects[0]); i++) {
-		struct gw_buf b = { 0 };
+		struct gw_buf b = {0};
 		char out[512];
 
 		gw_mime_word(&b, subjects[i]);
@@ -80,15 +80,21 @@ static void test_chinese_subject_round_trips_in_short_words(void **state)
 
 static struct gw_mime sample(void)
 {
-	return (struct gw_mime){ "service@guwen.example", "财税顾问中心", "wang@example.com",
-				 "您的投诉已受理", "正文\n第二行", "<p>正文</p>",
-				 "<guwen.1.2@guwen.example>", 1796022260, "=_guwen_abc" };
+	return (struct gw_mime){"service@guwen.example",
+				"财税顾问中心",
+				"wang@example.com",
+				"您的投诉已受理",
+				"正文\n第二行",
+				"<p>正文</p>",
+				"<guwen.1.2@guwen.example>",
+				1796022260,
+				"=_guwen_abc"};
 }
 
 static void test_multipart_message_has_the_headers(void **state)
 {
 	struct gw_mime m = sample();
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 
 	(void)state;
 	assert_int_equal(gw_mime_build(&b, &m), 0);
@@ -108,7 +114,7 @@ static void test_multipart_message_has_the_headers(void **state)
 static void test_text_only_when_no_html(void **state)
 {
 	struct gw_mime m = sample();
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 
 	(void)state;
 	m.html = NULL;
@@ -121,7 +127,7 @@ static void test_text_only_when_no_html(void **state)
 static void test_line_breaks_in_headers_are_refused(void **state)
 {
 	struct gw_mime m = sample();
-	struct gw_buf b = { 0 };
+	struct gw_buf b = {0};
 
 	(void)state;
 	m.to = "a@example.com\r\nBcc: everyone@example.com";
@@ -139,11 +145,11 @@ static void test_line_breaks_in_headers_are_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ascii_subject_stays_plain),
-		cmocka_unit_test(test_chinese_subject_round_trips_in_short_words),
-		cmocka_unit_test(test_multipart_message_has_the_headers),
-		cmocka_unit_test(test_text_only_when_no_html),
-		cmocka_unit_test(test_line_breaks_in_headers_are_refused),
+	    cmocka_unit_test(test_ascii_subject_stays_plain),
+	    cmocka_unit_test(test_chinese_subject_round_trips_in_short_words),
+	    cmocka_unit_test(test_multipart_message_has_the_headers),
+	    cmocka_unit_test(test_text_only_when_no_html),
+	    cmocka_unit_test(test_line_breaks_in_headers_are_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -89,8 +89,8 @@ static void test_work_sections(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_nav_by_permission),
-		cmocka_unit_test(test_work_sections),
+	    cmocka_unit_test(test_nav_by_permission),
+	    cmocka_unit_test(test_work_sections),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

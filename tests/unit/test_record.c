@@ -18,16 +18,23 @@ struct person {
 };
 
 static const struct gw_col cols[] = {
-	{ .name = "id", .type = GW_COL_INT, .offset = offsetof(struct person, id), .level = 1 },
-	{ .name = "age", .type = GW_COL_INT, .offset = offsetof(struct person, age), .level = 1 },
-	{ .name = "name", .type = GW_COL_TEXT, .offset = offsetof(struct person, name), .level = 1 },
-	{ .name = "id_number", .type = GW_COL_TEXT, .offset = offsetof(struct person, id_number),
-	  .level = 3, .sealed = 1 },
+    {.name = "id", .type = GW_COL_INT, .offset = offsetof(struct person, id), .level = 1},
+    {.name = "age", .type = GW_COL_INT, .offset = offsetof(struct person, age), .level = 1},
+    {.name = "name", .type = GW_COL_TEXT, .offset = offsetof(struct person, name), .level = 1},
+    {.name = "id_number",
+     .type = GW_COL_TEXT,
+     .offset = offsetof(struct person, id_number),
+     .level = 3,
+     .sealed = 1},
 };
 
 static const struct gw_record_desc desc = {
-	.table = "people", .entity = "person", .cols = cols, .ncols = 4,
-	.id_offset = offsetof(struct person, id), .nulls_offset = offsetof(struct person, nulls),
+    .table = "people",
+    .entity = "person",
+    .cols = cols,
+    .ncols = 4,
+    .id_offset = offsetof(struct person, id),
+    .nulls_offset = offsetof(struct person, nulls),
 };
 
 struct world {
@@ -58,10 +65,10 @@ static void world_init(struct world *w, int clearance)
 /* The row as gw_db_each gives it: id, age NULL, name, the sealed ID number. */
 static struct gw_record_read read_row(struct world *w, struct person *p, const char *id)
 {
-	static const char *const names[] = { "name", "id_number", "age", "id" };
-	char *vals[] = { "王五", (char *)w->sealed, NULL, (char *)id };
-	size_t lens[] = { strlen("王五"), w->sealed_len, 0, strlen(id) };
-	struct gw_record_read r = { .ctx = &w->ctx, .d = &desc, .rec = p };
+	static const char *const names[] = {"name", "id_number", "age", "id"};
+	char *vals[] = {"王五", (char *)w->sealed, NULL, (char *)id};
+	size_t lens[] = {strlen("王五"), w->sealed_len, 0, strlen(id)};
+	struct gw_record_read r = {.ctx = &w->ctx, .d = &desc, .rec = p};
 
 	assert_int_equal(gw_record_row(&r, 4, vals, lens, names), 1);
 	return r;
@@ -70,7 +77,7 @@ static struct gw_record_read read_row(struct world *w, struct person *p, const c
 static void test_sealed_opens_in_its_row(void **state)
 {
 	struct world w;
-	struct person p = { 0 };
+	struct person p = {0};
 	struct gw_record_read r;
 
 	(void)state;
@@ -90,7 +97,7 @@ static void test_sealed_opens_in_its_row(void **state)
 static void test_sealed_refused_in_another_row(void **state)
 {
 	struct world w;
-	struct person p = { 0 };
+	struct person p = {0};
 	struct gw_record_read r;
 
 	(void)state;
@@ -106,7 +113,7 @@ static void test_sealed_refused_in_another_row(void **state)
 static void test_level3_needs_clearance(void **state)
 {
 	struct world w;
-	struct person p = { 0 };
+	struct person p = {0};
 	struct gw_record_read r;
 
 	(void)state;
@@ -122,7 +129,7 @@ static void test_level3_needs_clearance(void **state)
 static void test_to_hdf_leaves_out_nulls(void **state)
 {
 	struct world w;
-	struct person p = { 0 };
+	struct person p = {0};
 	HDF *h = NULL;
 
 	(void)state;
@@ -141,10 +148,10 @@ static void test_to_hdf_leaves_out_nulls(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sealed_opens_in_its_row),
-		cmocka_unit_test(test_sealed_refused_in_another_row),
-		cmocka_unit_test(test_level3_needs_clearance),
-		cmocka_unit_test(test_to_hdf_leaves_out_nulls),
+	    cmocka_unit_test(test_sealed_opens_in_its_row),
+	    cmocka_unit_test(test_sealed_refused_in_another_row),
+	    cmocka_unit_test(test_level3_needs_clearance),
+	    cmocka_unit_test(test_to_hdf_leaves_out_nulls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

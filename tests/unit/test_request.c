@@ -14,9 +14,9 @@
 /* A string literal with its length, NUL bytes included. */
 #define LIT(s) (s), (sizeof(s) - 1)
 
-#define REQUEST(r, a)                  \
-	struct gw_arena a = { 0 };     \
-	struct gw_request r = { 0 };   \
+#define REQUEST(r, a)                                                                              \
+	struct gw_arena a = {0};                                                                   \
+	struct gw_request r = {0};                                                                 \
 	r.arena = &a
 
 static int urlencoded(struct gw_request *r, const char *s, const struct gw_limits *lim)
@@ -31,9 +31,8 @@ static void test_urlencoded_decodes_plus_and_percent(void **state)
 	REQUEST(r, a);
 	(void)state;
 
-	assert_int_equal(urlencoded(&r, "a=1&b=hello+world&c=%2B%26%3d%25&na%6De=x",
-				    &gw_default_limits),
-			 0);
+	assert_int_equal(
+	    urlencoded(&r, "a=1&b=hello+world&c=%2B%26%3d%25&na%6De=x", &gw_default_limits), 0);
 	assert_string_equal(gw_query(&r, "a"), "1");
 	assert_string_equal(gw_query(&r, "b"), "hello world");
 	/* An encoded '&' or '=' is data, not a separator. */
@@ -115,8 +114,8 @@ static void test_urlencoded_many_fields_keep_their_values(void **state)
 
 static void test_urlencoded_bad_percent_escapes_are_400(void **state)
 {
-	static const char *const bad[] = { "a=%",   "a=%4",  "a=%GZ", "a=%4G",
-					   "a=x%", "%ZZ=1", "%=1",   "ok=1&b=%e" };
+	static const char *const bad[] = {"a=%",  "a=%4",  "a=%GZ", "a=%4G",
+					  "a=x%", "%ZZ=1", "%=1",   "ok=1&b=%e"};
 	(void)state;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -133,8 +132,8 @@ static void test_urlencoded_invalid_utf8_is_400(void **state)
 {
 	/* Overlong '/', a UTF-16 surrogate, a byte never in UTF-8, a truncated
 	 * sequence, a NUL byte, and the same faults in a name. */
-	static const char *const bad[] = { "a=%C0%AF", "a=%ED%A0%80", "a=%FF", "a=%E4%B8",
-					   "a=x%00y",  "%FF=1",       "%C0%AF=1" };
+	static const char *const bad[] = {"a=%C0%AF", "a=%ED%A0%80", "a=%FF",	"a=%E4%B8",
+					  "a=x%00y",  "%FF=1",	     "%C0%AF=1"};
 	(void)state;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -230,7 +229,7 @@ static char *percent_encoded_chinese(const char *name, size_t chars)
 
 static void test_urlencoded_field_limit_counts_decoded_bytes(void **state)
 {
-	char *fits = percent_encoded_chinese("desc", 20000);  /* 60,000 bytes, 180,000 sent */
+	char *fits = percent_encoded_chinese("desc", 20000); /* 60,000 bytes, 180,000 sent */
 	char *over = percent_encoded_chinese("desc", 21846); /* 65,538 bytes */
 	(void)state;
 
@@ -277,9 +276,10 @@ static void test_cookies_malformed_pairs_are_skipped(void **state)
 	REQUEST(r, a);
 	(void)state;
 
-	assert_int_equal(gw_request_parse_cookies(&r, "novalue; =orphan; ;;  ; good=1; bad=\xff\xfe; e=",
-						  &gw_default_limits),
-			 0);
+	assert_int_equal(
+	    gw_request_parse_cookies(
+		&r, "novalue; =orphan; ;;  ; good=1; bad=\xff\xfe; e=", &gw_default_limits),
+	    0);
 	assert_string_equal(gw_cookie(&r, "good"), "1");
 	assert_string_equal(gw_cookie(&r, "e"), "");
 	assert_null(gw_cookie(&r, "novalue"));
@@ -313,7 +313,8 @@ static void test_cookies_long_value_skipped_too_many_413(void **state)
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_cookies(&r, "big=0123456789abcdef; s=1", &lim), 0);
+		assert_int_equal(gw_request_parse_cookies(&r, "big=0123456789abcdef; s=1", &lim),
+				 0);
 		assert_null(gw_cookie(&r, "big"));
 		assert_string_equal(gw_cookie(&r, "s"), "1");
 		gw_arena_free(&a);
@@ -333,10 +334,10 @@ static void test_body_urlencoded_goes_to_form_not_query(void **state)
 	REQUEST(r, a);
 	(void)state;
 
-	assert_int_equal(gw_request_parse_body(&r, "application/x-www-form-urlencoded; charset=UTF-8",
-					       LIT("name=%E5%BC%A0%E4%B8%89&n=2"),
-					       &gw_default_limits),
-			 0);
+	assert_int_equal(
+	    gw_request_parse_body(&r, "application/x-www-form-urlencoded; charset=UTF-8",
+				  LIT("name=%E5%BC%A0%E4%B8%89&n=2"), &gw_default_limits),
+	    0);
 	assert_string_equal(gw_form(&r, "name"), "张三");
 	assert_string_equal(gw_form(&r, "n"), "2");
 	assert_null(gw_query(&r, "name"));
@@ -348,7 +349,8 @@ static void test_body_other_types_and_empty_are_ignored(void **state)
 	REQUEST(r, a);
 	(void)state;
 
-	assert_int_equal(gw_request_parse_body(&r, "text/plain", LIT("a=1"), &gw_default_limits), 0);
+	assert_int_equal(gw_request_parse_body(&r, "text/plain", LIT("a=1"), &gw_default_limits),
+			 0);
 	assert_int_equal(gw_request_parse_body(&r, NULL, LIT("a=1"), &gw_default_limits), 0);
 	assert_int_equal(r.body.n, 0);
 	assert_null(gw_form(&r, "a"));
@@ -365,27 +367,27 @@ static void test_body_larger_than_limit_is_413(void **state)
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(&r, "application/x-www-form-urlencoded",
-						       LIT(body), &lim),
-				 0);
+		assert_int_equal(
+		    gw_request_parse_body(&r, "application/x-www-form-urlencoded", LIT(body), &lim),
+		    0);
 		gw_arena_free(&a);
 	}
 	lim.body = sizeof(body) - 2;
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(&r, "application/x-www-form-urlencoded",
-						       LIT(body), &lim),
-				 413);
+		assert_int_equal(
+		    gw_request_parse_body(&r, "application/x-www-form-urlencoded", LIT(body), &lim),
+		    413);
 		assert_null(gw_form(&r, "a"));
 		gw_arena_free(&a);
 	}
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(&r, "multipart/form-data; boundary=x",
-						       LIT(body), &lim),
-				 413);
+		assert_int_equal(
+		    gw_request_parse_body(&r, "multipart/form-data; boundary=x", LIT(body), &lim),
+		    413);
 		gw_arena_free(&a);
 	}
 }
@@ -396,19 +398,20 @@ static void test_body_larger_than_limit_is_413(void **state)
 /* File content: NUL bytes, and CRLF + dashes that look like the boundary but are not. */
 #define FILE_DATA "%PDF-1.4\0\x01\x02\r\n------XyNot\r\n------Xy\0\r\n--\r\nend\xff"
 
-static const char mp_good[] = "------XyZ\r\n"
-			      "Content-Disposition: form-data; name=\"title\"\r\n"
-			      "\r\n"
-			      "第一季度 报表\r\n"
-			      "------XyZ\r\n"
-			      "content-disposition: form-data; name=\"doc\"; filename=\"报表 1.pdf\"\r\n"
-			      "Content-Type: application/pdf\r\n"
-			      "\r\n" FILE_DATA "\r\n"
-			      "------XyZ\r\n"
-			      "Content-Disposition: form-data; name=\"note\"\r\n"
-			      "\r\n"
-			      "\r\n"
-			      "------XyZ--\r\n";
+static const char mp_good[] =
+    "------XyZ\r\n"
+    "Content-Disposition: form-data; name=\"title\"\r\n"
+    "\r\n"
+    "第一季度 报表\r\n"
+    "------XyZ\r\n"
+    "content-disposition: form-data; name=\"doc\"; filename=\"报表 1.pdf\"\r\n"
+    "Content-Type: application/pdf\r\n"
+    "\r\n" FILE_DATA "\r\n"
+    "------XyZ\r\n"
+    "Content-Disposition: form-data; name=\"note\"\r\n"
+    "\r\n"
+    "\r\n"
+    "------XyZ--\r\n";
 
 static void test_multipart_text_field_and_file(void **state)
 {
@@ -457,16 +460,17 @@ static void test_multipart_quoted_boundary(void **state)
 
 static void test_multipart_file_without_type_and_no_file_chosen(void **state)
 {
-	static const char body[] = "--b\r\n"
-				   "Content-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n"
-				   "\r\n"
-				   "hi\r\n"
-				   "--b\r\n"
-				   "Content-Disposition: form-data; name=\"g\"; filename=\"\"\r\n"
-				   "Content-Type: application/octet-stream\r\n"
-				   "\r\n"
-				   "\r\n"
-				   "--b--";
+	static const char body[] =
+	    "--b\r\n"
+	    "Content-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n"
+	    "\r\n"
+	    "hi\r\n"
+	    "--b\r\n"
+	    "Content-Disposition: form-data; name=\"g\"; filename=\"\"\r\n"
+	    "Content-Type: application/octet-stream\r\n"
+	    "\r\n"
+	    "\r\n"
+	    "--b--";
 	REQUEST(r, a);
 	const struct gw_field *f;
 	(void)state;
@@ -486,8 +490,9 @@ static void test_multipart_file_without_type_and_no_file_chosen(void **state)
 
 static void test_multipart_missing_boundary_is_400(void **state)
 {
-	static const char *const ctypes[] = { "multipart/form-data", "multipart/form-data; charset=x",
-					      "multipart/form-data; boundary=\"unterminated" };
+	static const char *const ctypes[] = {"multipart/form-data",
+					     "multipart/form-data; charset=x",
+					     "multipart/form-data; boundary=\"unterminated"};
 	(void)state;
 
 	for (size_t i = 0; i < sizeof(ctypes) / sizeof(ctypes[0]); i++) {
@@ -527,9 +532,9 @@ static void test_multipart_truncated_body_is_400(void **state)
 static void test_multipart_part_without_name_is_400(void **state)
 {
 	static const char *const bodies[] = {
-		"--b\r\nContent-Disposition: form-data; filename=\"a.txt\"\r\n\r\nx\r\n--b--",
-		"--b\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--b--",
-		"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--",
+	    "--b\r\nContent-Disposition: form-data; filename=\"a.txt\"\r\n\r\nx\r\n--b--",
+	    "--b\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--b--",
+	    "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--",
 	};
 	(void)state;
 
@@ -547,9 +552,10 @@ static void test_multipart_part_without_name_is_400(void **state)
 static void test_multipart_invalid_utf8_text_is_400(void **state)
 {
 	static const char *const bodies[] = {
-		"--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n\xC0\xAF\r\n--b--",
-		"--b\r\nContent-Disposition: form-data; name=\"\xFF\"\r\n\r\nx\r\n--b--",
-		"--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\xED\xA0\x80\"\r\n\r\nx\r\n--b--",
+	    "--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n\xC0\xAF\r\n--b--",
+	    "--b\r\nContent-Disposition: form-data; name=\"\xFF\"\r\n\r\nx\r\n--b--",
+	    "--b\r\nContent-Disposition: form-data; name=\"f\"; "
+	    "filename=\"\xED\xA0\x80\"\r\n\r\nx\r\n--b--",
 	};
 	(void)state;
 
@@ -563,8 +569,9 @@ static void test_multipart_invalid_utf8_text_is_400(void **state)
 	}
 	{
 		/* A NUL byte in a text field is refused; the same bytes in a file are fine. */
-		static const char text[] = "--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n"
-					   "a\0b\r\n--b--";
+		static const char text[] =
+		    "--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n"
+		    "a\0b\r\n--b--";
 		static const char file[] = "--b\r\nContent-Disposition: form-data; name=\"t\"; "
 					   "filename=\"x\"\r\n\r\na\0b\r\n--b--";
 		REQUEST(r, a);
@@ -573,7 +580,7 @@ static void test_multipart_invalid_utf8_text_is_400(void **state)
 						       LIT(text), &gw_default_limits),
 				 400);
 		gw_arena_free(&a);
-		r = (struct gw_request){ .arena = &a };
+		r = (struct gw_request){.arena = &a};
 		assert_int_equal(gw_request_parse_body(&r, "multipart/form-data; boundary=b",
 						       LIT(file), &gw_default_limits),
 				 0);
@@ -584,11 +591,12 @@ static void test_multipart_invalid_utf8_text_is_400(void **state)
 
 static void test_multipart_file_too_large_is_413(void **state)
 {
-	static const char body[] = "--b\r\n"
-				   "Content-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n"
-				   "\r\n"
-				   "12345\r\n"
-				   "--b--\r\n";
+	static const char body[] =
+	    "--b\r\n"
+	    "Content-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n"
+	    "\r\n"
+	    "12345\r\n"
+	    "--b--\r\n";
 	struct gw_limits lim = gw_default_limits;
 	(void)state;
 
@@ -596,9 +604,9 @@ static void test_multipart_file_too_large_is_413(void **state)
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(&r, "multipart/form-data; boundary=b",
-						       LIT(body), &lim),
-				 0);
+		assert_int_equal(
+		    gw_request_parse_body(&r, "multipart/form-data; boundary=b", LIT(body), &lim),
+		    0);
 		assert_int_equal(gw_form_file(&r, "f")->len, 5);
 		gw_arena_free(&a);
 	}
@@ -606,9 +614,9 @@ static void test_multipart_file_too_large_is_413(void **state)
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(&r, "multipart/form-data; boundary=b",
-						       LIT(body), &lim),
-				 413);
+		assert_int_equal(
+		    gw_request_parse_body(&r, "multipart/form-data; boundary=b", LIT(body), &lim),
+		    413);
 		assert_non_null(r.why);
 		assert_null(gw_form_file(&r, "f"));
 		gw_arena_free(&a);
@@ -626,24 +634,25 @@ static void test_multipart_text_too_long_and_too_many_parts_are_413(void **state
 		REQUEST(r, a);
 
 		assert_int_equal(gw_request_parse_body(
-					 &r, "multipart/form-data; boundary=b",
-					 LIT("--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n"
-					     "abcd\r\n--b--"),
-					 &lim),
+				     &r, "multipart/form-data; boundary=b",
+				     LIT("--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n"
+					 "abcd\r\n--b--"),
+				     &lim),
 				 413);
 		gw_arena_free(&a);
 	}
 	{
 		REQUEST(r, a);
 
-		assert_int_equal(gw_request_parse_body(
-					 &r, "multipart/form-data; boundary=b",
-					 LIT("--b\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n"
-					     "--b\r\nContent-Disposition: form-data; name=b\r\n\r\n2\r\n"
-					     "--b\r\nContent-Disposition: form-data; name=c\r\n\r\n3\r\n"
-					     "--b--"),
-					 &lim),
-				 413);
+		assert_int_equal(
+		    gw_request_parse_body(
+			&r, "multipart/form-data; boundary=b",
+			LIT("--b\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n"
+			    "--b\r\nContent-Disposition: form-data; name=b\r\n\r\n2\r\n"
+			    "--b\r\nContent-Disposition: form-data; name=c\r\n\r\n3\r\n"
+			    "--b--"),
+			&lim),
+		    413);
 		gw_arena_free(&a);
 	}
 }
@@ -680,7 +689,7 @@ static int read_post(struct gw_request *r, const char *cl, struct chunks *c,
 
 static void test_read_body_in_pieces(void **state)
 {
-	struct chunks c = { "a=1&b=%E4%B8%AD", 0, 2, 0 };
+	struct chunks c = {"a=1&b=%E4%B8%AD", 0, 2, 0};
 	REQUEST(r, a);
 	(void)state;
 
@@ -693,7 +702,7 @@ static void test_read_body_in_pieces(void **state)
 
 static void test_read_short_body_is_400(void **state)
 {
-	struct chunks c = { "a=1", 0, 64, 0 };
+	struct chunks c = {"a=1", 0, 64, 0};
 	REQUEST(r, a);
 	(void)state;
 
@@ -705,9 +714,8 @@ static void test_read_short_body_is_400(void **state)
 /* Over the limit: refused before a byte of body is read. */
 static void test_read_length_over_limit_is_413_unread(void **state)
 {
-	static const struct gw_limits lim = { .body = 8, .fields = 4, .field_len = 8,
-					      .file_len = 8 };
-	struct chunks c = { "a=123456789", 0, 64, 0 };
+	static const struct gw_limits lim = {.body = 8, .fields = 4, .field_len = 8, .file_len = 8};
+	struct chunks c = {"a=123456789", 0, 64, 0};
 	REQUEST(r, a);
 	(void)state;
 
@@ -720,7 +728,7 @@ static void test_read_length_over_limit_is_413_unread(void **state)
 /* Only CONTENT_LENGTH bytes are read; no header means no body. */
 static void test_read_stops_at_content_length(void **state)
 {
-	struct chunks c = { "a=1&b=2", 0, 64, 0 };
+	struct chunks c = {"a=1&b=2", 0, 64, 0};
 	REQUEST(r, a);
 	(void)state;
 
@@ -734,7 +742,7 @@ static void test_read_stops_at_content_length(void **state)
 
 static void test_read_bad_method_and_path(void **state)
 {
-	struct chunks c = { "", 0, 64, 0 };
+	struct chunks c = {"", 0, 64, 0};
 	REQUEST(r, a);
 	(void)state;
 
@@ -750,37 +758,37 @@ static void test_read_bad_method_and_path(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_urlencoded_decodes_plus_and_percent),
-		cmocka_unit_test(test_urlencoded_chinese_utf8),
-		cmocka_unit_test(test_urlencoded_empty_values_and_names_without_equals),
-		cmocka_unit_test(test_urlencoded_repeated_name_gives_first),
-		cmocka_unit_test(test_urlencoded_many_fields_keep_their_values),
-		cmocka_unit_test(test_urlencoded_bad_percent_escapes_are_400),
-		cmocka_unit_test(test_urlencoded_invalid_utf8_is_400),
-		cmocka_unit_test(test_urlencoded_too_many_fields_is_413),
-		cmocka_unit_test(test_urlencoded_field_too_long_is_413),
-		cmocka_unit_test(test_urlencoded_field_limit_counts_decoded_bytes),
-		cmocka_unit_test(test_cookies_with_and_without_spaces),
-		cmocka_unit_test(test_cookies_malformed_pairs_are_skipped),
-		cmocka_unit_test(test_cookies_repeated_name_gives_first_and_empty_header),
-		cmocka_unit_test(test_cookies_long_value_skipped_too_many_413),
-		cmocka_unit_test(test_body_urlencoded_goes_to_form_not_query),
-		cmocka_unit_test(test_body_other_types_and_empty_are_ignored),
-		cmocka_unit_test(test_body_larger_than_limit_is_413),
-		cmocka_unit_test(test_multipart_text_field_and_file),
-		cmocka_unit_test(test_multipart_quoted_boundary),
-		cmocka_unit_test(test_multipart_file_without_type_and_no_file_chosen),
-		cmocka_unit_test(test_multipart_missing_boundary_is_400),
-		cmocka_unit_test(test_multipart_truncated_body_is_400),
-		cmocka_unit_test(test_multipart_part_without_name_is_400),
-		cmocka_unit_test(test_multipart_invalid_utf8_text_is_400),
-		cmocka_unit_test(test_multipart_file_too_large_is_413),
-		cmocka_unit_test(test_multipart_text_too_long_and_too_many_parts_are_413),
-		cmocka_unit_test(test_read_body_in_pieces),
-		cmocka_unit_test(test_read_short_body_is_400),
-		cmocka_unit_test(test_read_length_over_limit_is_413_unread),
-		cmocka_unit_test(test_read_stops_at_content_length),
-		cmocka_unit_test(test_read_bad_method_and_path),
+	    cmocka_unit_test(test_urlencoded_decodes_plus_and_percent),
+	    cmocka_unit_test(test_urlencoded_chinese_utf8),
+	    cmocka_unit_test(test_urlencoded_empty_values_and_names_without_equals),
+	    cmocka_unit_test(test_urlencoded_repeated_name_gives_first),
+	    cmocka_unit_test(test_urlencoded_many_fields_keep_their_values),
+	    cmocka_unit_test(test_urlencoded_bad_percent_escapes_are_400),
+	    cmocka_unit_test(test_urlencoded_invalid_utf8_is_400),
+	    cmocka_unit_test(test_urlencoded_too_many_fields_is_413),
+	    cmocka_unit_test(test_urlencoded_field_too_long_is_413),
+	    cmocka_unit_test(test_urlencoded_field_limit_counts_decoded_bytes),
+	    cmocka_unit_test(test_cookies_with_and_without_spaces),
+	    cmocka_unit_test(test_cookies_malformed_pairs_are_skipped),
+	    cmocka_unit_test(test_cookies_repeated_name_gives_first_and_empty_header),
+	    cmocka_unit_test(test_cookies_long_value_skipped_too_many_413),
+	    cmocka_unit_test(test_body_urlencoded_goes_to_form_not_query),
+	    cmocka_unit_test(test_body_other_types_and_empty_are_ignored),
+	    cmocka_unit_test(test_body_larger_than_limit_is_413),
+	    cmocka_unit_test(test_multipart_text_field_and_file),
+	    cmocka_unit_test(test_multipart_quoted_boundary),
+	    cmocka_unit_test(test_multipart_file_without_type_and_no_file_chosen),
+	    cmocka_unit_test(test_multipart_missing_boundary_is_400),
+	    cmocka_unit_test(test_multipart_truncated_body_is_400),
+	    cmocka_unit_test(test_multipart_part_without_name_is_400),
+	    cmocka_unit_test(test_multipart_invalid_utf8_text_is_400),
+	    cmocka_unit_test(test_multipart_file_too_large_is_413),
+	    cmocka_unit_test(test_multipart_text_too_long_and_too_many_parts_are_413),
+	    cmocka_unit_test(test_read_body_in_pieces),
+	    cmocka_unit_test(test_read_short_body_is_400),
+	    cmocka_unit_test(test_read_length_over_limit_is_413_unread),
+	    cmocka_unit_test(test_read_stops_at_content_length),
+	    cmocka_unit_test(test_read_bad_method_and_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

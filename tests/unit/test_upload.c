@@ -23,11 +23,11 @@ static void test_sniff_known_types(void **state)
 static void test_sniff_refuses_the_rest(void **state)
 {
 	(void)state;
-	assert_null(gw_upload_sniff("MZ\x90\0", 4));                  /* a Windows program */
-	assert_null(gw_upload_sniff("<svg onload=alert(1)>", 21));    /* SVG can script */
+	assert_null(gw_upload_sniff("MZ\x90\0", 4));		   /* a Windows program */
+	assert_null(gw_upload_sniff("<svg onload=alert(1)>", 21)); /* SVG can script */
 	assert_null(gw_upload_sniff("<html><script>", 14));
-	assert_null(gw_upload_sniff("\x89PNG", 4));                   /* truncated signature */
-	assert_null(gw_upload_sniff("RIFF\0\0\0\0WAVE", 12));          /* audio, not WebP */
+	assert_null(gw_upload_sniff("\x89PNG", 4));	      /* truncated signature */
+	assert_null(gw_upload_sniff("RIFF\0\0\0\0WAVE", 12)); /* audio, not WebP */
 	assert_null(gw_upload_sniff("", 0));
 }
 
@@ -42,7 +42,10 @@ static const char *dl(const char *orig, const char *ctype)
 static void test_download_name_takes_the_sniffed_extension(void **state)
 {
 	(void)state;
-	assert_string_equal(dl("a\xE2\x80\xAE" "gnp.html", "image/png"), "agnp.png"); /* RLO */
+	assert_string_equal(dl("a\xE2\x80\xAE"
+			       "gnp.html",
+			       "image/png"),
+			    "agnp.png"); /* RLO */
 	assert_string_equal(dl("report.html", "application/pdf"), "report.pdf");
 	assert_string_equal(dl("\xE7\x85\xA7\xE7\x89\x87.JPG", "image/jpeg"),
 			    "\xE7\x85\xA7\xE7\x89\x87.jpg");
@@ -53,10 +56,20 @@ static void test_download_name_takes_the_sniffed_extension(void **state)
 static void test_download_name_drops_controls_and_bidi(void **state)
 {
 	(void)state;
-	assert_string_equal(dl("\x01" "evil\r\n.png", "image/png"), "evil.png");
-	assert_string_equal(dl("a\xE2\x81\xA7" "b\xE2\x80\x8F" "c\xE2\x80\x8E.gif", "image/gif"),
+	assert_string_equal(dl("\x01"
+			       "evil\r\n.png",
+			       "image/png"),
+			    "evil.png");
+	assert_string_equal(dl("a\xE2\x81\xA7"
+			       "b\xE2\x80\x8F"
+			       "c\xE2\x80\x8E.gif",
+			       "image/gif"),
 			    "abc.gif");
-	assert_string_equal(dl("a\xE2\x80\xAA" "b\xE2\x80\xAD" "c\xE2\x81\xA9" "d.pdf", "application/pdf"),
+	assert_string_equal(dl("a\xE2\x80\xAA"
+			       "b\xE2\x80\xAD"
+			       "c\xE2\x81\xA9"
+			       "d.pdf",
+			       "application/pdf"),
 			    "abcd.pdf");
 	assert_string_equal(dl("..\\../etc/\"passwd\".png", "image/png"), "etcpasswd.png");
 	assert_string_equal(dl("\xC2\x85x\x7F.png", "image/png"), "x.png"); /* C1 NEL, DEL */
@@ -82,11 +95,11 @@ static void test_download_name_never_empty_or_too_long(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sniff_known_types),
-		cmocka_unit_test(test_sniff_refuses_the_rest),
-		cmocka_unit_test(test_download_name_takes_the_sniffed_extension),
-		cmocka_unit_test(test_download_name_drops_controls_and_bidi),
-		cmocka_unit_test(test_download_name_never_empty_or_too_long),
+	    cmocka_unit_test(test_sniff_known_types),
+	    cmocka_unit_test(test_sniff_refuses_the_rest),
+	    cmocka_unit_test(test_download_name_takes_the_sniffed_extension),
+	    cmocka_unit_test(test_download_name_drops_controls_and_bidi),
+	    cmocka_unit_test(test_download_name_never_empty_or_too_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

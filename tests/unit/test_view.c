@@ -108,8 +108,8 @@ static void test_plain_page_kept_with_own_token(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_new_key_never_served_to_next_visitor),
-		cmocka_unit_test(test_plain_page_kept_with_own_token),
+	    cmocka_unit_test(test_new_key_never_served_to_next_visitor),
+	    cmocka_unit_test(test_plain_page_kept_with_own_token),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

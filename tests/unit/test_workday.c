@@ -1,4 +1,5 @@
-/* test_workday.c — working-day arithmetic across Spring Festival 2026 and the holiday TSV parser. */
+/* test_workday.c — working-day arithmetic across Spring Festival 2026 and the holiday TSV parser.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,19 +19,20 @@
 /* Spring Festival 2026 rows from etc/cn-holidays-2025-2026.tsv: Sat 02-14 and Sat 02-28
  * are make-up working days, Sun 02-15 .. Mon 02-23 are off. CRLF and a comment on purpose. */
 static const char spring_2026[] =
-	"# date\tkind\tname\n"
-	"\n"
-	"2026-02-14\tworkday\t\xE6\x98\xA5\xE8\x8A\x82\xE8\xB0\x83\xE4\xBC\x91\xE4\xB8\x8A\xE7\x8F\xAD\n"
-	"2026-02-15\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-16\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-17\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-18\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-19\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-20\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\r\n"
-	"2026-02-21\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-22\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-23\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
-	"2026-02-28\tworkday\t\xE6\x98\xA5\xE8\x8A\x82\xE8\xB0\x83\xE4\xBC\x91\xE4\xB8\x8A\xE7\x8F\xAD";
+    "# date\tkind\tname\n"
+    "\n"
+    "2026-02-"
+    "14\tworkday\t\xE6\x98\xA5\xE8\x8A\x82\xE8\xB0\x83\xE4\xBC\x91\xE4\xB8\x8A\xE7\x8F\xAD\n"
+    "2026-02-15\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-16\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-17\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-18\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-19\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-20\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\r\n"
+    "2026-02-21\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-22\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-23\tholiday\t\xE6\x98\xA5\xE8\x8A\x82\n"
+    "2026-02-28\tworkday\t\xE6\x98\xA5\xE8\x8A\x82\xE8\xB0\x83\xE4\xBC\x91\xE4\xB8\x8A\xE7\x8F\xAD";
 
 static int32_t D(const char *s)
 {
@@ -249,8 +251,7 @@ struct collected {
 	char last_name[64];
 };
 
-static int collect(void *ctx, int32_t day, enum gw_day_kind kind, const char *name,
-		   size_t namelen)
+static int collect(void *ctx, int32_t day, enum gw_day_kind kind, const char *name, size_t namelen)
 {
 	struct collected *c = ctx;
 
@@ -263,7 +264,7 @@ static int collect(void *ctx, int32_t day, enum gw_day_kind kind, const char *na
 
 static void test_parse_tsv_passes_each_entry(void **state)
 {
-	struct collected c = { 0 };
+	struct collected c = {0};
 
 	(void)state;
 	assert_int_equal(gw_workday_parse_tsv(spring_2026, collect, &c), 11);
@@ -282,10 +283,11 @@ static void test_parse_tsv_passes_each_entry(void **state)
 static void test_parse_tsv_reports_first_bad_line(void **state)
 {
 	static const char *const bad[] = {
-		"2026-02-30\tholiday\tx",   "2026-2-14\tworkday\tx", "2026-02-14\tholliday\tx",
-		"2026-02-14 workday x",	    "2026-02-14\tworkday",   "2026-02-14\tworkday\tx\ty",
-		"2026-02-14\tWORKDAY\tx",   "2026-02-14\tworkday\t\xE6\x98",
-		" 2026-02-14\tworkday\tx",  "garbage",
+	    "2026-02-30\tholiday\tx",  "2026-2-14\tworkday\tx",
+	    "2026-02-14\tholliday\tx", "2026-02-14 workday x",
+	    "2026-02-14\tworkday",     "2026-02-14\tworkday\tx\ty",
+	    "2026-02-14\tWORKDAY\tx",  "2026-02-14\tworkday\t\xE6\x98",
+	    " 2026-02-14\tworkday\tx", "garbage",
 	};
 	char text[256];
 	struct collected c;
@@ -294,8 +296,10 @@ static void test_parse_tsv_reports_first_bad_line(void **state)
 	(void)state;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memset(&c, 0, sizeof c);
-		snprintf(text, sizeof text, "# header\n2026-01-01\tholiday\tA\n\n%s\n"
-			 "2026-01-02\tholiday\tB\n", bad[i]);
+		snprintf(text, sizeof text,
+			 "# header\n2026-01-01\tholiday\tA\n\n%s\n"
+			 "2026-01-02\tholiday\tB\n",
+			 bad[i]);
 		if (gw_workday_parse_tsv(text, collect, &c) != -4)
 			fail_msg("bad line \"%s\" not reported as line 4", bad[i]);
 		assert_int_equal(c.n, 1); /* nothing after the bad line is delivered */
@@ -363,25 +367,25 @@ static void test_set_keeps_days_sorted(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain_week_is_monday_to_friday),
-		cmocka_unit_test_setup_teardown(test_makeup_saturdays_count_as_working,
-						setup_spring, teardown),
-		cmocka_unit_test_setup_teardown(test_add_jumps_over_spring_festival,
-						setup_spring, teardown),
-		cmocka_unit_test_setup_teardown(test_add_zero_is_next, setup_spring, teardown),
-		cmocka_unit_test_setup_teardown(test_next_from_holiday_is_first_day_back,
-						setup_spring, teardown),
-		cmocka_unit_test_setup_teardown(test_count_across_spring_festival, setup_spring,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_count_and_add_agree, setup_full, teardown),
-		cmocka_unit_test_setup_teardown(test_full_list_working_days_per_year, setup_full,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_full_list_other_breaks, setup_full, teardown),
-		cmocka_unit_test(test_parse_tsv_passes_each_entry),
-		cmocka_unit_test(test_parse_tsv_reports_first_bad_line),
-		cmocka_unit_test(test_parse_tsv_stops_when_callback_fails),
-		cmocka_unit_test_setup_teardown(test_set_replaces_entry, setup_spring, teardown),
-		cmocka_unit_test(test_set_keeps_days_sorted),
+	    cmocka_unit_test(test_plain_week_is_monday_to_friday),
+	    cmocka_unit_test_setup_teardown(test_makeup_saturdays_count_as_working, setup_spring,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_add_jumps_over_spring_festival, setup_spring,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_add_zero_is_next, setup_spring, teardown),
+	    cmocka_unit_test_setup_teardown(test_next_from_holiday_is_first_day_back, setup_spring,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_count_across_spring_festival, setup_spring,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_count_and_add_agree, setup_full, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_list_working_days_per_year, setup_full,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_full_list_other_breaks, setup_full, teardown),
+	    cmocka_unit_test(test_parse_tsv_passes_each_entry),
+	    cmocka_unit_test(test_parse_tsv_reports_first_bad_line),
+	    cmocka_unit_test(test_parse_tsv_stops_when_callback_fails),
+	    cmocka_unit_test_setup_teardown(test_set_replaces_entry, setup_spring, teardown),
+	    cmocka_unit_test(test_set_keeps_days_sorted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
