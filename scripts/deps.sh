@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PKGS="gcc make libfcgi-dev clearsilver-dev libmariadb-dev libssl-dev zlib1g-dev libcmocka-dev
 libcurl4-openssl-dev apache2 libapache2-mod-fcgid
 mariadb-server mariadb-client nginx spawn-fcgi multiwatch fcgiwrap openssl curl valgrind clang
-libclang-rt-14-dev chromium fonts-wqy-microhei wrk python3 python3-aiosmtpd bc"
+libclang-rt-14-dev clang-format chromium fonts-wqy-microhei wrk python3 python3-aiosmtpd bc"
 # node and npm often come from elsewhere (nodesource); only ask Debian when absent
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=
