@@ -11,20 +11,27 @@
 
 static const char *const kind_choices[] = {"holiday", "workday", NULL};
 
+enum { D_DATE, D_KIND, D_NAME, D__N };
 static const struct gw_fdef day_form[] = {
-    {"date", GW_F_DATE, 1, 10, 0, 0, NULL},
-    {"kind", GW_F_CHOICE, 1, 8, 0, 0, kind_choices},
-    {"name", GW_F_TEXT, 0, 100, 0, 0, NULL},
-    END,
+    [D_DATE] = {.name = "date", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [D_KIND] =
+	{.name = "kind", .type = GW_F_CHOICE, .required = 1, .maxlen = 8, .choices = kind_choices},
+    [D_NAME] = {.name = "name", .type = GW_F_TEXT, .maxlen = 100},
+    [D__N] = {.name = NULL},
 };
+GW_FORM_CHECK(day_form, D__N);
+enum { X_DAY, X__N };
 static const struct gw_fdef day_delete_form[] = {
-    {"day", GW_F_DATE, 1, 10, 0, 0, NULL},
-    END,
+    [X_DAY] = {.name = "day", .type = GW_F_DATE, .required = 1, .maxlen = 10},
+    [X__N] = {.name = NULL},
 };
+GW_FORM_CHECK(day_delete_form, X__N);
+enum { I_TSV, I__N };
 static const struct gw_fdef import_form[] = {
-    {"tsv", GW_F_TEXTAREA, 1, 30000, 0, 0, NULL},
-    END,
+    [I_TSV] = {.name = "tsv", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 30000},
+    [I__N] = {.name = NULL},
 };
+GW_FORM_CHECK(import_form, I__N);
 
 static const char SQL_CAL_YEAR[] =
     "SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ? AND ? ORDER BY day";
@@ -179,43 +186,43 @@ int calendar(struct gw_ctx *ctx)
  * 200 with messages. */
 int calendar_set(struct gw_ctx *ctx)
 {
-	struct gw_fval v[3];
+	struct gw_fval v[D__N];
 	char date[16];
 	int had;
 
-	if (gw_form_read(ctx, day_form, v))
+	if (GW_FORM_READ(ctx, day_form, v))
 		return calendar_page(ctx, year_arg(ctx, gw_form(&ctx->req, "year")));
-	gw_date_format((int32_t)v[0].i, date);
+	gw_date_format((int32_t)v[D_DATE].i, date);
 	had = gw_db_row(ctx->db, ctx->hdf, "Old", SQL_CAL_DAY, "s", date);
-	if (had < 0 || gw_db_exec(ctx->db, SQL_CAL_SET, "sssis", date, v[1].s, v[2].s,
+	if (had < 0 || gw_db_exec(ctx->db, SQL_CAL_SET, "sssis", date, v[D_KIND].s, v[D_NAME].s,
 				  ctx->user->id, gw_now_utc(ctx)) < 0)
 		return 500;
-	gw_audit(ctx, "calendar.set", "calendar", day_id((int32_t)v[0].i), "%s %s %s (was: %s %s)",
-		 date, v[1].s, v[2].s,
+	gw_audit(ctx, "calendar.set", "calendar", day_id((int32_t)v[D_DATE].i),
+		 "%s %s %s (was: %s %s)", date, v[D_KIND].s, v[D_NAME].s,
 		 had ? hdf_get_value(ctx->hdf, "Old.kind", "") : "weekday rule",
 		 hdf_get_value(ctx->hdf, "Old.name", ""));
-	return to_year(ctx, year_of((int32_t)v[0].i), "saved");
+	return to_year(ctx, year_of((int32_t)v[D_DATE].i), "saved");
 }
 
 /* POST /calendar/delete — back to the Monday–Friday rule for one day: 303 to its
  * year; 400 for a bad date; 404 if the day had no exception. */
 int calendar_delete(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
+	struct gw_fval v[X__N];
 	char date[16];
 	int had;
 
-	if (gw_form_read(ctx, day_delete_form, v))
+	if (GW_FORM_READ(ctx, day_delete_form, v))
 		return 400;
-	gw_date_format((int32_t)v[0].i, date);
+	gw_date_format((int32_t)v[X_DAY].i, date);
 	had = gw_db_row(ctx->db, ctx->hdf, "Old", SQL_CAL_DAY, "s", date);
 	if (had <= 0)
 		return had < 0 ? 500 : 404;
 	if (gw_db_exec(ctx->db, SQL_CAL_DELETE, "s", date) < 0)
 		return 500;
-	gw_audit(ctx, "calendar.delete", "calendar", day_id((int32_t)v[0].i), "%s %s %s", date,
+	gw_audit(ctx, "calendar.delete", "calendar", day_id((int32_t)v[X_DAY].i), "%s %s %s", date,
 		 hdf_get_value(ctx->hdf, "Old.kind", ""), hdf_get_value(ctx->hdf, "Old.name", ""));
-	return to_year(ctx, year_of((int32_t)v[0].i), "deleted");
+	return to_year(ctx, year_of((int32_t)v[X_DAY].i), "deleted");
 }
 
 /* The good lines of a pasted list, kept until all of it has been read. */
@@ -280,12 +287,12 @@ fail:
  * text kept. */
 int calendar_import(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
+	struct gw_fval v[I__N];
 	const char *text = gw_form(&ctx->req, "tsv");
 	struct import im = {&ctx->arena, NULL, 0, 1};
 	int n, year = year_arg(ctx, gw_form(&ctx->req, "year"));
 
-	if (gw_form_read(ctx, import_form, v))
+	if (GW_FORM_READ(ctx, import_form, v))
 		return calendar_page(ctx, year);
 	gw_hdf_set(ctx->hdf, "Form.tsv", text); /* as pasted, so line numbers match */
 	for (const char *c = text; *c; c++)

@@ -8,10 +8,12 @@
 #include "guwen/view.h"
 #include "admin.h"
 
+enum { P_NAME, P__N };
 static const struct gw_fdef dept_form[] = {
-    {"name", GW_F_TEXT, 1, 100, 0, 0, NULL},
-    END,
+    [P_NAME] = {.name = "name", .type = GW_F_TEXT, .required = 1, .maxlen = 100},
+    [P__N] = {.name = NULL},
 };
+GW_FORM_CHECK(dept_form, P__N);
 
 #define DEPT_MEMBERS "(SELECT COUNT(*) FROM users u WHERE u.department_id = d.id AND u.active = 1)"
 
@@ -94,17 +96,18 @@ int depts_list(struct gw_ctx *ctx)
 /* POST /departments — create one: 303 to the list; 200 with the form and a message. */
 int dept_create(struct gw_ctx *ctx)
 {
-	struct gw_fval v[1];
+	struct gw_fval v[P__N];
 
-	if (gw_form_read(ctx, dept_form, v) || dept_name_taken(ctx, v[0].s, 0))
+	if (GW_FORM_READ(ctx, dept_form, v) || dept_name_taken(ctx, v[P_NAME].s, 0))
 		return depts_page(ctx);
-	if (gw_db_exec(ctx->db, SQL_DEPT_INSERT, "ss", v[0].s, gw_now_utc(ctx)) != 1) {
+	if (gw_db_exec(ctx->db, SQL_DEPT_INSERT, "ss", v[P_NAME].s, gw_now_utc(ctx)) != 1) {
 		if (gw_db_errno(ctx->db) != DUPLICATE)
 			return 500;
 		gw_form_error(ctx, "name", "name_taken");
 		return depts_page(ctx);
 	}
-	gw_audit(ctx, "department.create", "department", gw_db_insert_id(ctx->db), "%s", v[0].s);
+	gw_audit(ctx, "department.create", "department", gw_db_insert_id(ctx->db), "%s",
+		 v[P_NAME].s);
 	return gw_redirect(ctx, "admin", "/departments", "created");
 }
 
@@ -120,23 +123,23 @@ int dept_edit(struct gw_ctx *ctx)
 int dept_rename(struct gw_ctx *ctx)
 {
 	long long id = gw_param_id(ctx, 0);
-	struct gw_fval v[1];
+	struct gw_fval v[P__N];
 	const char *old;
 	int rc = load_dept(ctx, id, 0);
 
 	if (rc)
 		return rc;
-	if (gw_form_read(ctx, dept_form, v) || dept_name_taken(ctx, v[0].s, id))
+	if (GW_FORM_READ(ctx, dept_form, v) || dept_name_taken(ctx, v[P_NAME].s, id))
 		return dept_page(ctx);
-	if (gw_db_exec(ctx->db, SQL_DEPT_RENAME, "si", v[0].s, id) < 0) {
+	if (gw_db_exec(ctx->db, SQL_DEPT_RENAME, "si", v[P_NAME].s, id) < 0) {
 		if (gw_db_errno(ctx->db) != DUPLICATE)
 			return 500;
 		gw_form_error(ctx, "name", "name_taken");
 		return dept_page(ctx);
 	}
 	old = hdf_get_value(ctx->hdf, "Dept.name", "");
-	if (strcmp(old, v[0].s))
-		gw_audit(ctx, "department.rename", "department", id, "%s → %s", old, v[0].s);
+	if (strcmp(old, v[P_NAME].s))
+		gw_audit(ctx, "department.rename", "department", id, "%s → %s", old, v[P_NAME].s);
 	return gw_redirect(ctx, "admin", "/departments", "saved");
 }
 

@@ -94,10 +94,10 @@ static int save_setting(struct gw_ctx *ctx, const struct gw_fdef *def, const str
 /* POST /settings — save what changed: 303 back; 200 with messages. */
 int settings_save(struct gw_ctx *ctx)
 {
-	struct gw_fval v[sizeof(settings_form) / sizeof(settings_form[0])];
+	struct gw_fval v[sizeof(settings_form) / sizeof(settings_form[0]) - 1];
 	struct settings_load s = {ctx->hdf, "Old"};
 
-	if (gw_form_read(ctx, settings_form, v))
+	if (GW_FORM_READ(ctx, settings_form, v))
 		return settings_page(ctx);
 	if (gw_db_each(ctx->db, setting_row, &s, SQL_SETTINGS, NULL) < 0 || gw_db_begin(ctx->db))
 		return 500;

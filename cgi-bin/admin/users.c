@@ -35,6 +35,10 @@ static const struct gw_fdef user_new_form[] = {
     END,
 };
 static const struct gw_fdef user_edit_form[] = {USER_FIELDS, END};
+/* the new form: the login, the shared fields, the password */
+enum { U_LOGIN, U_FIELDS, U_PASSWORD = U_FIELDS + F_COUNT, U__N };
+GW_FORM_CHECK(user_new_form, U__N);
+GW_FORM_CHECK(user_edit_form, F_COUNT);
 
 /* GET /users?department=&role=&active=&q=&sort=&dir=&before= */
 static const struct gw_list_filter user_filters[] = {
@@ -209,9 +213,9 @@ int user_new(struct gw_ctx *ctx)
  * 200 with a generated password shown once; 200 with the form and messages. */
 int user_create(struct gw_ctx *ctx)
 {
-	struct gw_fval v[F_COUNT + 2];
-	const struct gw_fval *login = &v[0], *f = &v[1], *pw = &v[F_COUNT + 1];
-	int bad = gw_form_read(ctx, user_new_form, v);
+	struct gw_fval v[U__N];
+	const struct gw_fval *login = &v[U_LOGIN], *f = &v[U_FIELDS], *pw = &v[U_PASSWORD];
+	int bad = GW_FORM_READ(ctx, user_new_form, v);
 	long long taken = 0, id = 0;
 	const char *password;
 
@@ -280,7 +284,7 @@ int user_update(struct gw_ctx *ctx)
 
 	if (rc)
 		return rc;
-	bad = gw_form_read(ctx, user_edit_form, f);
+	bad = GW_FORM_READ(ctx, user_edit_form, f);
 	bad += check_user(ctx, f, hdf_get_int_value(ctx->hdf, "Target.department_id", 0));
 	/* an admin who demoted themselves could lock everyone out */
 	if (id == ctx->user->id && strcmp(f[F_ROLE].s, hdf_get_value(ctx->hdf, "Target.role", "")))
