@@ -196,7 +196,7 @@ async function advisorAsks(advisor) {
     await visible(page.locator('.complaint-head .badge.waiting'), 'the 等待投诉人 badge');
     const asked = page.locator('ol.timeline > li').filter({ hasText: T.question });
     await visible(asked, 'the question in the timeline');
-    if (!(await text(asked.locator('.badge'))).includes('已回复投诉人'))
+    if (!(await text(asked.locator('.badge'))).includes('投诉人可见'))
       fail('the question is not marked as shown to the complainant');
     // two days spent waiting, so that the resumed due time visibly moves on
     sql(`UPDATE complaints SET waiting_since = waiting_since - INTERVAL 2 DAY WHERE id = ${id}`);
