@@ -66,7 +66,7 @@ async function fill(scope, label, value) {
 }
 
 async function actor(browser, name, options) {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ locale: 'zh-CN', ...options }); // the portal follows Accept-Language
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];
