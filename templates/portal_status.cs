@@ -1,4 +1,4 @@
-<?cs # portal_status.cs — look-up by tracking number + code: stage, replies, rating ?>
+<?cs # portal_status.cs — look-up by tracking number + code: stage, replies, duplicates, rating ?>
 <section class="card narrow portal">
 <h1><?cs var:L.Portal.Status.Title ?></h1>
 <?cs if:Complaint.tracking_no ?>
@@ -31,6 +31,11 @@
 </form>
 </section>
 <?cs /if ?>
+<?cs if:subcount(Duplicates) ?><section id="duplicates" aria-labelledby="duplicates-title">
+<h2 id="duplicates-title"><?cs var:L.Portal.Status.Duplicates ?></h2>
+<p><?cs var:L.Portal.Status.DuplicatesIntro ?></p>
+<ul><?cs each:d = Duplicates ?><li><?cs var:d.tracking_no ?></li><?cs /each ?></ul>
+</section><?cs /if ?>
 <h2><?cs var:L.Portal.Status.Timeline ?></h2>
 <?cs if:subcount(Replies) ?><ul class="replies" id="timeline">
 <?cs each:r = Replies ?><li class="ev-<?cs var:r.kind ?>"><time><?cs var:r.at ?></time> <strong><?cs if:L.Portal.Status.Kinds[r.kind] ?><?cs var:L.Portal.Status.Kinds[r.kind] ?><?cs else ?><?cs var:L.Portal.Status.Kinds.reply ?><?cs /if ?></strong><p class="pre"><?cs var:r.body ?></p></li><?cs /each ?>

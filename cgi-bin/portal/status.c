@@ -1,5 +1,6 @@
 /* status.c — the complaint look-up by tracking number and code, with the
- * public replies, and the rating after resolution. */
+ * public replies, the numbers of its duplicates, and the rating after
+ * resolution. */
 #include "guwen/complaint_db.h"
 #include "guwen/complaint_record.h"
 #include "guwen/complaint_wait.h"
@@ -43,6 +44,10 @@ static const char SQL_LOOKUP[] =
 static const char SQL_REPLIES[] =
     "SELECT at, kind, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"
     " ORDER BY id";
+/* complaints staff marked as duplicates of this one: their numbers only, never
+ * whose they are or what they say */
+static const char SQL_DUPLICATES[] =
+    "SELECT tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id";
 /* the question of the wait under way: the last one asked */
 static const char SQL_QUESTION[] =
     "SELECT at, body FROM complaint_events WHERE complaint_id = ? AND kind = 'waiting'"
@@ -145,6 +150,7 @@ static int show_status(struct gw_ctx *ctx, const char *tracking, const char *cod
 	long long id = strtoll(hdf_get_value(ctx->hdf, "Complaint.id", "0"), NULL, 10);
 
 	if (gw_db_rows(ctx->db, ctx->hdf, "Replies", SQL_REPLIES, "i", id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Duplicates", SQL_DUPLICATES, "i", id) < 0 ||
 	    waiting_to_hdf(ctx, id))
 		return 503;
 	gw_hdf_remove(ctx->hdf, "Complaint.verify_mac");

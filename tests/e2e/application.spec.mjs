@@ -66,7 +66,8 @@ async function fill(scope, label, value) {
 }
 
 async function actor(browser, name, options) {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options }); // the portal follows Accept-Language
+  // a Chinese browser: the portal follows Accept-Language on a first visit
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];

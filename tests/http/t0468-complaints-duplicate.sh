@@ -75,3 +75,33 @@ get e "/complaints/$id"
 sql "UPDATE users SET lang = 'zh-CN' WHERE login = 'manager'"
 expect_body 'This is a duplicate of'
 ok "in English too"
+
+# The original's complainant sees on the portal that the matter was complained
+# of again: the duplicate's tracking number only, never its name or text.
+req p POST /portal/complaint -F "token=$(form_token complaint 10)" -F "name=网上原投诉$tag" \
+    -F phone=13900139000 -F "description=网上原投诉内容$tag"
+expect_status 200
+wo=$(grep -o 'id="tracking-no">[^<]*' "$BODY" | cut -d'>' -f2)
+code=$(grep -o 'id="verify-code">[^<]*' "$BODY" | cut -d'>' -f2)
+[ -n "$wo" ] && [ -n "$code" ] || fail "filed on the portal"
+portal_status() { req q POST /portal/complaint/status --data-urlencode "tracking=$wo" --data-urlencode "code=$code"; }
+portal_status
+expect_status 200
+expect_no_body 'id="duplicates"'
+wd=$(register "网上重复$tag")
+twd=$(sql "SELECT tracking_no FROM complaints WHERE id = $wd")
+get m "/complaints/$wd"
+keep_csrf m
+post m "/complaints/$wd/duplicate" "original=$wo" "version=$(sql "SELECT version FROM complaints WHERE id = $wd")"
+expect_status 303
+portal_status
+expect_status 200
+expect_body 'id="duplicates"'
+expect_body "$twd"
+expect_body '同一事项的其他投诉'
+expect_no_body "网上重复$tag"
+expect_no_body "重复测试 网上重复$tag"
+req q POST /portal/complaint/status -H 'Cookie: gw_lang=en' --data-urlencode "tracking=$wo" --data-urlencode "code=$code"
+expect_body "$twd"
+expect_body 'Other complaints about the same matter'
+ok "the original's status page shows the duplicate's number, not its name or text"
