@@ -234,7 +234,8 @@ static int phone_national(const char *d, char *out, size_t outsz)
 		return snprintf(out, outsz, "%s", d), 0;
 	if (n == 10 && (!strncmp(d, "400", 3) || !strncmp(d, "800", 3)))
 		return snprintf(out, outsz, "%.3s-%.3s-%s", d, d + 3, d + 6), 0;
-	if (d[0] != '0' || n < 3 || (d[1] == '1' && d[2] != '0')) /* 010, never 011–019 */
+	/* 010, never 011–019; 00 is the international prefix, no area code */
+	if (d[0] != '0' || n < 3 || d[1] == '0' || (d[1] == '1' && d[2] != '0'))
 		return -1;
 	area = d[1] == '1' || d[1] == '2' ? 3 : 4; /* 010, 02X; else 0XXX */
 	if (n < area + 7 || n > area + 8 || d[area] == '0' || d[area] == '1')

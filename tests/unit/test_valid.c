@@ -194,6 +194,8 @@ static void test_phone_normal_form(void **state)
 	    "13800138000\n",
 	    "１３８００１３８００",
 	    "++8613800138000",
+	    "+8600864644 0000-1", /* fuzz: 00 after +86 is no area code */
+	    "0086-46440000",
 	};
 	char out[GW_PHONE_MAX];
 
