@@ -189,10 +189,21 @@ static int dump_create(void *ctx, const struct gw_db_rawrow *r)
 	return r->ncols < 2 || !r->vals[1] ? -1 : put_record(d, 'T', 0, r->vals[1], r->lens[1]);
 }
 
+/* A table name may be spliced into a statement (identifiers cannot be bound):
+ * only the names our migrations use, letters, digits and '_'. */
+static int plain_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 0 && n < 64 && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") == n;
+}
+
 static int dump_table(struct dump *d, const char *table)
 {
 	char sql[160];
 
+	if (!plain_name(table))
+		return die("a table name that is not a plain identifier", table), -1;
 	snprintf(d->man.table, sizeof(d->man.table), "%s", table);
 	snprintf(sql, sizeof(sql), "SHOW CREATE TABLE `%s`", table);
 	if (gw_db_stream(d->db, sql, dump_create, d) != 1)
@@ -213,9 +224,7 @@ static int add_name(void *ctx, const struct gw_db_rawrow *r)
 	struct names *t = ctx;
 	char **v = realloc(t->v, (size_t)(t->n + 1) * sizeof(*v));
 
-	if (!v || !r->vals[0] ||
-	    strspn(r->vals[0], "abcdefghijklmnopqrstuvwxyz0123456789_") != r->lens[0] ||
-	    r->lens[0] > 64)
+	if (!v || !r->vals[0] || strlen(r->vals[0]) != r->lens[0] || !plain_name(r->vals[0]))
 		return v ? (t->v = v, -1) : -1;
 	t->v = v;
 	return (t->v[t->n++] = strdup(r->vals[0])) ? 0 : -1;
