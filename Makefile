@@ -28,7 +28,7 @@ PROG_DIRS = $(patsubst %/,%,$(sort $(dir $(wildcard cgi-bin/*/*.c))))
 PROGS     = $(sort $(PROG_SRC:.c=.fcgi) $(addsuffix .fcgi,$(PROG_DIRS)))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:.c=)
-HEADERS   = $(wildcard include/guwen/*.h)
+HEADERS   = $(wildcard include/guwen/*.h lib/*.h)
 TOOL_SRC  = $(sort $(wildcard tools/*.c))
 
 all: lib/libguwen.a $(PROGS) tools/guwen

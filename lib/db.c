@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "guwen/db.h"
+#include "db_conn.h"
 #include "guwen/log.h"
 #include "guwen/valid.h"
 
@@ -21,21 +22,6 @@
 struct cached {
 	const char *sql;
 	MYSQL_STMT *st;
-};
-
-struct gw_db {
-	MYSQL *my;
-	HDF *cfg;
-	const char *user, *password;
-	struct cached *cache;
-	size_t ncache, capcache;
-	int in_tx;
-	int failed;	 /* a statement of the open transaction failed: refuse until rollback */
-	int scripts;	 /* CLIENT_MULTI_STATEMENTS (migrations only) */
-	int unavailable; /* since gw_db_request: the server was unreachable or too slow */
-	time_t deadline; /* no statement starts from then on (0: none) */
-	int tz_minutes;
-	unsigned last_errno;
 };
 
 /* last_errno when the request's time is up (not a server number) */
@@ -818,82 +804,4 @@ int gw_db_script(struct gw_db *db, const char *sql)
 		}
 	} while (status == 0);
 	return 0;
-}
-
-/* Text queries for the command-line tools (migrations, backups): dynamic SQL
- * that must not enter the statement cache, which keys on the text's address. */
-int gw_db_query(struct gw_db *db, const char *sql, size_t len)
-{
-	MYSQL_RES *res;
-
-	db->last_errno = 0;
-	if (gw_db_connect(db))
-		return -1;
-	if (mysql_real_query(db->my, sql, len)) {
-		db->last_errno = mysql_errno(db->my);
-		return -1;
-	}
-	res = mysql_store_result(db->my);
-	if (res)
-		mysql_free_result(res);
-	return 0;
-}
-
-const char *gw_db_error(struct gw_db *db)
-{
-	return db->my && db->last_errno ? mysql_error(db->my) : "cannot connect";
-}
-
-static void stream_row_info(MYSQL_RES *res, struct gw_db_rawrow *r)
-{
-	MYSQL_FIELD *f = mysql_fetch_fields(res);
-
-	r->ncols = (int)mysql_num_fields(res);
-	for (int i = 0; i < r->ncols && i < MAX_COLS; i++)
-		r->binary[i] = f[i].charsetnr == 63 && !IS_NUM(f[i].type) &&
-			       f[i].type != MYSQL_TYPE_DATETIME && f[i].type != MYSQL_TYPE_DATE &&
-			       f[i].type != MYSQL_TYPE_TIMESTAMP && f[i].type != MYSQL_TYPE_TIME;
-}
-
-static int gw_db_query_open(struct gw_db *db, const char *sql, MYSQL_RES **res)
-{
-	db->last_errno = 0;
-	if (gw_db_connect(db))
-		return -1;
-	if (mysql_query(db->my, sql) || !(*res = mysql_use_result(db->my))) {
-		db->last_errno = mysql_errno(db->my);
-		return -1;
-	}
-	return 0;
-}
-
-int gw_db_stream(struct gw_db *db, const char *sql, gw_db_raw_fn fn, void *ctx)
-{
-	struct gw_db_rawrow r;
-	MYSQL_RES *res;
-	MYSQL_ROW row;
-	int n = 0, stop = 0;
-
-	if (gw_db_query_open(db, sql, &res))
-		return -1;
-	stream_row_info(res, &r);
-	if (r.ncols > MAX_COLS) {
-		mysql_free_result(res);
-		return -1;
-	}
-	while (!stop && (row = mysql_fetch_row(res))) {
-		r.vals = row;
-		r.lens = mysql_fetch_lengths(res);
-		stop = fn(ctx, &r);
-		n++;
-	}
-	if (!stop && mysql_errno(db->my))
-		db->last_errno = mysql_errno(db->my), stop = -1;
-	mysql_free_result(res);
-	return stop ? -1 : n;
-}
-
-size_t gw_db_escape(struct gw_db *db, char *out, const char *in, size_t n)
-{
-	return mysql_real_escape_string(db->my, out, in, (unsigned long)n);
 }
