@@ -11,7 +11,8 @@
 //      applicant's page says approved.
 // Plain node with GUWEN_BASE and GUWEN_VAR (tests/e2e/run). Exits 1 at the
 // first failed expectation with a screenshot; texts carry a random suffix.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
+  submit, text, labelled, fill, actor } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,32 +49,6 @@ const sql = (q) => execFileSync('mariadb', ['--no-defaults', '-uroot', '-S', soc
   { encoding: 'utf8' }).trim();
 if (existsSync(sock)) {
   try { sql('DELETE FROM rate_counts'); } catch (e) { console.error(`note: ${e.message}`); }
-}
-
-async function submit(page, button) {
-  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
-  await button.click();
-  try { await loaded; } catch { fail('the form was submitted, but no new page loaded'); }
-}
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelled = (scope, label) => scope.getByLabel(new RegExp(`^${escapeRe(label)}(\\s*\\*)?$`));
-async function fill(scope, label, value) {
-  const field = labelled(scope, label);
-  const n = await field.count();
-  if (n !== 1) fail(`expected one field labelled "${label}", found ${n}`);
-  await field.fill(value);
-}
-
-async function actor(browser, name, options) {
-  // a Chinese browser: the portal follows Accept-Language on a first visit
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { name, context, page, problems, width: options.viewport.width };
 }
 
 let n = 0;

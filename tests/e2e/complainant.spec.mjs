@@ -21,7 +21,8 @@
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment (all screenshots in
 // $GUWEN_VAR/screenshots). Texts carry a random suffix.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
+  submit, text, escapeRe, labelled, fill, actor } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,37 +57,6 @@ sql("UPDATE settings SET value = CASE name WHEN 'centre_phone' THEN '010-6234567
   " WHEN 'office_hours_zh' THEN '工作日 9:00–17:30' ELSE value END" +
   " WHERE name IN ('centre_phone', 'office_hours_zh')");
 const ADVISOR = sql("SELECT id FROM users WHERE login = 'advisor'");
-
-async function submit(page, button) {
-  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
-  await button.click();
-  try {
-    await loaded;
-  } catch {
-    fail('the form was submitted, but no new page loaded');
-  }
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelled = (scope, label) => scope.getByLabel(new RegExp(`^${escapeRe(label)}(\\s*\\*)?$`));
-
-async function fill(scope, label, value) {
-  const field = labelled(scope, label);
-  const n = await field.count();
-  if (n !== 1) fail(`expected one field labelled "${label}", found ${n}`);
-  await field.fill(value);
-}
-
-async function actor(browser, name, options) {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { name, context, page, problems, width: options.viewport.width };
-}
 
 let n = 0;
 async function step(who, label, fn) {

@@ -12,7 +12,8 @@
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment. Texts carry a random
 // suffix, so reruns on the same database never match rows of earlier runs.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
+  submit, text, labelled, fill, actor } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,51 +46,6 @@ if (existsSync(sock)) {
   } catch (e) {
     console.error(`note: could not reset the portal rate limit: ${String(e.stderr || e.message).trim()}`);
   }
-}
-
-
-// submit(page, button) — presses a form's button and waits for the page it leads
-// to (after a redirect, if any) to have loaded
-async function submit(page, button) {
-  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
-  await button.click();
-  try {
-    await loaded;
-  } catch {
-    fail('the form was submitted, but no new page loaded');
-  }
-}
-
-// text(locator) — its visible text with whitespace runs as one space
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-
-// labelled(scope, label) — the field with exactly this label (a required field's
-// label ends in the marker *, which is not part of its text)
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-function labelled(scope, label) {
-  return scope.getByLabel(new RegExp(`^${escapeRe(label)}(\\s*\\*)?$`));
-}
-
-// fill(scope, label, value) — types into the field labelled so, or fails naming it
-async function fill(scope, label, value) {
-  const field = labelled(scope, label);
-  const n = await field.count();
-  if (n !== 1) fail(`expected one field labelled "${label}", found ${n}`);
-  await field.fill(value);
-}
-
-// An actor: one person in their own browser context (own cookies), with its
-// step runner: a screenshot per step, console errors fail the step, and on a
-// phone the page must not be wider than the screen.
-async function actor(browser, name, options) {
-  // Chinese pages: the portal follows the browser's Accept-Language
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { name, context, page, problems, width: options.viewport.width };
 }
 
 let n = 0;

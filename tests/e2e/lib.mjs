@@ -46,3 +46,41 @@ export function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+// submit(page, button) — clicks and waits for the next page, or fails saying so
+export async function submit(page, button) {
+  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
+  await button.click();
+  try {
+    await loaded;
+  } catch {
+    fail('the form was submitted, but no new page loaded');
+  }
+}
+
+// text(locator) — its visible text, whitespace folded
+export const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// labelled(scope, label) — the field whose label is exactly label (with or without the * mark)
+export const labelled = (scope, label) => scope.getByLabel(new RegExp(`^${escapeRe(label)}(\\s*\\*)?$`));
+
+// fill(scope, label, value) — types into the field labelled so, or fails naming it
+export async function fill(scope, label, value) {
+  const field = labelled(scope, label);
+  const n = await field.count();
+  if (n !== 1) fail(`expected one field labelled "${label}", found ${n}`);
+  await field.fill(value);
+}
+
+// An actor: one person in their own browser context (own cookies), in a Chinese
+// browser (the portal follows Accept-Language on a first visit); console errors
+// are collected for the spec's step runner.
+export async function actor(browser, name, options) {
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { name, context, page, problems, width: options.viewport.width };
+}
