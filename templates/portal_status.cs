@@ -5,11 +5,12 @@
 <dl class="ticket">
 <dt><?cs var:L.Complaint.Tracking ?></dt><dd id="tracking-no"><?cs var:Complaint.tracking_no ?></dd>
 <dt><?cs var:L.Portal.Status.Submitted ?></dt><dd><?cs var:Complaint.created_at ?></dd>
-<dt><?cs var:L.Complaint.Stage ?></dt><dd id="stage"><strong><?cs var:L.Complaint.Stages[Complaint.stage] ?></strong></dd>
+<dt><?cs var:L.Complaint.Stage ?></dt><dd id="stage"><strong><?cs if:Complaint.trust == "discarded" ?><?cs var:L.Portal.Status.NotAccepted ?><?cs else ?><?cs var:L.Complaint.Stages[Complaint.stage] ?><?cs /if ?></strong></dd>
 </dl>
+<?cs if:Complaint.trust == "discarded" ?><div class="alert alert-error" role="status" id="not-accepted"><?cs var:L.Portal.Status.NotAcceptedText ?></div><?cs else ?>
 <ol class="stages" aria-label="<?cs var:L.Complaint.Stage ?>">
 <?cs each:s = L.Complaint.Stages ?><li class="<?cs if:name(s) == Complaint.stage ?>current<?cs elif:Complaint.StageIndex > 0 && (name(s) == "registered" || (name(s) == "investigating" && Complaint.StageIndex > 1) || (name(s) == "resolved" && Complaint.StageIndex > 2) || (name(s) == "followup" && Complaint.StageIndex > 3)) ?>done<?cs /if ?>"><?cs var:s ?></li><?cs /each ?>
-</ol>
+</ol><?cs /if ?>
 <?cs if:Page.Notice == "answered" || Page.Notice == "answer_again" ?><div class="alert alert-ok" role="status" id="answer-notice"><?cs var:L.Portal.Status.Notice[Page.Notice] ?></div><?cs /if ?>
 <?cs if:Page.Error ?><div class="alert alert-error" role="alert" id="answer-error"><?cs var:L.Msg[Page.Error] ?><?cs if:!Complaint.waiting_since && Form.answer ?><p class="pre" id="kept-answer"><?cs var:Form.answer ?></p><?cs /if ?></div><?cs /if ?>
 <?cs if:Complaint.waiting_since ?>

@@ -39,7 +39,7 @@ static const struct gw_fdef rate_form[] = {
 GW_FORM_CHECK(rate_form, RT__N);
 
 static const char SQL_LOOKUP[] =
-    "SELECT id, tracking_no, verify_mac, stage, created_at, resolved_at, closed_at, rating,"
+    "SELECT id, tracking_no, verify_mac, stage, trust, created_at, resolved_at, closed_at, rating,"
     " rating_comment, waiting_since FROM complaints WHERE tracking_no = ?";
 static const char SQL_REPLIES[] =
     "SELECT at, kind, body FROM complaint_events WHERE complaint_id = ? AND visibility = 'public'"

@@ -29,7 +29,7 @@ ok "the sixth post in an hour from one address is stored as suspected with a rea
 
 post_form "快手$RANDOM" '填得飞快' 0
 expect_status 200
-fast=$(tracking)
+fast=$(tracking); fastcode=$(code)
 [[ $fast =~ ^TS-[0-9]{8}-[0-9]{4,}$ ]] || fail "too fast got $fast"
 [ "$(sql "SELECT trust, suspect_reason FROM complaints WHERE tracking_no = '$fast'")" = "$(printf 'suspected\tfast')" ] || fail "too fast not suspected"
 ok "a post sooner than Portal.FormMinSeconds is stored as suspected ($fast)"
@@ -93,7 +93,12 @@ expect_no_body "$fast"
 post d "/complaints/$fid/release"
 expect_body '已被他人处理'
 [ "$(sql "SELECT trust FROM complaints WHERE id = $fid")" = discarded ] || fail "released after discard"
-ok "discarded only with a reason (kept in the timeline, audited); a late release is refused"
+req q POST /portal/complaint/status --data-urlencode "tracking=$fast" --data-urlencode "code=$fastcode"
+expect_body 'id="not-accepted"'
+expect_body '未受理'
+expect_no_body '受理登记'
+expect_no_body '广告内容'
+ok "discarded only with a reason (kept in the timeline, audited); a late release is refused; the look-up says 未受理, not 受理登记, and keeps the reason internal"
 
 # guwen jobs removes per-address counters older than a day
 sql "INSERT INTO rate_counts (addr, kind, slot, n) VALUES (REPEAT('a', 64), 'complaint', FLOOR(UNIX_TIMESTAMP() / 300) - 400, 3)"
