@@ -7,6 +7,7 @@
 
 #include "guwen/audit.h"
 #include "guwen/complaint_clock.h"
+#include "guwen/complaint_events.h"
 #include "guwen/complaint_jobs.h"
 #include "guwen/complaint_notify.h"
 #include "guwen/complaint_store.h"
@@ -107,17 +108,6 @@ static enum gw_escalation job_decide(struct job *j, const struct job_row *r, int
 	    resolution ? r->level : r->response_level, resolution ? r->warned : r->response_warned);
 }
 
-/* "Resolution due: 2026-10-19 23:59:59" (local time) for the mail and the event. */
-static void job_due_line(struct job *j, const struct job_row *r, int resolution, struct gw_buf *b)
-{
-	char due[20];
-
-	gw_time_format((resolution ? r->resolution_due : r->response_due) + j->tz * 60LL, due);
-	gw_buf_printf(
-	    b, "%s: %s",
-	    job_word(j, resolution ? "L.Complaint.ResolutionDue" : "L.Complaint.ResponseDue"), due);
-}
-
 /* The mail (templates/mail/complaint_deadline.cs): which complaint, which
  * deadline, what to do. 0 or -1. */
 static int job_render(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution,
@@ -141,17 +131,16 @@ static int job_render(struct job *j, const struct job_row *r, enum gw_escalation
 	return rc;
 }
 
-/* The timeline's text: the step, the deadline, who was told. */
-static void job_event(struct job *j, const struct job_row *r, enum gw_escalation e, int resolution,
-		      const struct gw_buf *names, struct gw_buf *b)
+/* The timeline's code (warned, to_manager, to_director) and its parameters:
+ * which deadline, when it is due, who was told; each reader sees it in their
+ * own language (complaint_events.h). */
+static const char *job_event(const struct job_row *r, enum gw_escalation e, int resolution,
+			     const struct gw_buf *names, struct gw_buf *b)
 {
-	if (e == GW_ESC_MANAGER || e == GW_ESC_DIRECTOR)
-		gw_buf_printf(b, "%s · ",
-			      job_word(j, e == GW_ESC_MANAGER ? "L.Complaints.Jobs.ToManager"
-							      : "L.Complaints.Jobs.ToDirector"));
-	job_due_line(j, r, resolution, b);
-	gw_buf_printf(b, " · %s: %s", job_word(j, "L.Complaints.Jobs.Notified"),
-		      names->n ? names->p : job_word(j, "L.Complaints.Jobs.NoOne"));
+	gw_event_param(b, "deadline", resolution ? "resolution" : "response");
+	gw_event_param_int(b, "due_ts", resolution ? r->resolution_due : r->response_due);
+	gw_event_param(b, "names", names->n ? names->p : "");
+	return e == GW_ESC_WARN ? "warned" : e == GW_ESC_MANAGER ? "to_manager" : "to_director";
 }
 
 /* Mail the people of one step; their names go to names. -1 on a database error.
@@ -233,6 +222,7 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	struct gw_mail_text t = {{0}, {0}, {0}};
 	struct gw_buf names = {0}, ev = {0};
 	struct gw_mail m;
+	const char *code;
 	char detail[64];
 	int rc = -1;
 
@@ -247,14 +237,14 @@ static int job_apply(struct job *j, const struct job_row *r, enum gw_escalation 
 	m = gw_mail_of(&t);
 	if (job_mail(j, r, e, &m, &names) < 0 || job_assign(j, r, e, resolution))
 		goto out;
-	job_event(j, r, e, resolution, &names, &ev);
+	code = job_event(r, e, resolution, &names, &ev);
 	snprintf(detail, sizeof(detail), "deadline=%s step=%s",
 		 resolution ? "resolution" : "response",
 		 e == GW_ESC_WARN      ? "warn"
 		 : e == GW_ESC_MANAGER ? "manager"
 				       : "director");
-	if (gw_complaint_event(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
-			       ev.p) == 0 &&
+	if (gw_complaint_event_coded(j->db, r->id, 0, e == GW_ESC_WARN ? "warned" : "escalated", 0,
+				     code, ev.p, NULL) == 0 &&
 	    gw_audit_db(j->db, 0, "cli", e == GW_ESC_WARN ? "complaint.warn" : "complaint.escalate",
 			"complaint", r->id, detail) == 0)
 		rc = job_settle(j, r, e, resolution, gw_db_commit(j->db));

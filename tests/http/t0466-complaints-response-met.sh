@@ -29,7 +29,7 @@ expect_no_body '响应时间'
 # past the response deadline (c: 4 hours) the manager's department is told
 now=$(sql "SELECT DATE_FORMAT(response_due + INTERVAL 1 MINUTE, '%Y-%m-%d %H:%i:%s') FROM complaints WHERE id = $i1")
 jobs "$now" || fail "jobs failed"
-[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $i1 AND kind = 'escalated' AND body LIKE '%响应期限%'")" -ge 1 ] || fail "unanswered, investigating, not escalated"
+[ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $i1 AND kind = 'escalated' AND params LIKE '%deadline=response%'")" -ge 1 ] || fail "unanswered, investigating, not escalated"
 ok "moving to 初步调查 does not meet the response deadline; jobs escalate it"
 
 i2=$(register "电话$tag")
