@@ -66,3 +66,28 @@ login l "vx$tag" || fail "legal could not sign in"
 get l /visits/; expect_status 403 "(legal has no visit_read)"
 sql "UPDATE users SET role = 'advisor' WHERE id = $vx"
 ok "a role without visit_read gets 403"
+
+# the visits one planned outside one's own list: the "planned" tab
+plan a phone "$cp"
+vp=$visit
+[ "$(col "$vp" visitor_id)" = "$vm" ] || fail "the premium client's visit is not the manager's"
+get a /visits/
+expect_no_body "优质客户丙$tag"
+get a "/visits/?tab=planned"
+expect_body "优质客户丙$tag"
+get a "/visits/$vp"; expect_status 200
+ok "a visit one planned for a premium client (the manager visits) is in the planned tab"
+
+# the search finds a client's visits by a part of its name (the name grams)
+post m /clients/new "name=检索用回访客户$tag" tier=normal "department=$vdept" "lead=$va" \
+    contact_name=检索 contact_phone=13800000009
+expect_status 303
+cs=$(cid 检索用回访客户)
+plan m phone "$cs"
+get m "/visits/?q=$(printf '检索用回访' | od -An -tx1 | tr ' ' '%' | tr -d '\n')"
+expect_body "检索用回访客户$tag"; expect_no_body "回访客户甲$tag"
+get a "/visits/?q=%E6%A3%80%E7%B4%A2%E7%94%A8"
+expect_body "检索用回访客户$tag"
+get b "/visits/?q=%E6%A3%80%E7%B4%A2%E7%94%A8"
+expect_no_body "检索用回访客户$tag"
+ok "a search by a part of the client's name, within the user's list"
