@@ -75,6 +75,10 @@ static const char SQL_STAFF[] =
     " AND role IN ('advisor', 'manager', 'director', 'market', 'project') ORDER BY name";
 static const char SQL_ACTIVE_USER[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role <> 'admin'";
+/* a visitor is someone who may work visits (visit_write) */
+static const char SQL_VISITOR_OK[] =
+    "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
+    " AND role IN ('advisor', 'manager', 'director', 'market')";
 static const char SQL_PLAN[] =
     "INSERT INTO visit_plans (purpose, created_by, created_at) VALUES (?, ?, ?)";
 static const char SQL_PLAN_STAFF[] =
@@ -260,7 +264,7 @@ int plan_submit(struct gw_ctx *ctx)
 	int bad = GW_FORM_READ(ctx, plan_form, v) + read_chosen(ctx, &c);
 
 	if (v[F_VISITOR].present &&
-	    (gw_db_int(ctx->db, &n, SQL_ACTIVE_USER, "i", v[F_VISITOR].i) != 1 || n != 1))
+	    (gw_db_int(ctx->db, &n, SQL_VISITOR_OK, "i", v[F_VISITOR].i) != 1 || n != 1))
 		bad += gw_form_error(ctx, "visitor", "bad_choice");
 	if (v[F_DUE_ON].present && v[F_DUE_ON].i < gw_today(ctx))
 		bad += gw_form_error(ctx, "due_on", "visit_past_date");
