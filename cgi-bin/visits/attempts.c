@@ -187,6 +187,8 @@ int attempt_submit(struct gw_ctx *ctx)
 	at = f[T_AT].present ? local_to_utc(ctx, f[T_AT].s) : gw_now_utc(ctx);
 	if (!at)
 		bad += gw_form_error(ctx, "tried_at", "visit_bad_time");
+	else if (strcmp(at, gw_now_utc(ctx)) > 0) /* both UTC "YYYY-MM-DD HH:MM:SS" */
+		bad += gw_form_error(ctx, "tried_at", "future_date");
 	closes = f[T_OUTCOME].present && !is(f[T_OUTCOME].s, "agreed") &&
 		 v.failed_attempts + 1 >= MAX_FAILED;
 	if (closes && !f[T_NOTE].present)
