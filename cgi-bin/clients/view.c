@@ -28,7 +28,8 @@ static const char SQL_FILES[] =
     " FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
     " LEFT JOIN users u ON u.id = f.created_by WHERE f.client_id = ? ORDER BY f.id DESC";
 static const char SQL_READERS[] =
-    "SELECT a.at, a.action, a.detail, u.name AS user_name FROM audit_log a"
+    "SELECT a.at, SUBSTRING_INDEX(a.action, '.', -1) AS kind, a.detail, u.name AS user_name"
+    " FROM audit_log a"
     " LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
     " AND a.action IN ('client.read_sensitive', 'client.read_financial',"
     " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
