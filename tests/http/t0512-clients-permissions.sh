@@ -125,7 +125,7 @@ expect_body "$id_number"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE entity = 'client' AND entity_id = $id AND user_id = $director AND action = 'client.read_financial'")" -ge 1 ] || fail "director's read not in the audit log"
 expect_body 'id="readers"'
 expect_body '冯顾问'
-expect_body 'client.file_download'
+expect_body '下载财务文件'
 get m "/clients/$id"
 expect_no_body 'id="readers"'
 ok "the director's read is audited; only the director sees who read the financials"
