@@ -68,7 +68,7 @@ expect_no_body "$id_number"
 expect_no_body 'id="financial"'
 expect_no_body '1,234,567.89'
 expect_no_body '财务信息'
-get a "/clients/?q=$id_number"
+post a /clients/ "q=$id_number"
 expect_no_body "$name"
 get a "/clients/export?q=$name"
 expect_body "$name"
@@ -85,7 +85,7 @@ login x adv3 || fail "adv3 could not sign in"
 get x "/clients/$id"
 expect_status 404
 expect_no_body "$name"
-get x "/clients/?q=$id_number"
+post x /clients/ "q=$id_number"
 expect_no_body "$name"
 get x "/clients/?q=权限测试贸易"
 expect_no_body "$name"
@@ -97,7 +97,7 @@ ok "clearance 3 without a reason: 404, nothing in search, CSV or file URL"
 
 # --- cleared lead, manager ---------------------------------------------------------
 login l adv3lead || fail "adv3lead could not sign in"
-get l "/clients/?q=$id_number"
+post l /clients/ "q=$id_number"
 expect_body "$name"
 get l "/clients/$id"
 expect_status 200
@@ -109,7 +109,7 @@ expect_status 200
 cmp -s "$BODY" "$ROOT/tests/http/files/letter.pdf" || fail "the download differs from the upload"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE entity = 'client' AND entity_id = $id AND user_id = $lead3 AND action = 'client.read_sensitive' AND detail LIKE '%legal_rep_id%'")" -ge 1 ] || fail "lead's read not audited"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE entity = 'client' AND entity_id = $id AND user_id = $lead3 AND action = 'client.file_download'")" = 1 ] || fail "download not audited"
-get l "/clients/export?q=$id_number"
+post l /clients/export "q=$id_number"
 expect_body "$name"
 expect_no_body "$id_number"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$id_number%'")" = 0 ] || fail "an ID number in the audit log"
