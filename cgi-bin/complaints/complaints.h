@@ -11,6 +11,7 @@
 
 #include "guwen/app.h"
 #include "guwen/audit.h"
+#include "guwen/client_pick.h"
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
 #include "guwen/complaint_record.h"
