@@ -81,11 +81,17 @@
 <div class="actions"><button type="submit"><?cs var:L.Clients.AddLead ?></button></div></form><?cs /if ?>
 </section>
 </div>
+<?cs # the client's projects with their leads (issues 10 and 11): its own block ?>
+<?cs if:Perm.project_read ?><section class="card" aria-labelledby="h-projects" id="projects"><h2 id="h-projects"><?cs var:L.Clients.Projects ?></h2>
+<?cs if:subcount(Projects) ?><div class="table-wrap"><table><thead><tr><th scope="col"><?cs var:L.Projects.Number ?></th><th scope="col"><?cs var:L.Projects.Type ?></th><th scope="col"><?cs var:L.Projects.Department ?> / <?cs var:L.Projects.Lead ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead><tbody>
+<?cs each:p = Projects ?><tr><td><a href="<?cs var:URL.projects ?>/<?cs var:p.id ?>">#<?cs var:p.id ?></a></td><td><?cs if:Lang == "en" ?><?cs var:p.type_en ?><?cs else ?><?cs var:p.type_zh ?><?cs /if ?></td><td><?cs var:p.dept_name ?><?cs if:p.lead_name ?><br><small><?cs var:p.lead_name ?></small><?cs /if ?></td><td><?cs var:L.Projects.Statuses[p.status] ?></td></tr>
+<?cs /each ?></tbody></table></div>
+<?cs else ?><p class="empty"><?cs var:L.Clients.NoProjects ?></p><?cs /if ?></section><?cs /if ?>
 <section class="card" aria-labelledby="h-history" id="history"><h2 id="h-history"><?cs var:L.Clients.History ?></h2>
 <?cs if:subcount(History) ?><ol class="timeline"><?cs each:h = History ?><li><span class="when"><?cs var:h.at ?></span> · <?cs var:h.user_name ?> · <strong><?cs var:L.Client.HistoryKinds[h.kind] ?></strong>
 <p class="pre"><?cs var:h.reason ?></p>
 <?cs if:subcount(HistoryFields[h.id]) ?><table class="diff"><thead><tr><th scope="col"><?cs var:L.Clients.Field ?></th><th scope="col"><?cs var:L.Clients.Before ?></th><th scope="col"><?cs var:L.Clients.After ?></th></tr></thead><tbody>
-<?cs each:d = HistoryFields[h.id] ?><tr><th scope="row"><?cs alt:L.Client.Fields[d.field] ?><?cs var:d.field ?><?cs /alt ?></th><td><del><?cs var:d.old ?></del></td><td><ins><?cs var:d.new ?></ins></td></tr><?cs /each ?>
+<?cs each:d = HistoryFields[h.id] ?><tr><th scope="row"><?cs alt:L.Client.Fields[d.field] ?><?cs alt:L.Client.Figures[d.field] ?><?cs var:d.field ?><?cs /alt ?><?cs /alt ?></th><td><del><?cs var:d.old ?></del></td><td><ins><?cs var:d.new ?></ins></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?></li><?cs /each ?></ol><?cs /if ?>
 </section>
 <?cs if:subcount(Readers) ?><section class="card" aria-labelledby="h-readers" id="readers"><h2 id="h-readers"><?cs var:L.Clients.Readers ?></h2>

@@ -1,7 +1,7 @@
 /* view.c — clients.fcgi: a client's page: its classes of information as far
  * as the user may see them, contacts, leads, history with readable diffs,
- * financial periods and files (audited), the complaints about it, and for
- * directors who saw its financials. */
+ * financial periods and files (audited), the complaints about it, its
+ * projects with their leads, and for directors who saw its financials. */
 #include <stdlib.h>
 
 #include "clients.h"
@@ -18,10 +18,18 @@ static const char SQL_LEADS[] =
 static const char SQL_HISTORY[] =
     "SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
     " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
+/* a department's or a lead's name for the id a history value holds */
+#define HNAME(a, table, field, col)                                                                \
+	" LEFT JOIN " table " " a " ON f.field = '" field "' AND f." col " <> ''"                  \
+	" AND " a ".id = f." col
 /* the fields of a class the user may not see are left out, not even named */
 static const char SQL_HFIELDS[] =
-    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value"
+    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value,"
+    " COALESCE(od.name, ou.name) AS old_name, COALESCE(nd.name, nu.name) AS new_name"
     " FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
+    HNAME("od", "departments", "department_id", "old_value")
+    HNAME("nd", "departments", "department_id", "new_value")
+    HNAME("ou", "users", "lead_id", "old_value") HNAME("nu", "users", "lead_id", "new_value")
     " WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
 static const char SQL_FILES[] =
     "SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
@@ -35,6 +43,13 @@ static const char SQL_READERS[] =
     " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
 static const char SQL_COMPLAINTS[] =
     "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
+/* the client's projects with their leads (who share its documents) */
+static const char SQL_PROJECTS[] =
+    "SELECT p.id, p.status, t.name_zh AS type_zh, t.name_en AS type_en, u.name AS lead_name,"
+    " d.name AS dept_name, p.created_at FROM projects p"
+    " JOIN project_types t ON t.id = p.type_id LEFT JOIN users u ON u.id = p.lead_id"
+    " LEFT JOIN departments d ON d.id = p.department_id"
+    " WHERE p.client_id = ? ORDER BY p.id DESC LIMIT 50";
 static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
 				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
@@ -71,21 +86,47 @@ static const char *value_of(struct gw_ctx *ctx, int sealed, const char *ad, cons
 	return v ? v : "?";
 }
 
+static int is_figure(const char *field)
+{
+	for (int i = 0; gw_client_figures[i]; i++)
+		if (!strcmp(gw_client_figures[i], field))
+			return 1;
+	return 0;
+}
+
+/* A history value as the page shows it: a department or a lead by name (the
+ * value holds its id), a figure in yuan (it holds fen), else as it is. */
+static const char *shown(struct gw_ctx *ctx, const char *field, const char *v, const char *name)
+{
+	char money[32];
+
+	if (name)
+		return name;
+	if (*v && *v != '?' && is_figure(field)) {
+		gw_money_format(strtoll(v, NULL, 10), money);
+		return gw_arena_strdup(&ctx->arena, money);
+	}
+	return v;
+}
+
 static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct hist *h = p;
+	struct gw_ctx *ctx = h->ctx;
 	long long hid = strtoll(v[1], NULL, 10);
 	int sealed = v[4] && !strcmp(v[4], "1");
-	const char *pre = gw_arena_printf(&h->ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
+	const char *pre = gw_arena_printf(&ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
+	const char *old = value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[2]), v[5],
+				   lens[5]);
+	const char *new = value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[2]), v[6],
+				   lens[6]);
 
 	(void)ncols, (void)names;
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.field", pre), v[2]);
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.old", pre),
-		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "old", hid, v[2]), v[5],
-			    lens[5]));
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.new", pre),
-		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "new", hid, v[2]), v[6],
-			    lens[6]));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.field", pre), v[2]);
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.old", pre),
+		   shown(ctx, v[2], old, v[7]));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.new", pre),
+		   shown(ctx, v[2], new, v[8]));
 	return 0;
 }
 
@@ -137,6 +178,14 @@ static int complaints_count(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
+/* The client's projects (Projects.*) for those who may read projects. */
+static int projects_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (!has(ctx, GW_PERM_PROJECT_READ))
+		return 0;
+	return gw_db_rows(ctx->db, ctx->hdf, "Projects", SQL_PROJECTS, "i", id) < 0 ? -1 : 0;
+}
+
 /* The client (Client.*) with what belongs to it, as far as level goes, in the
  * page data. 0 or an HTTP status. */
 static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
@@ -144,6 +193,7 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
+	    projects_to_hdf(ctx, c->id) ||
 	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
