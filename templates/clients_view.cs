@@ -3,6 +3,7 @@
 <div class="toolbar client-head"><h1><?cs var:Client.name ?></h1><span class="spacer"></span>
 <?cs if:Client.tier == "premium" ?><span class="badge premium"><?cs var:L.Client.Tiers.premium ?></span><?cs /if ?>
 <?cs if:Client.verified_at ?><span class="badge ok" id="verified"><?cs var:L.Client.Verified ?> <?cs var:string.slice(Client.verified_at, 0, 10) ?> · <?cs var:Client.verified_by_name ?></span><?cs /if ?>
+<?cs if:Perm.project_create ?><a class="button" id="new-project" href="<?cs var:URL.projects ?>/new?client=<?cs var:Client.id ?>"><?cs var:L.Clients.NewProject ?></a><?cs /if ?>
 <?cs if:Perm.complaint_write ?><a class="button" id="new-complaint" href="<?cs var:URL.complaints ?>/new?client=<?cs var:Client.id ?>"><?cs var:L.Clients.NewComplaint ?></a><?cs /if ?>
 <?cs if:Perm.client_write ?><a class="button" href="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/edit"><?cs var:L.Common.Edit ?></a><?cs /if ?></div>
 <div class="grid">

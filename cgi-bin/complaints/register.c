@@ -91,7 +91,7 @@ int new_page(struct gw_ctx *ctx)
 
 	gw_hdf_set(ctx->hdf, "Form.source", "phone");
 	if (q && !gw_valid_int(q, 1, MAX_ID, &client) &&
-	    gw_client_pick_id(ctx, "client", client) == 1)
+	    gw_client_pick_id(ctx, "client", 0, client) == 1)
 		gw_hdf_set(ctx->hdf, "Form.company", hdf_get_value(ctx->hdf, "Form.client_q", ""));
 	return new_form_page(ctx);
 }
@@ -100,7 +100,7 @@ int new_page(struct gw_ctx *ctx)
  * or a message at the field), or -1 on a database error. */
 static int pick_client(struct gw_ctx *ctx, const struct gw_fval *v, long long *id)
 {
-	int r = gw_client_pick(ctx, "client", v[R_CLIENT_PICK].i, v[R_CLIENT].i,
+	int r = gw_client_pick(ctx, "client", 0, v[R_CLIENT_PICK].i, v[R_CLIENT].i,
 			       gw_form(&ctx->req, "client_q"), id);
 
 	if (r < 0)

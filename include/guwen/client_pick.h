@@ -11,6 +11,10 @@
 /* the most clients a pick list shows */
 #define GW_PICK_MAX 20
 
+/* flags: any active client, not only those in the user's lists (a project
+ * may be created for any client) */
+#define GW_PICK_ANY_CLIENT 1u
+
 enum gw_pick {
 	GW_PICK_NONE,	 /* no client asked for (the search field is empty) */
 	GW_PICK_ONE,	 /* *id chosen */
@@ -19,7 +23,7 @@ enum gw_pick {
 };
 
 /* The client a form names, among the clients in the user's lists
- * (GW_CLIENT_SCOPE). In order: pick (a choice from the pick list, 0 none), then
+ * (GW_CLIENT_SCOPE; every active client with GW_PICK_ANY_CLIENT). In order: pick (a choice from the pick list, 0 none), then
  * kept (the client chosen before, 0 none) while q is still its name (or q is
  * NULL: a form without the search field), then q searched: a USCC exactly, a
  * whole name exactly, else a part of the name.
@@ -29,11 +33,11 @@ enum gw_pick {
  * Form.<name>_q (client_choose, or client_too_many beyond the most shown);
  * NOTFOUND puts client_not_found there (bad_choice at Form.<name> for an id
  * sent without q that is not in the user's lists). -1 on a database error. */
-int gw_client_pick(struct gw_ctx *ctx, const char *name, long long pick, long long kept,
-		   const char *q, long long *id);
+int gw_client_pick(struct gw_ctx *ctx, const char *name, unsigned flags, long long pick,
+		   long long kept, const char *q, long long *id);
 
-/* Client id, if in the user's lists, as the form's choice (Form.<name>,
- * Form.<name>_q): 1, 0 when not, -1 on a database error. */
-int gw_client_pick_id(struct gw_ctx *ctx, const char *name, long long id);
+/* Client id, if in the user's lists (flags as above), as the form's choice
+ * (Form.<name>, Form.<name>_q): 1, 0 when not, -1 on a database error. */
+int gw_client_pick_id(struct gw_ctx *ctx, const char *name, unsigned flags, long long id);
 
 #endif
