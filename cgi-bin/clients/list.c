@@ -108,8 +108,9 @@ static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
 /* The search's condition kinds. */
 static const char Q_USCC[] = "c.uscc = ?";
 static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
-static const char Q_PHONE[] =
-    "c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
+/* a number as stored, or with an extension after it */
+static const char Q_PHONE[] = "c.id IN (SELECT pc.client_id FROM client_contacts pc"
+			      " WHERE pc.phone = ? OR pc.phone LIKE ?)";
 static const char Q_CONTACT[] =
     "c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)";
 static const char Q_LEAD[] = "c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
@@ -240,7 +241,8 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 	}
 	if (gw_valid_phone(q)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
-		return Q_PHONE;
+		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_arena_printf(&ctx->arena, "%s-%%", a[0].s)};
+		return (*n = 2), Q_PHONE;
 	}
 	return text_search(ctx, q, a, n);
 }
