@@ -15,9 +15,15 @@ static const char SQL_LEADS[] =
     "SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
     " JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
     " WHERE l.client_id = ? ORDER BY l.added_at, u.id";
+/* a financial period's or file's row only for those who see level 3, an edit
+ * only for those who see one of its fields: for anyone else not even whether
+ * there is information of a class above theirs (client, level, level, level) */
 static const char SQL_HISTORY[] =
     "SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
-    " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
+    " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ?"
+    " AND (? >= 3 OR h.kind NOT IN ('period', 'file'))"
+    " AND (? >= 3 OR h.kind <> 'edited' OR EXISTS (SELECT 1 FROM client_history_fields hf"
+    " WHERE hf.history_id = h.id AND hf.level <= ?)) ORDER BY h.id DESC LIMIT 50";
 /* a department's or a lead's name for the id a history value holds */
 #define HNAME(a, table, field, col)                                                                \
 	" LEFT JOIN " table " " a " ON f.field = '" field "' AND f." col " <> ''"                  \
@@ -133,11 +139,11 @@ static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const ch
 static int history_to_hdf(struct gw_ctx *ctx, long long id, int level)
 {
 	struct hist h = {ctx, 0};
+	long long l = level;
 
-	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "i", id) < 0)
+	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "iiii", id, l, l, l) < 0)
 		return -1;
-	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, (long long)level) < 0 ? -1
-												: 0;
+	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, l) < 0 ? -1 : 0;
 }
 
 /* ---- financial information (level 3) ---- */

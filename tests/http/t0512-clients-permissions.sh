@@ -68,6 +68,9 @@ expect_no_body "$id_number"
 expect_no_body 'id="financial"'
 expect_no_body '1,234,567.89'
 expect_no_body '财务信息'
+expect_no_body "年报$tag"  # the history's financial rows: not even that there are any
+expect_no_body '财务期间'
+expect_no_body '上传文件'
 post a /clients/ "q=$id_number"
 expect_no_body "$name"
 get a "/clients/export?q=$name"
