@@ -66,10 +66,10 @@ static const char *word_of(struct gw_ctx *ctx, const char *code)
 	gw_hdf_remove(ctx->hdf, prefix);
 	if (gw_db_row(ctx->db, ctx->hdf, prefix, english(ctx) ? SQL_ONE_EN : SQL_ONE_ZH, "s",
 		      code) == 1)
-		return gw_arena_strdup(&ctx->arena,
-				       hdf_get_value(ctx->hdf, english(ctx) ? "Svc.Word.name_en"
-									    : "Svc.Word.name_zh",
-						     code));
+		return gw_arena_strdup(
+		    &ctx->arena,
+		    hdf_get_value(ctx->hdf, english(ctx) ? "Svc.Word.name_en" : "Svc.Word.name_zh",
+				  code));
 	key = gw_arena_printf(&ctx->arena, "L.Application.Services.%s", code);
 	w = gw_view_word(ctx, key);
 	return w && strcmp(w, key) ? w : code;
@@ -82,7 +82,8 @@ const char *gw_app_service_words(struct gw_ctx *ctx, const char *list)
 
 	snprintf(buf, sizeof(buf), "%s", list ? list : "");
 	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save))
-		out = gw_arena_printf(&ctx->arena, "%s%s%s", out, *out ? "、" : "", word_of(ctx, k));
+		out =
+		    gw_arena_printf(&ctx->arena, "%s%s%s", out, *out ? "、" : "", word_of(ctx, k));
 	return out;
 }
 

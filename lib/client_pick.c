@@ -79,8 +79,8 @@ static const char *like_of(struct gw_ctx *ctx, const char *s)
 
 /* Run a pick statement: a[0..lead-1] its own arguments, then the scope's;
  * the rows under prefix. The count or -1. */
-static int pick_rows(struct gw_ctx *ctx, const struct pick *k, const char *sql,
-		     struct gw_db_arg *a, int lead, int limit)
+static int pick_rows(struct gw_ctx *ctx, const struct pick *k, const char *sql, struct gw_db_arg *a,
+		     int lead, int limit)
 {
 	int n = lead;
 
@@ -175,7 +175,8 @@ static int found(struct gw_ctx *ctx, const struct pick *k, int n)
 		return GW_PICK_NOTFOUND;
 	}
 	if (n > GW_PICK_MAX)
-		gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.%d", k->prefix, GW_PICK_MAX));
+		gw_hdf_remove(ctx->hdf,
+			      gw_arena_printf(&ctx->arena, "%s.%d", k->prefix, GW_PICK_MAX));
 	gw_form_error(ctx, field, n > GW_PICK_MAX ? "client_too_many" : "client_choose");
 	return GW_PICK_MANY;
 }

@@ -81,7 +81,8 @@ int view_page(struct gw_ctx *ctx)
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", id) < 0)
 		return 500;
 	diff_rounds(ctx, n);
-	gw_hdf_set(ctx->hdf, "App.ServiceWords", gw_app_service_words(ctx, a.services ? a.services : ""));
+	gw_hdf_set(ctx->hdf, "App.ServiceWords",
+		   gw_app_service_words(ctx, a.services ? a.services : ""));
 	gw_hdf_set(ctx->hdf, "Page.Title", "Applications.Title");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "applications");
 	return gw_view_render(ctx, "applications_view.cs");

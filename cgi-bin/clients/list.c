@@ -241,7 +241,8 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 	}
 	if (gw_valid_phone(q)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
-		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_arena_printf(&ctx->arena, "%s-%%", a[0].s)};
+		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0,
+					  gw_arena_printf(&ctx->arena, "%s-%%", a[0].s)};
 		return (*n = 2), Q_PHONE;
 	}
 	return text_search(ctx, q, a, n);

@@ -24,18 +24,16 @@ static const char SQL_HISTORY[] =
     " AND (? >= 3 OR h.kind NOT IN ('period', 'file'))"
     " AND (? >= 3 OR h.kind <> 'edited' OR EXISTS (SELECT 1 FROM client_history_fields hf"
     " WHERE hf.history_id = h.id AND hf.level <= ?)) ORDER BY h.id DESC LIMIT 50";
-/* a department's or a lead's name for the id a history value holds */
-#define HNAME(a, table, field, col)                                                                \
-	" LEFT JOIN " table " " a " ON f.field = '" field "' AND f." col " <> ''"                  \
-	" AND " a ".id = f." col
-/* the fields of a class the user may not see are left out, not even named */
+/* the fields of a class the user may not see are left out, not even named; a
+ * department's or a lead's name for the id a value holds */
 static const char SQL_HFIELDS[] =
     "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value,"
     " COALESCE(od.name, ou.name) AS old_name, COALESCE(nd.name, nu.name) AS new_name"
     " FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
-    HNAME("od", "departments", "department_id", "old_value")
-    HNAME("nd", "departments", "department_id", "new_value")
-    HNAME("ou", "users", "lead_id", "old_value") HNAME("nu", "users", "lead_id", "new_value")
+    " LEFT JOIN departments od ON f.field = 'department_id' AND od.id = f.old_value"
+    " LEFT JOIN departments nd ON f.field = 'department_id' AND nd.id = f.new_value"
+    " LEFT JOIN users ou ON f.field = 'lead_id' AND ou.id = f.old_value"
+    " LEFT JOIN users nu ON f.field = 'lead_id' AND nu.id = f.new_value"
     " WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
 static const char SQL_FILES[] =
     "SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
@@ -122,10 +120,10 @@ static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const ch
 	long long hid = strtoll(v[1], NULL, 10);
 	int sealed = v[4] && !strcmp(v[4], "1");
 	const char *pre = gw_arena_printf(&ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
-	const char *old = value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[2]), v[5],
-				   lens[5]);
-	const char *new = value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[2]), v[6],
-				   lens[6]);
+	const char *old =
+	    value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[2]), v[5], lens[5]);
+	const char *new =
+	    value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[2]), v[6], lens[6]);
 
 	(void)ncols, (void)names;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.field", pre), v[2]);
@@ -199,8 +197,8 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
-	    projects_to_hdf(ctx, c->id) ||
-	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
+	    projects_to_hdf(ctx, c->id) || (level >= 3 && financials_to_hdf(ctx, c)) ||
+	    director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);

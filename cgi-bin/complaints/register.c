@@ -36,11 +36,8 @@ static const struct gw_fdef register_form[] = {
      * kept in client, or chosen from the pick list (client_pick) */
     [R_CLIENT] = {.name = "client", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [R_CLIENT_Q] = {.name = "client_q", .type = GW_F_TEXT, .maxlen = 200},
-    [R_CLIENT_PICK] = {.name = "client_pick",
-		       .type = GW_F_INT,
-		       .maxlen = 10,
-		       .min = 1,
-		       .max = MAX_ID},
+    [R_CLIENT_PICK] =
+	{.name = "client_pick", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [R_SUBJECT] = {.name = "subject", .type = GW_F_TEXT, .maxlen = 200},
     [R_ADVISOR] = {.name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [R_HAPPENED] = {.name = "happened_on", .type = GW_F_DATE, .maxlen = 10},
@@ -117,8 +114,8 @@ static int find_client(struct gw_ctx *ctx)
 
 	GW_FORM_READ(ctx, register_form, v);
 	for (int i = 0; register_form[i].name; i++)
-		gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.%s.Error",
-							register_form[i].name));
+		gw_hdf_remove(ctx->hdf,
+			      gw_arena_printf(&ctx->arena, "Form.%s.Error", register_form[i].name));
 	gw_hdf_remove(ctx->hdf, "Form.HasErrors");
 	if (pick_client(ctx, v, &id) < 0)
 		return 500;

@@ -19,7 +19,6 @@ static const struct gw_fdef apply_form[] = {
 };
 GW_FORM_CHECK(apply_form, A__N);
 
-
 static const char SQL_INSERT[] =
     "INSERT INTO applications (link_hash, company_name, uscc, contact_name, contact_phone,"
     " contact_email, services, trust, suspect_reason, submitted_at, created_at, updated_at)"

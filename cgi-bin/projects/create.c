@@ -22,11 +22,8 @@ static const struct gw_fdef new_form[] = {
      * kept in client, or chosen from the pick list (client_pick) */
     [N_CLIENT] = {.name = "client", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [N_CLIENT_Q] = {.name = "client_q", .type = GW_F_TEXT, .maxlen = 200},
-    [N_CLIENT_PICK] = {.name = "client_pick",
-		       .type = GW_F_INT,
-		       .maxlen = 10,
-		       .min = 1,
-		       .max = MAX_ID},
+    [N_CLIENT_PICK] =
+	{.name = "client_pick", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [N_TYPE] =
 	{.name = "type", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
     [N_DEPT] = {.name = "department",

@@ -23,16 +23,14 @@ enum gw_pick {
 };
 
 /* The client a form names, among the clients in the user's lists
- * (GW_CLIENT_SCOPE; every active client with GW_PICK_ANY_CLIENT). In order: pick (a choice from the pick list, 0 none), then
- * kept (the client chosen before, 0 none) while q is still its name (or q is
- * NULL: a form without the search field), then q searched: a USCC exactly, a
- * whole name exactly, else a part of the name.
- * GW_PICK_ONE sets *id, Form.<name> (its id) and Form.<name>_q (its name); the
- * others leave *id 0 and, for MANY, list the matches under
- * Pick.<name>.N.{id,name,uscc} (at most GW_PICK_MAX) with a message at
- * Form.<name>_q (client_choose, or client_too_many beyond the most shown);
- * NOTFOUND puts client_not_found there (bad_choice at Form.<name> for an id
- * sent without q that is not in the user's lists). -1 on a database error. */
+ * (GW_CLIENT_SCOPE; every active client with GW_PICK_ANY_CLIENT). In order: pick (a choice from the
+ * pick list, 0 none), then kept (the client chosen before, 0 none) while q is still its name (or q
+ * is NULL: a form without the search field), then q searched: a USCC exactly, a whole name exactly,
+ * else a part of the name. GW_PICK_ONE sets *id, Form.<name> (its id) and Form.<name>_q (its name);
+ * the others leave *id 0 and, for MANY, list the matches under Pick.<name>.N.{id,name,uscc} (at
+ * most GW_PICK_MAX) with a message at Form.<name>_q (client_choose, or client_too_many beyond the
+ * most shown); NOTFOUND puts client_not_found there (bad_choice at Form.<name> for an id sent
+ * without q that is not in the user's lists). -1 on a database error. */
 int gw_client_pick(struct gw_ctx *ctx, const char *name, unsigned flags, long long pick,
 		   long long kept, const char *q, long long *id);
 

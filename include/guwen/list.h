@@ -87,8 +87,8 @@ struct gw_list_run {
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
-	int hint;	  /* the scope is served by an index: use l->hint */
-	const char *q;	  /* the search, "" for none */
+	int hint;      /* the scope is served by an index: use l->hint */
+	const char *q; /* the search, "" for none */
 	/* the search stays out of every link (List.*; List.Private set, no next
 	 * page): a value that must not reach a URL, read from a POST's body */
 	int private_q;
