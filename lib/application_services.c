@@ -53,9 +53,12 @@ int gw_app_services(struct gw_ctx *ctx, const char *prefix)
 
 	gw_hdf_remove(ctx->hdf, prefix);
 	n = gw_db_each(ctx->db, type_row, &o, english(ctx) ? SQL_ACTIVE_EN : SQL_ACTIVE_ZH, NULL);
-	if (n < 0)
-		return -1;
-	return n ? n : fixed(ctx, prefix);
+	if (n > 0)
+		return n;
+	/* none yet, or the database away: the fixed list, so that a form sent
+	 * while it is away comes back with the applicant's choice kept */
+	gw_hdf_remove(ctx->hdf, prefix);
+	return fixed(ctx, prefix);
 }
 
 /* One code in words: its project type's name, its fixed word, or itself. */

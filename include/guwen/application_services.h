@@ -8,8 +8,8 @@
 #include "guwen/ctx.h"
 
 /* The services to offer under prefix.<code> = name in the request's language
- * (project types in their order; the fixed list when there are none). The
- * count, or -1 on a database error. */
+ * (project types in their order; the fixed list when there are none or the
+ * database cannot be read). Their count. */
 int gw_app_services(struct gw_ctx *ctx, const char *prefix);
 
 /* A stored choice in words, "代理记账、财务理账": each code's project type name
