@@ -26,6 +26,7 @@ static const char SQL_CONTACT[] =
 static const char SQL_LEAD[] =
     "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
     " VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
+static const char SQL_USER_NAME[] = "SELECT name FROM users WHERE id = ?";
 static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
 static const char SQL_GRAM[] =
     "INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
@@ -276,4 +277,21 @@ long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
 		return -1;
 	}
 	return id;
+}
+
+int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
+			   long long project_id)
+{
+	long long n = gw_db_exec(ctx->db, SQL_LEAD, "iii", client_id, user_id, ctx->user->id);
+	const char *name;
+
+	if (n <= 0)
+		return n < 0 ? -1 : 0; /* a lead already */
+	if (gw_db_row(ctx->db, ctx->hdf, "Chk.ProjectLead", SQL_USER_NAME, "i", user_id) != 1)
+		return -1;
+	name = hdf_get_value(ctx->hdf, "Chk.ProjectLead.name", "");
+	return gw_client_history(ctx, client_id, "lead",
+				 gw_arena_printf(&ctx->arena, "+ %s (#%lld)", name, project_id)) < 0
+		   ? -1
+		   : 0;
 }

@@ -41,10 +41,19 @@ static int sorts_by_key(const struct gw_list_run *r)
 	return !strcmp(r->sort->expr, r->l->key);
 }
 
+/* A parameter of the list: from the body of a POST (a search that must stay
+ * out of URLs and so out of access logs), else from the query string. */
+static const char *param(struct gw_ctx *ctx, const char *name)
+{
+	if (ctx->req.method && !strcmp(ctx->req.method, "POST"))
+		return gw_form(&ctx->req, name);
+	return gw_query(&ctx->req, name);
+}
+
 /* One field: its value in v, Form.<name> kept; 1 when bad (and marked). */
 static int read_field(struct gw_ctx *ctx, const struct gw_fdef *def, int lenient, struct gw_fval *v)
 {
-	const char *err = gw_form_check(def, gw_query(&ctx->req, def->name), v, &ctx->arena);
+	const char *err = gw_form_check(def, param(ctx, def->name), v, &ctx->arena);
 
 	if (err && lenient)
 		*v = (struct gw_fval){"", 0, 0};
@@ -54,8 +63,8 @@ static int read_field(struct gw_ctx *ctx, const struct gw_fdef *def, int lenient
 
 static void read_order(struct gw_ctx *ctx, struct gw_list_run *r)
 {
-	const char *dir = gw_query(&ctx->req, "dir"), *before = gw_query(&ctx->req, "before");
-	const struct gw_list_col *c = find_col(r->l, gw_query(&ctx->req, "sort"));
+	const char *dir = param(ctx, "dir"), *before = param(ctx, "before");
+	const struct gw_list_col *c = find_col(r->l, param(ctx, "sort"));
 	int64_t key;
 
 	r->sort = c ? c : find_col(r->l, r->l->sort);
@@ -340,7 +349,7 @@ const char *gw_list_qs(struct gw_ctx *ctx, const struct gw_list_run *r)
 
 	for (int i = 0; filter(r->l, i); i++)
 		qs = qs_add(ctx, qs, r->l->filters[i].def.name, r->v[i].s);
-	return qs_add(ctx, qs, "q", r->q);
+	return r->private_q ? qs : qs_add(ctx, qs, "q", r->q);
 }
 
 /* List.* for the template: the query strings and the base and export links. */
@@ -358,6 +367,8 @@ static const char *links(struct gw_ctx *ctx, const struct gw_list_run *r)
 	gw_hdf_set(ctx->hdf, "List.Base", base);
 	gw_hdf_set(ctx->hdf, "List.Sort", r->sort->name);
 	gw_hdf_set(ctx->hdf, "List.Dir", r->desc ? "desc" : "asc");
+	if (r->private_q)
+		gw_hdf_set_int(ctx->hdf, "List.Private", 1);
 	gw_hdf_setf(ctx->hdf, "List.Export", "%s%sexport%s%s", base,
 		    base[strlen(base) - 1] == '/' ? "" : "/", *all ? "?" : "", all);
 	if (r->before)
@@ -380,6 +391,8 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	if (n <= rows)
 		return n < 0 ? -1 : 0;
 	gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "Rows.%d", rows));
+	if (r->private_q) /* a next page's link would need the search in it */
+		return 0;
 	key = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_key", rows - 1);
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
 	next = at ? qs_add(ctx, next, "at", at) : next;

@@ -1,8 +1,12 @@
 <?cs # clients_list.cs — the client list (lib/list.c): search (name substring, USCC, ID number for the cleared, contact name or phone, lead), filters, sortable columns, keyset paging and CSV; basic information only ?>
 <div class="toolbar"><h1><?cs var:L.Clients.Title ?></h1><span class="spacer"></span>
 <?cs if:Perm.client_write ?><a class="button primary" href="<?cs var:URL.clients ?>/new"><?cs var:L.Clients.New ?></a><?cs /if ?>
-<a class="button" href="<?cs var:List.Export ?>"><?cs var:L.Common.Export ?></a></div>
-<form method="get" action="<?cs var:URL.clients ?>/" class="card filters">
+<?cs if:List.Private ?><form method="post" action="<?cs var:URL.clients ?>/export" class="inline" id="export-private"><?cs call:csrf() ?>
+<input type="hidden" name="q" value="<?cs var:Form.q ?>"><input type="hidden" name="tier" value="<?cs var:Form.tier ?>"><input type="hidden" name="dept" value="<?cs var:Form.dept ?>"><input type="hidden" name="lead" value="<?cs var:Form.lead ?>"><input type="hidden" name="industry" value="<?cs var:Form.industry ?>"><input type="hidden" name="stale" value="<?cs var:Form.stale ?>">
+<button type="submit"><?cs var:L.Common.Export ?></button></form>
+<?cs else ?><a class="button" href="<?cs var:List.Export ?>"><?cs var:L.Common.Export ?></a><?cs /if ?></div>
+<?cs # POST: an ID number in the search must reach no URL (access logs, Referer); any other search is sent on as a GET ?>
+<form method="post" action="<?cs var:URL.clients ?>/" class="card filters"><?cs call:csrf() ?>
 <?cs call:list_search() ?>
 <?cs call:list_filter("tier", L.Client.Tier, Opt.Tiers) ?>
 <?cs call:list_filter("dept", L.Client.Department, Opt.Departments) ?>

@@ -3,6 +3,8 @@
 <div class="toolbar client-head"><h1><?cs var:Client.name ?></h1><span class="spacer"></span>
 <?cs if:Client.tier == "premium" ?><span class="badge premium"><?cs var:L.Client.Tiers.premium ?></span><?cs /if ?>
 <?cs if:Client.verified_at ?><span class="badge ok" id="verified"><?cs var:L.Client.Verified ?> <?cs var:string.slice(Client.verified_at, 0, 10) ?> · <?cs var:Client.verified_by_name ?></span><?cs /if ?>
+<?cs if:Perm.project_create ?><a class="button" id="new-project" href="<?cs var:URL.projects ?>/new?client=<?cs var:Client.id ?>"><?cs var:L.Clients.NewProject ?></a><?cs /if ?>
+<?cs if:Perm.complaint_write ?><a class="button" id="new-complaint" href="<?cs var:URL.complaints ?>/new?client=<?cs var:Client.id ?>"><?cs var:L.Clients.NewComplaint ?></a><?cs /if ?>
 <?cs if:Perm.client_write ?><a class="button" href="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/edit"><?cs var:L.Common.Edit ?></a><?cs /if ?></div>
 <div class="grid">
 <section class="card" aria-labelledby="h-basic" id="basic"><h2 id="h-basic"><?cs var:L.Client.Classes.basic ?></h2>
@@ -80,14 +82,20 @@
 <div class="actions"><button type="submit"><?cs var:L.Clients.AddLead ?></button></div></form><?cs /if ?>
 </section>
 </div>
+<?cs # the client's projects with their leads (issues 10 and 11): its own block ?>
+<?cs if:Perm.project_read ?><section class="card" aria-labelledby="h-projects" id="projects"><h2 id="h-projects"><?cs var:L.Clients.Projects ?></h2>
+<?cs if:subcount(Projects) ?><div class="table-wrap"><table><thead><tr><th scope="col"><?cs var:L.Projects.Number ?></th><th scope="col"><?cs var:L.Projects.Type ?></th><th scope="col"><?cs var:L.Projects.Department ?> / <?cs var:L.Projects.Lead ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead><tbody>
+<?cs each:p = Projects ?><tr><td><a href="<?cs var:URL.projects ?>/<?cs var:p.id ?>">#<?cs var:p.id ?></a></td><td><?cs if:Lang == "en" ?><?cs var:p.type_en ?><?cs else ?><?cs var:p.type_zh ?><?cs /if ?></td><td><?cs var:p.dept_name ?><?cs if:p.lead_name ?><br><small><?cs var:p.lead_name ?></small><?cs /if ?></td><td><?cs var:L.Projects.Statuses[p.status] ?></td></tr>
+<?cs /each ?></tbody></table></div>
+<?cs else ?><p class="empty"><?cs var:L.Clients.NoProjects ?></p><?cs /if ?></section><?cs /if ?>
 <section class="card" aria-labelledby="h-history" id="history"><h2 id="h-history"><?cs var:L.Clients.History ?></h2>
 <?cs if:subcount(History) ?><ol class="timeline"><?cs each:h = History ?><li><span class="when"><?cs var:h.at ?></span> · <?cs var:h.user_name ?> · <strong><?cs var:L.Client.HistoryKinds[h.kind] ?></strong>
 <p class="pre"><?cs var:h.reason ?></p>
 <?cs if:subcount(HistoryFields[h.id]) ?><table class="diff"><thead><tr><th scope="col"><?cs var:L.Clients.Field ?></th><th scope="col"><?cs var:L.Clients.Before ?></th><th scope="col"><?cs var:L.Clients.After ?></th></tr></thead><tbody>
-<?cs each:d = HistoryFields[h.id] ?><tr><th scope="row"><?cs alt:L.Client.Fields[d.field] ?><?cs var:d.field ?><?cs /alt ?></th><td><del><?cs var:d.old ?></del></td><td><ins><?cs var:d.new ?></ins></td></tr><?cs /each ?>
+<?cs each:d = HistoryFields[h.id] ?><tr><th scope="row"><?cs alt:L.Client.Fields[d.field] ?><?cs alt:L.Client.Figures[d.field] ?><?cs var:d.field ?><?cs /alt ?><?cs /alt ?></th><td><del><?cs var:d.old ?></del></td><td><ins><?cs var:d.new ?></ins></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?></li><?cs /each ?></ol><?cs /if ?>
 </section>
 <?cs if:subcount(Readers) ?><section class="card" aria-labelledby="h-readers" id="readers"><h2 id="h-readers"><?cs var:L.Clients.Readers ?></h2>
-<table><thead><tr><th scope="col"><?cs var:L.Clients.When ?></th><th scope="col"><?cs var:L.Clients.Who ?></th><th scope="col"><?cs var:L.Clients.What ?></th></tr></thead><tbody>
-<?cs each:r = Readers ?><tr><td class="nowrap"><?cs var:r.at ?></td><td><?cs var:r.user_name ?></td><td><?cs var:r.action ?> <small><?cs var:r.detail ?></small></td></tr><?cs /each ?>
-</tbody></table></section><?cs /if ?>
+<div class="table-wrap"><table><thead><tr><th scope="col"><?cs var:L.Clients.When ?></th><th scope="col"><?cs var:L.Clients.Who ?></th><th scope="col"><?cs var:L.Clients.What ?></th></tr></thead><tbody>
+<?cs each:r = Readers ?><tr><td class="nowrap"><?cs var:r.at ?></td><td><?cs var:r.user_name ?></td><td><?cs alt:L.Clients.ReadKinds[r.kind] ?><?cs var:r.kind ?><?cs /alt ?> <small><?cs var:r.detail ?></small></td></tr><?cs /each ?>
+</tbody></table></div></section><?cs /if ?>

@@ -11,7 +11,7 @@
 <?cs call:field("phone", L.Complaint.Phone, "tel", 0) ?>
 <?cs call:field("email", L.Complaint.Email, "email", 0) ?>
 <?cs call:field("company", L.Complaint.Company, "text", 0) ?>
-<?cs call:select("client", L.Complaint.Client, Opt.Clients, 0) ?>
+<?cs call:client_pick("client", L.Complaint.Client) ?>
 <?cs call:field("subject", L.Complaint.Subject, "text", 0) ?>
 <?cs call:select("advisor", L.Complaint.Advisor, Opt.Advisors, 0) ?>
 <?cs call:field("happened_on", L.Complaint.HappenedOn, "date", 0) ?>

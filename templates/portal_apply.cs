@@ -20,7 +20,7 @@
 <p class="hint"><?cs var:L.Application.EmailHint ?></p>
 </fieldset>
 <fieldset class="apply-group<?cs if:Form.services.Error ?> has-error<?cs /if ?>" id="f-services"<?cs if:Form.services.Error ?> aria-invalid="true" aria-describedby="e-services"<?cs /if ?>><legend><?cs var:L.Application.ServicesWanted ?> <span class="req" aria-hidden="true">*</span></legend>
-<?cs each:s = L.Application.Services ?><div class="field-check"><input type="checkbox" id="f-services-<?cs name:s ?>" name="services" value="<?cs name:s ?>"<?cs if:Form.services[name(s)] ?> checked<?cs /if ?>>
+<?cs each:s = Opt.Services ?><div class="field-check"><input type="checkbox" id="f-services-<?cs name:s ?>" name="services" value="<?cs name:s ?>"<?cs if:Form.services[name(s)] ?> checked<?cs /if ?>>
 <label for="f-services-<?cs name:s ?>"><?cs var:s ?></label></div>
 <?cs /each ?><?cs call:field_error("services") ?></fieldset>
 <div class="field<?cs if:Form.licence.Error ?> has-error<?cs /if ?>">

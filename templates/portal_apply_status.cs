@@ -12,7 +12,7 @@
 <dt><?cs var:L.Application.CompanyName ?></dt><dd id="app-company"><?cs var:App.company_name ?></dd>
 <dt><?cs var:L.Application.Uscc ?></dt><dd><?cs var:App.uscc ?></dd>
 <dt><?cs var:L.Application.ContactName ?></dt><dd><?cs var:App.contact_name ?></dd>
-<dt><?cs var:L.Application.ServicesWanted ?></dt><dd><?cs each:s = App.Services ?><?cs var:L.Application.Services[name(s)] ?> <?cs /each ?></dd>
+<dt><?cs var:L.Application.ServicesWanted ?></dt><dd><?cs each:s = App.Services ?><?cs var:s ?> <?cs /each ?></dd>
 <dt><?cs var:L.Application.Submitted ?></dt><dd><?cs var:App.submitted_at ?></dd>
 </dl>
 <?cs if:App.status == "submitted" ?>

@@ -5,7 +5,7 @@
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:URL.projects ?>/new" class="form"><?cs call:csrf() ?>
 <div class="form-grid">
-<?cs call:select("client", L.Projects.Client, Opt.Clients, 1) ?>
+<?cs call:client_pick("client", L.Projects.Client) ?>
 <?cs call:select("type", L.Projects.Type, Opt.Types, 1) ?>
 <?cs call:field("fee", L.Projects.Fee, "text", 1) ?>
 <?cs call:field("fee_purpose", L.Projects.FeePurpose, "text", 1) ?>

@@ -8,6 +8,7 @@
 
 #include "guwen/app.h"
 #include "guwen/application_record.h"
+#include "guwen/application_services.h"
 #include "guwen/audit.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"

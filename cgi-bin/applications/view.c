@@ -24,27 +24,12 @@ static const struct {
     {"licence_file_id", "Licence"},
 };
 
-/* "bookkeeping,cleanup" → "代理记账、财务理账" in the request's language. */
-static const char *service_words(struct gw_ctx *ctx, const char *list)
-{
-	char buf[64], *save = NULL;
-	const char *out = "";
-
-	snprintf(buf, sizeof(buf), "%s", list);
-	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save))
-		out = gw_arena_printf(
-		    &ctx->arena, "%s%s%s", out, *out ? "、" : "",
-		    gw_view_word(ctx,
-				 gw_arena_printf(&ctx->arena, "L.Application.Services.%s", k)));
-	return out;
-}
-
 static const char *round_value(struct gw_ctx *ctx, int n, const char *col)
 {
 	const char *v =
 	    hdf_get_value(ctx->hdf, gw_arena_printf(&ctx->arena, "Rounds.%d.%s", n, col), "");
 
-	return strcmp(col, "services") ? v : service_words(ctx, v);
+	return strcmp(col, "services") ? v : gw_app_service_words(ctx, v);
 }
 
 /* Diff.N.{word,before,after} for each field that differs between the last two
@@ -96,7 +81,8 @@ int view_page(struct gw_ctx *ctx)
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", id) < 0)
 		return 500;
 	diff_rounds(ctx, n);
-	gw_hdf_set(ctx->hdf, "App.ServiceWords", service_words(ctx, a.services ? a.services : ""));
+	gw_hdf_set(ctx->hdf, "App.ServiceWords",
+		   gw_app_service_words(ctx, a.services ? a.services : ""));
 	gw_hdf_set(ctx->hdf, "Page.Title", "Applications.Title");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "applications");
 	return gw_view_render(ctx, "applications_view.cs");

@@ -24,8 +24,9 @@ const char *client_path(struct gw_ctx *ctx, long long id, const char *tail);
 /* The client of the route's :id the user may see: 1 (c loaded with the
  * classes of *level), or an HTTP status (404 outside their lists, 500). */
 int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level);
-/* A phone number in the stored normal form (no spaces, no +86; a mobile's
- * digits only), in the arena. */
+/* A phone number in the stored normal form, as complaints keep it
+ * (gw_phone_normalize: 13800138000, 010-62345678, an extension as -123), in
+ * the arena; s itself when it is no phone number. */
 const char *phone_normal(struct gw_ctx *ctx, const char *s);
 /* Select options: prefix.<id> = name. */
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql);

@@ -1,6 +1,5 @@
 /* common.c — clients.fcgi: helpers shared by its pages: the route's client with
  * what the user may see of it, phone numbers' normal form, options. */
-#include <ctype.h>
 #include <stdlib.h>
 
 #include "clients.h"
@@ -38,19 +37,11 @@ int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level)
 
 const char *phone_normal(struct gw_ctx *ctx, const char *s)
 {
-	char *out = gw_arena_alloc(&ctx->arena, strlen(s) + 1), *p = out;
-	int mobile;
+	char out[GW_PHONE_MAX];
 
-	if (!strncmp(s, "+86", 3))
-		s += 3;
-	while (*s == ' ' || *s == '-')
-		s++;
-	mobile = s[0] == '1';
-	for (; *s; s++)
-		if (*s != ' ' && !(mobile && *s == '-'))
-			*p++ = *s;
-	*p = 0;
-	return out;
+	if (gw_phone_normalize(s, out))
+		return s;
+	return gw_arena_strdup(&ctx->arena, out);
 }
 
 struct opts {

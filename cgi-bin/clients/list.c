@@ -108,8 +108,9 @@ static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
 /* The search's condition kinds. */
 static const char Q_USCC[] = "c.uscc = ?";
 static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
-static const char Q_PHONE[] =
-    "c.id IN (SELECT pc.client_id FROM client_contacts pc WHERE pc.phone = ?)";
+/* a number as stored, or with an extension after it */
+static const char Q_PHONE[] = "c.id IN (SELECT pc.client_id FROM client_contacts pc"
+			      " WHERE pc.phone = ? OR pc.phone LIKE ?)";
 static const char Q_CONTACT[] =
     "c.id IN (SELECT nc.client_id FROM client_contacts nc WHERE nc.name = ?)";
 static const char Q_LEAD[] = "c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
@@ -202,10 +203,24 @@ static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_a
 	return Q_NAME;
 }
 
+static int posted(struct gw_ctx *ctx)
+{
+	return !strcmp(ctx->req.method, "POST");
+}
+
+/* An ID number (level 3): searched for only from a POST's body, never kept in
+ * a link, so that it reaches no URL, access log or Referer. */
+static int is_idno(struct gw_ctx *ctx, const char *q)
+{
+	const char *u = upper(ctx, q);
+
+	return strlen(u) == 18 && !gw_valid_uscc(u) && gw_valid_idcard(u);
+}
+
 /* The search's condition and its arguments into a (returns their count). An
  * ID number is looked for only by a user cleared for level 3, among the
- * clients they have a reason to see: for anyone else it finds nothing, which
- * says nothing about whether any client holds it. */
+ * clients they have a reason to see, and only when posted: for anyone else it
+ * finds nothing, which says nothing about whether any client holds it. */
 static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
 {
 	const char *u = upper(ctx, q);
@@ -218,7 +233,7 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 	}
 	if (strlen(u) == 18 && gw_valid_idcard(u)) {
 		bidx = gw_arena_alloc(&ctx->arena, 65);
-		if (ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
+		if (!posted(ctx) || ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
 			return (*n = 0), Q_NONE;
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, bidx};
 		gw_client_reason_args(ctx, a + 1);
@@ -226,7 +241,9 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 	}
 	if (gw_valid_phone(q)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
-		return Q_PHONE;
+		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0,
+					  gw_arena_printf(&ctx->arena, "%s-%%", a[0].s)};
+		return (*n = 2), Q_PHONE;
 	}
 	return text_search(ctx, q, a, n);
 }
@@ -245,6 +262,7 @@ static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 		gw_list_read(ctx, scope == GW_SCOPE_OWN ? &by_name_own : &by_name, r);
 		r->hint = 1;
 	}
+	r->private_q = is_idno(ctx, r->q);
 	if (scope != GW_SCOPE_ALL) {
 		cond = scope == GW_SCOPE_DEPARTMENT ? SCOPE_DEPT : SCOPE_OWN;
 		a[n++] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
@@ -264,12 +282,27 @@ static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active =
 static const char SQL_LEADS[] = "SELECT id, name FROM users WHERE active = 1"
 				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
-/* GET / — 200: the user's clients, by name (or as sorted), 20 at a time. */
+/* The list's path with the search and filters of r (for a GET). */
+static const char *query_path(struct gw_ctx *ctx, struct gw_list_run *r)
+{
+	const char *qs = gw_list_qs(ctx, r);
+
+	return *qs ? gw_arena_printf(&ctx->arena, "/?%s", qs) : "/";
+}
+
+/* GET / — 200: the user's clients, by name (or as sorted), 20 at a time; an
+ * ID number in the URL is not searched for (the message says to use the form).
+ * POST / (the search form) — 200 the same page for an ID number, its number
+ * in no link; else 303 to the GET of the same search. */
 int list_page(struct gw_ctx *ctx)
 {
 	struct gw_list_run r;
 
 	read_list(ctx, &r);
+	if (posted(ctx) && !r.private_q)
+		return gw_redirect(ctx, "clients", query_path(ctx, &r), NULL);
+	if (r.private_q && !posted(ctx))
+		gw_form_error(ctx, "q", "idno_in_url");
 	if (gw_list_page(ctx, &r))
 		return 500;
 	for (int i = 0; tier_keys[i]; i++)
@@ -283,8 +316,8 @@ int list_page(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "clients_list.cs");
 }
 
-/* GET /export — 200 text/csv: the list with the same filters and search, every
- * row, basic information only; audited. */
+/* GET /export (POST for an ID number's search) — 200 text/csv: the list with
+ * the same filters and search, every row, basic information only; audited. */
 int export_csv(struct gw_ctx *ctx)
 {
 	struct gw_list_run r;

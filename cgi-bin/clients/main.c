@@ -4,7 +4,9 @@
 
 static const struct gw_route routes[] = {
     {"GET", "/", list_page, GW_PERM_CLIENT_READ, 0},
+    {"POST", "/", list_page, GW_PERM_CLIENT_READ, 0},
     {"GET", "/export", export_csv, GW_PERM_CLIENT_READ, 0},
+    {"POST", "/export", export_csv, GW_PERM_CLIENT_READ, 0},
     {"GET", "/new", new_page, GW_PERM_CLIENT_WRITE, 0},
     {"POST", "/new", new_submit, GW_PERM_CLIENT_WRITE, 0},
     {"GET", "/:id", view_page, GW_PERM_CLIENT_READ, 0},

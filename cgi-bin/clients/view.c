@@ -1,7 +1,7 @@
 /* view.c — clients.fcgi: a client's page: its classes of information as far
  * as the user may see them, contacts, leads, history with readable diffs,
- * financial periods and files (audited), the complaints about it, and for
- * directors who saw its financials. */
+ * financial periods and files (audited), the complaints about it, its
+ * projects with their leads, and for directors who saw its financials. */
 #include <stdlib.h>
 
 #include "clients.h"
@@ -15,25 +15,45 @@ static const char SQL_LEADS[] =
     "SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
     " JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
     " WHERE l.client_id = ? ORDER BY l.added_at, u.id";
+/* a financial period's or file's row only for those who see level 3, an edit
+ * only for those who see one of its fields: for anyone else not even whether
+ * there is information of a class above theirs (client, level, level, level) */
 static const char SQL_HISTORY[] =
     "SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
-    " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ? ORDER BY h.id DESC LIMIT 50";
-/* the fields of a class the user may not see are left out, not even named */
+    " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ?"
+    " AND (? >= 3 OR h.kind NOT IN ('period', 'file'))"
+    " AND (? >= 3 OR h.kind <> 'edited' OR EXISTS (SELECT 1 FROM client_history_fields hf"
+    " WHERE hf.history_id = h.id AND hf.level <= ?)) ORDER BY h.id DESC LIMIT 50";
+/* the fields of a class the user may not see are left out, not even named; a
+ * department's or a lead's name for the id a value holds */
 static const char SQL_HFIELDS[] =
-    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value"
+    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value,"
+    " COALESCE(od.name, ou.name) AS old_name, COALESCE(nd.name, nu.name) AS new_name"
     " FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
+    " LEFT JOIN departments od ON f.field = 'department_id' AND od.id = f.old_value"
+    " LEFT JOIN departments nd ON f.field = 'department_id' AND nd.id = f.new_value"
+    " LEFT JOIN users ou ON f.field = 'lead_id' AND ou.id = f.old_value"
+    " LEFT JOIN users nu ON f.field = 'lead_id' AND nu.id = f.new_value"
     " WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
 static const char SQL_FILES[] =
     "SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
     " FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
     " LEFT JOIN users u ON u.id = f.created_by WHERE f.client_id = ? ORDER BY f.id DESC";
 static const char SQL_READERS[] =
-    "SELECT a.at, a.action, a.detail, u.name AS user_name FROM audit_log a"
+    "SELECT a.at, SUBSTRING_INDEX(a.action, '.', -1) AS kind, a.detail, u.name AS user_name"
+    " FROM audit_log a"
     " LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
     " AND a.action IN ('client.read_sensitive', 'client.read_financial',"
     " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
 static const char SQL_COMPLAINTS[] =
     "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
+/* the client's projects with their leads (who share its documents) */
+static const char SQL_PROJECTS[] =
+    "SELECT p.id, p.status, t.name_zh AS type_zh, t.name_en AS type_en, u.name AS lead_name,"
+    " d.name AS dept_name, p.created_at FROM projects p"
+    " JOIN project_types t ON t.id = p.type_id LEFT JOIN users u ON u.id = p.lead_id"
+    " LEFT JOIN departments d ON d.id = p.department_id"
+    " WHERE p.client_id = ? ORDER BY p.id DESC LIMIT 50";
 static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
 				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
@@ -70,32 +90,58 @@ static const char *value_of(struct gw_ctx *ctx, int sealed, const char *ad, cons
 	return v ? v : "?";
 }
 
+static int is_figure(const char *field)
+{
+	for (int i = 0; gw_client_figures[i]; i++)
+		if (!strcmp(gw_client_figures[i], field))
+			return 1;
+	return 0;
+}
+
+/* A history value as the page shows it: a department or a lead by name (the
+ * value holds its id), a figure in yuan (it holds fen), else as it is. */
+static const char *shown(struct gw_ctx *ctx, const char *field, const char *v, const char *name)
+{
+	char money[32];
+
+	if (name)
+		return name;
+	if (*v && *v != '?' && is_figure(field)) {
+		gw_money_format(strtoll(v, NULL, 10), money);
+		return gw_arena_strdup(&ctx->arena, money);
+	}
+	return v;
+}
+
 static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct hist *h = p;
+	struct gw_ctx *ctx = h->ctx;
 	long long hid = strtoll(v[1], NULL, 10);
 	int sealed = v[4] && !strcmp(v[4], "1");
-	const char *pre = gw_arena_printf(&h->ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
+	const char *pre = gw_arena_printf(&ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
+	const char *old =
+	    value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[2]), v[5], lens[5]);
+	const char *new =
+	    value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[2]), v[6], lens[6]);
 
 	(void)ncols, (void)names;
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.field", pre), v[2]);
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.old", pre),
-		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "old", hid, v[2]), v[5],
-			    lens[5]));
-	gw_hdf_set(h->ctx->hdf, gw_arena_printf(&h->ctx->arena, "%s.new", pre),
-		   value_of(h->ctx, sealed, gw_client_history_ad(h->ctx, "new", hid, v[2]), v[6],
-			    lens[6]));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.field", pre), v[2]);
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.old", pre),
+		   shown(ctx, v[2], old, v[7]));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.new", pre),
+		   shown(ctx, v[2], new, v[8]));
 	return 0;
 }
 
 static int history_to_hdf(struct gw_ctx *ctx, long long id, int level)
 {
 	struct hist h = {ctx, 0};
+	long long l = level;
 
-	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "i", id) < 0)
+	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "iiii", id, l, l, l) < 0)
 		return -1;
-	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, (long long)level) < 0 ? -1
-												: 0;
+	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, l) < 0 ? -1 : 0;
 }
 
 /* ---- financial information (level 3) ---- */
@@ -136,6 +182,14 @@ static int complaints_count(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
+/* The client's projects (Projects.*) for those who may read projects. */
+static int projects_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (!has(ctx, GW_PERM_PROJECT_READ))
+		return 0;
+	return gw_db_rows(ctx->db, ctx->hdf, "Projects", SQL_PROJECTS, "i", id) < 0 ? -1 : 0;
+}
+
 /* The client (Client.*) with what belongs to it, as far as level goes, in the
  * page data. 0 or an HTTP status. */
 static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
@@ -143,7 +197,8 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
-	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
+	    projects_to_hdf(ctx, c->id) || (level >= 3 && financials_to_hdf(ctx, c)) ||
+	    director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);

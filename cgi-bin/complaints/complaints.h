@@ -11,6 +11,8 @@
 
 #include "guwen/app.h"
 #include "guwen/audit.h"
+#include "guwen/client_pick.h"
+#include "guwen/client_record.h"
 #include "guwen/complaint.h"
 #include "guwen/complaint_db.h"
 #include "guwen/complaint_record.h"
@@ -28,9 +30,10 @@
 
 #define MAX_ID 4294967295LL
 
-/* The clients a user has a reason to see (DOMAIN.md: their lead, their
- * department's managers, directors): scope, user, scope, department. */
-#define CLIENT_SCOPE " AND (? = 3 OR lead_id = ? OR (? = 2 AND department_id = ?))"
+/* The clients in a user's lists (on clients c; DOMAIN.md: any of their leads,
+ * their department's managers, directors), as the client pages have them:
+ * scope, user, scope, department. */
+#define CLIENT_SCOPE " AND " GW_CLIENT_SCOPE
 
 /* A select's options under prefix.N.{value,label} (option_row, owner_row). */
 struct opts {

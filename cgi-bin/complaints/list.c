@@ -95,7 +95,7 @@ static const char SCOPE_ESCALATED[] =
     "c.id IN (SELECT e.complaint_id FROM complaint_escalations e WHERE e.user_id = ?)" TRUSTED;
 static const char SCOPE_NONE[] = "FALSE"; /* a department list without a department */
 
-static const char SQL_CLIENT_NAME[] = "SELECT name FROM clients WHERE id = ?" CLIENT_SCOPE;
+static const char SQL_CLIENT_NAME[] = "SELECT c.name FROM clients c WHERE c.id = ?" CLIENT_SCOPE;
 
 static const char *default_tab(struct gw_ctx *ctx)
 {

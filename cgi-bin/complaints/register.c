@@ -13,6 +13,8 @@ enum {
 	R_EMAIL,
 	R_COMPANY,
 	R_CLIENT,
+	R_CLIENT_Q,
+	R_CLIENT_PICK,
 	R_SUBJECT,
 	R_ADVISOR,
 	R_HAPPENED,
@@ -30,7 +32,12 @@ static const struct gw_fdef register_form[] = {
     [R_PHONE] = {.name = "phone", .type = GW_F_PHONE, .maxlen = 32},
     [R_EMAIL] = {.name = "email", .type = GW_F_EMAIL, .maxlen = 254},
     [R_COMPANY] = {.name = "company", .type = GW_F_TEXT, .maxlen = 200},
+    /* the client: found by the search field client_q (client_pick.h), its id
+     * kept in client, or chosen from the pick list (client_pick) */
     [R_CLIENT] = {.name = "client", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [R_CLIENT_Q] = {.name = "client_q", .type = GW_F_TEXT, .maxlen = 200},
+    [R_CLIENT_PICK] =
+	{.name = "client_pick", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [R_SUBJECT] = {.name = "subject", .type = GW_F_TEXT, .maxlen = 200},
     [R_ADVISOR] = {.name = "advisor", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [R_HAPPENED] = {.name = "happened_on", .type = GW_F_DATE, .maxlen = 10},
@@ -38,10 +45,6 @@ static const struct gw_fdef register_form[] = {
     [R__N] = {.name = NULL},
 };
 GW_FORM_CHECK(register_form, R__N);
-
-/* a select, so bounded; the clients module will bring a search */
-static const char SQL_CLIENTS[] =
-    "SELECT id, name FROM clients WHERE active = 1" CLIENT_SCOPE " ORDER BY name LIMIT 2000";
 
 /* A registration form's key, once used: a reload or a second click of the same
  * form finds it instead of registering the complaint again. */
@@ -53,9 +56,6 @@ static const char SQL_KEY_DONE[] =
 
 static const char SQL_KEY_FIND[] =
     "SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
-
-static const char SQL_CLIENT_OK[] =
-    "SELECT id FROM clients WHERE id = ? AND active = 1" CLIENT_SCOPE;
 
 static const char SQL_ADVISOR_OK[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
@@ -71,19 +71,54 @@ static int new_form_page(struct gw_ctx *ctx)
 		return 500;
 	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
-	gw_hdf_set(ctx->hdf, "Opt.Clients", "");
-	clients_query(ctx, SQL_CLIENTS, 0, option_row, &(struct opts){ctx, "Opt.Clients"}, NULL);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.NewTitle");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "complaints");
 	return gw_view_render(ctx, "complaints_new.cs");
 }
 
-/* GET /new — 200 the form for a complaint taken by phone, on a visit or by e-mail,
- * with a fresh key that registers it once however often the form is sent. */
+/* GET /new[?client=N] — 200 the form for a complaint taken by phone, on a
+ * visit or by e-mail, with a fresh key that registers it once however often the
+ * form is sent; from a client's page, that client chosen (if in the user's
+ * lists) and its name as the company. */
 int new_page(struct gw_ctx *ctx)
 {
+	int64_t client = 0;
+	const char *q = gw_query(&ctx->req, "client");
+
 	gw_hdf_set(ctx->hdf, "Form.source", "phone");
+	if (q && !gw_valid_int(q, 1, MAX_ID, &client) &&
+	    gw_client_pick_id(ctx, "client", 0, client) == 1)
+		gw_hdf_set(ctx->hdf, "Form.company", hdf_get_value(ctx->hdf, "Form.client_q", ""));
+	return new_form_page(ctx);
+}
+
+/* The form's client (client_pick.h); the number of bad fields (a pick list
+ * or a message at the field), or -1 on a database error. */
+static int pick_client(struct gw_ctx *ctx, const struct gw_fval *v, long long *id)
+{
+	int r = gw_client_pick(ctx, "client", 0, v[R_CLIENT_PICK].i, v[R_CLIENT].i,
+			       gw_form(&ctx->req, "client_q"), id);
+
+	if (r < 0)
+		return -1;
+	return r == GW_PICK_MANY || r == GW_PICK_NOTFOUND;
+}
+
+/* 查找客户 (find the client) — the form again with the client found or the
+ * pick list, the other input kept and not yet checked: nothing registered. */
+static int find_client(struct gw_ctx *ctx)
+{
+	struct gw_fval v[R__N];
+	long long id;
+
+	GW_FORM_READ(ctx, register_form, v);
+	for (int i = 0; register_form[i].name; i++)
+		gw_hdf_remove(ctx->hdf,
+			      gw_arena_printf(&ctx->arena, "Form.%s.Error", register_form[i].name));
+	gw_hdf_remove(ctx->hdf, "Form.HasErrors");
+	if (pick_client(ctx, v, &id) < 0)
+		return 500;
 	return new_form_page(ctx);
 }
 
@@ -136,9 +171,6 @@ static int register_checks(struct gw_ctx *ctx, const struct gw_fval *v)
 		bad += gw_form_error(ctx, "phone", "need_contact");
 	if (v[R_HAPPENED].present && v[R_HAPPENED].i > today && !gw_form_failed(ctx, "happened_on"))
 		bad += gw_form_error(ctx, "happened_on", "future_date");
-	if (v[R_CLIENT].i > 0 &&
-	    clients_query(ctx, SQL_CLIENT_OK, v[R_CLIENT].i, NULL, NULL, "Chk.Client") != 1)
-		bad += gw_form_error(ctx, "client", "bad_choice");
 	if (v[R_ADVISOR].i > 0 && !exists(ctx, SQL_ADVISOR_OK, v[R_ADVISOR].i))
 		bad += gw_form_error(ctx, "advisor", "bad_choice");
 	return bad;
@@ -174,9 +206,15 @@ int new_submit(struct gw_ctx *ctx)
 	struct gw_complaint_new c = {0};
 	char tracking[24], code[9];
 	const char *lang, *key;
-	long long id;
+	long long id, client = 0;
+	int bad, picked;
 
-	if (GW_FORM_READ(ctx, register_form, v) + register_checks(ctx, v))
+	if (gw_form(&ctx->req, "find_client"))
+		return find_client(ctx);
+	bad = GW_FORM_READ(ctx, register_form, v) + register_checks(ctx, v);
+	if ((picked = pick_client(ctx, v, &client)) < 0)
+		return 500;
+	if (bad + picked)
 		return new_form_page(ctx);
 	c.source = v[R_SOURCE].s;
 	c.name = v[R_NAME].s;
@@ -186,7 +224,7 @@ int new_submit(struct gw_ctx *ctx)
 	c.subject_text = v[R_SUBJECT].s;
 	c.description = v[R_DESCRIPTION].s;
 	c.happened_on = v[R_HAPPENED].present ? v[R_HAPPENED].s : NULL;
-	c.client_id = v[R_CLIENT].i;
+	c.client_id = client;
 	c.advisor_id = v[R_ADVISOR].i;
 	if ((key = form_key(ctx))) {
 		c.also = use_key;

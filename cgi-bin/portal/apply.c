@@ -19,9 +19,6 @@ static const struct gw_fdef apply_form[] = {
 };
 GW_FORM_CHECK(apply_form, A__N);
 
-/* Until project types exist: the services one may ask for (L.Application.Services.*). */
-static const char *const services[] = {"bookkeeping", "consulting", "cleanup", NULL};
-
 static const char SQL_INSERT[] =
     "INSERT INTO applications (link_hash, company_name, uscc, contact_name, contact_phone,"
     " contact_email, services, trust, suspect_reason, submitted_at, created_at, updated_at)"
@@ -64,25 +61,26 @@ static int chosen(struct gw_ctx *ctx, const char *key)
 	return 0;
 }
 
-/* The chosen services in the list's order, "bookkeeping,cleanup" (unknown
- * values left out; Form.services.<key> = 1 kept for the page); "" and a
- * message at the field when none is chosen. */
+/* The chosen services (application_services.h: Opt.Services) in their order,
+ * "bookkeeping,cleanup" (unknown values left out; Form.services.<key> = 1 kept
+ * for the page); "" and a message at the field when none is chosen. */
 static const char *read_services(struct gw_ctx *ctx)
 {
-	char out[64] = "";
+	const char *out = "";
+	HDF *s;
 
-	for (int k = 0; services[k]; k++) {
-		if (!chosen(ctx, services[k]))
+	gw_app_services(ctx, "Opt.Services");
+	for (s = hdf_get_child(ctx->hdf, "Opt.Services"); s; s = hdf_obj_next(s)) {
+		const char *key = hdf_obj_name(s);
+
+		if (!chosen(ctx, key) || strlen(out) + strlen(key) + 1 > 200)
 			continue;
-		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.services.%s", services[k]),
-			   "1");
-		if (*out)
-			strcat(out, ",");
-		strcat(out, services[k]);
+		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "Form.services.%s", key), "1");
+		out = gw_arena_printf(&ctx->arena, "%s%s%s", out, *out ? "," : "", key);
 	}
 	if (!*out)
 		gw_form_error(ctx, "services", "need_service");
-	return gw_arena_strdup(&ctx->arena, out);
+	return out;
 }
 
 /* The licence scan: PDF, JPEG or PNG by content, GW_UPLOAD_MAX at most;
@@ -238,6 +236,8 @@ static long long apply_create(struct gw_ctx *ctx, const struct apply_data *d, ch
 
 static int show_apply_form(struct gw_ctx *ctx, const char *token)
 {
+	if (!hdf_get_obj(ctx->hdf, "Opt.Services"))
+		gw_app_services(ctx, "Opt.Services");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Apply.Title");
 	return gw_view_render_with_token(ctx, "portal_apply.cs", token);
 }

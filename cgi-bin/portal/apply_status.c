@@ -40,10 +40,10 @@ static const char *purpose(struct gw_ctx *ctx, const struct gw_application *a, c
 	return gw_arena_printf(&ctx->arena, "apply-%s-%lld", what, a->id);
 }
 
-/* Each chosen service as App.Services.<key> = 1 for the page. */
+/* Each chosen service as prefix.<key> = 1 (the form's checkboxes). */
 static void services_to_hdf(struct gw_ctx *ctx, const char *prefix, const char *list)
 {
-	char buf[64], *save = NULL;
+	char buf[256], *save = NULL;
 
 	snprintf(buf, sizeof(buf), "%s", list ? list : "");
 	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save))
@@ -65,7 +65,7 @@ static int show_status(struct gw_ctx *ctx, const struct gw_application *a)
 {
 	gw_hdf_set(ctx->hdf, "App.Link", apply_link(ctx, gw_param(ctx, 0), ""));
 	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, a, "withdraw")));
-	services_to_hdf(ctx, "App.Services", a->services);
+	gw_app_services_chosen(ctx, "App.Services", a->services);
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");
 	gw_response_header(&ctx->resp, "X-Robots-Tag", "noindex");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Portal.Apply.StatusTitle");
@@ -83,6 +83,8 @@ int apply_status(struct gw_ctx *ctx)
 
 static int show_edit_form(struct gw_ctx *ctx, const struct gw_application *a)
 {
+	if (!hdf_get_obj(ctx->hdf, "Opt.Services"))
+		gw_app_services(ctx, "Opt.Services");
 	gw_hdf_set(ctx->hdf, "Form.Edit", apply_link(ctx, gw_param(ctx, 0), "/edit"));
 	gw_hdf_set(ctx->hdf, "Form.token", gw_csrf_form_token(ctx, purpose(ctx, a, "edit")));
 	gw_response_header(&ctx->resp, "Referrer-Policy", "no-referrer");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guwen/app.h"
+#include "guwen/application_services.h"
 #include "guwen/csrf.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"

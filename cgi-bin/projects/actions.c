@@ -2,6 +2,7 @@
  * slip accepted or rejected (二次分配 after the first rejection; the
  * department manager answers market after the second, and market the client),
  * the slip assigned again. Each claims the project's version first. */
+#include "guwen/client_store.h"
 #include "projects.h"
 
 static const char SQL_STEP_NAME[] =
@@ -154,6 +155,7 @@ int accept_submit(struct gw_ctx *ctx)
 		return r;
 	failed = answer_slip(ctx, &p, "accepted", NULL) ||
 		 gw_db_exec(ctx->db, SQL_ACCEPTED, "ii", ctx->user->id, p.id) != 1 ||
+		 gw_client_project_lead(ctx, p.client_id, ctx->user->id, p.id) ||
 		 event(ctx, p.id, "accepted", NULL);
 	return finish(ctx, &p, failed, "project.accept", "slip_accepted");
 }

@@ -1,12 +1,29 @@
 /* create.c — projects.fcgi: market creates a project for a client (type, fee,
  * what the fee is for, due date, department) with its first assignment slip. */
+#include "guwen/client_pick.h"
 #include "projects.h"
 
-enum { N_CLIENT, N_TYPE, N_DEPT, N_ADVISOR, N_FEE, N_PURPOSE, N_DUE, N_SLIP_ON, N__N };
+enum {
+	N_CLIENT,
+	N_CLIENT_Q,
+	N_CLIENT_PICK,
+	N_TYPE,
+	N_DEPT,
+	N_ADVISOR,
+	N_FEE,
+	N_PURPOSE,
+	N_DUE,
+	N_SLIP_ON,
+	N__N
+};
 
 static const struct gw_fdef new_form[] = {
-    [N_CLIENT] =
-	{.name = "client", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
+    /* the client: found by the search field client_q (client_pick.h), its id
+     * kept in client, or chosen from the pick list (client_pick) */
+    [N_CLIENT] = {.name = "client", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
+    [N_CLIENT_Q] = {.name = "client_q", .type = GW_F_TEXT, .maxlen = 200},
+    [N_CLIENT_PICK] =
+	{.name = "client_pick", .type = GW_F_INT, .maxlen = 10, .min = 1, .max = MAX_ID},
     [N_TYPE] =
 	{.name = "type", .type = GW_F_INT, .required = 1, .maxlen = 10, .min = 1, .max = MAX_ID},
     [N_DEPT] = {.name = "department",
@@ -24,9 +41,6 @@ static const struct gw_fdef new_form[] = {
 };
 GW_FORM_CHECK(new_form, N__N);
 
-/* a select, so bounded; the clients module brings a search */
-static const char SQL_CLIENTS[] =
-    "SELECT id, name FROM clients WHERE active = 1 ORDER BY name LIMIT 2000";
 static const char SQL_TYPES_ZH[] =
     "SELECT id, name_zh FROM project_types WHERE active = 1 ORDER BY id";
 static const char SQL_TYPES_EN[] =
@@ -37,7 +51,6 @@ static const char SQL_ADVISORS[] =
     " JOIN departments d ON d.id = u.department_id"
     " WHERE u.active = 1 AND u.role IN ('advisor', 'manager') ORDER BY d.name, u.name";
 
-static const char SQL_CLIENT_OK[] = "SELECT COUNT(*) FROM clients WHERE id = ? AND active = 1";
 static const char SQL_TYPE_OK[] = "SELECT COUNT(*) FROM project_types WHERE id = ? AND active = 1";
 static const char SQL_DEPT_OK[] = "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1";
 
@@ -49,7 +62,6 @@ static int show_form(struct gw_ctx *ctx)
 {
 	char today[16];
 
-	options(ctx, "Opt.Clients", SQL_CLIENTS, NULL, 0);
 	options(ctx, "Opt.Types", strcmp(ctx->lang, "en") ? SQL_TYPES_ZH : SQL_TYPES_EN, NULL, 0);
 	options(ctx, "Opt.Departments", SQL_DEPTS, NULL, 0);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, NULL, 0);
@@ -62,8 +74,43 @@ static int show_form(struct gw_ctx *ctx)
 	return gw_view_render(ctx, "projects_new.cs");
 }
 
+/* GET /new[?client=N] — 200 the form; from a client's page, that client chosen. */
 int new_page(struct gw_ctx *ctx)
 {
+	int64_t client = 0;
+	const char *q = gw_query(&ctx->req, "client");
+
+	if (q && !gw_valid_int(q, 1, MAX_ID, &client))
+		gw_client_pick_id(ctx, "client", GW_PICK_ANY_CLIENT, client);
+	return show_form(ctx);
+}
+
+/* The form's client, any active one (client_pick.h): the number of bad fields
+ * (none asked for, a pick list, a message at the field), or -1. */
+static int pick_client(struct gw_ctx *ctx, const struct gw_fval *v, long long *id)
+{
+	int r = gw_client_pick(ctx, "client", GW_PICK_ANY_CLIENT, v[N_CLIENT_PICK].i, v[N_CLIENT].i,
+			       gw_form(&ctx->req, "client_q"), id);
+
+	if (r == GW_PICK_NONE)
+		return gw_form_error(ctx, "client_q", "required");
+	return r < 0 ? -1 : r != GW_PICK_ONE;
+}
+
+/* 查找客户 (find the client) — the form again with the client found or the
+ * pick list, the other input kept and not yet checked: nothing created. */
+static int find_client(struct gw_ctx *ctx)
+{
+	struct gw_fval v[N__N];
+	long long id;
+
+	GW_FORM_READ(ctx, new_form, v);
+	for (int i = 0; new_form[i].name; i++)
+		gw_hdf_remove(ctx->hdf,
+			      gw_arena_printf(&ctx->arena, "Form.%s.Error", new_form[i].name));
+	gw_hdf_remove(ctx->hdf, "Form.HasErrors");
+	if (pick_client(ctx, v, &id) < 0)
+		return 500;
 	return show_form(ctx);
 }
 
@@ -80,8 +127,6 @@ static int check_rows(struct gw_ctx *ctx, const struct gw_fval *v)
 {
 	int bad = 0;
 
-	if (!exists(ctx, SQL_CLIENT_OK, v[N_CLIENT].i))
-		bad += gw_form_error(ctx, "client", "bad_choice");
 	if (!exists(ctx, SQL_TYPE_OK, v[N_TYPE].i))
 		bad += gw_form_error(ctx, "type", "bad_choice");
 	if (!exists(ctx, SQL_DEPT_OK, v[N_DEPT].i))
@@ -129,12 +174,19 @@ static void tell_assignee(struct gw_ctx *ctx, long long id)
 int new_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[N__N];
-	long long id;
+	long long id, client = 0;
+	int bad, picked;
 
-	if (GW_FORM_READ(ctx, new_form, v) + check_rows(ctx, v)) {
+	if (gw_form(&ctx->req, "find_client"))
+		return find_client(ctx);
+	bad = GW_FORM_READ(ctx, new_form, v) + check_rows(ctx, v);
+	if ((picked = pick_client(ctx, v, &client)) < 0)
+		return 500;
+	if (bad + picked) {
 		gw_hdf_set_int(ctx->hdf, "Form.HasErrors", 1);
 		return show_form(ctx);
 	}
+	v[N_CLIENT].i = client;
 	if (gw_db_begin(ctx->db))
 		return 500;
 	id = insert(ctx, v);

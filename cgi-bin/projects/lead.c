@@ -1,6 +1,7 @@
 /* lead.c — projects.fcgi: change of lead at the client's request (reason
  * required; the picker lists the project's department first); the old and new
  * lead and the reason stay on the timeline, and the new lead is mailed. */
+#include "guwen/client_store.h"
 #include "projects.h"
 
 /* same department first, then the others */
@@ -73,6 +74,7 @@ int lead_submit(struct gw_ctx *ctx)
 	line = gw_arena_printf(&ctx->arena, "%s → %s · %s", p.lead_name ? p.lead_name : "—", name,
 			       v[L_REASON].s);
 	failed = gw_db_exec(ctx->db, SQL_SET_LEAD, "ii", v[L_LEAD].i, p.id) != 1 ||
+		 gw_client_project_lead(ctx, p.client_id, v[L_LEAD].i, p.id) ||
 		 event(ctx, p.id, "lead_changed", line);
 	if (!failed)
 		notify_user(ctx, &p, v[L_LEAD].i, "L.Projects.Mail.NewLead", line);

@@ -59,6 +59,12 @@ int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
 int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
 			void *arg);
 
+/* The lead of one of the client's projects becomes a lead of the client
+ * (DOMAIN.md: a lead on one of its projects has a reason to see the client, and
+ * leads share its documents; every client rule reads client_leads), with a
+ * history row when they were not one yet. In the caller's transaction; 0 or -1. */
+int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
+			   long long project_id);
 /* A history row (kind: created, edited, verified, contacted, contact, lead,
  * period, file) with its reason; returns its id or -1. */
 long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,

@@ -87,13 +87,17 @@ struct gw_list_run {
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
-	int hint;	  /* the scope is served by an index: use l->hint */
-	const char *q;	  /* the search, "" for none */
+	int hint;      /* the scope is served by an index: use l->hint */
+	const char *q; /* the search, "" for none */
+	/* the search stays out of every link (List.*; List.Private set, no next
+	 * page): a value that must not reach a URL, read from a POST's body */
+	int private_q;
 	long long before; /* the cursor: the last row's key (0: first page) */
 	const char *at;	  /* ... and its sort value */
 };
 
-/* Read the filters, search, sort and cursor of the query string into r (and
+/* Read the filters, search, sort and cursor of the query string (of the body
+ * for a POST) into r (and
  * Form.* for the filter form). Returns 0, or the number of bad fields (messages
  * at the fields; the page then shows no rows). */
 int gw_list_read(struct gw_ctx *ctx, const struct gw_list *l, struct gw_list_run *r);

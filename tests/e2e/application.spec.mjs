@@ -8,7 +8,10 @@
 //      edits (修改) and resubmits;
 //   4. staff see what changed since the last round and approve it;
 //   5. the client exists with the applicant as its primary contact, and the
-//      applicant's page says approved.
+//      applicant's page says approved;
+//   6. a director, on a phone, opens the client's financial information,
+//      enters a period's figures, and "who saw this client's financials" (the
+//      breach question of DOMAIN.md) names the director and the read.
 // Plain node with GUWEN_BASE and GUWEN_VAR (tests/e2e/run). Exits 1 at the
 // first failed expectation with a screenshot; texts carry a random suffix.
 import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
@@ -42,6 +45,9 @@ const T = {
   phone: '13800138000',
   email: `apply-${tag}@example.test`,
   reason: `企业名称与营业执照不一致，请核对。${tag}`,
+  period: '2025',
+  revenue: '1234567.89',
+  revenueShown: '1,234,567.89',
 };
 
 const sock = join(VAR, 'run', 'mysql.sock');
@@ -198,6 +204,44 @@ async function story(browser) {
     if (!words.startsWith('入驻申请已通过')) fail(`the status page says "${words}"`);
   });
 
+  // ---- 6. a director opens its financials; the audit shows the read -----------
+  const clientId = Number(sql(`SELECT id FROM clients WHERE application_id = ${Number(id)}`));
+  const director = await actor(browser, 'director-phone', {
+    viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true,
+  });
+  await step(director, 'director-financials', async (page) => {
+    await page.goto(`${BASE}/clients/${clientId}`);
+    await onPath(page, '/login/', 'the sign-in page');
+    await fill(page, '用户名', 'director');
+    await fill(page, '密码', PASSWORD);
+    await submit(page, page.getByRole('button', { name: '登录', exact: true }));
+    await onPath(page, `/clients/${clientId}`, 'the client\'s page');
+    await visible(page.locator('#financial'), 'the financial information (财务信息)');
+    const form = page.locator(`form[action$="/${clientId}/periods"]`);
+    await page.locator('#financial summary').click();
+    await fill(form, '期间（2025、2025-Q3 或 2025-09）', T.period);
+    await fill(form, '营业收入', T.revenue);
+    await fill(form, '修改原因', `客户提供的年报 ${tag}`);
+    await submit(page, form.getByRole('button', { name: '保存', exact: true }));
+    await visible(page.getByRole('status').filter({ hasText: '财务数据已（加密）保存' }), 'the notice 财务数据已（加密）保存');
+    const row = page.locator('#financial table.periods tbody tr').filter({ hasText: T.period });
+    await visible(row, `the period ${T.period}`);
+    if (!(await text(row)).includes(T.revenueShown)) fail(`the period row shows "${await text(row)}", not the revenue ${T.revenueShown}`);
+  });
+
+  await step(director, 'director-readers', async (page) => {
+    await page.reload();
+    const readers = page.locator('#readers');
+    await visible(readers, 'who saw this client\'s financials (查看过该客户财务信息的人员)');
+    const row = readers.locator('tbody tr').filter({ hasText: '周主管' }).filter({ hasText: '查看财务信息' });
+    await visible(row, 'the director\'s read of the financials (周主管 · 查看财务信息)');
+    const logged = sql(`SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.user_id WHERE u.login = 'director' AND a.entity = 'client' AND a.entity_id = ${clientId} AND a.action = 'client.read_financial'`);
+    if (Number(logged) < 2) fail(`the audit log holds ${logged} reads of the financials by the director, expected 2 or more`);
+    const stored = sql(`SELECT HEX(revenue) FROM client_periods WHERE client_id = ${clientId} AND period = '${T.period}'`);
+    if (stored.includes(Buffer.from('123456789').toString('hex').toUpperCase())) fail('the revenue is stored readable');
+  });
+
+  await director.context.close();
   await applicant.context.close();
   await staff.context.close();
   return id;
@@ -208,7 +252,7 @@ let code = 0;
 try {
   browser = await launch();
   const id = await story(browser);
-  console.log(`e2e: application ${id} applied on a phone, rejected, edited, approved ok; screenshots in ${SHOTS}`);
+  console.log(`e2e: application ${id} applied on a phone, rejected, edited, approved, its financials read and audited ok; screenshots in ${SHOTS}`);
 } catch (e) {
   console.error(`FAIL ${e && e.message ? e.message : e}`);
   code = 1;

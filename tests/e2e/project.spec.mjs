@@ -94,7 +94,6 @@ async function story(browser) {
     await submit(page, page.locator('nav.main-nav').getByRole('link', { name: '服务项目', exact: true }));
     await onPath(page, '/projects/', 'the project list');
     await submit(page, page.getByRole('link', { name: '新建项目', exact: true }));
-    await page.locator('#f-client').selectOption(clientId);
     await page.locator('#f-type').selectOption('1');
     await page.locator('#f-fee').fill('1200.00');
     await page.locator('#f-fee_purpose').fill('2026 年度代理记账费');
@@ -102,6 +101,12 @@ async function story(browser) {
     await page.locator('#f-department').selectOption(dept);
     await page.locator('#f-advisor').selectOption(advisorId);
     await page.locator('#f-slip_on').fill('2026-09-30');
+    // the client is found by its name (no list of every client), the rest kept
+    await page.locator('#f-client_q').fill(CLIENT);
+    await submit(page, page.getByRole('button', { name: '查找客户', exact: true }));
+    if ((await page.locator('input[name="client"]').getAttribute('value')) !== clientId)
+      fail(`finding ${CLIENT} did not choose client ${clientId}`);
+    if ((await page.locator('#f-fee').inputValue()) !== '1200.00') fail('the fee was lost while finding the client');
     await submit(page, page.getByRole('button', { name: '建立项目并发出分配单', exact: true }));
     await onPath(page, /^\/projects\/\d+$/, 'the new project page');
     id = new URL(page.url()).pathname.split('/').pop();

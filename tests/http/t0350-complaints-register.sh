@@ -33,7 +33,8 @@ expect_body "value=\"$name\""
 expect_body 'value="12345"'
 expect_body 'value="某某商贸有限公司"'
 expect_body "上个月的增值税申报错了$tag"
-expect_body "<option value=\"$client\" selected>"
+expect_body "name=\"client\" value=\"$client\""
+expect_body "value=\"登记测试客户$tag\""
 ok "a bad phone number: message at the phone field, the input kept"
 
 post m /complaints/new source=visit "name=$name" "description=上个月的增值税申报错了$tag"

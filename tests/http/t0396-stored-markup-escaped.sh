@@ -17,6 +17,7 @@ sql "INSERT INTO users (login, name, role, department_id, password_hash, created
 evil=$(sql "SELECT id FROM users WHERE login = 'evil$tag'")
 sql "INSERT INTO clients (name, department_id, lead_id, created_at, updated_at) VALUES ('客户$M$tag', $dept, $evil, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
 client=$(sql "SELECT id FROM clients WHERE name = '客户$M$tag'")
+sql "INSERT INTO client_leads (client_id, user_id, added_at) VALUES ($client, $evil, UTC_TIMESTAMP())"
 
 login d director || fail "director could not sign in"
 login e "evil$tag" || fail "the planted user could not sign in"
@@ -42,7 +43,7 @@ check d "/complaints/$id" "complaint page: department, owner, timeline authors, 
 [ "$(grep -cF "$ESC" "$BODY")" -ge 8 ] || fail "not every planted name on the complaint page is shown"
 check d "/complaints/?tab=all" "list: department, owner, client"
 check d "/complaints/?tab=all&client=$client" "list filtered by the client"
-check e "/complaints/new" "registration form: client and advisor choices"
+check e "/complaints/new?client=$client" "registration form: the client chosen, advisor choices"
 check e "/" "start page: the user's own name and department"
 check x "/admin/departments" "admin: departments"
 check x "/admin/users" "admin: users"

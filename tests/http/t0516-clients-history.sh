@@ -45,13 +45,20 @@ expect_body 'id="conflict"'
 [ "$(sql "SELECT tier FROM clients WHERE id = $id")" = premium ] || fail "a stale form overwrote the record"
 ok "a second edit from the same old form is refused"
 
+v=$(sql "SELECT version FROM clients WHERE id = $id")
+post d "/clients/$id/edit" "name=变更测试有限公司$tag" tier=premium industry=科技 "department=$dept" \
+    "lead=$advisor" legal_rep_id=11010519491231002X "version=$v" "reason=证件号码更正$tag"
+expect_status 303
+get d "/clients/$id"
+expect_body "证件号码更正$tag"
 login a advisor || fail "advisor could not sign in"
 get a "/clients/$id"
 expect_body '<ins>科技</ins>'
 expect_no_body '110105194912310038'
 expect_no_body 'legal_rep_id'
 expect_no_body '法定代表人身份证号'
-ok "the level-2 lead sees the history without the ID number's change"
+expect_no_body "证件号码更正$tag"
+ok "the level-2 lead sees the history without the ID number's change, nor an edit of only the ID number"
 
 future=$(date -u -d '+2 days' +%F)
 post a "/clients/$id/contacted" "contacted_on=$future" contacted_note=电话

@@ -48,6 +48,7 @@ BODY=$T/down.html STATUS=$status
 expect_status 503
 expect_body '数据库暂不可用'
 expect_body "value=\"数据库停了的公司$R\""
+expect_body 'name="services" value="cleanup" checked'
 expect_body '营业执照需要重新选择'
 expect_no_body 'mysql'
 BODY=$T/body
