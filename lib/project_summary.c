@@ -7,7 +7,8 @@
 #define SUMMARY_COLS                                                                               \
 	" COUNT(*) AS projects, SUM(p.status = 'active') AS active,"                               \
 	" SUM((SELECT COUNT(*) FROM project_steps s WHERE s.project_id = p.id)) AS steps_done,"    \
-	" SUM((SELECT COUNT(*) FROM project_type_steps ts WHERE ts.type_id = p.type_id))"          \
+	" SUM((SELECT COUNT(*) FROM project_type_steps ts WHERE ts.type_id = p.type_id"            \
+	"  AND ts.active = 1))"                                                                    \
 	"  AS steps_total,"                                                                        \
 	" COALESCE(SUM(" FIRST_STEP " <= sl.coach_due), 0) AS met,"                                \
 	" COALESCE(SUM(sl.coach_due < ? AND COALESCE(" FIRST_STEP ", '9999-12-31')"                \

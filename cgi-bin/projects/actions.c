@@ -4,8 +4,6 @@
  * the slip assigned again. Each claims the project's version first. */
 #include "projects.h"
 
-static const char SQL_STEP_NAME[] =
-    "SELECT name_zh FROM project_type_steps WHERE type_id = ? AND seq = ?";
 static const char SQL_STEP[] =
     "INSERT INTO project_steps (project_id, seq, done_on, done_by, remark, done_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";
@@ -85,17 +83,10 @@ int claimed(struct gw_ctx *ctx, const struct gw_project *p, int *answer)
 
 /* ---- steps ------------------------------------------------------------------- */
 
-static const char *step_line(struct gw_ctx *ctx, const struct gw_project *p,
-			     const struct gw_fval *v)
+static const char *step_line(struct gw_ctx *ctx, const char *name, const struct gw_fval *v)
 {
 	char on[16];
-	const char *name;
 
-	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.Step", SQL_STEP_NAME, "ii", p->type_id, v[S_SEQ].i) !=
-	    1)
-		return NULL;
-	name = gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.Step.name_zh", ""));
-	gw_hdf_remove(ctx->hdf, "Tmp");
 	gw_date_format((int32_t)v[S_DONE_ON].i, on);
 	return gw_arena_printf(&ctx->arena, "%lld. %s · %s%s%s", v[S_SEQ].i, name, on,
 			       v[S_REMARK].present ? " · " : "", v[S_REMARK].s);
@@ -106,21 +97,23 @@ int step_submit(struct gw_ctx *ctx)
 	struct gw_project p;
 	struct gw_fval v[S__N];
 	char on[16];
-	const char *line;
-	int r = loaded(ctx, &p);
+	const char *line, *name = NULL;
+	int r = loaded(ctx, &p), known;
 
 	if (r <= 0)
 		return not_loaded(r);
 	if (!may_tick(ctx, &p))
 		return 403;
-	if (GW_FORM_READ(ctx, step_form, v) || v[S_SEQ].i > p.nsteps)
-		return show_page(ctx, &p, v[S_SEQ].i > p.nsteps ? "bad_step" : NULL);
+	if (GW_FORM_READ(ctx, step_form, v))
+		return show_page(ctx, &p, NULL);
+	if ((known = step_name(ctx, &p, v[S_SEQ].i, &name)) <= 0)
+		return known < 0 ? 500 : show_page(ctx, &p, "bad_step");
 	if (v[S_DONE_ON].i > gw_today(ctx))
 		return gw_form_error(ctx, "done_on", "future_date"), show_page(ctx, &p, NULL);
 	if (!claimed(ctx, &p, &r))
 		return r;
 	gw_date_format((int32_t)v[S_DONE_ON].i, on);
-	line = step_line(ctx, &p, v);
+	line = step_line(ctx, name, v);
 	if (gw_db_exec(ctx->db, SQL_STEP, "iisiss", p.id, v[S_SEQ].i, on, ctx->user->id,
 		       v[S_REMARK].present ? v[S_REMARK].s : NULL, gw_now_utc(ctx)) != 1) {
 		gw_db_rollback(ctx->db);

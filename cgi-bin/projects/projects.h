@@ -32,6 +32,7 @@ int has(struct gw_ctx *ctx, enum gw_perm p);
 int sees_all(struct gw_ctx *ctx);
 int sees_department(struct gw_ctx *ctx);
 int load(struct gw_ctx *ctx, long long id, struct gw_project *p);
+int step_name(struct gw_ctx *ctx, const struct gw_project *p, long long seq, const char **name);
 int not_loaded(int r);
 int claim(struct gw_ctx *ctx, const struct gw_project *p);
 int refused(struct gw_ctx *ctx, const struct gw_project *p, const char *msg);

@@ -3,16 +3,16 @@
  * remark), the project's events, and the actions the user may take. */
 #include "projects.h"
 
-static const char SQL_STEPS_ZH[] =
-    "SELECT t.seq, t.name_zh AS name, s.done_on, s.remark, u.name AS done_by_name"
-    " FROM project_type_steps t LEFT JOIN project_steps s"
-    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-    " WHERE t.type_id = ? ORDER BY t.seq";
-static const char SQL_STEPS_EN[] =
-    "SELECT t.seq, t.name_en AS name, s.done_on, s.remark, u.name AS done_by_name"
-    " FROM project_type_steps t LEFT JOIN project_steps s"
-    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-    " WHERE t.type_id = ? ORDER BY t.seq";
+/* The type's steps in the admin's order (n: the place shown), those switched
+ * off only where this project checked them off. */
+#define STEPS_SQL(NAME)                                                                            \
+	"SELECT t.seq, ROW_NUMBER() OVER (ORDER BY t.pos, t.seq) AS n, t." NAME " AS name,"        \
+	" t.active, s.done_on, s.remark, u.name AS done_by_name"                                   \
+	" FROM project_type_steps t LEFT JOIN project_steps s"                                     \
+	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"            \
+	" WHERE t.type_id = ? AND (t.active = 1 OR s.done_on IS NOT NULL) ORDER BY t.pos, t.seq"
+static const char SQL_STEPS_ZH[] = STEPS_SQL("name_zh");
+static const char SQL_STEPS_EN[] = STEPS_SQL("name_en");
 
 static const char SQL_EVENTS[] =
     "SELECT e.at, e.kind, e.body, u.name AS user_name FROM project_events e"
@@ -29,16 +29,16 @@ static const char SQL_NOTES[] =
     " JOIN project_collections pc ON pc.id = n.collection_id"
     " LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
 
-static const char SQL_MATERIALS_ZH[] =
-    "SELECT m.seq, m.name_zh AS name, pm.received_on, u.name AS received_by_name"
-    " FROM project_type_materials m LEFT JOIN project_materials pm"
-    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-    " WHERE m.type_id = ? ORDER BY m.seq";
-static const char SQL_MATERIALS_EN[] =
-    "SELECT m.seq, m.name_en AS name, pm.received_on, u.name AS received_by_name"
-    " FROM project_type_materials m LEFT JOIN project_materials pm"
-    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-    " WHERE m.type_id = ? ORDER BY m.seq";
+/* The checklist in the admin's order, materials switched off only where received. */
+#define MATERIALS_SQL(NAME)                                                                        \
+	"SELECT m.seq, ROW_NUMBER() OVER (ORDER BY m.pos, m.seq) AS n, m." NAME " AS name,"        \
+	" pm.received_on, u.name AS received_by_name"                                              \
+	" FROM project_type_materials m LEFT JOIN project_materials pm"                            \
+	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"     \
+	" WHERE m.type_id = ? AND (m.active = 1 OR pm.received_on IS NOT NULL)"                    \
+	" ORDER BY m.pos, m.seq"
+static const char SQL_MATERIALS_ZH[] = MATERIALS_SQL("name_zh");
+static const char SQL_MATERIALS_EN[] = MATERIALS_SQL("name_en");
 
 /* overdue: not filed by the deadline (late, or not yet and the day passed) */
 static const char SQL_PERIODS[] =
