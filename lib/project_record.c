@@ -16,6 +16,7 @@ static const char SQL_GET[] =
     " (SELECT COUNT(*) FROM project_type_steps s WHERE s.type_id = p.type_id AND s.active = 1)"
     "  AS nsteps,"
     " sl.id AS slip_id, sl.slip_on, sl.status AS slip_status, sl.learn_due, sl.coach_due,"
+    " sl.learn_done_on, sl.coach_done_on,"
     " sl.advisor_id AS slip_advisor_id, sa.name AS slip_advisor_name,"
     " sl.department_id AS slip_department_id, sd.name AS slip_dept_name"
     " FROM projects p JOIN clients c ON c.id = p.client_id"
@@ -96,6 +97,8 @@ static const struct gw_col cols[] = {
      .offset = offsetof(struct gw_project, finance_wechat),
      .level = 2},
     TEXT(checklist_sent_at),
+    TEXT(learn_done_on),
+    TEXT(coach_done_on),
 };
 
 _Static_assert(sizeof(cols) / sizeof(cols[0]) <= 64, "the null mask holds 64 columns");

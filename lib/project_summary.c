@@ -1,20 +1,24 @@
 /* project_summary.c — the progress summary (项目进度汇总表): the statements.
- * A deadline is the latest slip's on-site coaching day: met when the first step
- * was checked off on or before it, missed when it passed without. */
+ * The deadlines are the latest slip's two (learn the basics, on-site
+ * coaching): met when recorded done on or before the day, missed when done
+ * later or past and not done; a rejected slip's count for nothing. */
 #include "guwen/project_summary.h"
 
-#define FIRST_STEP "(SELECT MIN(s.done_on) FROM project_steps s WHERE s.project_id = p.id)"
+#define MET(W)	  "COALESCE(sl." W "_done_on <= sl." W "_due, 0)"
+#define MISSED(W) "COALESCE(sl." W "_done_on > sl." W "_due, sl." W "_due < ?)"
 #define SUMMARY_COLS                                                                               \
 	" COUNT(*) AS projects, SUM(p.status = 'active') AS active,"                               \
 	" SUM((SELECT COUNT(*) FROM project_steps s WHERE s.project_id = p.id)) AS steps_done,"    \
 	" SUM((SELECT COUNT(*) FROM project_type_steps ts WHERE ts.type_id = p.type_id"            \
 	"  AND ts.active = 1))"                                                                    \
 	"  AS steps_total,"                                                                        \
-	" COALESCE(SUM(" FIRST_STEP " <= sl.coach_due), 0) AS met,"                                \
-	" COALESCE(SUM(sl.coach_due < ? AND COALESCE(" FIRST_STEP ", '9999-12-31')"                \
-	"  > sl.coach_due), 0) AS missed,"                                                         \
-	" SUM(EXISTS (SELECT 1 FROM project_collections pc WHERE pc.project_id = p.id"             \
-	"  AND pc.closed_at IS NULL)) AS collections"
+	" COALESCE(SUM(" MET("learn") " + " MET(                                                   \
+	    "coach") "), 0) AS met,"                                                               \
+		     " COALESCE(SUM(IF(sl.status = 'rejected', 0, " MISSED("learn") " + " MISSED(  \
+			 "coach") "  )), 0) AS missed,"                                            \
+				  " SUM(EXISTS (SELECT 1 FROM project_collections pc WHERE "       \
+				  "pc.project_id = p.id"                                           \
+				  "  AND pc.closed_at IS NULL)) AS collections"
 #define SUMMARY_FROM                                                                               \
 	" FROM projects p JOIN departments d ON d.id = p.department_id"                            \
 	" LEFT JOIN users l ON l.id = p.lead_id LEFT JOIN project_slips sl ON sl.id ="             \
@@ -33,6 +37,6 @@ int gw_project_summary(struct gw_db *db, HDF *hdf, const char *prefix, enum gw_s
 		       const char *today, const struct gw_summary_scope *s)
 {
 	return gw_db_rows(db, hdf, prefix,
-			  by == GW_SUMMARY_ADVISOR ? SQL_BY_ADVISOR : SQL_BY_DEPARTMENT, "siiiii",
-			  today, s->all, s->user, s->user, s->dept_ok, s->dept);
+			  by == GW_SUMMARY_ADVISOR ? SQL_BY_ADVISOR : SQL_BY_DEPARTMENT, "ssiiiii",
+			  today, today, s->all, s->user, s->user, s->dept_ok, s->dept);
 }

@@ -1,7 +1,9 @@
 /* project_work.c — the projects on the start page ("my work"): slips to accept,
  * rejected slips to assign again (market), second rejections to answer
- * (managers), the slips' deadlines in the next 2 working days and those
- * overdue (alert). Each is a statement of (id, client, type, what, due) rows. */
+ * (managers), the slips' two deadlines not yet done in the next 2 working days
+ * and those overdue (alert), and for managers their department's deadlines
+ * that `guwen jobs` found passed undone. Each is a statement of (id, client,
+ * type, type, learn due, due) rows. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +14,12 @@
 #include "guwen/view.h"
 #include "guwen/workday.h"
 
-#define W_COLS                                                                                     \
-	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl.coach_due FROM projects p"    \
+#define W_HEAD(DUE)                                                                                \
+	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE " FROM projects p"         \
 	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
 	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"                 \
 	"  WHERE x.project_id = p.id)"
+#define W_COLS W_HEAD("sl.coach_due")
 
 /* open slips to me, or to my department without an advisor (I am in it) */
 static const char SQL_TO_ACCEPT[] =
@@ -37,11 +40,28 @@ static const char SQL_COLLECT[] =
     W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
 	   " WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
 
-/* accepted slips whose coaching is due by the given day, with no step checked off yet */
-static const char SQL_DUE[] =
-    W_COLS " WHERE p.lead_id = ? AND p.status = 'active' AND sl.status = 'accepted'"
-	   " AND sl.coach_due <= ? AND NOT EXISTS (SELECT 1 FROM project_steps s"
-	   "  WHERE s.project_id = p.id) ORDER BY sl.coach_due LIMIT 10";
+/* my accepted slips' deadlines not recorded done, due by the given day */
+#define W_MINE(WHAT)                                                                               \
+	W_HEAD("sl." WHAT "_due")                                                                  \
+	" WHERE p.lead_id = ? AND p.status = 'active'"                                             \
+	" AND sl.status = 'accepted' AND sl." WHAT "_done_on IS NULL"                              \
+	" AND sl." WHAT "_due <= ? ORDER BY sl." WHAT "_due LIMIT 10"
+static const char SQL_LEARN_DUE[] = W_MINE("learn");
+static const char SQL_COACH_DUE[] = W_MINE("coach");
+
+/* my department's deadlines `guwen jobs` found passed undone (the manager's
+ * own ones are in the sections above) */
+#define W_LATE(WHAT)                                                                               \
+	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl." WHAT "_due"                 \
+	" FROM project_slips sl JOIN projects p ON p.id = sl.project_id"                           \
+	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
+	" WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL"                              \
+	" AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')"               \
+	" AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?"                 \
+	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"           \
+	" ORDER BY sl." WHAT "_due LIMIT 10"
+static const char SQL_LEARN_LATE[] = W_LATE("learn");
+static const char SQL_COACH_LATE[] = W_LATE("coach");
 
 struct work {
 	struct gw_ctx *ctx;
@@ -111,6 +131,23 @@ static int collect(struct work *w)
 	return gw_db_each(w->ctx->db, work_row, w, SQL_COLLECT, "ii", mine, mine) < 0 ? -1 : 0;
 }
 
+/* The department's deadlines found passed undone, for its manager. */
+static int late(struct work *w, const char *what, const char *sql)
+{
+	struct gw_user *u = w->ctx->user;
+
+	w->what = what;
+	return gw_db_each(w->ctx->db, work_row, w, sql, "ii", u->dept_id, u->id) < 0 ? -1 : 0;
+}
+
+/* The user's own deadlines not done, due by horizon (past ones too). */
+static int mine(struct work *w, const char *what, const char *sql, const char *horizon)
+{
+	w->what = what;
+	return gw_db_each(w->ctx->db, work_row, w, sql, "is", w->ctx->user->id, horizon) < 0 ? -1
+											     : 0;
+}
+
 /* The last day counted as "in the next 2 working days". */
 static int due_horizon(struct gw_ctx *ctx, char *out)
 {
@@ -146,6 +183,8 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 	if (u->role == GW_ROLE_MANAGER && u->dept_id) {
 		rc |= section(&w, "Answer", SQL_TO_ANSWER, u->dept_id);
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MANAGER, u->dept_id);
+		rc |= late(&w, "Learn", SQL_LEARN_LATE);
+		rc |= late(&w, "Coach", SQL_COACH_LATE);
 	}
 	if (u->role == GW_ROLE_MARKET)
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MARKET, u->id);
@@ -153,6 +192,8 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		rc |= collect(&w);
 	if (rc || due_horizon(ctx, horizon))
 		return -1;
-	w.what = "Coach";
-	return gw_db_each(ctx->db, work_row, &w, SQL_DUE, "is", u->id, horizon) < 0 ? -1 : 0;
+	return mine(&w, "Learn", SQL_LEARN_DUE, horizon) ||
+		       mine(&w, "Coach", SQL_COACH_DUE, horizon)
+		   ? -1
+		   : 0;
 }

@@ -26,8 +26,13 @@
 <section class="card" aria-labelledby="h-slips"><h2 id="h-slips"><?cs var:L.Projects.Slips ?></h2>
 <table class="slips"><thead><tr><th scope="col"><?cs var:L.Projects.SlipOn ?></th><th scope="col"><?cs var:L.Projects.AssignedTo ?></th><th scope="col"><?cs var:L.Projects.LearnDue ?></th><th scope="col"><?cs var:L.Projects.CoachDue ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead>
 <tbody><?cs each:s = Slips ?><tr id="slip-<?cs name:s ?>"><td><?cs var:s.slip_on ?></td><td><?cs var:s.dept_name ?><?cs if:s.advisor_name ?> · <?cs var:s.advisor_name ?><?cs /if ?></td>
-<td class="learn-due"><?cs var:s.learn_due ?></td><td class="coach-due"><?cs var:s.coach_due ?></td>
+<td class="learn-due"><?cs var:s.learn_due ?><?cs if:s.learn_done_on ?><br><small class="deadline-done"><?cs var:L.Projects.DoneShort ?> <?cs var:s.learn_done_on ?></small><?cs elif:s.learn_late == "1" ?> <span class="badge overdue"><?cs var:L.Projects.Overdue ?></span><?cs /if ?></td>
+<td class="coach-due"><?cs var:s.coach_due ?><?cs if:s.coach_done_on ?><br><small class="deadline-done"><?cs var:L.Projects.DoneShort ?> <?cs var:s.coach_done_on ?></small><?cs elif:s.coach_late == "1" ?> <span class="badge overdue"><?cs var:L.Projects.Overdue ?></span><?cs /if ?></td>
 <td><?cs var:L.Projects.SlipStatuses[s.status] ?><?cs if:s.reason ?><br><small><?cs var:s.reason ?></small><?cs /if ?></td></tr><?cs /each ?></tbody></table>
+<?cs if:Can.Deadline == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/deadline" class="form" id="deadline"><?cs call:action_keys() ?>
+<div class="form-grid"><div class="field<?cs if:Form.deadline.Error ?> has-error<?cs /if ?>"><label for="f-deadline"><?cs var:L.Projects.Deadline ?></label><select id="f-deadline" name="deadline"<?cs if:Form.deadline.Error ?> aria-invalid="true" aria-describedby="e-deadline"<?cs /if ?>><?cs if:!P.learn_done_on ?><option value="learn"<?cs if:Form.deadline == "learn" ?> selected<?cs /if ?>><?cs var:L.Projects.LearnDue ?> <?cs var:P.learn_due ?></option><?cs /if ?><?cs if:!P.coach_done_on ?><option value="coach"<?cs if:Form.deadline == "coach" ?> selected<?cs /if ?>><?cs var:L.Projects.CoachDue ?> <?cs var:P.coach_due ?></option><?cs /if ?></select><?cs call:field_error("deadline") ?></div>
+<?cs call:field("deadline_on", L.Projects.DeadlineOn, "date", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.DeadlineDone ?></button></div></form><?cs /if ?>
 </section>
 </div>
 <section class="card" aria-labelledby="h-steps"><h2 id="h-steps"><?cs var:L.Projects.Steps ?></h2>

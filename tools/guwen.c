@@ -368,10 +368,10 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (argc == 2 || rc || r.failed)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
-			" %d to directors, %d collection cases opened, %d summaries mailed, %d "
-			"failed\n",
-			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.summaries,
-			r.failed);
+			" %d to directors, %d collection cases opened, %d project deadlines"
+			" overdue, %d summaries mailed, %d failed\n",
+			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.late,
+			pj.summaries, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 

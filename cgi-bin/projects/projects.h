@@ -84,6 +84,8 @@ int correction_submit(struct gw_ctx *ctx);
 int is_creator(struct gw_ctx *ctx, const struct gw_project *p);
 int is_manager_of(struct gw_ctx *ctx, const struct gw_project *p);
 int step_submit(struct gw_ctx *ctx);
+int may_deadline(struct gw_ctx *ctx, const struct gw_project *p);
+int deadline_submit(struct gw_ctx *ctx);
 int accept_submit(struct gw_ctx *ctx);
 int reject_submit(struct gw_ctx *ctx);
 int reassign_submit(struct gw_ctx *ctx);

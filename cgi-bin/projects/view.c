@@ -20,7 +20,10 @@ static const char SQL_EVENTS[] =
 
 static const char SQL_SLIPS[] =
     "SELECT sl.id, sl.slip_on, d.name AS dept_name, u.name AS advisor_name, sl.learn_due,"
-    " sl.coach_due, sl.status, sl.reason FROM project_slips sl"
+    " sl.coach_due, sl.learn_done_on, sl.coach_done_on, sl.status, sl.reason,"
+    " (sl.status <> 'rejected' AND sl.learn_done_on IS NULL AND sl.learn_due < ?) AS learn_late,"
+    " (sl.status <> 'rejected' AND sl.coach_done_on IS NULL AND sl.coach_due < ?) AS coach_late"
+    " FROM project_slips sl"
     " JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
     " WHERE sl.project_id = ? ORDER BY sl.id";
 
@@ -106,6 +109,7 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 
 	gw_hdf_set_int(h, "Can.Answer", slip_mine(ctx, p));
 	gw_hdf_set_int(h, "Can.Tick", may_tick(ctx, p));
+	gw_hdf_set_int(h, "Can.Deadline", may_deadline(ctx, p));
 	gw_hdf_set_int(h, "Can.Reassign",
 		       is_creator(ctx, p) &&
 			   (is(p->status, "reassign") || is(p->status, "answered")));
@@ -142,6 +146,8 @@ static void defaults(struct gw_ctx *ctx)
 		gw_hdf_set(ctx->hdf, "Form.received_on", today);
 	if (!hdf_get_value(ctx->hdf, "Form.paid_on", NULL))
 		gw_hdf_set(ctx->hdf, "Form.paid_on", today);
+	if (!hdf_get_value(ctx->hdf, "Form.deadline_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.deadline_on", today);
 }
 
 static int periods_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
@@ -158,9 +164,11 @@ static int periods_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 {
 	const char *steps = strcmp(ctx->lang, "en") ? SQL_STEPS_ZH : SQL_STEPS_EN;
+	char today[16];
 
+	gw_date_format(gw_today(ctx), today);
 	if (gw_db_rows(ctx->db, ctx->hdf, "Steps", steps, "ii", p->id, p->type_id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "i", p->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "ssi", today, today, p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Notes", SQL_NOTES, "i", p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Materials",
