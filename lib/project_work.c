@@ -26,8 +26,10 @@ static const char SQL_TO_ACCEPT[] =
     W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
 	   " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
-    W_COLS " WHERE p.created_by = ? AND p.status IN ('reassign', 'answered')"
-	   " ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.created_by = ? AND p.status = 'reassign' ORDER BY p.id DESC LIMIT 10";
+/* the manager answered market about a second rejection: market answers the client */
+static const char SQL_TO_TELL_CLIENT[] =
+    W_COLS " WHERE p.created_by = ? AND p.status = 'answered' ORDER BY p.id DESC LIMIT 10";
 static const char SQL_TO_ANSWER[] =
     W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
 /* "cannot proceed": the manager to tell market, then market */
@@ -70,10 +72,11 @@ struct work {
 	int n;
 };
 
-/* Blocked projects and collection cases are always looked at first. */
+/* Blocked projects, collection cases and answers owed have no due day. */
 static int urgent(const struct work *w)
 {
-	return !strcmp(w->what, "Blocked") || !strcmp(w->what, "Collect");
+	return !strcmp(w->what, "Blocked") || !strcmp(w->what, "Collect") ||
+	       !strcmp(w->what, "TellClient");
 }
 
 /* "已超期：待接受分配单 · 客户 · 代理记账 · 期限 2026-10-09" */
@@ -178,8 +181,10 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) <
 	    0)
 		return -1;
-	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR)
+	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR) {
+		rc |= section(&w, "TellClient", SQL_TO_TELL_CLIENT, u->id);
 		rc |= section(&w, "Reassign", SQL_TO_REASSIGN, u->id);
+	}
 	if (u->role == GW_ROLE_MANAGER && u->dept_id) {
 		rc |= section(&w, "Answer", SQL_TO_ANSWER, u->dept_id);
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MANAGER, u->dept_id);
