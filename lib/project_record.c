@@ -22,7 +22,7 @@ static const char SQL_GET[] =
     " FROM projects p JOIN clients c ON c.id = p.client_id"
     " JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
     " LEFT JOIN users l ON l.id = p.lead_id LEFT JOIN users cb ON cb.id = p.created_by"
-    " LEFT JOIN project_slips sl ON sl.id ="
+    " LEFT JOIN project_slips sl ON sl.project_id = p.id AND sl.id ="
     "  (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
     " LEFT JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
     " LEFT JOIN users sa ON sa.id = sl.advisor_id"

@@ -14,17 +14,26 @@
 #include "guwen/view.h"
 #include "guwen/workday.h"
 
-#define W_HEAD(DUE)                                                                                \
-	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE " FROM projects p"         \
-	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
-	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"                 \
-	"  WHERE x.project_id = p.id)"
-#define W_COLS W_HEAD("sl.coach_due")
+/* Each statement names its tables in the order to read them (STRAIGHT_JOIN):
+ * from the index that picks the few rows (the user's, the department's, the
+ * open ones), the clients' names last. */
+#define W_SELECT(DUE) "SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE
+#define W_NAMES	      " JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"
+/* the project first, then its latest slip */
+#define W_COLS                                                                                     \
+	W_SELECT("sl.coach_due")                                                                   \
+	" FROM projects p JOIN project_slips sl ON sl.project_id = p.id"                           \
+	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x"                                      \
+	"  WHERE x.project_id = p.id)" W_NAMES
 
-/* open slips to me, or to my department without an advisor (I am in it) */
-static const char SQL_TO_ACCEPT[] =
-    W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
-	   " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
+/* open slips to me, or to my department without an advisor (I am in it); an
+ * open slip is its project's latest (a new one follows only a rejection) */
+static const char SQL_TO_ACCEPT[] = W_SELECT(
+    "sl.coach_due") " FROM project_slips sl JOIN projects p ON p.id = sl.project_id" W_NAMES
+		    " WHERE sl.status = 'open' AND (sl.advisor_id = ?"
+		    " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) AND p.status = "
+		    "'assigning'"
+		    " ORDER BY sl.learn_due LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
     W_COLS " WHERE p.created_by = ? AND p.status = 'reassign' ORDER BY p.id DESC LIMIT 10";
 /* the manager answered market about a second rejection: market answers the client */
@@ -34,30 +43,35 @@ static const char SQL_TO_ANSWER[] =
     W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
 /* "cannot proceed": the manager to tell market, then market */
 static const char SQL_BLOCKED_MANAGER[] =
-    W_COLS " WHERE p.department_id = ? AND p.blocked_stage = 'manager' ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.blocked_stage = 'manager' AND p.department_id = ? ORDER BY p.id DESC LIMIT 10";
 static const char SQL_BLOCKED_MARKET[] =
-    W_COLS " WHERE p.created_by = ? AND p.blocked_stage = 'market' ORDER BY p.id DESC LIMIT 10";
-/* open collection cases: market's own, every one for legal (? = 0) */
-static const char SQL_COLLECT[] =
-    W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
-	   " WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
+    W_COLS " WHERE p.blocked_stage = 'market' AND p.created_by = ? ORDER BY p.id DESC LIMIT 10";
+/* open collection cases, newest first: market's own, every one for legal (? = 0) */
+static const char SQL_COLLECT[] = W_SELECT(
+    "sl.coach_due") " FROM project_collections pc JOIN projects p ON p.id = pc.project_id"
+		    " JOIN project_slips sl ON sl.project_id = p.id AND sl.id = (SELECT MAX(x.id)"
+		    "  FROM project_slips x WHERE x.project_id = p.id)" W_NAMES
+		    " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id "
+		    "DESC LIMIT 10";
 
-/* my accepted slips' deadlines not recorded done, due by the given day */
-#define W_MINE(WHAT)                                                                               \
-	W_HEAD("sl." WHAT "_due")                                                                  \
-	" WHERE p.lead_id = ? AND p.status = 'active'"                                             \
-	" AND sl.status = 'accepted' AND sl." WHAT "_done_on IS NULL"                              \
-	" AND sl." WHAT "_due <= ? ORDER BY sl." WHAT "_due LIMIT 10"
-static const char SQL_LEARN_DUE[] = W_MINE("learn");
-static const char SQL_COACH_DUE[] = W_MINE("coach");
+/* my accepted slips' nearest deadline not recorded done, due by the given day
+ * (projects.deadline_due, kept by the accept and deadline actions: read from
+ * the index (lead_id, deadline_due) of 019); the slip says which one */
+static const char SQL_MY_DUE[] = W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', "
+					  "'Coach')") " FROM projects p JOIN project_slips sl ON "
+						      "sl.project_id = p.id AND sl.status = "
+						      "'accepted'" W_NAMES
+						      " WHERE p.lead_id = ? AND p.deadline_due <= "
+						      "? AND p.status = 'active'"
+						      " ORDER BY p.deadline_due LIMIT 10";
 
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
- * own ones are in the sections above) */
+ * own ones are in the section above) */
 #define W_LATE(WHAT)                                                                               \
-	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl." WHAT "_due"                 \
-	" FROM project_slips sl JOIN projects p ON p.id = sl.project_id"                           \
-	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
-	" WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL"                              \
+	W_SELECT("sl." WHAT "_due")                                                                \
+	" FROM project_slips sl JOIN projects p"                                                   \
+	" ON p.id = sl.project_id" W_NAMES " WHERE sl.department_id = ? AND sl." WHAT              \
+	"_done_on IS NULL"                                                                         \
 	" AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')"               \
 	" AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?"                 \
 	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"           \
@@ -108,6 +122,8 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	(void)lens, (void)names;
 	if (ncols < 6 || !v[0])
 		return 0;
+	if (ncols >= 7 && v[6]) /* the statement says which deadline */
+		w->what = !strcmp(v[6], "Learn") ? "Learn" : "Coach";
 	due = !strcmp(w->what, "Accept") ? v[4] : v[5];
 	overdue = !urgent(w) && due && strcmp(due, w->today) < 0;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
@@ -144,11 +160,12 @@ static int late(struct work *w, const char *what, const char *sql)
 }
 
 /* The user's own deadlines not done, due by horizon (past ones too). */
-static int mine(struct work *w, const char *what, const char *sql, const char *horizon)
+static int mine(struct work *w, const char *horizon)
 {
-	w->what = what;
-	return gw_db_each(w->ctx->db, work_row, w, sql, "is", w->ctx->user->id, horizon) < 0 ? -1
-											     : 0;
+	w->what = "Coach";
+	return gw_db_each(w->ctx->db, work_row, w, SQL_MY_DUE, "is", w->ctx->user->id, horizon) < 0
+		   ? -1
+		   : 0;
 }
 
 /* The last day counted as "in the next 2 working days". */
@@ -197,8 +214,5 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		rc |= collect(&w);
 	if (rc || due_horizon(ctx, horizon))
 		return -1;
-	return mine(&w, "Learn", SQL_LEARN_DUE, horizon) ||
-		       mine(&w, "Coach", SQL_COACH_DUE, horizon)
-		   ? -1
-		   : 0;
+	return mine(&w, horizon);
 }

@@ -10,8 +10,9 @@ static const char SQL_STEP[] =
 static const char SQL_SLIP_ANSWER[] =
     "UPDATE project_slips SET status = ?, answered_by = ?, answered_at = ?, reason = ?"
     " WHERE id = ? AND status = 'open'";
+/* the slip's first deadline becomes the lead's to record (deadline_due, 019) */
 static const char SQL_ACCEPTED[] =
-    "UPDATE projects SET status = 'active', lead_id = ? WHERE id = ?";
+    "UPDATE projects SET status = 'active', lead_id = ?, deadline_due = ? WHERE id = ?";
 static const char SQL_REJECTED[] =
     "UPDATE projects SET status = ?, rejections = rejections + 1 WHERE id = ?";
 static const char SQL_STATUS[] = "UPDATE projects SET status = ? WHERE id = ?";
@@ -146,7 +147,7 @@ int accept_submit(struct gw_ctx *ctx)
 	if (!claimed(ctx, &p, &r))
 		return r;
 	failed = answer_slip(ctx, &p, "accepted", NULL) ||
-		 gw_db_exec(ctx->db, SQL_ACCEPTED, "ii", ctx->user->id, p.id) != 1 ||
+		 gw_db_exec(ctx->db, SQL_ACCEPTED, "isi", ctx->user->id, p.learn_due, p.id) != 1 ||
 		 event(ctx, p.id, "accepted", NULL);
 	return finish(ctx, &p, failed, "project.accept", "slip_accepted");
 }

@@ -10,6 +10,9 @@ static const char SQL_LEARN_DONE[] =
 static const char SQL_COACH_DONE[] =
     "UPDATE project_slips SET coach_done_on = ? WHERE id = ? AND coach_done_on IS NULL";
 
+/* the next deadline not recorded done, NULL when none (the start page's index) */
+static const char SQL_NEXT_DUE[] = "UPDATE projects SET deadline_due = ? WHERE id = ?";
+
 static const char *const deadline_choices[] = {"learn", "coach", NULL};
 
 enum { D_WHICH, D_ON, D__N };
@@ -54,6 +57,16 @@ static const char *deadline_line(struct gw_ctx *ctx, const struct gw_project *p,
 			       learn ? p->learn_due : p->coach_due);
 }
 
+/* After one is recorded (learn: the learning one), the other if still open. */
+static const char *next_due(const struct gw_project *p, int learn)
+{
+	if (!learn && !p->learn_done_on)
+		return p->learn_due;
+	if (learn && !p->coach_done_on)
+		return p->coach_due;
+	return NULL;
+}
+
 /* POST /:id/deadline — the assignee records a deadline as done: 303; 200 with
  * the page and a message; 403 not theirs; 404. */
 int deadline_submit(struct gw_ctx *ctx)
@@ -79,6 +92,8 @@ int deadline_submit(struct gw_ctx *ctx)
 		gw_db_rollback(ctx->db);
 		return n == 0 ? refused(ctx, &p, "deadline_done") : 500;
 	}
-	return finish(ctx, &p, event(ctx, p.id, "deadline_done", deadline_line(ctx, &p, learn, on)),
+	return finish(ctx, &p,
+		      gw_db_exec(ctx->db, SQL_NEXT_DUE, "si", next_due(&p, learn), p.id) < 0 ||
+			  event(ctx, p.id, "deadline_done", deadline_line(ctx, &p, learn, on)),
 		      "project.deadline", "deadline_done");
 }

@@ -37,7 +37,7 @@ static const struct gw_list projects_list = {
     .from = "projects p JOIN clients c ON c.id = p.client_id"
 	    " JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
 	    " LEFT JOIN users l ON l.id = p.lead_id"
-	    " LEFT JOIN project_slips sl ON sl.id ="
+	    " LEFT JOIN project_slips sl ON sl.project_id = p.id AND sl.id ="
 	    " (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)",
     .key = "p.id",
     .filters = filters,
