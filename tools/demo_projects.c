@@ -3,10 +3,11 @@
  * reached and, where the fee is unpaid past due, a collection case; shaped
  * like real use (most projects in progress, some waiting for an assignee,
  * rejected, blocked or closed; most deadlines recorded, some late and already
- * told) and the same for the same seed on the same database. Leads and
- * departments are the demo advisors (`demo --clients` makes them), clients
- * the ones in the database. Deadlines are counted in calendar days here
- * (demo data, not the working-day calendar). */
+ * told), the same for the same seed on the same database and day (dates are
+ * counted back from today). Leads and departments are the demo advisors
+ * (`demo --clients` makes them), clients the ones in the database. Deadlines
+ * are counted in calendar days here (demo data, not the working-day
+ * calendar). */
 #include <stdio.h>
 
 #include "guwen/db.h"
