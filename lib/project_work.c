@@ -16,24 +16,28 @@
 
 /* Each statement names its tables in the order to read them (STRAIGHT_JOIN):
  * from the index that picks the few rows (the user's, the department's, the
- * open ones), the clients' names last. */
-#define W_SELECT(DUE) "SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE
-#define W_NAMES	      " JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"
+ * open ones) in the order shown, so that LIMIT stops the reading; the client's
+ * and the type's names are looked up for the rows shown only (a join to the
+ * three types would be buffered and sort every row first). */
+#define W_SELECT(DUE)                                                                              \
+	"SELECT STRAIGHT_JOIN p.id, (SELECT c.name FROM clients c WHERE c.id = p.client_id),"      \
+	" (SELECT t.name_zh FROM project_types t WHERE t.id = p.type_id),"                         \
+	" (SELECT t.name_en FROM project_types t WHERE t.id = p.type_id), sl.learn_due, " DUE
 /* the project first, then its latest slip */
 #define W_COLS                                                                                     \
 	W_SELECT("sl.coach_due")                                                                   \
 	" FROM projects p JOIN project_slips sl ON sl.project_id = p.id"                           \
 	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x"                                      \
-	"  WHERE x.project_id = p.id)" W_NAMES
+	"  WHERE x.project_id = p.id)"
 
+/* clang-format off */
 /* open slips to me, or to my department without an advisor (I am in it); an
  * open slip is its project's latest (a new one follows only a rejection) */
-static const char SQL_TO_ACCEPT[] = W_SELECT(
-    "sl.coach_due") " FROM project_slips sl JOIN projects p ON p.id = sl.project_id" W_NAMES
-		    " WHERE sl.status = 'open' AND (sl.advisor_id = ?"
-		    " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) AND p.status = "
-		    "'assigning'"
-		    " ORDER BY sl.learn_due LIMIT 10";
+static const char SQL_TO_ACCEPT[] = W_SELECT("sl.coach_due")
+    " FROM project_slips sl JOIN projects p ON p.id = sl.project_id"
+    " WHERE sl.status = 'open' AND (sl.advisor_id = ?"
+    " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) AND p.status = 'assigning'"
+    " ORDER BY sl.learn_due LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
     W_COLS " WHERE p.created_by = ? AND p.status = 'reassign' ORDER BY p.id DESC LIMIT 10";
 /* the manager answered market about a second rejection: market answers the client */
@@ -47,31 +51,28 @@ static const char SQL_BLOCKED_MANAGER[] =
 static const char SQL_BLOCKED_MARKET[] =
     W_COLS " WHERE p.blocked_stage = 'market' AND p.created_by = ? ORDER BY p.id DESC LIMIT 10";
 /* open collection cases, newest first: market's own, every one for legal (? = 0) */
-static const char SQL_COLLECT[] = W_SELECT(
-    "sl.coach_due") " FROM project_collections pc JOIN projects p ON p.id = pc.project_id"
-		    " JOIN project_slips sl ON sl.project_id = p.id AND sl.id = (SELECT MAX(x.id)"
-		    "  FROM project_slips x WHERE x.project_id = p.id)" W_NAMES
-		    " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id "
-		    "DESC LIMIT 10";
+static const char SQL_COLLECT[] = W_SELECT("sl.coach_due")
+    " FROM project_collections pc JOIN projects p ON p.id = pc.project_id"
+    " JOIN project_slips sl ON sl.project_id = p.id"
+    " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
+    " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
 
 /* my accepted slips' nearest deadline not recorded done, due by the given day
  * (projects.deadline_due, kept by the accept and deadline actions: read from
  * the index (lead_id, deadline_due) of 019); the slip says which one */
-static const char SQL_MY_DUE[] = W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', "
-					  "'Coach')") " FROM projects p JOIN project_slips sl ON "
-						      "sl.project_id = p.id AND sl.status = "
-						      "'accepted'" W_NAMES
-						      " WHERE p.lead_id = ? AND p.deadline_due <= "
-						      "? AND p.status = 'active'"
-						      " ORDER BY p.deadline_due LIMIT 10";
+static const char SQL_MY_DUE[] =
+    W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach')")
+    " FROM projects p JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'"
+    " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
+    " ORDER BY p.deadline_due LIMIT 10";
+/* clang-format on */
 
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
  * own ones are in the section above) */
 #define W_LATE(WHAT)                                                                               \
 	W_SELECT("sl." WHAT "_due")                                                                \
-	" FROM project_slips sl JOIN projects p"                                                   \
-	" ON p.id = sl.project_id" W_NAMES " WHERE sl.department_id = ? AND sl." WHAT              \
-	"_done_on IS NULL"                                                                         \
+	" FROM project_slips sl JOIN projects p ON p.id = sl.project_id"                           \
+	" WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL"                              \
 	" AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')"               \
 	" AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?"                 \
 	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"           \
