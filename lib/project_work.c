@@ -65,6 +65,16 @@ static const char SQL_MY_DUE[] =
     " FROM projects p JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'"
     " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
     " ORDER BY p.deadline_due LIMIT 10";
+/* my 代理记账 months not filed, due by the given day: from the periods not
+ * filed (index (filed_on, filing_due)), mine among them */
+static const char SQL_MY_FILING[] =
+    "SELECT STRAIGHT_JOIN p.id, (SELECT c.name FROM clients c WHERE c.id = p.client_id),"
+    " (SELECT t.name_zh FROM project_types t WHERE t.id = p.type_id),"
+    " (SELECT t.name_en FROM project_types t WHERE t.id = p.type_id),"
+    " pp.filing_due, pp.filing_due, 'Filing'"
+    " FROM project_periods pp JOIN projects p ON p.id = pp.project_id"
+    " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ? AND p.status = 'active'"
+    " ORDER BY pp.filing_due LIMIT 10";
 /* clang-format on */
 
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
@@ -124,7 +134,9 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	if (ncols < 6 || !v[0])
 		return 0;
 	if (ncols >= 7 && v[6]) /* the statement says which deadline */
-		w->what = !strcmp(v[6], "Learn") ? "Learn" : "Coach";
+		w->what = !strcmp(v[6], "Learn")    ? "Learn"
+			  : !strcmp(v[6], "Filing") ? "Filing"
+						    : "Coach";
 	due = !strcmp(w->what, "Accept") ? v[4] : v[5];
 	overdue = !urgent(w) && due && strcmp(due, w->today) < 0;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
@@ -167,6 +179,16 @@ static int mine(struct work *w, const char *horizon)
 	return gw_db_each(w->ctx->db, work_row, w, SQL_MY_DUE, "is", w->ctx->user->id, horizon) < 0
 		   ? -1
 		   : 0;
+}
+
+/* The user's 代理记账 months not filed, due by horizon (past ones too). */
+static int filing(struct work *w, const char *horizon)
+{
+	int n;
+
+	w->what = "Filing";
+	n = gw_db_each(w->ctx->db, work_row, w, SQL_MY_FILING, "si", horizon, w->ctx->user->id);
+	return n < 0 ? -1 : 0;
 }
 
 /* The last day counted as "in the next 2 working days". */
@@ -215,5 +237,5 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		rc |= collect(&w);
 	if (rc || due_horizon(ctx, horizon))
 		return -1;
-	return mine(&w, horizon);
+	return mine(&w, horizon) || filing(&w, horizon) ? -1 : 0;
 }
