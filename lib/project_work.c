@@ -1,9 +1,9 @@
 /* project_work.c — the projects on the start page ("my work"): slips to accept,
  * rejected slips to assign again (market), second rejections to answer
- * (managers), the slips' two deadlines not yet done in the next 2 working days
- * and those overdue (alert), and for managers their department's deadlines
- * that `guwen jobs` found passed undone. Each is a statement of (id, client,
- * type, type, learn due, due) rows. */
+ * (managers), the slips' two deadlines not yet done and the 代理记账 months not
+ * filed, in the next 2 working days or overdue (alert), and for managers their
+ * department's deadlines that `guwen jobs` found passed undone. Each is a
+ * statement of (id, client, type, type, learn due, due[, which]) rows. */
 #include <stdlib.h>
 #include <string.h>
 
