@@ -20,7 +20,7 @@
 #define SUMMARY_INNER                                                                              \
 	"SELECT STRAIGHT_JOIN p.department_id, p.lead_id, COUNT(*) AS projects,"                   \
 	" SUM(p.status = 'active') AS active,"                                                     \
-	" SUM((SELECT COUNT(*) FROM project_steps s WHERE s.project_id = p.id)) AS steps_done,"    \
+	" SUM(p.steps_done) AS steps_done,"                                                        \
 	" COALESCE(SUM(ts.n), 0) AS steps_total,"                                                  \
 	" COALESCE(SUM(" MET("learn") " + " MET("coach") "), 0) AS met,"                           \
 	" COALESCE(SUM(" MISSED("learn") " + " MISSED("coach") "), 0) AS missed,"                  \

@@ -37,9 +37,12 @@ ALTER TABLE project_slips
 -- thousands: the status must be in the index), and the lead's deadlines:
 -- deadline_due is the accepted slip's nearest deadline not recorded done
 -- (NULL when both are), kept by the accept and deadline actions, so the
--- start page reads the few open ones from (lead_id, deadline_due).
+-- start page reads the few open ones from (lead_id, deadline_due). steps_done
+-- counts the steps checked off (append-only rows; the step action adds one) so
+-- that the progress summary need not count them project by project.
 ALTER TABLE projects
   ADD COLUMN IF NOT EXISTS deadline_due DATE NULL,
+  ADD COLUMN IF NOT EXISTS steps_done SMALLINT UNSIGNED NOT NULL DEFAULT 0,
   ADD INDEX IF NOT EXISTS ix_projects_lead_deadline (lead_id, deadline_due),
   ADD INDEX IF NOT EXISTS ix_projects_dept_status (department_id, status),
   ADD INDEX IF NOT EXISTS ix_projects_creator_status (created_by, status),
@@ -50,6 +53,8 @@ UPDATE projects p JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 
   SET p.deadline_due = IF(sl.learn_done_on IS NULL, sl.learn_due,
                           IF(sl.coach_done_on IS NULL, sl.coach_due, NULL))
   WHERE p.deadline_due IS NULL;
+UPDATE projects p SET p.steps_done =
+  (SELECT COUNT(*) FROM project_steps s WHERE s.project_id = p.id);
 
 CREATE ROLE IF NOT EXISTS guwen_app;
 GRANT SELECT, INSERT, UPDATE ON project_types TO guwen_app;

@@ -80,8 +80,9 @@ static const char SQL_SLIPS[] =
 /* The rest, each over the projects lo..hi (statements with "ii"; the steps
  * "sii"): a deadline that passed undone (or done late) was told the day
  * after; projects without an accepted slip have no lead; the steps reached
- * (all of them when closed), every third day from the slip; a collection case
- * for a fee unpaid past due; the lead's nearest deadline not recorded done. */
+ * (all of them when closed), every third day from the slip, and their count; a
+ * collection case for a fee unpaid past due; the lead's nearest deadline not
+ * recorded done. */
 static const char *const SQL_AFTER[] = {
     "UPDATE project_slips SET learn_late_at = learn_due + INTERVAL 1 DAY"
     " WHERE project_id BETWEEN ? AND ? AND status <> 'rejected' AND learn_due < UTC_DATE()"
@@ -91,6 +92,8 @@ static const char *const SQL_AFTER[] = {
     " AND (coach_done_on IS NULL OR coach_done_on > coach_due)",
     "UPDATE projects SET lead_id = NULL"
     " WHERE id BETWEEN ? AND ? AND status NOT IN ('active', 'closed')",
+    "UPDATE projects p SET p.steps_done = (SELECT COUNT(*) FROM project_steps s"
+    " WHERE s.project_id = p.id) WHERE p.id BETWEEN ? AND ?",
     "UPDATE projects p JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'"
     " SET p.deadline_due = IF(sl.learn_done_on IS NULL, sl.learn_due,"
     "  IF(sl.coach_done_on IS NULL, sl.coach_due, NULL)) WHERE p.id BETWEEN ? AND ?",

@@ -7,6 +7,8 @@
 static const char SQL_STEP[] =
     "INSERT INTO project_steps (project_id, seq, done_on, done_by, remark, done_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";
+/* the count the progress summary reads (019) */
+static const char SQL_STEP_COUNT[] = "UPDATE projects SET steps_done = steps_done + 1 WHERE id = ?";
 static const char SQL_SLIP_ANSWER[] =
     "UPDATE project_slips SET status = ?, answered_by = ?, answered_at = ?, reason = ?"
     " WHERE id = ? AND status = 'open'";
@@ -120,8 +122,10 @@ int step_submit(struct gw_ctx *ctx)
 		gw_db_rollback(ctx->db);
 		return gw_db_errno(ctx->db) == 1062 ? refused(ctx, &p, "step_done") : 500;
 	}
-	return finish(ctx, &p, !line || event(ctx, p.id, "step", line), "project.step",
-		      "step_done");
+	return finish(ctx, &p,
+		      !line || gw_db_exec(ctx->db, SQL_STEP_COUNT, "i", p.id) != 1 ||
+			  event(ctx, p.id, "step", line),
+		      "project.step", "step_done");
 }
 
 /* ---- the slip answered -------------------------------------------------------- */
