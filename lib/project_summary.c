@@ -12,8 +12,10 @@
 
 /* Per department and lead, over the projects in scope: their counts first
  * (the slip that counts: the project's open or accepted one, at most one, read
- * from the index (project_id, status, …) of 019; the open collection cases
- * and the types' step counts as small derived tables), the names after. */
+ * from the index (project_id, status, …) of 019; the steps checked off counted
+ * on the project; an open collection case looked for only where the fee is
+ * unpaid, as a case is closed when it is paid; the types' step counts as a
+ * small derived table), the names after. */
 /* clang-format off */
 #define MET(W) "COALESCE(sl." W "_done_on <= sl." W "_due, 0)"
 #define MISSED(W) "COALESCE(sl." W "_done_on > sl." W "_due, sl." W "_due < ?)"
@@ -24,12 +26,13 @@
 	" COALESCE(SUM(ts.n), 0) AS steps_total,"                                                  \
 	" COALESCE(SUM(" MET("learn") " + " MET("coach") "), 0) AS met,"                           \
 	" COALESCE(SUM(" MISSED("learn") " + " MISSED("coach") "), 0) AS missed,"                  \
-	" COUNT(oc.project_id) AS collections FROM projects p"                                     \
+	" SUM(IF(p.fee_paid_on IS NULL, EXISTS (SELECT 1 FROM project_collections pc"             \
+	"  WHERE pc.project_id = p.id AND pc.closed_at IS NULL), 0)) AS collections"               \
+	" FROM projects p"                                                                         \
 	" LEFT JOIN project_slips sl ON sl.project_id = p.id AND sl.status IN ('open', 'accepted')"\
 	" LEFT JOIN (SELECT type_id, COUNT(*) AS n FROM project_type_steps WHERE active = 1"       \
 	"  GROUP BY type_id) ts ON ts.type_id = p.type_id"                                         \
-	" LEFT JOIN (SELECT DISTINCT project_id FROM project_collections WHERE closed_at IS NULL)" \
-	"  oc ON oc.project_id = p.id WHERE p.status <> 'closed'"
+	" WHERE p.status <> 'closed'"
 #define SUMMARY_OUTER                                                                              \
 	" GROUP BY p.department_id, p.lead_id) a JOIN departments d ON d.id = a.department_id"     \
 	" LEFT JOIN users l ON l.id = a.lead_id ORDER BY d.name, l.name"
