@@ -166,6 +166,8 @@ int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_mi
 			out->opened++;
 	}
 	free(b);
+	if (gw_project_deadlines_run(db, words, dir, today, now_text, out))
+		out->failed++;
 	summary_week(db, words, dir, (int32_t)((now + tz_minutes * 60LL) / 86400), now_text, out);
 	return 0;
 }

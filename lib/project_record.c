@@ -13,14 +13,16 @@ static const char SQL_GET[] =
     " p.version, p.created_at, p.fee_paid_on, p.fee_paid_fen, p.blocked_stage, p.blocked_reason,"
     " p.finance_qq, p.finance_wechat, p.checklist_sent_at,"
     " pc.id AS collection_id, pc.opened_at AS collection_opened,"
-    " (SELECT COUNT(*) FROM project_type_steps s WHERE s.type_id = p.type_id) AS nsteps,"
+    " (SELECT COUNT(*) FROM project_type_steps s WHERE s.type_id = p.type_id AND s.active = 1)"
+    "  AS nsteps,"
     " sl.id AS slip_id, sl.slip_on, sl.status AS slip_status, sl.learn_due, sl.coach_due,"
+    " sl.learn_done_on, sl.coach_done_on,"
     " sl.advisor_id AS slip_advisor_id, sa.name AS slip_advisor_name,"
     " sl.department_id AS slip_department_id, sd.name AS slip_dept_name"
     " FROM projects p JOIN clients c ON c.id = p.client_id"
     " JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
     " LEFT JOIN users l ON l.id = p.lead_id LEFT JOIN users cb ON cb.id = p.created_by"
-    " LEFT JOIN project_slips sl ON sl.id ="
+    " LEFT JOIN project_slips sl ON sl.project_id = p.id AND sl.id ="
     "  (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
     " LEFT JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
     " LEFT JOIN users sa ON sa.id = sl.advisor_id"
@@ -95,6 +97,8 @@ static const struct gw_col cols[] = {
      .offset = offsetof(struct gw_project, finance_wechat),
      .level = 2},
     TEXT(checklist_sent_at),
+    TEXT(learn_done_on),
+    TEXT(coach_done_on),
 };
 
 _Static_assert(sizeof(cols) / sizeof(cols[0]) <= 64, "the null mask holds 64 columns");

@@ -1,7 +1,9 @@
 /* project_work.c — the projects on the start page ("my work"): slips to accept,
  * rejected slips to assign again (market), second rejections to answer
- * (managers), the slips' deadlines in the next 2 working days and those
- * overdue (alert). Each is a statement of (id, client, type, what, due) rows. */
+ * (managers), the slips' two deadlines not yet done and the 代理记账 months not
+ * filed, in the next 2 working days or overdue (alert), and for managers their
+ * department's deadlines that `guwen jobs` found passed undone. Each is a
+ * statement of (id, client, type, type, learn due, due[, which]) rows. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,36 +14,81 @@
 #include "guwen/view.h"
 #include "guwen/workday.h"
 
+/* Each statement names its tables in the order to read them (STRAIGHT_JOIN):
+ * from the index that picks the few rows (the user's, the department's, the
+ * open ones) in the order shown, so that LIMIT stops the reading; the client's
+ * and the type's names are looked up for the rows shown only (a join to the
+ * three types would be buffered and sort every row first). */
+#define W_SELECT(DUE)                                                                              \
+	"SELECT STRAIGHT_JOIN p.id, (SELECT c.name FROM clients c WHERE c.id = p.client_id),"      \
+	" (SELECT t.name_zh FROM project_types t WHERE t.id = p.type_id),"                         \
+	" (SELECT t.name_en FROM project_types t WHERE t.id = p.type_id), sl.learn_due, " DUE
+/* the project first, then its latest slip */
 #define W_COLS                                                                                     \
-	"SELECT p.id, c.name, t.name_zh, t.name_en, sl.learn_due, sl.coach_due FROM projects p"    \
-	" JOIN clients c ON c.id = p.client_id JOIN project_types t ON t.id = p.type_id"           \
-	" JOIN project_slips sl ON sl.id = (SELECT MAX(x.id) FROM project_slips x"                 \
+	W_SELECT("sl.coach_due")                                                                   \
+	" FROM projects p JOIN project_slips sl ON sl.project_id = p.id"                           \
+	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x"                                      \
 	"  WHERE x.project_id = p.id)"
 
-/* open slips to me, or to my department without an advisor (I am in it) */
-static const char SQL_TO_ACCEPT[] =
-    W_COLS " WHERE p.status = 'assigning' AND sl.status = 'open' AND (sl.advisor_id = ?"
-	   " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) ORDER BY sl.learn_due LIMIT 10";
+/* clang-format off */
+/* open slips to me, or to my department without an advisor (I am in it); an
+ * open slip is its project's latest (a new one follows only a rejection) */
+static const char SQL_TO_ACCEPT[] = W_SELECT("sl.coach_due")
+    " FROM project_slips sl JOIN projects p ON p.id = sl.project_id"
+    " WHERE sl.status = 'open' AND (sl.advisor_id = ?"
+    " OR (sl.advisor_id IS NULL AND sl.department_id = ?)) AND p.status = 'assigning'"
+    " ORDER BY sl.learn_due LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
-    W_COLS " WHERE p.created_by = ? AND p.status IN ('reassign', 'answered')"
-	   " ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.created_by = ? AND p.status = 'reassign' ORDER BY p.id DESC LIMIT 10";
+/* the manager answered market about a second rejection: market answers the client */
+static const char SQL_TO_TELL_CLIENT[] =
+    W_COLS " WHERE p.created_by = ? AND p.status = 'answered' ORDER BY p.id DESC LIMIT 10";
 static const char SQL_TO_ANSWER[] =
     W_COLS " WHERE p.department_id = ? AND p.status = 'escalated' ORDER BY p.id DESC LIMIT 10";
 /* "cannot proceed": the manager to tell market, then market */
 static const char SQL_BLOCKED_MANAGER[] =
-    W_COLS " WHERE p.department_id = ? AND p.blocked_stage = 'manager' ORDER BY p.id DESC LIMIT 10";
+    W_COLS " WHERE p.blocked_stage = 'manager' AND p.department_id = ? ORDER BY p.id DESC LIMIT 10";
 static const char SQL_BLOCKED_MARKET[] =
-    W_COLS " WHERE p.created_by = ? AND p.blocked_stage = 'market' ORDER BY p.id DESC LIMIT 10";
-/* open collection cases: market's own, every one for legal (? = 0) */
-static const char SQL_COLLECT[] =
-    W_COLS " JOIN project_collections pc ON pc.project_id = p.id AND pc.closed_at IS NULL"
-	   " WHERE (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
+    W_COLS " WHERE p.blocked_stage = 'market' AND p.created_by = ? ORDER BY p.id DESC LIMIT 10";
+/* open collection cases, newest first: market's own, every one for legal (? = 0) */
+static const char SQL_COLLECT[] = W_SELECT("sl.coach_due")
+    " FROM project_collections pc JOIN projects p ON p.id = pc.project_id"
+    " JOIN project_slips sl ON sl.project_id = p.id"
+    " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
+    " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
 
-/* accepted slips whose coaching is due by the given day, with no step checked off yet */
-static const char SQL_DUE[] =
-    W_COLS " WHERE p.lead_id = ? AND p.status = 'active' AND sl.status = 'accepted'"
-	   " AND sl.coach_due <= ? AND NOT EXISTS (SELECT 1 FROM project_steps s"
-	   "  WHERE s.project_id = p.id) ORDER BY sl.coach_due LIMIT 10";
+/* my accepted slips' nearest deadline not recorded done, due by the given day
+ * (projects.deadline_due, kept by the accept and deadline actions: read from
+ * the index (lead_id, deadline_due) of 019); the slip says which one */
+static const char SQL_MY_DUE[] =
+    W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach')")
+    " FROM projects p JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'"
+    " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
+    " ORDER BY p.deadline_due LIMIT 10";
+/* my 代理记账 months not filed, due by the given day: from the periods not
+ * filed (index (filed_on, filing_due)), mine among them */
+static const char SQL_MY_FILING[] =
+    "SELECT STRAIGHT_JOIN p.id, (SELECT c.name FROM clients c WHERE c.id = p.client_id),"
+    " (SELECT t.name_zh FROM project_types t WHERE t.id = p.type_id),"
+    " (SELECT t.name_en FROM project_types t WHERE t.id = p.type_id),"
+    " pp.filing_due, pp.filing_due, 'Filing'"
+    " FROM project_periods pp JOIN projects p ON p.id = pp.project_id"
+    " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ? AND p.status = 'active'"
+    " ORDER BY pp.filing_due LIMIT 10";
+/* clang-format on */
+
+/* my department's deadlines `guwen jobs` found passed undone (the manager's
+ * own ones are in the section above) */
+#define W_LATE(WHAT)                                                                               \
+	W_SELECT("sl." WHAT "_due")                                                                \
+	" FROM project_slips sl JOIN projects p ON p.id = sl.project_id"                           \
+	" WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL"                              \
+	" AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')"               \
+	" AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?"                 \
+	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"           \
+	" ORDER BY sl." WHAT "_due LIMIT 10"
+static const char SQL_LEARN_LATE[] = W_LATE("learn");
+static const char SQL_COACH_LATE[] = W_LATE("coach");
 
 struct work {
 	struct gw_ctx *ctx;
@@ -50,10 +97,11 @@ struct work {
 	int n;
 };
 
-/* Blocked projects and collection cases are always looked at first. */
+/* Blocked projects, collection cases and answers owed have no due day. */
 static int urgent(const struct work *w)
 {
-	return !strcmp(w->what, "Blocked") || !strcmp(w->what, "Collect");
+	return !strcmp(w->what, "Blocked") || !strcmp(w->what, "Collect") ||
+	       !strcmp(w->what, "TellClient");
 }
 
 /* "已超期：待接受分配单 · 客户 · 代理记账 · 期限 2026-10-09" */
@@ -85,6 +133,10 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	(void)lens, (void)names;
 	if (ncols < 6 || !v[0])
 		return 0;
+	if (ncols >= 7 && v[6]) /* the statement says which deadline */
+		w->what = !strcmp(v[6], "Learn")    ? "Learn"
+			  : !strcmp(v[6], "Filing") ? "Filing"
+						    : "Coach";
 	due = !strcmp(w->what, "Accept") ? v[4] : v[5];
 	overdue = !urgent(w) && due && strcmp(due, w->today) < 0;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
@@ -109,6 +161,34 @@ static int collect(struct work *w)
 
 	w->what = "Collect";
 	return gw_db_each(w->ctx->db, work_row, w, SQL_COLLECT, "ii", mine, mine) < 0 ? -1 : 0;
+}
+
+/* The department's deadlines found passed undone, for its manager. */
+static int late(struct work *w, const char *what, const char *sql)
+{
+	struct gw_user *u = w->ctx->user;
+
+	w->what = what;
+	return gw_db_each(w->ctx->db, work_row, w, sql, "ii", u->dept_id, u->id) < 0 ? -1 : 0;
+}
+
+/* The user's own deadlines not done, due by horizon (past ones too). */
+static int mine(struct work *w, const char *horizon)
+{
+	w->what = "Coach";
+	return gw_db_each(w->ctx->db, work_row, w, SQL_MY_DUE, "is", w->ctx->user->id, horizon) < 0
+		   ? -1
+		   : 0;
+}
+
+/* The user's 代理记账 months not filed, due by horizon (past ones too). */
+static int filing(struct work *w, const char *horizon)
+{
+	int n;
+
+	w->what = "Filing";
+	n = gw_db_each(w->ctx->db, work_row, w, SQL_MY_FILING, "si", horizon, w->ctx->user->id);
+	return n < 0 ? -1 : 0;
 }
 
 /* The last day counted as "in the next 2 working days". */
@@ -141,11 +221,15 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) <
 	    0)
 		return -1;
-	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR)
+	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR) {
+		rc |= section(&w, "TellClient", SQL_TO_TELL_CLIENT, u->id);
 		rc |= section(&w, "Reassign", SQL_TO_REASSIGN, u->id);
+	}
 	if (u->role == GW_ROLE_MANAGER && u->dept_id) {
 		rc |= section(&w, "Answer", SQL_TO_ANSWER, u->dept_id);
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MANAGER, u->dept_id);
+		rc |= late(&w, "Learn", SQL_LEARN_LATE);
+		rc |= late(&w, "Coach", SQL_COACH_LATE);
 	}
 	if (u->role == GW_ROLE_MARKET)
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MARKET, u->id);
@@ -153,6 +237,5 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		rc |= collect(&w);
 	if (rc || due_horizon(ctx, horizon))
 		return -1;
-	w.what = "Coach";
-	return gw_db_each(ctx->db, work_row, &w, SQL_DUE, "is", u->id, horizon) < 0 ? -1 : 0;
+	return mine(&w, horizon) || filing(&w, horizon) ? -1 : 0;
 }

@@ -5,6 +5,7 @@ def:admin_nav() ?><nav class="admin-nav" aria-label="<?cs var:L.Admin.Nav.Label 
 <a href="<?cs var:URL.admin ?>/departments"<?cs if:Admin.Section == "departments" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Departments ?></a>
 <?cs /if ?><?cs if:Perm.admin_calendar ?><a href="<?cs var:URL.admin ?>/calendar"<?cs if:Admin.Section == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Calendar ?></a>
 <?cs /if ?><?cs if:Perm.admin_settings ?><a href="<?cs var:URL.admin ?>/settings"<?cs if:Admin.Section == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Settings ?></a>
+<a href="<?cs var:URL.admin ?>/project-types"<?cs if:Admin.Section == "project_types" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Types ?></a>
 <a href="<?cs var:URL.admin ?>/mail"<?cs if:Admin.Section == "mail" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Mail ?></a>
 <?cs /if ?><?cs if:Perm.audit_read ?><a href="<?cs var:URL.admin ?>/audit"<?cs if:Admin.Section == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Audit ?></a>
 <?cs /if ?></nav>

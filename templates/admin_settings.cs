@@ -24,6 +24,10 @@
 <?cs call:field("complaint_director_after_hours", L.Admin.Settings.DirectorAfterHours, "number", 1) ?>
 </div>
 </fieldset>
+<fieldset class="settings-group"><legend><?cs var:L.Admin.Settings.Projects ?></legend>
+<?cs call:select("summary_weekday", L.Admin.Settings.SummaryWeekday, L.Admin.Settings.Weekdays, 1) ?>
+<p class="hint"><?cs var:L.Admin.Settings.SummaryWeekdayHint ?></p>
+</fieldset>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Save ?></button></div>
 </form>
 </section>

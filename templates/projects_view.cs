@@ -26,17 +26,22 @@
 <section class="card" aria-labelledby="h-slips"><h2 id="h-slips"><?cs var:L.Projects.Slips ?></h2>
 <table class="slips"><thead><tr><th scope="col"><?cs var:L.Projects.SlipOn ?></th><th scope="col"><?cs var:L.Projects.AssignedTo ?></th><th scope="col"><?cs var:L.Projects.LearnDue ?></th><th scope="col"><?cs var:L.Projects.CoachDue ?></th><th scope="col"><?cs var:L.Projects.Status ?></th></tr></thead>
 <tbody><?cs each:s = Slips ?><tr id="slip-<?cs name:s ?>"><td><?cs var:s.slip_on ?></td><td><?cs var:s.dept_name ?><?cs if:s.advisor_name ?> · <?cs var:s.advisor_name ?><?cs /if ?></td>
-<td class="learn-due"><?cs var:s.learn_due ?></td><td class="coach-due"><?cs var:s.coach_due ?></td>
+<td class="learn-due"><?cs var:s.learn_due ?><?cs if:s.learn_done_on ?><br><small class="deadline-done"><?cs var:L.Projects.DoneShort ?> <?cs var:s.learn_done_on ?></small><?cs elif:s.learn_late == "1" ?> <span class="badge overdue"><?cs var:L.Projects.Overdue ?></span><?cs /if ?></td>
+<td class="coach-due"><?cs var:s.coach_due ?><?cs if:s.coach_done_on ?><br><small class="deadline-done"><?cs var:L.Projects.DoneShort ?> <?cs var:s.coach_done_on ?></small><?cs elif:s.coach_late == "1" ?> <span class="badge overdue"><?cs var:L.Projects.Overdue ?></span><?cs /if ?></td>
 <td><?cs var:L.Projects.SlipStatuses[s.status] ?><?cs if:s.reason ?><br><small><?cs var:s.reason ?></small><?cs /if ?></td></tr><?cs /each ?></tbody></table>
+<?cs if:Can.Deadline == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/deadline" class="form" id="deadline"><?cs call:action_keys() ?>
+<div class="form-grid"><div class="field<?cs if:Form.deadline.Error ?> has-error<?cs /if ?>"><label for="f-deadline"><?cs var:L.Projects.Deadline ?></label><select id="f-deadline" name="deadline"<?cs if:Form.deadline.Error ?> aria-invalid="true" aria-describedby="e-deadline"<?cs /if ?>><?cs if:!P.learn_done_on ?><option value="learn"<?cs if:Form.deadline == "learn" ?> selected<?cs /if ?>><?cs var:L.Projects.LearnDue ?> <?cs var:P.learn_due ?></option><?cs /if ?><?cs if:!P.coach_done_on ?><option value="coach"<?cs if:Form.deadline == "coach" ?> selected<?cs /if ?>><?cs var:L.Projects.CoachDue ?> <?cs var:P.coach_due ?></option><?cs /if ?></select><?cs call:field_error("deadline") ?></div>
+<?cs call:field("deadline_on", L.Projects.DeadlineOn, "date", 1) ?></div>
+<div class="actions"><button type="submit"><?cs var:L.Projects.DeadlineDone ?></button></div></form><?cs /if ?>
 </section>
 </div>
 <section class="card" aria-labelledby="h-steps"><h2 id="h-steps"><?cs var:L.Projects.Steps ?></h2>
 <ol class="timeline steps"><?cs each:s = Steps ?><li class="<?cs if:s.done_on ?>done<?cs else ?>todo<?cs /if ?>" id="step-<?cs var:s.seq ?>">
-<div class="ev-head"><strong><?cs var:s.seq ?>. <?cs var:s.name ?></strong>
+<div class="ev-head"><strong><?cs var:s.n ?>. <?cs var:s.name ?></strong>
 <?cs if:s.done_on ?><small><?cs var:s.done_on ?> · <?cs var:s.done_by_name ?></small><?cs else ?><small><?cs var:L.Projects.NotDone ?></small><?cs /if ?></div>
 <?cs if:s.remark ?><p class="pre"><?cs var:s.remark ?></p><?cs /if ?></li><?cs /each ?></ol>
 <?cs if:Can.Tick == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/step" class="form" id="tick"><?cs call:action_keys() ?>
-<div class="form-grid"><div class="field"><label for="f-seq"><?cs var:L.Projects.Step ?></label><select id="f-seq" name="seq"><?cs each:s = Steps ?><?cs if:!s.done_on ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /if ?><?cs /each ?></select></div>
+<div class="form-grid"><div class="field"><label for="f-seq"><?cs var:L.Projects.Step ?></label><select id="f-seq" name="seq"><?cs each:s = Steps ?><?cs if:!s.done_on ?><option value="<?cs var:s.seq ?>"><?cs var:s.n ?>. <?cs var:s.name ?></option><?cs /if ?><?cs /each ?></select></div>
 <?cs call:field("done_on", L.Projects.DoneOn, "date", 1) ?>
 <?cs call:field("remark", L.Projects.Remark, "text", 0) ?></div>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
@@ -49,7 +54,7 @@
 <div class="form-grid"><?cs call:field("month", L.Projects.MonthHint, "text", 1) ?></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.AddPeriod ?></button></div></form>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/step" class="form" id="period-step"><?cs call:action_keys() ?>
-<div class="form-grid"><div class="field"><label for="f-step-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-month" name="month" type="text" required></div><div class="field"><label for="f-pseq"><?cs var:L.Projects.Step ?></label><select id="f-pseq" name="pseq"><?cs each:s = Steps ?><option value="<?cs var:s.seq ?>"><?cs var:s.seq ?>. <?cs var:s.name ?></option><?cs /each ?></select></div><div class="field"><label for="f-step-on"><?cs var:L.Projects.DoneOn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-on" name="on" type="date" required></div></div>
+<div class="form-grid"><div class="field"><label for="f-step-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-month" name="month" type="text" required></div><div class="field"><label for="f-pseq"><?cs var:L.Projects.Step ?></label><select id="f-pseq" name="pseq"><?cs each:s = Steps ?><?cs if:s.active == 1 ?><option value="<?cs var:s.seq ?>"><?cs var:s.n ?>. <?cs var:s.name ?></option><?cs /if ?><?cs /each ?></select></div><div class="field"><label for="f-step-on"><?cs var:L.Projects.DoneOn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-step-on" name="on" type="date" required></div></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.Tick ?></button></div></form>
 <form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/period/filed" class="form" id="period-filed"><?cs call:action_keys() ?>
 <div class="form-grid"><div class="field"><label for="f-filed-month"><?cs var:L.Projects.Month ?> <span class="req" aria-hidden="true">*</span></label><input id="f-filed-month" name="month" type="text" required></div><div class="field"><label for="f-filed-on"><?cs var:L.Projects.FiledOn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-filed-on" name="on" type="date" required></div></div>
@@ -60,12 +65,12 @@
 </section><?cs /if ?>
 <section class="card" aria-labelledby="h-materials"><h2 id="h-materials"><?cs var:L.Projects.Materials ?></h2>
 <?cs if:P.checklist_sent_at ?><p class="hint"><?cs var:L.Projects.ChecklistSent ?> <?cs var:P.checklist_sent_at ?><?cs if:P.finance_qq ?> · QQ <?cs var:P.finance_qq ?><?cs /if ?><?cs if:P.finance_wechat ?> · <?cs var:L.Projects.Wechat ?> <?cs var:P.finance_wechat ?><?cs /if ?></p><?cs /if ?>
-<ul class="list materials"><?cs each:m = Materials ?><li id="material-<?cs var:m.seq ?>" class="<?cs if:m.received_on ?>done<?cs else ?>missing<?cs /if ?>"><?cs var:m.seq ?>. <?cs var:m.name ?> — <?cs if:m.received_on ?><?cs var:L.Projects.Received ?> <?cs var:m.received_on ?> · <?cs var:m.received_by_name ?><?cs else ?><strong><?cs var:L.Projects.Missing ?></strong><?cs /if ?></li><?cs /each ?></ul>
+<ul class="list materials"><?cs each:m = Materials ?><li id="material-<?cs var:m.seq ?>" class="<?cs if:m.received_on ?>done<?cs else ?>missing<?cs /if ?>"><?cs var:m.n ?>. <?cs var:m.name ?> — <?cs if:m.received_on ?><?cs var:L.Projects.Received ?> <?cs var:m.received_on ?> · <?cs var:m.received_by_name ?><?cs else ?><strong><?cs var:L.Projects.Missing ?></strong><?cs /if ?></li><?cs /each ?></ul>
 <?cs if:Can.Start == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/start" class="form" id="start"><?cs call:action_keys() ?>
 <div class="form-grid"><?cs call:field("finance_qq", L.Projects.FinanceQQ, "text", 0) ?><?cs call:field("finance_wechat", L.Projects.FinanceWechat, "text", 0) ?></div>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Projects.SendChecklist ?></button></div></form><?cs /if ?>
 <?cs if:Can.Material == "1" ?><form method="post" action="<?cs var:URL.projects ?>/<?cs var:P.id ?>/material" class="form" id="material"><?cs call:action_keys() ?>
-<div class="form-grid"><div class="field"><label for="f-material"><?cs var:L.Projects.Material ?></label><select id="f-material" name="material"><?cs each:m = Materials ?><?cs if:!m.received_on ?><option value="<?cs var:m.seq ?>"><?cs var:m.seq ?>. <?cs var:m.name ?></option><?cs /if ?><?cs /each ?></select></div>
+<div class="form-grid"><div class="field"><label for="f-material"><?cs var:L.Projects.Material ?></label><select id="f-material" name="material"><?cs each:m = Materials ?><?cs if:!m.received_on ?><option value="<?cs var:m.seq ?>"><?cs var:m.n ?>. <?cs var:m.name ?></option><?cs /if ?><?cs /each ?></select></div>
 <?cs call:field("received_on", L.Projects.ReceivedOn, "date", 1) ?></div>
 <div class="actions"><button type="submit"><?cs var:L.Projects.Tick ?></button></div></form><?cs /if ?>
 </section>

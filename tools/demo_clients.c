@@ -106,7 +106,9 @@ static const char SQL_SECOND_LEAD[] =
     " SELECT c.id, st.user_id, c.created_at FROM clients c"
     " JOIN demo_lead st ON st.k = (c.id * 7) MOD ? WHERE c.id BETWEEN ? AND ? AND c.id MOD 10 = 3";
 
-static int staff(struct gw_db *db, long long *n)
+/* The demo departments and advisors (once) and demo_lead (k, user_id, dept_id)
+ * numbering the active advisors from 0, their count in *n: 0 or 1. */
+int demo_staff(struct gw_db *db, long long *n)
 {
 	for (size_t i = 0; i < sizeof(SQL_STAFF) / sizeof(SQL_STAFF[0]); i++)
 		if (gw_db_exec(db, SQL_STAFF[i], NULL) < 0)
@@ -135,7 +137,7 @@ int demo_clients_bulk(struct gw_db *db, long long n)
 {
 	long long nstaff = 0, base = 0;
 
-	if (staff(db, &nstaff) || gw_db_int(db, &base, "SELECT COUNT(*) FROM clients", NULL) < 0)
+	if (demo_staff(db, &nstaff) || gw_db_int(db, &base, "SELECT COUNT(*) FROM clients", NULL) < 0)
 		return 1;
 	for (long long done = 0; done < n; done += BATCH) {
 		long long count = n - done < BATCH ? n - done : BATCH;

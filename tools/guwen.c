@@ -43,6 +43,8 @@ static const char usage[] =
     "  demo --clients N        add N generated clients (names, USCCs, contacts, leads)\n"
     "  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
     "                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
+    "  demo --projects N [--seed S]  add N generated projects with slips, steps and\n"
+    "                          collection cases (needs clients: demo --clients first)\n"
     "  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
     "                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
     "                          old per-address counters removed. Silent unless\n"
@@ -368,10 +370,10 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (argc == 2 || rc || r.failed)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
-			" %d to directors, %d collection cases opened, %d summaries mailed, %d "
-			"failed\n",
-			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.summaries,
-			r.failed);
+			" %d to directors, %d collection cases opened, %d project deadlines"
+			" overdue, %d summaries mailed, %d failed\n",
+			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.late,
+			pj.summaries, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 
@@ -413,7 +415,8 @@ int main(int argc, char **argv)
 	else if (!strcmp(argv[1], "mail"))
 		rc = with_db(cmd_mail, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "demo") && argc >= 3 &&
-		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients")))
+		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients") ||
+		  !strcmp(argv[2], "--projects")))
 		rc = with_admin_db(cmd_demo, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
 		rc = with_db(cmd_demo, argc - 1, argv + 1);

@@ -56,6 +56,27 @@ int calendar_import(struct gw_ctx *ctx);
 int settings(struct gw_ctx *ctx);
 int settings_save(struct gw_ctx *ctx);
 
+/* ---- project_types.c: GET/POST /project-types, /project-types/:id[/deactivate|/activate],
+ * POST /project-types/:id/{steps,materials}[/:seq[/up|/down|/deactivate|/activate]] ---- */
+int types_list(struct gw_ctx *ctx);
+int type_create(struct gw_ctx *ctx);
+int type_edit(struct gw_ctx *ctx);
+int type_rename(struct gw_ctx *ctx);
+int type_deactivate(struct gw_ctx *ctx);
+int type_activate(struct gw_ctx *ctx);
+int step_add(struct gw_ctx *ctx);
+int step_rename(struct gw_ctx *ctx);
+int step_up(struct gw_ctx *ctx);
+int step_down(struct gw_ctx *ctx);
+int step_deactivate(struct gw_ctx *ctx);
+int step_activate(struct gw_ctx *ctx);
+int material_add(struct gw_ctx *ctx);
+int material_rename(struct gw_ctx *ctx);
+int material_up(struct gw_ctx *ctx);
+int material_down(struct gw_ctx *ctx);
+int material_deactivate(struct gw_ctx *ctx);
+int material_activate(struct gw_ctx *ctx);
+
 /* ---- mail.c: the outbox as the admin sees it ---- */
 /* GET /mail — the outbox's trouble and queue, newest first (200). */
 int admin_mail_list(struct gw_ctx *ctx);

@@ -1,5 +1,5 @@
 /* main.c — administration (/admin/…): staff accounts, departments, the
- * working-day calendar, settings, the mail outbox and the audit log, one file
+ * working-day calendar, settings, the project types, the mail outbox and the audit log, one file
  * per page group in cgi-bin/admin/; here the helpers they share, the overview
  * and the routes. */
 #include <stdio.h>
@@ -72,6 +72,27 @@ static const struct gw_route routes[] = {
     {"POST", "/calendar/import", calendar_import, GW_PERM_ADMIN_CALENDAR, 0},
     {"GET", "/settings", settings, GW_PERM_ADMIN_SETTINGS, 0},
     {"POST", "/settings", settings_save, GW_PERM_ADMIN_SETTINGS, 0},
+    {"GET", "/project-types", types_list, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types", type_create, GW_PERM_ADMIN_SETTINGS, 0},
+    {"GET", "/project-types/:id", type_edit, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id", type_rename, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/deactivate", type_deactivate, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/activate", type_activate, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/steps", step_add, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/steps/:seq", step_rename, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/steps/:seq/up", step_up, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/steps/:seq/down", step_down, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/steps/:seq/deactivate", step_deactivate, GW_PERM_ADMIN_SETTINGS,
+     0},
+    {"POST", "/project-types/:id/steps/:seq/activate", step_activate, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials", material_add, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials/:seq", material_rename, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials/:seq/up", material_up, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials/:seq/down", material_down, GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials/:seq/deactivate", material_deactivate,
+     GW_PERM_ADMIN_SETTINGS, 0},
+    {"POST", "/project-types/:id/materials/:seq/activate", material_activate,
+     GW_PERM_ADMIN_SETTINGS, 0},
     {"GET", "/mail", admin_mail_list, GW_PERM_ADMIN_SETTINGS, 0},
     {"POST", "/mail/:id/resend", admin_mail_resend, GW_PERM_ADMIN_SETTINGS, 0},
     {"GET", "/audit", audit_list, GW_PERM_AUDIT_READ, 0},

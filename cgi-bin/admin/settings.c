@@ -1,5 +1,6 @@
 /* settings.c — the centre's settings (/admin/settings): the public pages' phone
- * and hours, the complaint deadlines and escalation. */
+ * and hours, the complaint deadlines and escalation, the progress summary's
+ * weekday. */
 #include <stdio.h>
 #include <string.h>
 #include "guwen/audit.h"
@@ -8,10 +9,10 @@
 #include "admin.h"
 
 /* One field per row of the settings table; the name is the row's name. Only
- * settings a feature reads are shown: the rows centre_name, contact_days
- * (clients not contacted for so many days, 1–365) and summary_weekday (the
- * weekly summary's day, 1–7) wait in the table, unshown and kept as they
- * are, until their features land; each comes back here with its feature. */
+ * settings a feature reads are shown: the rows centre_name and contact_days
+ * (clients not contacted for so many days, 1–365) wait in the table, unshown
+ * and kept as they are, until their features land; each comes back here with
+ * its feature. */
 static const struct gw_fdef settings_form[] = {
     /* the public pages' contact line (cgi-bin/portal/contact.c) */
     {"centre_phone", GW_F_PHONE, 0, 32, 0, 0, NULL},
@@ -28,6 +29,8 @@ static const struct gw_fdef settings_form[] = {
     {"complaint_d_resolution", GW_F_INT, 1, 4, 1, 2160, NULL},
     {"complaint_warn_hours", GW_F_INT, 1, 4, 1, 720, NULL},
     {"complaint_director_after_hours", GW_F_INT, 1, 4, 1, 720, NULL},
+    /* the day `guwen jobs` mails the progress summary to the managers (1 Monday … 7 Sunday) */
+    {"summary_weekday", GW_F_INT, 1, 1, 1, 7, NULL},
     END,
 };
 

@@ -5,16 +5,17 @@
 #include "guwen/client_store.h"
 #include "projects.h"
 
-static const char SQL_STEP_NAME[] =
-    "SELECT name_zh FROM project_type_steps WHERE type_id = ? AND seq = ?";
 static const char SQL_STEP[] =
     "INSERT INTO project_steps (project_id, seq, done_on, done_by, remark, done_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";
+/* the count the progress summary reads (019) */
+static const char SQL_STEP_COUNT[] = "UPDATE projects SET steps_done = steps_done + 1 WHERE id = ?";
 static const char SQL_SLIP_ANSWER[] =
     "UPDATE project_slips SET status = ?, answered_by = ?, answered_at = ?, reason = ?"
     " WHERE id = ? AND status = 'open'";
+/* the slip's first deadline becomes the lead's to record (deadline_due, 019) */
 static const char SQL_ACCEPTED[] =
-    "UPDATE projects SET status = 'active', lead_id = ? WHERE id = ?";
+    "UPDATE projects SET status = 'active', lead_id = ?, deadline_due = ? WHERE id = ?";
 static const char SQL_REJECTED[] =
     "UPDATE projects SET status = ?, rejections = rejections + 1 WHERE id = ?";
 static const char SQL_STATUS[] = "UPDATE projects SET status = ? WHERE id = ?";
@@ -86,17 +87,10 @@ int claimed(struct gw_ctx *ctx, const struct gw_project *p, int *answer)
 
 /* ---- steps ------------------------------------------------------------------- */
 
-static const char *step_line(struct gw_ctx *ctx, const struct gw_project *p,
-			     const struct gw_fval *v)
+static const char *step_line(struct gw_ctx *ctx, const char *name, const struct gw_fval *v)
 {
 	char on[16];
-	const char *name;
 
-	if (gw_db_row(ctx->db, ctx->hdf, "Tmp.Step", SQL_STEP_NAME, "ii", p->type_id, v[S_SEQ].i) !=
-	    1)
-		return NULL;
-	name = gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.Step.name_zh", ""));
-	gw_hdf_remove(ctx->hdf, "Tmp");
 	gw_date_format((int32_t)v[S_DONE_ON].i, on);
 	return gw_arena_printf(&ctx->arena, "%lld. %s · %s%s%s", v[S_SEQ].i, name, on,
 			       v[S_REMARK].present ? " · " : "", v[S_REMARK].s);
@@ -107,28 +101,32 @@ int step_submit(struct gw_ctx *ctx)
 	struct gw_project p;
 	struct gw_fval v[S__N];
 	char on[16];
-	const char *line;
-	int r = loaded(ctx, &p);
+	const char *line, *name = NULL;
+	int r = loaded(ctx, &p), known;
 
 	if (r <= 0)
 		return not_loaded(r);
 	if (!may_tick(ctx, &p))
 		return 403;
-	if (GW_FORM_READ(ctx, step_form, v) || v[S_SEQ].i > p.nsteps)
-		return show_page(ctx, &p, v[S_SEQ].i > p.nsteps ? "bad_step" : NULL);
+	if (GW_FORM_READ(ctx, step_form, v))
+		return show_page(ctx, &p, NULL);
+	if ((known = step_name(ctx, &p, v[S_SEQ].i, &name)) <= 0)
+		return known < 0 ? 500 : show_page(ctx, &p, "bad_step");
 	if (v[S_DONE_ON].i > gw_today(ctx))
 		return gw_form_error(ctx, "done_on", "future_date"), show_page(ctx, &p, NULL);
 	if (!claimed(ctx, &p, &r))
 		return r;
 	gw_date_format((int32_t)v[S_DONE_ON].i, on);
-	line = step_line(ctx, &p, v);
+	line = step_line(ctx, name, v);
 	if (gw_db_exec(ctx->db, SQL_STEP, "iisiss", p.id, v[S_SEQ].i, on, ctx->user->id,
 		       v[S_REMARK].present ? v[S_REMARK].s : NULL, gw_now_utc(ctx)) != 1) {
 		gw_db_rollback(ctx->db);
 		return gw_db_errno(ctx->db) == 1062 ? refused(ctx, &p, "step_done") : 500;
 	}
-	return finish(ctx, &p, !line || event(ctx, p.id, "step", line), "project.step",
-		      "step_done");
+	return finish(ctx, &p,
+		      !line || gw_db_exec(ctx->db, SQL_STEP_COUNT, "i", p.id) != 1 ||
+			  event(ctx, p.id, "step", line),
+		      "project.step", "step_done");
 }
 
 /* ---- the slip answered -------------------------------------------------------- */
@@ -154,7 +152,7 @@ int accept_submit(struct gw_ctx *ctx)
 	if (!claimed(ctx, &p, &r))
 		return r;
 	failed = answer_slip(ctx, &p, "accepted", NULL) ||
-		 gw_db_exec(ctx->db, SQL_ACCEPTED, "ii", ctx->user->id, p.id) != 1 ||
+		 gw_db_exec(ctx->db, SQL_ACCEPTED, "isi", ctx->user->id, p.learn_due, p.id) != 1 ||
 		 gw_client_project_lead(ctx, p.client_id, ctx->user->id, p.id) ||
 		 event(ctx, p.id, "accepted", NULL);
 	return finish(ctx, &p, failed, "project.accept", "slip_accepted");

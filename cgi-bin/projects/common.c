@@ -8,6 +8,10 @@
 static const char SQL_CLAIM[] =
     "UPDATE projects SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 
+/* a step new work can check off: of the project's type and not switched off */
+static const char SQL_STEP_NAME[] =
+    "SELECT name_zh FROM project_type_steps WHERE type_id = ? AND seq = ? AND active = 1";
+
 static const char SQL_EVENT[] =
     "INSERT INTO project_events (project_id, at, user_id, kind, body) VALUES (?, ?, ?, ?, ?)";
 
@@ -44,6 +48,19 @@ static int in_scope(struct gw_ctx *ctx, const struct gw_project *p)
 	if (p->collection_id && ctx->user->role == GW_ROLE_LEGAL)
 		return 1;
 	return sees_department(ctx) && p->department_id == ctx->user->dept_id;
+}
+
+/* The Chinese name of step seq of the project's type into *name (in the
+ * arena) when it can be checked off: 1; 0 no such step or switched off; -1. */
+int step_name(struct gw_ctx *ctx, const struct gw_project *p, long long seq, const char **name)
+{
+	int r = gw_db_row(ctx->db, ctx->hdf, "Tmp.Step", SQL_STEP_NAME, "ii", p->type_id, seq);
+
+	if (r == 1)
+		*name =
+		    gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.Step.name_zh", ""));
+	gw_hdf_remove(ctx->hdf, "Tmp");
+	return r;
 }
 
 /* The project id into *p when the user may see it: 1, 0 (absent or out of

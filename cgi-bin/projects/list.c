@@ -26,18 +26,18 @@ static const struct gw_list_col cols[] = {
     {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
-/* overdue: an open slip past its learn-basics day, or an accepted one past its
- * coaching day with no step checked off (two '?': today) */
+/* overdue: the latest slip, open or accepted, has a deadline past and not
+ * recorded done (two '?': today) */
 static const struct gw_list projects_list = {
     .columns = "p.id, c.name AS client_name, t.name_zh AS type_zh, t.name_en AS type_en,"
 	       " d.name AS dept_name, l.name AS lead_name, p.status, sl.learn_due, sl.coach_due,"
-	       " p.blocked_stage, ((sl.status = 'open' AND sl.learn_due < ?)"
-	       " OR (sl.status = 'accepted' AND sl.coach_due < ? AND NOT EXISTS (SELECT 1"
-	       " FROM project_steps s WHERE s.project_id = p.id))) AS overdue",
+	       " p.blocked_stage, (sl.status IN ('open', 'accepted')"
+	       " AND ((sl.learn_done_on IS NULL AND sl.learn_due < ?)"
+	       " OR (sl.coach_done_on IS NULL AND sl.coach_due < ?))) AS overdue",
     .from = "projects p JOIN clients c ON c.id = p.client_id"
 	    " JOIN project_types t ON t.id = p.type_id JOIN departments d ON d.id = p.department_id"
 	    " LEFT JOIN users l ON l.id = p.lead_id"
-	    " LEFT JOIN project_slips sl ON sl.id ="
+	    " LEFT JOIN project_slips sl ON sl.project_id = p.id AND sl.id ="
 	    " (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)",
     .key = "p.id",
     .filters = filters,

@@ -12,6 +12,7 @@ static const struct gw_route routes[] = {
     {"GET", "/collections", collections_page, GW_PERM_FEE_COLLECT, 0},
     {"GET", "/:id", view_page, GW_PERM_PROJECT_READ, 0},
     {"POST", "/:id/step", step_submit, GW_PERM_PROJECT_READ, 0},
+    {"POST", "/:id/deadline", deadline_submit, GW_PERM_PROJECT_READ, 0},
     {"POST", "/:id/accept", accept_submit, GW_PERM_PROJECT_READ, 0},
     {"POST", "/:id/reject", reject_submit, GW_PERM_PROJECT_READ, 0},
     {"POST", "/:id/reassign", reassign_submit, GW_PERM_PROJECT_CREATE, 0},

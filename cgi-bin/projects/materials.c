@@ -7,9 +7,10 @@
 static const char SQL_START[] =
     "UPDATE projects SET finance_qq = ?, finance_wechat = ?, checklist_sent_at = ? WHERE id = ?";
 static const char SQL_LIST_ZH[] =
-    "SELECT seq, name_zh AS name FROM project_type_materials WHERE type_id = ? ORDER BY seq";
+    "SELECT ROW_NUMBER() OVER (ORDER BY pos, seq) AS n, name_zh AS name"
+    " FROM project_type_materials WHERE type_id = ? AND active = 1 ORDER BY pos, seq";
 static const char SQL_MATERIAL_NAME[] =
-    "SELECT name_zh FROM project_type_materials WHERE type_id = ? AND seq = ?";
+    "SELECT name_zh FROM project_type_materials WHERE type_id = ? AND seq = ? AND active = 1";
 static const char SQL_MATERIAL[] =
     "INSERT INTO project_materials (project_id, seq, received_on, received_by) VALUES (?, ?, ?, ?)";
 
@@ -46,7 +47,7 @@ static const char *checklist_text(struct gw_ctx *ctx, const struct gw_project *p
 		return NULL;
 	list = hdf_get_obj(ctx->hdf, "Tmp.List");
 	for (HDF *r = list ? hdf_obj_child(list) : NULL; r; r = hdf_obj_next(r))
-		text = gw_arena_printf(&ctx->arena, "%s%s. %s\n", text, hdf_get_value(r, "seq", ""),
+		text = gw_arena_printf(&ctx->arena, "%s%s. %s\n", text, hdf_get_value(r, "n", ""),
 				       hdf_get_value(r, "name", ""));
 	gw_hdf_remove(ctx->hdf, "Tmp");
 	return text;

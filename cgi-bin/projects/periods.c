@@ -72,13 +72,16 @@ static int begin(struct gw_ctx *ctx, struct gw_project *p, struct gw_fval *v, un
 		 int *answer)
 {
 	int r = loaded(ctx, p), y, m;
+	const char *name;
 
 	if (r <= 0)
 		return *answer = not_loaded(r), 0;
 	if (!may_period(ctx, p))
 		return *answer = 403, 0;
-	if (read_period(ctx, v, need, &y, &m) || ((need & 2) && v[P_SEQ].i > p->nsteps))
-		return *answer = show_page(ctx, p, v[P_SEQ].i > p->nsteps ? "bad_step" : NULL), 0;
+	if (read_period(ctx, v, need, &y, &m))
+		return *answer = show_page(ctx, p, NULL), 0;
+	if ((need & 2) && (r = step_name(ctx, p, v[P_SEQ].i, &name)) <= 0)
+		return *answer = r < 0 ? 500 : show_page(ctx, p, "bad_step"), 0;
 	return claimed(ctx, p, answer);
 }
 

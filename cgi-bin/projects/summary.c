@@ -23,8 +23,7 @@ static int load_summary(struct gw_ctx *ctx)
 	gw_date_format(gw_today(ctx), today);
 	gw_hdf_set(ctx->hdf, "Summary.Today", today);
 	if (gw_project_summary(ctx->db, ctx->hdf, "ByAdvisor", GW_SUMMARY_ADVISOR, today, &s) < 0 ||
-	    gw_project_summary(ctx->db, ctx->hdf, "ByDepartment", GW_SUMMARY_DEPARTMENT, today,
-			       &s) < 0)
+	    gw_project_summary_departments(ctx->hdf, "ByAdvisor", "ByDepartment") < 0)
 		return -1;
 	return 0;
 }

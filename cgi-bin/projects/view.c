@@ -3,16 +3,16 @@
  * remark), the project's events, and the actions the user may take. */
 #include "projects.h"
 
-static const char SQL_STEPS_ZH[] =
-    "SELECT t.seq, t.name_zh AS name, s.done_on, s.remark, u.name AS done_by_name"
-    " FROM project_type_steps t LEFT JOIN project_steps s"
-    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-    " WHERE t.type_id = ? ORDER BY t.seq";
-static const char SQL_STEPS_EN[] =
-    "SELECT t.seq, t.name_en AS name, s.done_on, s.remark, u.name AS done_by_name"
-    " FROM project_type_steps t LEFT JOIN project_steps s"
-    "  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"
-    " WHERE t.type_id = ? ORDER BY t.seq";
+/* The type's steps in the admin's order (n: the place shown), those switched
+ * off only where this project checked them off. */
+#define STEPS_SQL(NAME)                                                                            \
+	"SELECT t.seq, ROW_NUMBER() OVER (ORDER BY t.pos, t.seq) AS n, t." NAME " AS name,"        \
+	" t.active, s.done_on, s.remark, u.name AS done_by_name"                                   \
+	" FROM project_type_steps t LEFT JOIN project_steps s"                                     \
+	"  ON s.project_id = ? AND s.seq = t.seq LEFT JOIN users u ON u.id = s.done_by"            \
+	" WHERE t.type_id = ? AND (t.active = 1 OR s.done_on IS NOT NULL) ORDER BY t.pos, t.seq"
+static const char SQL_STEPS_ZH[] = STEPS_SQL("name_zh");
+static const char SQL_STEPS_EN[] = STEPS_SQL("name_en");
 
 static const char SQL_EVENTS[] =
     "SELECT e.at, e.kind, e.body, u.name AS user_name FROM project_events e"
@@ -20,7 +20,10 @@ static const char SQL_EVENTS[] =
 
 static const char SQL_SLIPS[] =
     "SELECT sl.id, sl.slip_on, d.name AS dept_name, u.name AS advisor_name, sl.learn_due,"
-    " sl.coach_due, sl.status, sl.reason FROM project_slips sl"
+    " sl.coach_due, sl.learn_done_on, sl.coach_done_on, sl.status, sl.reason,"
+    " (sl.status <> 'rejected' AND sl.learn_done_on IS NULL AND sl.learn_due < ?) AS learn_late,"
+    " (sl.status <> 'rejected' AND sl.coach_done_on IS NULL AND sl.coach_due < ?) AS coach_late"
+    " FROM project_slips sl"
     " JOIN departments d ON d.id = sl.department_id LEFT JOIN users u ON u.id = sl.advisor_id"
     " WHERE sl.project_id = ? ORDER BY sl.id";
 
@@ -29,16 +32,16 @@ static const char SQL_NOTES[] =
     " JOIN project_collections pc ON pc.id = n.collection_id"
     " LEFT JOIN users u ON u.id = n.user_id WHERE pc.project_id = ? ORDER BY n.id";
 
-static const char SQL_MATERIALS_ZH[] =
-    "SELECT m.seq, m.name_zh AS name, pm.received_on, u.name AS received_by_name"
-    " FROM project_type_materials m LEFT JOIN project_materials pm"
-    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-    " WHERE m.type_id = ? ORDER BY m.seq";
-static const char SQL_MATERIALS_EN[] =
-    "SELECT m.seq, m.name_en AS name, pm.received_on, u.name AS received_by_name"
-    " FROM project_type_materials m LEFT JOIN project_materials pm"
-    "  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"
-    " WHERE m.type_id = ? ORDER BY m.seq";
+/* The checklist in the admin's order, materials switched off only where received. */
+#define MATERIALS_SQL(NAME)                                                                        \
+	"SELECT m.seq, ROW_NUMBER() OVER (ORDER BY m.pos, m.seq) AS n, m." NAME " AS name,"        \
+	" pm.received_on, u.name AS received_by_name"                                              \
+	" FROM project_type_materials m LEFT JOIN project_materials pm"                            \
+	"  ON pm.project_id = ? AND pm.seq = m.seq LEFT JOIN users u ON u.id = pm.received_by"     \
+	" WHERE m.type_id = ? AND (m.active = 1 OR pm.received_on IS NOT NULL)"                    \
+	" ORDER BY m.pos, m.seq"
+static const char SQL_MATERIALS_ZH[] = MATERIALS_SQL("name_zh");
+static const char SQL_MATERIALS_EN[] = MATERIALS_SQL("name_en");
 
 /* overdue: not filed by the deadline (late, or not yet and the day passed) */
 static const char SQL_PERIODS[] =
@@ -106,6 +109,7 @@ static void actions_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 
 	gw_hdf_set_int(h, "Can.Answer", slip_mine(ctx, p));
 	gw_hdf_set_int(h, "Can.Tick", may_tick(ctx, p));
+	gw_hdf_set_int(h, "Can.Deadline", may_deadline(ctx, p));
 	gw_hdf_set_int(h, "Can.Reassign",
 		       is_creator(ctx, p) &&
 			   (is(p->status, "reassign") || is(p->status, "answered")));
@@ -142,6 +146,8 @@ static void defaults(struct gw_ctx *ctx)
 		gw_hdf_set(ctx->hdf, "Form.received_on", today);
 	if (!hdf_get_value(ctx->hdf, "Form.paid_on", NULL))
 		gw_hdf_set(ctx->hdf, "Form.paid_on", today);
+	if (!hdf_get_value(ctx->hdf, "Form.deadline_on", NULL))
+		gw_hdf_set(ctx->hdf, "Form.deadline_on", today);
 }
 
 static int periods_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
@@ -158,9 +164,11 @@ static int periods_to_hdf(struct gw_ctx *ctx, const struct gw_project *p)
 int show_page(struct gw_ctx *ctx, const struct gw_project *p, const char *msg)
 {
 	const char *steps = strcmp(ctx->lang, "en") ? SQL_STEPS_ZH : SQL_STEPS_EN;
+	char today[16];
 
+	gw_date_format(gw_today(ctx), today);
 	if (gw_db_rows(ctx->db, ctx->hdf, "Steps", steps, "ii", p->id, p->type_id) < 0 ||
-	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "i", p->id) < 0 ||
+	    gw_db_rows(ctx->db, ctx->hdf, "Slips", SQL_SLIPS, "ssi", today, today, p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Events", SQL_EVENTS, "i", p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Notes", SQL_NOTES, "i", p->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Materials",

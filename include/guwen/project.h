@@ -20,7 +20,7 @@ struct gw_project {
 	    *lead_name, *creator_name, *fee_purpose, *fee_due, *created_at, *slip_on, *slip_status,
 	    *learn_due, *coach_due, *slip_advisor_name, *slip_dept_name, *fee_paid_on,
 	    *blocked_stage, *blocked_reason, *collection_opened, *finance_qq, *finance_wechat,
-	    *checklist_sent_at;
+	    *checklist_sent_at, *learn_done_on, *coach_done_on;
 	uint64_t nulls;
 };
 

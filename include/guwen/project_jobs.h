@@ -9,7 +9,7 @@
 #include "guwen/db.h"
 
 struct gw_project_jobs {
-	int opened, summaries, failed;
+	int opened, summaries, late, failed;
 };
 
 /* Open a collection case for every project whose fee is unpaid after its due
@@ -22,7 +22,18 @@ struct gw_project_jobs {
  * local), once that day (the setting summary_sent_on remembers it), the
  * progress summary of each department (templates/mail/project_summary.cs) to
  * its active managers. */
+/* ... and tells each slip deadline that passed undone (gw_project_deadlines_run). */
 int gw_project_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minutes, int64_t now,
 			struct gw_project_jobs *out);
+
+/* Each deadline of a slip (learn the basics, on-site coaching) due before
+ * today (the centre's local date) and not recorded done, on a project's
+ * latest slip still open or accepted, told once: the slip remembers when (now,
+ * UTC), a line on the timeline, an audit record by user 0, and a mail to the
+ * assignee and the managers of the slip's department (the start page shows
+ * it: lib/project_work.c). Counts into out->late and out->failed; 0, or -1
+ * when a list could not be read. */
+int gw_project_deadlines_run(struct gw_db *db, HDF *words, const char *dir, const char *today,
+			     const char *now, struct gw_project_jobs *out);
 
 #endif

@@ -19,8 +19,14 @@ struct gw_summary_scope {
 
 /* The summary's rows under prefix.N.{dept_name, lead_name, projects, active,
  * steps_done, steps_total, met, missed, collections} as of today
- * ("YYYY-MM-DD", for the deadlines passed). The row count or -1. */
+ * ("YYYY-MM-DD", for the deadlines passed), ordered by department and lead.
+ * One statement, per advisor; the department rows are its rows summed. The
+ * row count or -1. */
 int gw_project_summary(struct gw_db *db, HDF *hdf, const char *prefix, enum gw_summary_by by,
 		       const char *today, const struct gw_summary_scope *s);
+/* The department rows (lead_name "") under to.N, summed from the advisor rows
+ * under from (as gw_project_summary gives them: a department's rows adjacent).
+ * The row count or -1. */
+int gw_project_summary_departments(HDF *hdf, const char *from, const char *to);
 
 #endif

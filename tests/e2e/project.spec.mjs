@@ -5,7 +5,8 @@
 //   2. the advisor sees the slip on the start page and rejects it with a reason;
 //   3. market assigns it again (二次分配); the advisor accepts it from the start
 //      page and checks off the first step;
-//   4. the manager opens the progress summary and finds the advisor's row.
+//   4. the manager opens the progress summary and finds the advisor's row,
+//      prints it with its button, and it stands alone on an A4 page.
 // Plain node: `node project.spec.mjs` with GUWEN_BASE and GUWEN_VAR set
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment.
@@ -110,7 +111,7 @@ async function story(browser) {
     await submit(page, page.getByRole('button', { name: '建立项目并发出分配单', exact: true }));
     await onPath(page, /^\/projects\/\d+$/, 'the new project page');
     id = new URL(page.url()).pathname.split('/').pop();
-    const due = (await page.locator('table.slips td.coach-due').first().innerText()).trim();
+    const due = (await page.locator('table.slips td.coach-due').first().innerText()).trim().split(/\s/)[0]; // the date, then any 已超期 badge
     if (due !== '2026-10-10') fail(`the coaching deadline shows ${due}, not 2026-10-10 (make-up Saturday)`);
   });
 
@@ -156,6 +157,31 @@ async function story(browser) {
     const cells = await row.first().locator('td').allInnerTexts();
     if (!(Number(cells[2]) >= 1)) fail(`${advisorName}'s row shows ${cells[2]} projects`);
     await visible(page.locator('section[aria-labelledby="h-dept"] tbody tr'), 'a row in 按部门');
+  });
+
+  // the print button (js/print.js: the CSP allows no inline onclick) prints,
+  // and on paper the summary stands alone on A4: no navigation, no buttons,
+  // the title and both tables, the reviewer's line
+  await step(manager, 'summary-print', async (page) => {
+    const button = page.getByRole('button', { name: '打印', exact: true });
+    await visible(button, 'the print button (shown by js/print.js)');
+    await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed++; }; });
+    await button.click();
+    if ((await page.evaluate(() => window.__printed)) !== 1) fail('the print button did not open printing');
+    await page.emulateMedia({ media: 'print' });
+    for (const [sel, what] of [['header.top, nav', 'the navigation'], ['#print-button', 'the print button'],
+      ['a.button', 'the export link']]) {
+      const shown = await page.locator(sel).evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length);
+      if (shown) fail(`${what} is printed`);
+    }
+    await visible(page.getByRole('heading', { level: 1, name: '项目进度汇总表' }), 'the title on paper');
+    await visible(page.locator('section[aria-labelledby="h-adv"] tbody tr').filter({ hasText: advisorName }), 'the advisor row on paper');
+    await visible(page.locator('.summary-sign'), 'the reviewer line on paper');
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+    if (!box || Math.abs(Number(box[1]) - 595) > 2 || Math.abs(Number(box[2]) - 842) > 2)
+      fail(`the printed page is not A4: ${box ? box.slice(1).join(' × ') : 'no page size'}`);
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, for the screenshot
   });
 
   for (const who of [market, advisor, manager]) await who.context.close();

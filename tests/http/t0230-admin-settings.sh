@@ -2,17 +2,19 @@
 # t0230-admin-settings — an administrator edits the settings: bad values are
 # refused at their field with the input kept and nothing stored; good values are
 # saved and each change is audited as old → new. Settings no feature reads yet
-# (centre name, contact days, summary weekday) are not shown and stay as stored.
+# (centre name, contact days) are not shown and stay as stored; the progress
+# summary's weekday (issue 11: "the schedule is a setting") is one of the form's.
 . "$(dirname "$0")/lib.sh"
 
 setting() { sql "SELECT value FROM settings WHERE name = '$1'"; }
 warn0=$(setting complaint_warn_hours) dir0=$(setting complaint_director_after_hours)
 days0=$(setting contact_days) name0=$(setting centre_name)
 warn1=$((warn0 == 5 ? 6 : 5)) dir1=$((dir0 == 30 ? 31 : 30))
-# the complaint settings as stored but the two this test changes
-mapfile -t rest < <(sql "SELECT CONCAT(name, '=', value) FROM settings WHERE name LIKE 'complaint%'
+# the complaint settings and the summary's weekday as stored but the two this test changes
+mapfile -t rest < <(sql "SELECT CONCAT(name, '=', value) FROM settings
+                         WHERE (name LIKE 'complaint%' OR name = 'summary_weekday')
                          AND name NOT IN ('complaint_warn_hours', 'complaint_director_after_hours')")
-[ ${#rest[@]} = 8 ] || fail "expected 8 complaint deadline settings"
+[ ${#rest[@]} = 9 ] || fail "expected 8 complaint deadline settings and the summary weekday"
 
 login a admin || fail "admin cannot sign in"
 get a /admin/settings
@@ -20,7 +22,7 @@ expect_status 200
 expect_body "系统设置"
 expect_body "id=\"f-complaint_warn_hours\" name=\"complaint_warn_hours\" required value=\"$warn0\""
 ok "the form shows the stored values"
-for f in centre_name contact_days summary_weekday; do
+for f in centre_name contact_days; do
     expect_no_body "name=\"$f\""
 done
 expect_no_body "中心名称"
@@ -99,3 +101,19 @@ expect_status 303
 post a /admin/settings "${keep[@]}" "${rest[@]}"
 [ "$(setting complaint_b_resolution)" = "$b0" ] || fail "deadline not restored"
 ok "complaint deadlines are edited with the other settings, validated"
+
+# the progress summary's weekday: a select of the 7 days, 1–7 only, audited
+wd0=$(setting summary_weekday)
+get a /admin/settings
+expect_body '<option value="5"'; expect_body '星期五'
+post a /admin/settings "${keep[@]}" "${rest[@]/summary_weekday=*/summary_weekday=8}"
+expect_status 200; expect_body 'id="e-summary_weekday"'
+[ "$(setting summary_weekday)" = "$wd0" ] || fail "weekday 8 stored"
+wd1=$((wd0 == 3 ? 4 : 3))
+post a /admin/settings "${keep[@]}" "${rest[@]/summary_weekday=*/summary_weekday=$wd1}"
+expect_status 303
+[ "$(setting summary_weekday)" = "$wd1" ] || fail "weekday not saved"
+[ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'settings.update' AND detail = 'summary_weekday: $wd0 → $wd1'")" -ge 1 ] || fail "weekday change not audited"
+post a /admin/settings "${keep[@]}" "${rest[@]}"
+[ "$(setting summary_weekday)" = "$wd0" ] || fail "weekday not restored"
+ok "the progress summary's weekday: shown as a day, 8 refused, a change saved and audited"

@@ -79,6 +79,6 @@ expect_status 303
 get l /projects/collections; expect_no_body "费用客户$tag"
 jobs '2030-03-20 01:00:00' >/dev/null
 [ "$(sql "SELECT COUNT(*) FROM project_collections WHERE project_id = $id")" = 1 ] || fail "reopened after payment"
-[ "$(sql "SELECT GROUP_CONCAT(kind ORDER BY id) FROM project_events WHERE project_id = $id")" = "created,slip,accepted,blocked,block_forwarded,unblocked,collection_opened,collection_note,paid,collection_closed" ] || fail "timeline $(sql "SELECT GROUP_CONCAT(kind ORDER BY id) FROM project_events WHERE project_id = $id")"
+[ "$(sql "SELECT GROUP_CONCAT(kind ORDER BY id) FROM project_events WHERE project_id = $id")" = "created,slip,accepted,blocked,block_forwarded,unblocked,deadline_late,deadline_late,collection_opened,collection_note,paid,collection_closed" ] || fail "timeline $(sql "SELECT GROUP_CONCAT(kind ORDER BY id) FROM project_events WHERE project_id = $id")"
 get l "/projects/$id"; expect_status 404
 ok "legal notes the case; the payment (no future date) closes it; not reopened; every event on the timeline"

@@ -3,8 +3,8 @@
 # (项目进度汇总表, issue 11): per advisor and per department, printable and CSV,
 # and mailed weekly to each manager by `guwen jobs` on the weekday of the
 # setting summary_weekday (once that day). Two new advisors of one department:
-# A checked off the first step before the coaching deadline (met), B did not
-# (missed, and the project stands out as overdue).
+# A recorded both deadlines of the slip done in time (met), B did not (both
+# missed, and the project stands out as overdue).
 . "$(dirname "$0")/lib.sh"
 
 tag=$$$RANDOM
@@ -29,6 +29,8 @@ pa=$(sql "SELECT id FROM projects WHERE client_id = $ca"); pb=$(sql "SELECT id F
 post a "/projects/$pa/accept" version=0; expect_status 303
 post b "/projects/$pb/accept" version=0; expect_status 303
 post a "/projects/$pa/step" version=1 seq=1 done_on=2026-11-04; expect_status 303
+post a "/projects/$pa/deadline" version=2 deadline=learn deadline_on=2026-11-03; expect_status 303
+post a "/projects/$pa/deadline" version=3 deadline=coach deadline_on=2026-11-05; expect_status 303
 
 get g "/projects/?q=汇总&status=active"
 expect_status 200; expect_body "汇总甲$tag"; expect_body "汇总乙$tag"
@@ -44,12 +46,12 @@ get g /projects/summary
 expect_status 200; expect_body '项目进度汇总表'; expect_body "顾问A$tag"; expect_body 'id="print-hint"'
 get g /projects/summary/export
 expect_status 200; expect_header 'text/csv'
-grep -q "^按顾问,[^,]*,顾问A$tag,1,1,1,8,1,0,0" "$BODY" || fail "A's row: $(grep "顾问A$tag" "$BODY")"
-grep -q "^按顾问,[^,]*,顾问B$tag,1,1,0,5,0,1,0" "$BODY" || fail "B's row: $(grep "顾问B$tag" "$BODY")"
+grep -q "^按顾问,[^,]*,顾问A$tag,1,1,1,8,2,0,0" "$BODY" || fail "A's row: $(grep "顾问A$tag" "$BODY")"
+grep -q "^按顾问,[^,]*,顾问B$tag,1,1,0,5,0,2,0" "$BODY" || fail "B's row: $(grep "顾问B$tag" "$BODY")"
 grep -q "^按部门," "$BODY" || fail "no department rows"
 login l legal || fail "legal"
 get l /projects/summary; expect_status 200; expect_no_body "顾问A$tag"
-ok "summary per advisor (met / missed coaching deadlines, steps reached) and department; CSV; out of scope (legal): not shown"
+ok "summary per advisor (met / missed slip deadlines, steps reached) and department; CSV; out of scope (legal): not shown"
 
 # 2030-03-15 is a Friday; the setting says Friday
 sql "UPDATE settings SET value = '5' WHERE name = 'summary_weekday'; DELETE FROM settings WHERE name = 'summary_sent_on'"

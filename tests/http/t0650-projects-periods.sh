@@ -37,3 +37,13 @@ get a "/projects/$id"
 tr -d '\n' <"$BODY" | grep -q 'id="period-2026-10" class="overdue">' || fail "filed after the deadline: not shown late"
 expect_body '漏记一张发票'
 ok "a month's step, its filing (late: it stands out) and a correction with what and why"
+
+# the start page: a month not filed past its deadline stands out; one filed or
+# not yet near its deadline (2026-11: 12-17) is not there
+get a /; expect_no_body "纳税申报期限 · 账期客户$tag"
+post a "/projects/$id/period" version=6 month=2026-09; expect_status 303
+get a /; expect_body "已超期：纳税申报期限 · 账期客户$tag · 代理记账 · 期限 2026-10-15"
+[ "$(grep -c "纳税申报期限 · 账期客户$tag" "$BODY")" = 1 ] || fail "more than the one month past its deadline"
+post a "/projects/$id/period/filed" version=7 month=2026-09 on=2026-10-15; expect_status 303
+get a /; expect_no_body "纳税申报期限 · 账期客户$tag"
+ok "the lead's start page: the month past its filing deadline, until it is filed"
