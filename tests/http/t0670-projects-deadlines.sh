@@ -71,8 +71,8 @@ ok "jobs: nothing on 2026-10-10; on 10-11 the assignee and the manager are maile
 get a "/projects/$id"; keep_csrf a
 post a "/projects/$id/deadline" version=2 deadline=coach deadline_on=2026-10-12
 expect_status 303
-get g /; expect_no_body "期限客户$tag"
-get a /; expect_no_body "期限客户$tag"
+get g /; expect_no_body "现场辅导期限 · 期限客户$tag"
+get a /; expect_no_body "现场辅导期限 · 期限客户$tag"
 get a "/projects/$id"; expect_no_body 'id="deadline"'
 get g /projects/summary/export
 grep -q "^按顾问,期限部$tag,期限顾问$tag,1,1,0,5,1,1,0" "$BODY" || fail "summary row: $(grep "期限顾问$tag" "$BODY")"
