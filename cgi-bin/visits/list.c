@@ -142,9 +142,12 @@ static const char *tab_of(struct gw_list_run *r)
 
 /* The list's condition for its tab: the user's own list (gw_visit_scope_sql),
  * narrowed to the open or overdue ones; or the user's visits as the visitor,
- * or those they planned. Arguments after those in a[*n]. */
+ * or those they planned. Arguments after those in a[*n]. *newest: the open
+ * visits of everyone (a director), best read newest first along the primary
+ * key: most recent visits are open, while the status key would read every
+ * open visit and sort them. */
 static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_db_arg *a, int *n,
-			    const char *today)
+			    const char *today, int *newest)
 {
 	const char *tab = tab_of(r), *cond;
 	int ns = 0;
@@ -155,8 +158,10 @@ static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw
 	}
 	cond = gw_visit_scope_sql(ctx, a + *n, &ns);
 	*n += ns;
-	if (!strcmp(tab, "open"))
+	if (!strcmp(tab, "open")) {
+		*newest = !cond;
 		return and(ctx, cond, TAB_OPEN);
+	}
 	if (!strcmp(tab, "overdue")) {
 		a[(*n)++] = (struct gw_db_arg){GW_DB_TEXT, 0, today};
 		return and(ctx, cond, OVERDUE);
@@ -183,12 +188,12 @@ static int read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 {
 	char *today = gw_arena_alloc(&ctx->arena, 16);
 	struct gw_db_arg a[4] = {{GW_DB_TEXT, 0, today}};
-	int n = 1, bad = gw_list_read(ctx, &visits_list, r);
+	int n = 1, newest = 0, bad = gw_list_read(ctx, &visits_list, r);
 	const char *cond;
 
 	gw_date_format(gw_today(ctx), today);
-	cond = tab_cond(ctx, r, a, &n, today);
-	if (keyed(r, cond)) {
+	cond = tab_cond(ctx, r, a, &n, today, &newest);
+	if (keyed(r, newest ? NULL : cond)) {
 		bad = gw_list_read(ctx, &keyed_list, r);
 		r->hint = 1;
 	}
