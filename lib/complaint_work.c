@@ -46,6 +46,7 @@
 #define F_ANY	   "complaints"
 #define F_SEVERITY "complaints USE INDEX (ix_complaints_severity)"
 #define F_OWNER	   "complaints USE INDEX (ix_complaints_owner)"
+#define F_UNOWNED  "complaints USE INDEX (ix_complaints_unowned)" /* sql/017 */
 
 /* the sections' conditions: each has one parameter, bound to every '?' */
 #define C_OWNED "owner_id = ?"
@@ -80,8 +81,8 @@ static const struct work_def to_classify = {WORK_ROWS_SQL(F_SEVERITY, C_CLASSIFY
 static const struct work_def to_classify_all = {WORK_ROWS_SQL(F_SEVERITY, C_CLASSIFY),
 						WORK_SUM_SQL(F_SEVERITY, C_CLASSIFY),
 						"/?tab=all&severity=none&open=1", 0};
-static const struct work_def unowned = {WORK_ROWS_SQL(F_ANY, C_UNOWNED),
-					WORK_SUM_SQL(F_ANY, C_UNOWNED),
+static const struct work_def unowned = {WORK_ROWS_SQL(F_UNOWNED, C_UNOWNED),
+					WORK_SUM_SQL(F_UNOWNED, C_UNOWNED),
 					"/?tab=department&severity=a&unowned=1&open=1", 0};
 static const struct work_def escalated = {WORK_ROWS_SQL(F_ANY, C_ESCALATED),
 					  WORK_SUM_SQL(F_ANY, C_ESCALATED),
