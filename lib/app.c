@@ -198,11 +198,19 @@ static void set(HDF *h, const char *name, const char *value)
 /* What a "next" page may be spelt with: no scheme, no host, no query. */
 #define NEXT_CHARS "abcdefghijklmnopqrstuvwxyz0123456789/-_"
 
+/* "Perm.<name>" of each permission: named once per process, set on every
+ * signed-in page. */
+static char perm_key[GW_PERM__COUNT][48];
+
 /* What every page of the process sees alike: the programs' base URLs and the
  * static files' place depend only on the configuration. */
 static void page_globals(struct gw_ctx *ctx)
 {
 	char name[64];
+
+	for (int p = 0; p < GW_PERM__COUNT; p++)
+		snprintf(perm_key[p], sizeof(perm_key[p]), "Perm.%s",
+			 gw_perm_name((enum gw_perm)p));
 
 	for (const struct gw_program *p = gw_programs; p->name; p++) {
 		snprintf(name, sizeof(name), "URL.%s", p->name);
@@ -219,7 +227,6 @@ static void page_basics(struct gw_ctx *ctx)
 {
 	HDF *h = ctx->hdf;
 	const char *flash = gw_cookie(&ctx->req, "gw_flash");
-	char name[64];
 
 	set(h, "Lang", ctx->lang);
 	set(h, "Page.Path", ctx->req.path);
@@ -236,10 +243,8 @@ static void page_basics(struct gw_ctx *ctx)
 	gw_hdf_set_int(h, "User.Clearance", ctx->user->clearance);
 	set(h, "CSRF", ctx->csrf);
 	for (int p = GW_PERM_LOGIN; p < GW_PERM__COUNT; p++)
-		if (gw_perm_has(ctx->user->role, (enum gw_perm)p)) {
-			snprintf(name, sizeof(name), "Perm.%s", gw_perm_name((enum gw_perm)p));
-			gw_hdf_set_int(h, name, 1);
-		}
+		if (gw_perm_has(ctx->user->role, (enum gw_perm)p))
+			gw_hdf_set(h, perm_key[p], "1");
 	gw_programs_nav(ctx);
 }
 

@@ -31,9 +31,16 @@ start_hello() {
 }
 
 # start_cgi — plain CGI: fcgiwrap ($GUWEN_PROCS processes, a fork and exec per
-# request) in front of a trivial CGI hello (hello-cgi.c) and of login.fcgi run as CGI
+# request) in front of a trivial CGI hello (hello-cgi.c) and of login.fcgi run as
+# CGI: linked statically as `make dist-cgi` ships it ($B/login-static; a host's
+# dynamic loader alone costs a run 4 million instructions), and as built
 start_cgi() {
     cc -O2 -o "$B/hello-cgi" "$ROOT/tests/bench/hello-cgi.c"
+    # the link line of scripts/dist-cgi; the dynamic build where it cannot link statically
+    cc -O2 -std=c11 -D_GNU_SOURCE -I"$ROOT/include" -I/usr/include/ClearSilver -I/usr/include/mariadb \
+        -static -o "$B/login-static" "$ROOT/cgi-bin/login.c" "$ROOT/lib/libguwen.a" -lfcgi -lneo_cgi \
+        -lneo_cs -lneo_utl -lmariadbclient -lssl -lcrypto -lz -lm -lpthread -ldl 2>/dev/null ||
+        cp "$ROOT/cgi-bin/login.fcgi" "$B/login-static"
     rm -f "$VAR/run/fcgiwrap.sock"
     # a process group of its own: its workers go with it (stop_cgi)
     setsid fcgiwrap -c "$GUWEN_PROCS" -s "unix:$VAR/run/fcgiwrap.sock" </dev/null >/dev/null 2>&1 &
@@ -51,7 +58,7 @@ start_bench_nginx() {
         -e "s|error_log [^ ]*|error_log $B/nginx-error.log|" \
         -e "s|access_log [^;]*;|access_log $B/nginx-access.log;|" \
         -e "s|_temp_path [^;]*/nginx/\([a-z]*\);|_temp_path $B/tmp/\1;|" \
-        -e "s|^\( *\)location / {|\1location = /hello/ {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_pass unix:$VAR/run/hello.sock;\n\1}\n\1location = /cgi/hello {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_param SCRIPT_FILENAME $B/hello-cgi;\n\1    fastcgi_pass unix:$VAR/run/fcgiwrap.sock;\n\1}\n\1location = /cgi/login {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_param SCRIPT_FILENAME $ROOT/cgi-bin/login.fcgi;\n\1    fastcgi_param SCRIPT_NAME /login;\n\1    fastcgi_param PATH_INFO /;\n\1    fastcgi_param GUWEN_CONFIG $VAR/guwen.hdf;\n\1    fastcgi_pass unix:$VAR/run/fcgiwrap.sock;\n\1}\n&|" \
+        -e "s|^\( *\)location / {|\1location = /hello/ {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_pass unix:$VAR/run/hello.sock;\n\1}\n\1location = /cgi/hello {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_param SCRIPT_FILENAME $B/hello-cgi;\n\1    fastcgi_pass unix:$VAR/run/fcgiwrap.sock;\n\1}\n\1location = /cgi/login {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_param SCRIPT_FILENAME $ROOT/cgi-bin/login.fcgi;\n\1    fastcgi_param SCRIPT_NAME /login;\n\1    fastcgi_param PATH_INFO /;\n\1    fastcgi_param GUWEN_CONFIG $VAR/guwen.hdf;\n\1    fastcgi_pass unix:$VAR/run/fcgiwrap.sock;\n\1}\n\1location = /cgi/login-static {\n\1    include /etc/nginx/fastcgi_params;\n\1    fastcgi_param SCRIPT_FILENAME $B/login-static;\n\1    fastcgi_param SCRIPT_NAME /login;\n\1    fastcgi_param PATH_INFO /;\n\1    fastcgi_param GUWEN_CONFIG $VAR/guwen.hdf;\n\1    fastcgi_pass unix:$VAR/run/fcgiwrap.sock;\n\1}\n&|" \
         "$VAR/nginx.conf" >"$B/nginx.conf"
     if ! grep -q "listen 127.0.0.1:$NGX_PORT;" "$B/nginx.conf" ||
         ! grep -q 'location = /hello/' "$B/nginx.conf"; then
@@ -158,6 +165,7 @@ table() {
         line("posts", "durable submissions/s, per-address counters holding an hour of traffic")
         line("cgihello", "plain CGI: trivial hello (fcgiwrap)")
         line("cgilogin", "plain CGI: login.fcgi (× the CGI hello)")
+        line("cgistatic", "plain CGI: login.fcgi linked statically, as make dist-cgi ships it (× the CGI hello)")
         for (i = 1; i <= R; i++) if (i in ex) { split(ex[i], f, "\t"); split(f[7], m, ">")
             printf "\nCSV export, round %d: %d complaints in %d ms; complaints.fcgi RSS %s MB before, %s MB after\n", i, f[3], f[4], mbs(m[1]), mbs(m[2]) }
     }' "$1"

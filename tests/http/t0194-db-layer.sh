@@ -9,5 +9,5 @@
 make -s -C "$ROOT" tests/unit/test_db >/dev/null || fail "cannot build tests/unit/test_db"
 GUWEN_CONFIG=$VAR/guwen.hdf "$ROOT/tests/unit/test_db" >"$T/out" 2>&1 || fail "$(cat "$T/out")"
 grep -q 'SKIPPED' "$T/out" && fail "skipped: $(cat "$T/out")"
-grep -q '\[  PASSED  \] 5 test' "$T/out" || fail "$(cat "$T/out")"
+grep -q '\[  PASSED  \] 6 test' "$T/out" || fail "$(cat "$T/out")"
 ok "transactions fail whole, killed connections are not silently replaced, scripts only for migrate"

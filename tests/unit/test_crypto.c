@@ -105,6 +105,29 @@ static void test_hmac_sha256_matches_rfc4231_case2(void **state)
 			    "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+/* A key longer than the block is hashed first; switching keys and back keeps
+ * each MAC right (the last key's state is kept between calls). */
+static void test_hmac_sha256_matches_rfc4231_case6_and_switches_keys(void **state)
+{
+	const char *data = "Test Using Larger Than Block-Size Key - Hash Key First";
+	unsigned char key[131], mac[32];
+	char hex[65];
+
+	(void)state;
+	memset(key, 0xaa, sizeof key);
+	for (int round = 0; round < 2; round++) {
+		gw_crypto_hmac(key, sizeof key, data, strlen(data), mac);
+		gw_hex_encode(mac, sizeof mac, hex);
+		assert_string_equal(
+		    hex, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+		gw_crypto_hmac((const unsigned char *)"Jefe", 4, "what do ya want for nothing?", 28,
+			       mac);
+		gw_hex_encode(mac, sizeof mac, hex);
+		assert_string_equal(
+		    hex, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+	}
+}
+
 static void test_hex_round_trip(void **state)
 {
 	unsigned char in[256], back[256];
@@ -483,6 +506,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sha256_of_abc_matches_fips_vector),
 	    cmocka_unit_test(test_hmac_sha256_matches_rfc4231_case2),
+	    cmocka_unit_test(test_hmac_sha256_matches_rfc4231_case6_and_switches_keys),
 	    cmocka_unit_test(test_hex_round_trip),
 	    cmocka_unit_test(test_hex_decode_rejects_malformed_or_wrong_length),
 	    cmocka_unit_test(test_tokens_are_hex_of_requested_length_and_differ),

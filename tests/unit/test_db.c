@@ -161,9 +161,34 @@ static void test_scripts_only_when_allowed(void **state)
 	gw_db_free(migrate);
 }
 
+/* Stored UTC shown in the configured zone: across a year's end, with a
+ * fraction of a second (dropped), and anything else shown as it is. */
+static void test_local_time_in_the_zone(void **state)
+{
+	HDF *c = NULL;
+	struct gw_db *db;
+	char out[32];
+
+	(void)state;
+	assert_int_equal(hdf_init(&c), STATUS_OK);
+	hdf_set_value(c, "App.TZOffsetMinutes", "480");
+	db = gw_db_new(c);
+	gw_db_local_time(db, "2026-12-31 20:30:05", out);
+	assert_string_equal(out, "2027-01-01 04:30:05");
+	gw_db_local_time(db, "2024-02-28 16:00:00.250000", out);
+	assert_string_equal(out, "2024-02-29 00:00:00");
+	gw_db_local_time(db, "2026-11-30", out);
+	assert_string_equal(out, "2026-11-30");
+	gw_db_local_time(db, "2026-1x-30 10:00:00", out);
+	assert_string_equal(out, "2026-1x-30 10:00:00");
+	gw_db_free(db);
+	hdf_destroy(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_local_time_in_the_zone),
 	    cmocka_unit_test(test_failure_fails_the_transaction),
 	    cmocka_unit_test(test_killed_connection_fails_the_transaction),
 	    cmocka_unit_test(test_reads_reconnect_outside_a_transaction),
