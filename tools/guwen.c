@@ -14,6 +14,7 @@
 #include "guwen/log.h"
 #include "guwen/perm.h"
 #include "guwen/project_jobs.h"
+#include "guwen/visit_jobs.h"
 #include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
@@ -44,7 +45,9 @@ static const char usage[] =
     "  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
     "                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
     "  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
-    "                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
+    "                          escalation; return visits proposed (monthly email,\n"
+    "                          yearly on-site), overdue visit reports escalated;\n"
+    "                          GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
     "                          old per-address counters removed. Silent unless\n"
     "                          something failed (-v: a summary line)\n"
     "  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
@@ -328,6 +331,7 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
 	struct gw_complaint_jobs r;
 	struct gw_project_jobs pj = {0};
+	struct gw_visit_jobs vj = {0};
 	int64_t now = (int64_t)time(NULL);
 	HDF *words = NULL;
 	char path[1024];
@@ -359,7 +363,11 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (gw_project_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &pj))
 		rc = 1;
-	r.failed += pj.failed;
+	/* return visits: the month's proposals, overdue reports escalated */
+	if (gw_visit_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
+			      gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &vj))
+		rc = 1;
+	r.failed += pj.failed + vj.failed;
 	hdf_destroy(&words);
 	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
 		rc = 1;
@@ -368,10 +376,11 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (argc == 2 || rc || r.failed)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
-			" %d to directors, %d collection cases opened, %d summaries mailed, %d "
-			"failed\n",
+			" %d to directors, %d collection cases opened, %d summaries mailed,"
+			" %d monthly and %d yearly visits proposed, %d visit reports escalated,"
+			" %d failed\n",
 			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.summaries,
-			r.failed);
+			vj.monthly, vj.yearly, vj.escalated, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 
