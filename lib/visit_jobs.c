@@ -66,7 +66,7 @@ static int proposal_row(void *arg, int ncols, char **v, const size_t *lens,
 /* One kind of proposal for this run: monthly or yearly. */
 struct kind {
 	const char *origin, *method;
-	char period[8]; /* YYYY-MM or YYYY */
+	char period[12]; /* YYYY-MM or YYYY */
 	char due[11];	/* the month's last day */
 	int64_t now;
 };
