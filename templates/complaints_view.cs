@@ -46,7 +46,9 @@
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
-<?cs if:C.rating ?><dt><?cs var:L.Complaint.Rating ?></dt><dd><?cs var:C.rating ?> / 5<?cs if:C.rating_comment ?><br><span class="pre"><?cs var:C.rating_comment ?></span><?cs /if ?></dd><?cs /if ?>
+<?cs # the follow-up (后续跟踪) is a return visit; a complaint naming no client record has none ?><?cs if:Followup.id ?><dt><?cs var:L.VisitJobs.Followup ?></dt><dd id="followup-visit"><a href="<?cs var:URL.visits ?>/<?cs var:Followup.id ?>"><?cs var:L.VisitJobs.Number ?> <?cs var:Followup.id ?></a> · <?cs var:L.VisitJobs.Statuses[Followup.status] ?><?cs if:Followup.visitor ?> · <?cs var:Followup.visitor ?><?cs /if ?> · <?cs var:L.VisitJobs.Due ?> <?cs var:Followup.due_on ?><?cs if:Followup.satisfaction ?><br><?cs var:L.VisitJobs.FollowupSatisfaction ?>: <strong id="followup-satisfaction"><?cs var:Followup.satisfaction ?> / 5</strong><?cs /if ?></dd>
+<?cs elif:!C.client_id && (C.stage == "resolved" || C.stage == "followup") ?><dt><?cs var:L.VisitJobs.Followup ?></dt><dd id="followup-no-client"><?cs var:L.VisitJobs.FollowupNoClient ?></dd>
+<?cs /if ?><?cs if:C.rating ?><dt><?cs var:L.Complaint.Rating ?></dt><dd><?cs var:C.rating ?> / 5<?cs if:C.rating_comment ?><br><span class="pre"><?cs var:C.rating_comment ?></span><?cs /if ?></dd><?cs /if ?>
 </dl>
 <?cs if:C.root_cause ?><h3><?cs var:L.Complaint.RootCause ?></h3><p class="pre"><?cs var:C.root_cause ?></p><?cs /if ?>
 <?cs if:C.corrective_action ?><h3><?cs var:L.Complaint.CorrectiveAction ?></h3><p class="pre"><?cs var:C.corrective_action ?></p><?cs /if ?>
