@@ -50,11 +50,14 @@ int grant_run(struct gw_db *db);
 
 /* The commands of tools/cmd_*.c (argv[0] is the command's name). */
 int cmd_mail(int argc, char **argv, struct gw_db *db); /* cmd_mail.c */
-/* cmd_demo.c: `guwen demo [--complaints N [--seed S] | --clients N]` */
+/* cmd_demo.c: `guwen demo [--complaints N [--seed S] | --clients N | --visits N [--seed S]]` */
 int cmd_demo(int argc, char **argv, struct gw_db *db);
 /* demo_clients.c: N generated clients; the side rows (leads, primary contact,
  * name grams) of clients ids lo..hi loaded by SQL. 0 or 1 / -1. */
 int demo_clients_bulk(struct gw_db *db, long long n);
 int demo_client_side(struct gw_db *db, long long lo, long long hi);
+/* demo_visits.c: a project for each client without one, then N generated
+ * return visits (the same seed, the same data). 0 or 1. */
+int demo_visits_bulk(struct gw_db *db, long long n, const char *seed);
 
 #endif

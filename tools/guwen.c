@@ -44,6 +44,8 @@ static const char usage[] =
     "  demo --clients N        add N generated clients (names, USCCs, contacts, leads)\n"
     "  demo --complaints N [--seed S]  add N generated complaints shaped like a real\n"
     "                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
+    "  demo --visits N [--seed S]  add N generated return visits over the clients\n"
+    "                          there are (and a project for each client without one)\n"
     "  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
     "                          escalation; return visits proposed (monthly email,\n"
     "                          yearly on-site), overdue visit reports escalated;\n"
@@ -422,7 +424,8 @@ int main(int argc, char **argv)
 	else if (!strcmp(argv[1], "mail"))
 		rc = with_db(cmd_mail, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "demo") && argc >= 3 &&
-		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients")))
+		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients") ||
+		  !strcmp(argv[2], "--visits")))
 		rc = with_admin_db(cmd_demo, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
 		rc = with_db(cmd_demo, argc - 1, argv + 1);

@@ -1,7 +1,7 @@
 /* view.c — clients.fcgi: a client's page: its classes of information as far
  * as the user may see them, contacts, leads, history with readable diffs,
- * financial periods and files (audited), the complaints about it, and for
- * directors who saw its financials. */
+ * financial periods and files (audited), the complaints about it, its return
+ * visits, and for directors who saw its financials. */
 #include <stdlib.h>
 
 #include "clients.h"
@@ -34,6 +34,11 @@ static const char SQL_READERS[] =
     " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
 static const char SQL_COMPLAINTS[] =
     "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
+/* the client's return visits, newest first (ix_visits_client) */
+static const char SQL_VISITS[] =
+    "SELECT v.id, v.method, v.status, v.due_on, v.visited_on, v.satisfaction,"
+    " COALESCE(u.name, '') AS visitor FROM visits v LEFT JOIN users u ON u.id = v.visitor_id"
+    " WHERE v.client_id = ? ORDER BY v.id DESC LIMIT 50";
 static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
 				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
@@ -136,6 +141,13 @@ static int complaints_count(struct gw_ctx *ctx, long long id)
 	return 0;
 }
 
+static int visits_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (!has(ctx, GW_PERM_VISIT_READ))
+		return 0;
+	return gw_db_rows(ctx->db, ctx->hdf, "Visits", SQL_VISITS, "i", id) < 0 ? -1 : 0;
+}
+
 /* The client (Client.*) with what belongs to it, as far as level goes, in the
  * page data. 0 or an HTTP status. */
 static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
@@ -143,6 +155,7 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
+	    visits_to_hdf(ctx, c->id) ||
 	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
