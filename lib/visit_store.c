@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guwen/complaint.h"
 #include "guwen/valid.h"
 #include "guwen/visit.h"
 #include "guwen/visit_followup.h"
+#include "guwen/workday.h"
 
 /* The client's facts the rule needs: tier, department, first lead, the
  * primary contact's name. */
@@ -174,4 +176,18 @@ int gw_visit_finished(struct gw_db *db, uint32_t visit_id, uint32_t user_id, int
 		return -1;
 	/* a complaint's follow-up visit closes the complaint's follow-up */
 	return gw_visit_followup_done(db, visit_id, user_id, now);
+}
+
+int gw_visit_report_due(struct gw_db *db, int32_t visited_on, int32_t *due)
+{
+	struct gw_workday_cal cal;
+	int rc;
+
+	gw_workday_init(&cal);
+	/* the next working day lies within a month even after the Spring Festival */
+	rc = gw_calendar_load(db, &cal, visited_on, visited_on + 40);
+	if (rc == 0)
+		*due = gw_workday_add(&cal, visited_on, 1);
+	gw_workday_free(&cal);
+	return rc;
 }
