@@ -86,7 +86,7 @@
 <p><?cs var:L.Complaints.Stage.Next ?>: <strong><?cs var:L.Complaint.Stages[Next.stage] ?></strong></p>
 <?cs if:Next.stage == "investigating" && !C.severity ?><p class="hint"><?cs var:L.Complaints.Stage.NeedsClassify ?></p><?cs /if ?>
 <?cs if:Next.stage == "resolved" ?><?cs call:textarea("done", L.Complaints.Stage.Done, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.DoneHint ?></p><?cs /if ?>
-<?cs if:Next.stage == "followup" ?><?cs call:textarea("followup", L.Complaints.Stage.Followup, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.FollowupHint ?></p><?cs /if ?>
+<?cs if:Next.stage == "followup" ?><?cs call:textarea("followup", L.Complaints.Stage.Followup, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.FollowupHint ?></p><?cs # the follow-up visit's end closes the complaint: a b–d one only with its root cause and corrective action, which may be given here ?><?cs if:C.client_id && C.severity != "a" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, 0) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, 0) ?><p class="hint" id="followup-cause-hint"><?cs var:L.VisitJobs.FollowupCauseHint ?></p><?cs /if ?><?cs /if ?>
 <?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
 </form></section>

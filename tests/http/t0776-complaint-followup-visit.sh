@@ -3,7 +3,9 @@
 # complainant whether they are satisfied (issue 12): by phone, the complaint's
 # client and department, its handler as the visitor, the complainant as the
 # contact; the complaint page links to it. A complaint naming no client record
-# has no client to visit: no visit, and the page says so.
+# has no client to visit: no visit, and the page says so. When the visit ends
+# (here: three failed appointments, complete by default) the complaint's
+# follow-up closes.
 . "$(dirname "$0")/lib.sh"
 
 tag=$$$RANDOM
@@ -29,7 +31,9 @@ to_resolved() { # NAME [CLIENT]
 id=$(to_resolved "投诉人$tag" "$client")
 [ "$(sql "SELECT stage FROM complaints WHERE id = $id")" = resolved ] || fail "not resolved"
 [ "$(sql "SELECT COUNT(*) FROM visits WHERE complaint_id = $id")" = 0 ] || fail "a visit before the follow-up"
-post a "/complaints/$id/stage" to=followup "followup=请回访投诉人$tag"
+get a "/complaints/$id"; expect_body 'id="followup-cause-hint"'
+post a "/complaints/$id/stage" to=followup "followup=请回访投诉人$tag" \
+    "root_cause=复核环节缺失$tag" "corrective_action=增加复核$tag"
 expect_status 303
 row=$(sql "SELECT CONCAT_WS(' ', origin, propose_key, method, client_id, department_id, visitor_id,
            contact_name, status) FROM visits WHERE complaint_id = $id")
@@ -43,6 +47,23 @@ get a /
 sed -n '/id="work-visits"/,/<\/section>/p' "$BODY" | grep -qF "/visits/$vid" ||
     fail "the follow-up visit is not among the advisor's visits due"
 ok "后续跟踪 creates a phone visit of the client by the handler, asking the complainant; linked both ways"
+
+# three failed appointments close the visit as complete by default: the
+# complaint's follow-up closes with a line naming the visit
+ver() { sql "SELECT version FROM visits WHERE id = $vid"; }
+for n in 1 2; do
+    post a "/visits/$vid/attempt" "version=$(ver)" how=phone outcome=no_answer
+    expect_status 303
+done
+[ "$(sql "SELECT stage FROM complaints WHERE id = $id")" = followup ] || fail "closed before the visit ended"
+post a "/visits/$vid/attempt" "version=$(ver)" how=phone outcome=no_answer "note=投诉人电话停机$tag"
+expect_status 303
+[ "$(sql "SELECT status FROM visits WHERE id = $vid")" = default_done ] || fail "visit not complete by default"
+[ "$(sql "SELECT stage FROM complaints WHERE id = $id")" = closed ] || fail "the follow-up was not closed"
+get a "/complaints/$id"
+expect_body "第 $vid 号回访三次预约未果，默认回访完毕 · 后续跟踪结束"
+expect_body '默认回访完毕'
+ok "the visit closed as complete by default closes the complaint's follow-up, naming the visit"
 
 # the same complaint cannot get a second follow-up visit
 [ "$(sql "SELECT COUNT(*) FROM visits WHERE propose_key = 'complaint:$id'")" = 1 ] || fail "two visits"
