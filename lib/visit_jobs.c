@@ -16,29 +16,58 @@
 
 #define BATCH 500
 
-/* client, project, its department and lead: the active bookkeeping clients
- * after ? without this month's visit (walks ix_projects_type_status) */
+/* The active bookkeeping clients without this month's visit (walks
+ * ix_projects_type_status; parameters: period). */
+#define MONTHLY_FROM                                                                               \
+	" FROM projects p JOIN clients c ON c.id = p.client_id"                                    \
+	" LEFT JOIN client_contacts pc ON pc.primary_of = c.id"                                    \
+	" WHERE p.type_id = (SELECT id FROM project_types WHERE code = 'bookkeeping')"             \
+	" AND p.status = 'active' AND c.active = 1 AND NOT EXISTS (SELECT 1 FROM visits v"         \
+	"  WHERE v.propose_key = CONCAT('monthly:', p.client_id, ':', ?))"
+/* The clients with a project open or changed since ?, joined in a month up to
+ * ?, without this year's visit (period ?); their newest such project. */
+#define YEARLY_FROM                                                                                \
+	" FROM clients c JOIN projects p ON p.id = (SELECT MAX(x.id) FROM projects x"              \
+	"  WHERE x.client_id = c.id AND (x.status <> 'closed' OR x.updated_at >= ?))"              \
+	" LEFT JOIN client_contacts pc ON pc.primary_of = c.id"                                    \
+	" WHERE c.active = 1 AND MONTH(c.created_at) <= ? AND NOT EXISTS (SELECT 1 FROM visits v"  \
+	"  WHERE v.propose_key = CONCAT('yearly:', c.id, ':', ?))"
+#define V_INSERT                                                                                   \
+	"INSERT INTO visits (client_id, project_id, origin, propose_key, method, department_id,"   \
+	" visitor_id, contact_name, due_on, created_at, updated_at)"
+
+/* The next batch of candidates after a client id: client, project, its
+ * department and lead, whether premium. */
 static const char SQL_MONTHLY[] =
-    "SELECT p.client_id, MIN(p.id), MIN(p.department_id), MIN(p.lead_id) FROM projects p"
-    " JOIN clients c ON c.id = p.client_id"
-    " WHERE p.type_id = (SELECT id FROM project_types WHERE code = 'bookkeeping')"
-    " AND p.status = 'active' AND p.client_id > ? AND c.active = 1"
-    " AND NOT EXISTS (SELECT 1 FROM visits v"
-    "  WHERE v.propose_key = CONCAT('monthly:', p.client_id, ':', ?))"
-    " GROUP BY p.client_id ORDER BY p.client_id LIMIT 500";
-/* the clients after ? with a project open or changed since ?, joined in a
- * month up to ?, without this year's visit; their newest such project */
-static const char SQL_YEARLY[] =
-    "SELECT c.id, p.id, p.department_id, p.lead_id FROM clients c"
-    " JOIN projects p ON p.id = (SELECT MAX(x.id) FROM projects x WHERE x.client_id = c.id"
-    "  AND (x.status <> 'closed' OR x.updated_at >= ?))"
-    " WHERE c.id > ? AND c.active = 1 AND MONTH(c.created_at) <= ?"
-    " AND NOT EXISTS (SELECT 1 FROM visits v"
-    "  WHERE v.propose_key = CONCAT('yearly:', c.id, ':', ?))"
-    " ORDER BY c.id LIMIT 500";
+    "SELECT p.client_id, MIN(p.id), MIN(p.department_id), MIN(p.lead_id), MAX(c.tier = 'premium')"
+    MONTHLY_FROM " AND p.client_id > ? GROUP BY p.client_id ORDER BY p.client_id LIMIT 500";
+static const char SQL_YEARLY[] = "SELECT c.id, p.id, p.department_id, p.lead_id, c.tier = 'premium'"
+    YEARLY_FROM " AND c.id > ? ORDER BY c.id LIMIT 500";
+/* A batch's normal (not premium) clients in one statement, with what
+ * gw_visit_create would fill in: the project's lead (else the client's),
+ * the primary contact. Parameters: period, due, now, now, then the FROM's,
+ * then the batch's client ids (after, last]. */
+static const char SQL_MONTHLY_NORMAL[] =
+    V_INSERT " SELECT p.client_id, MIN(p.id), 'monthly', CONCAT('monthly:', p.client_id, ':', ?),"
+	     " 'email', MIN(p.department_id), COALESCE(MIN(p.lead_id), MIN(c.lead_id)),"
+	     " MIN(COALESCE(pc.name, c.contact_name)), ?, ?, ?" MONTHLY_FROM
+	     " AND c.tier <> 'premium' AND p.client_id > ? AND p.client_id <= ? GROUP BY p.client_id";
+static const char SQL_YEARLY_NORMAL[] =
+    V_INSERT " SELECT c.id, p.id, 'yearly', CONCAT('yearly:', c.id, ':', ?), 'onsite',"
+	     " p.department_id, COALESCE(p.lead_id, c.lead_id), COALESCE(pc.name, c.contact_name),"
+	     " ?, ?, ?" YEARLY_FROM " AND c.tier <> 'premium' AND c.id > ? AND c.id <= ?";
+/* their "created" timeline lines, as gw_visit_create writes them: the rows
+ * from the statement's first id on (the newest rows: a short walk of the
+ * primary key, where the clients' range would read their whole history) */
+static const char SQL_CREATED[] =
+    "INSERT INTO visit_events (visit_id, at, user_id, kind, body)"
+    " SELECT v.id, ?, NULL, 'created', v.origin FROM visits v"
+    " WHERE v.id >= ? AND v.client_id > ? AND v.client_id <= ? AND v.created_at = ?"
+    " AND v.propose_key = CONCAT(v.origin, ':', v.client_id, ':', ?)";
 
 struct proposal {
 	uint32_t client, project, dept, lead;
+	int premium;
 };
 
 struct batch {
@@ -57,9 +86,10 @@ static int proposal_row(void *arg, int ncols, char **v, const size_t *lens,
 	struct batch *b = arg;
 
 	(void)lens, (void)names;
-	if (ncols < 4 || !v[0] || b->n >= BATCH)
+	if (ncols < 5 || !v[0] || b->n >= BATCH)
 		return 0;
-	b->rows[b->n++] = (struct proposal){u32(v[0]), u32(v[1]), u32(v[2]), u32(v[3])};
+	b->rows[b->n++] =
+	    (struct proposal){u32(v[0]), u32(v[1]), u32(v[2]), u32(v[3]), v[4] && atoi(v[4])};
 	return 0;
 }
 
@@ -68,6 +98,9 @@ struct kind {
 	const char *origin, *method;
 	char period[12]; /* YYYY-MM or YYYY */
 	char due[11];	/* the month's last day */
+	char now_text[20];
+	char since[20]; /* yearly: a project open or changed since (a year ago) */
+	int month;	/* yearly: the clients who joined in a month up to this one */
 	int64_t now;
 };
 
@@ -89,19 +122,43 @@ static int propose(struct gw_db *db, const struct kind *k, const struct proposal
 	return gw_visit_create(db, &v, k->now, &id);
 }
 
-/* A batch in one transaction; when it fails, each proposal on its own so one
- * bad row costs only itself. Adds the visits made to *made. */
-static void propose_batch(struct gw_db *db, const struct kind *k, const struct batch *b, int *made,
-			  int *failed)
+/* The batch's normal clients (after, last] in one statement, and their
+ * timeline lines: the visits made, or -1. */
+static long long propose_normal(struct gw_db *db, const struct kind *k, long long after,
+				long long last)
 {
-	int n = 0, rc = 0;
+	long long n;
+
+	if (k->month)
+		n = gw_db_exec(db, SQL_YEARLY_NORMAL, "sssssisii", k->period, k->due, k->now_text,
+			       k->now_text, k->since, (long long)k->month, k->period, after, last);
+	else
+		n = gw_db_exec(db, SQL_MONTHLY_NORMAL, "sssssii", k->period, k->due, k->now_text,
+			       k->now_text, k->period, after, last);
+	if (n <= 0)
+		return n;
+	if (gw_db_exec(db, SQL_CREATED, "siiiss", k->now_text, gw_db_insert_id(db), after, last,
+		       k->now_text, k->period) != n)
+		return -1;
+	return n;
+}
+
+/* A batch in one transaction: the normal clients set-based, the premium ones
+ * through gw_visit_create (the premium rule). When it fails, each proposal on
+ * its own so one bad row costs only itself. Adds the visits made to *made. */
+static void propose_batch(struct gw_db *db, const struct kind *k, const struct batch *b,
+			  long long after, int *made, int *failed)
+{
+	long long n = 0;
+	int rc = 0;
 
 	if (gw_db_begin(db) == 0) {
-		for (int i = 0; i < b->n && rc >= 0; i++)
-			if ((rc = propose(db, k, &b->rows[i])) > 0)
+		n = propose_normal(db, k, after, b->rows[b->n - 1].client);
+		for (int i = 0; i < b->n && n >= 0 && rc >= 0; i++)
+			if (b->rows[i].premium && (rc = propose(db, k, &b->rows[i])) > 0)
 				n++;
-		if (rc >= 0 && gw_db_commit(db) == 0)
-			return (void)(*made += n);
+		if (n >= 0 && rc >= 0 && gw_db_commit(db) == 0)
+			return (void)(*made += (int)n);
 		gw_db_rollback(db);
 	}
 	for (int i = 0; i < b->n; i++) {
@@ -115,8 +172,7 @@ static void propose_batch(struct gw_db *db, const struct kind *k, const struct b
 }
 
 /* Walk the candidates of one kind in client order, a batch at a time. */
-static int propose_all(struct gw_db *db, const struct kind *k, const char *sql, const char *since,
-		       int month, int *made, int *failed)
+static int propose_all(struct gw_db *db, const struct kind *k, int *made, int *failed)
 {
 	struct batch *b = malloc(sizeof(*b));
 	long long after = 0;
@@ -126,14 +182,13 @@ static int propose_all(struct gw_db *db, const struct kind *k, const char *sql, 
 		return -1;
 	do {
 		b->n = 0;
-		rows = since ? gw_db_each(db, proposal_row, b, sql, "siis", since, after,
-					  (long long)month, k->period)
-			     : gw_db_each(db, proposal_row, b, sql, "is", after, k->period);
-		if (rows < 0)
+		rows = k->month ? gw_db_each(db, proposal_row, b, SQL_YEARLY, "sisi", k->since,
+					     (long long)k->month, k->period, after)
+				: gw_db_each(db, proposal_row, b, SQL_MONTHLY, "si", k->period, after);
+		if (rows < 0 || !b->n)
 			break;
-		propose_batch(db, k, b, made, failed);
-		if (b->n)
-			after = b->rows[b->n - 1].client;
+		propose_batch(db, k, b, after, made, failed);
+		after = b->rows[b->n - 1].client;
 	} while (b->n == BATCH);
 	free(b);
 	return rows < 0 ? -1 : 0;
@@ -281,20 +336,23 @@ static int escalate_all(struct escalation *e, int32_t today, struct gw_visit_job
 
 /* ---- the run ------------------------------------------------------------------- */
 
-/* The kind's period and due date (the last day of today's month). */
+/* The kind's period and due date (the last day of today's month); yearly
+ * ones also the year back and the month. */
 static void kind_init(struct kind *k, const char *origin, const char *method, int32_t today,
 		      int64_t now)
 {
 	int y, m, d;
 
 	gw_date_to_ymd(today, &y, &m, &d);
-	k->origin = origin;
-	k->method = method;
-	k->now = now;
-	if (!strcmp(origin, "monthly"))
+	*k = (struct kind){.origin = origin, .method = method, .now = now};
+	gw_time_format(now, k->now_text);
+	if (!strcmp(origin, "monthly")) {
 		snprintf(k->period, sizeof(k->period), "%04d-%02d", y % 10000, m % 100);
-	else
+	} else {
 		snprintf(k->period, sizeof(k->period), "%04d", y % 10000);
+		gw_time_format(now - 365 * 86400LL, k->since);
+		k->month = m;
+	}
 	gw_date_format(m == 12 ? gw_date_from_ymd(y + 1, 1, 1) - 1 : gw_date_from_ymd(y, m + 1, 1) - 1,
 		       k->due);
 }
@@ -305,16 +363,13 @@ int gw_visit_jobs_run(struct gw_db *db, HDF *words, const char *dir, int tz_minu
 	int32_t today = (int32_t)((now + tz_minutes * 60LL) / 86400);
 	struct escalation e = {db, words, dir, now};
 	struct kind monthly, yearly;
-	char since[20];
-	int y, m, d, rc = 0;
+	int rc = 0;
 
 	*out = (struct gw_visit_jobs){0};
-	gw_date_to_ymd(today, &y, &m, &d);
 	kind_init(&monthly, "monthly", "email", today, now);
 	kind_init(&yearly, "yearly", "onsite", today, now);
-	gw_time_format(now - 365 * 86400LL, since);
-	if (propose_all(db, &monthly, SQL_MONTHLY, NULL, m, &out->monthly, &out->failed) ||
-	    propose_all(db, &yearly, SQL_YEARLY, since, m, &out->yearly, &out->failed))
+	if (propose_all(db, &monthly, &out->monthly, &out->failed) ||
+	    propose_all(db, &yearly, &out->yearly, &out->failed))
 		rc = -1;
 	if (escalate_all(&e, today, out))
 		rc = -1;

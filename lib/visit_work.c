@@ -30,14 +30,15 @@ static const char SQL_WRITE[] = V_COLS " WHERE v.visitor_id = ? AND v.status = '
 				       " ORDER BY v.report_due, v.id LIMIT 10";
 static const char SQL_RETURNED[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'returned'"
 					  " ORDER BY v.id DESC LIMIT 10";
-/* a manager: the department's submitted reports (not their own) */
+/* a manager: the department's submitted reports (not their own), the longest
+ * waiting first */
 static const char SQL_REVIEW[] =
     V_COLS " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
-	   " ORDER BY v.id LIMIT 10";
+	   " ORDER BY v.submitted_at, v.id LIMIT 10";
 /* a director: the reports of managers (premium clients' visits) */
 static const char SQL_REVIEW_ALL[] =
     V_COLS " WHERE v.status = 'submitted' AND u.role = 'manager' AND v.visitor_id <> ?"
-	   " ORDER BY v.id LIMIT 10";
+	   " ORDER BY v.submitted_at, v.id LIMIT 10";
 static const char SQL_OVERDUE[] =
     V_COLS " WHERE v.department_id = ? AND v.status = 'visited'"
 	   " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due LIMIT 10";

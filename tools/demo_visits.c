@@ -1,7 +1,7 @@
 /* demo_visits.c — `guwen demo --visits N [--seed S]`: a centre's worth of
  * return visits for benchmarks, over the clients there are (load them with
  * `guwen demo --clients N` first): each client without a project gets one
- * (40% 代理记账, most active), then N visits over the last 1,000 days shaped
+ * (40% 代理记账, most active) and joined 1,000 to 1,700 days ago, then N visits over the last 1,000 days shaped
  * like real use — the old ones mostly archived or accepted, a few complete by
  * default or cancelled; the last 30 days' planned, visited, submitted or
  * returned. The same seed gives the same data. */
@@ -25,6 +25,14 @@ static const char SQL_PROJECTS[] =
     " FROM clients c JOIN (SELECT id, CRC32(CONCAT(?, ':p:', id)) AS u FROM clients"
     "  WHERE id BETWEEN ? AND ?) r ON r.id = c.id"
     " WHERE c.department_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM projects p"
+    "  WHERE p.client_id = c.id)";
+
+/* ... and before that, those clients joined 1,000 to 1,700 days ago (their
+ * visits reach back 1,000 days; their yearly visits spread over the months) */
+static const char SQL_JOINED[] =
+    "UPDATE clients c SET c.created_at = UTC_TIMESTAMP() - INTERVAL 1000 DAY"
+    " - INTERVAL CRC32(CONCAT(?, ':j:', c.id)) MOD 700 DAY WHERE c.id BETWEEN ? AND ?"
+    " AND c.department_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM projects p"
     "  WHERE p.client_id = c.id)";
 
 static const char SQL_CLIENTS[] =
@@ -76,7 +84,8 @@ static int projects(struct gw_db *db, const char *seed)
 	    gw_db_int(db, &max, "SELECT COALESCE(MAX(id), 0) FROM clients", NULL) < 0)
 		return die("no market user: run `guwen demo` first", NULL);
 	for (long long lo = 1; lo <= max; lo += CL_BATCH)
-		if (gw_db_exec(db, SQL_PROJECTS, "isii", market, seed, lo, lo + CL_BATCH - 1) < 0)
+		if (gw_db_exec(db, SQL_JOINED, "sii", seed, lo, lo + CL_BATCH - 1) < 0 ||
+		    gw_db_exec(db, SQL_PROJECTS, "isii", market, seed, lo, lo + CL_BATCH - 1) < 0)
 			return die("demo projects", gw_db_error(db));
 	return 0;
 }
