@@ -18,7 +18,8 @@
 	" v.failed_attempts, COALESCE(u.name, '') FROM visits v"                                   \
 	" JOIN clients c ON c.id = v.client_id LEFT JOIN users u ON u.id = v.visitor_id"
 
-/* mine, planned, not tried yet, due by the horizon (ix_visits_visitor_due) */
+/* mine, planned, not tried yet, due by the horizon (ix_visits_visitor_due:
+ * visitor, status, failed attempts, due date) */
 static const char SQL_DUE[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'planned'"
 				     " AND v.due_on <= ? AND v.failed_attempts = 0"
 				     " ORDER BY v.due_on, v.id LIMIT 10";
@@ -35,10 +36,14 @@ static const char SQL_RETURNED[] = V_COLS " WHERE v.visitor_id = ? AND v.status 
 static const char SQL_REVIEW[] =
     V_COLS " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
 	   " ORDER BY v.submitted_at, v.id LIMIT 10";
-/* a director: the reports of managers (premium clients' visits) */
+/* a director: the reports of managers (premium clients' visits): from the
+ * managers to their submitted visits (ix_visits_visitor), where the status
+ * index would read every submitted report of the centre */
 static const char SQL_REVIEW_ALL[] =
-    V_COLS " WHERE v.status = 'submitted' AND u.role = 'manager' AND v.visitor_id <> ?"
-	   " ORDER BY v.submitted_at, v.id LIMIT 10";
+    "SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due, v.failed_attempts,"
+    " u.name FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"
+    " AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"
+    " WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10";
 static const char SQL_OVERDUE[] =
     V_COLS " WHERE v.department_id = ? AND v.status = 'visited'"
 	   " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due LIMIT 10";
