@@ -16,7 +16,7 @@ const struct gw_program gw_programs[] = {
     {.name = "applications", .nav = "Applications", .perm = GW_PERM_APPLICATION_REVIEW},
     {.name = "projects", .nav = "Projects", .perm = GW_PERM_PROJECT_READ},
     {.name = "complaints", .nav = "Complaints", .perm = GW_PERM_COMPLAINT_READ},
-    {.name = "visits"},
+    {.name = "visits", .nav = "Visits", .perm = GW_PERM_VISIT_READ},
     {.name = "reports"},
     {.name = NULL},
 };

@@ -42,6 +42,11 @@ int gw_visit_create(struct gw_db *db, const struct gw_visit_new *v, int64_t now,
 int gw_visit_event(struct gw_db *db, uint32_t visit_id, uint32_t user_id, const char *kind,
 		   const char *body, int64_t now);
 
+/* The report's deadline: the next working day after the visit's day
+ * (visited_on, a day number) on the calendar in the database (holidays,
+ * make-up working days). 0, or -1 when the calendar could not be read. */
+int gw_visit_report_due(struct gw_db *db, int32_t visited_on, int32_t *due);
+
 /* A visit ended (report accepted, or closed as complete by default): sets the
  * client's last_contact_on to the visit's day (visited_on, else today's local
  * date from now; GREATEST, as complaints do). 0 or -1. */
