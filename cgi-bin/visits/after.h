@@ -53,6 +53,7 @@ int review_list(struct gw_ctx *ctx);
 int keeper_page(struct gw_ctx *ctx);
 int keeper_submit(struct gw_ctx *ctx);
 int archive_list(struct gw_ctx *ctx);
+int archive_csv(struct gw_ctx *ctx);
 
 /* ---- mail.c: the visit content mailed to the client ------------------- */
 int clientmail_page(struct gw_ctx *ctx);

@@ -5,6 +5,7 @@
  * the client's opinions. */
 #include <string.h>
 
+#include "guwen/audit.h"
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
 #include "guwen/list.h"
@@ -96,8 +97,8 @@ int keeper_submit(struct gw_ctx *ctx)
 					  "changed");
 	line = gw_arena_printf(
 	    &ctx->arena, "%s%s%s",
-	    gw_view_word(ctx, gw_arena_printf(&ctx->arena, "L.VisitArchive.Categories.%s",
-					      f[K_CATEGORY].s)),
+	    gw_view_word(
+		ctx, gw_arena_printf(&ctx->arena, "L.VisitArchive.Categories.%s", f[K_CATEGORY].s)),
 	    f[K_TAGS].present ? " · " : "", f[K_TAGS].s);
 	failed = gw_db_exec(ctx->db, SQL_ARCHIVE, "ssisi", f[K_CATEGORY].s, f[K_TAGS].s,
 			    ctx->user->id, gw_now_utc(ctx), v.id) != 1 ||
@@ -132,7 +133,7 @@ static const struct gw_list_col archive_cols[] = {
     {"tags", "v.tags", 0, "L.VisitArchive.Tags", NULL, NULL},
     {"discussed", "v.discussed", GW_LC_SEARCH, "L.VisitReview.Discussed", NULL, NULL},
     {"opinions", "v.opinions", GW_LC_SEARCH, "L.VisitReview.Opinions", NULL, NULL},
-    {"archived_at", "v.archived_at", 0, "L.VisitArchive.ArchivedAt", NULL, NULL},
+    {"archived_at", "v.archived_at", GW_LC_ZONE, "L.VisitArchive.ArchivedAt", NULL, NULL},
     {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
@@ -161,8 +162,7 @@ static const char SCOPE_MANAGER[] =
     "v.status = ? AND (v.department_id = ? OR v.visitor_id = ? OR v.created_by = ?)";
 static const char SCOPE_OWN[] = "v.status = ? AND (v.visitor_id = ? OR v.created_by = ?)";
 
-static void archive_scope(struct gw_ctx *ctx, struct gw_list_run *r, const char *state,
-			  int keeper)
+static void archive_scope(struct gw_ctx *ctx, struct gw_list_run *r, const char *state, int keeper)
 {
 	struct gw_user *u = ctx->user;
 	struct gw_db_arg a[4] = {{GW_DB_TEXT, 0, state},
@@ -178,26 +178,52 @@ static void archive_scope(struct gw_ctx *ctx, struct gw_list_run *r, const char 
 		gw_list_scope(r, SCOPE_OWN, (struct gw_db_arg[]){a[0], a[2], a[3]}, 3);
 }
 
+/* The archive's filters, search and the user's scope into r; *state is the
+ * tab shown ("archived", or the keeper's "accepted"). The number of bad fields. */
+static int read_archive(struct gw_ctx *ctx, struct gw_list_run *r, const char **state, int keeper)
+{
+	int bad = gw_list_read(ctx, &archive, r);
+	struct gw_fval *tab = gw_list_value(r, "state");
+
+	*state = keeper && tab && tab->present ? tab->s : "archived";
+	archive_scope(ctx, r, *state, keeper);
+	return bad;
+}
+
 /* GET /archive — 200 the archived reports the user may see, filtered and
  * searched; the keeper's tab state=accepted lists the reports to classify. */
 int archive_list(struct gw_ctx *ctx)
 {
 	struct gw_list_run r;
-	struct gw_fval *state;
+	const char *state;
 	int keeper = after_is_keeper(ctx);
 
-	gw_list_read(ctx, &archive, &r);
-	state = gw_list_value(&r, "state");
-	if (!keeper || !state || !state->present)
-		state = NULL;
-	archive_scope(ctx, &r, state ? state->s : "archived", keeper);
+	read_archive(ctx, &r, &state, keeper);
 	if (gw_list_page(ctx, &r))
 		return 500;
 	category_options(ctx);
 	if (keeper)
 		gw_hdf_set_int(ctx->hdf, "After.Keeper", 1);
-	gw_hdf_set(ctx->hdf, "After.State", state ? state->s : "archived");
+	gw_hdf_set(ctx->hdf, "After.State", state);
 	gw_hdf_set(ctx->hdf, "Page.Title", "VisitArchive.ListTitle");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "visits");
 	return gw_view_render(ctx, "visits/archive_list.cs");
+}
+
+/* GET /archive/export — the same reports as CSV (streamed); audited. 400 on
+ * bad filters. */
+int archive_csv(struct gw_ctx *ctx)
+{
+	struct gw_list_run r;
+	const char *state;
+	long long n;
+
+	if (read_archive(ctx, &r, &state, after_is_keeper(ctx)))
+		return 400;
+	n = gw_list_csv(ctx, &r);
+	if (n < 0 && !ctx->resp.streamed)
+		return 500;
+	gw_audit(ctx, "visit.archive_export", "visit", 0, "%lld rows; %s", n,
+		 gw_list_describe(ctx, &r));
+	return 0;
 }

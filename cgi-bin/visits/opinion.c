@@ -20,10 +20,7 @@ static const struct gw_fdef opinion_form[] = {
     [O_PHONE] = {.name = "phone", .type = GW_F_PHONE, .maxlen = 32},
     [O_EMAIL] = {.name = "email", .type = GW_F_EMAIL, .maxlen = 254},
     [O_SUBJECT] = {.name = "subject", .type = GW_F_TEXT, .maxlen = 200},
-    [O_DESCRIPTION] = {.name = "description",
-		       .type = GW_F_TEXTAREA,
-		       .required = 1,
-		       .maxlen = 5000},
+    [O_DESCRIPTION] = {.name = "description", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
     [O__N] = {.name = NULL},
 };
 GW_FORM_CHECK(opinion_form, O__N);
@@ -55,8 +52,8 @@ static int opinion_gate(struct gw_ctx *ctx, struct gw_visit *v, int *answer)
 		*answer = after_archived(ctx, v);
 	else if (!gw_visit_scope(ctx, v))
 		*answer = 403;
-	else if (!v->opinions || !(after_is(v, "submitted") || after_is(v, "returned") ||
-				   after_is(v, "accepted")))
+	else if (!v->opinions ||
+		 !(after_is(v, "submitted") || after_is(v, "returned") || after_is(v, "accepted")))
 		*answer = after_page(ctx, v, "after_refused.cs", "VisitReview.RefusedTitle",
 				     "no_opinions");
 	else
@@ -121,7 +118,9 @@ static int link(struct gw_ctx *ctx, const struct gw_visit *v, long long id, cons
 	gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
 	n = gw_db_exec(ctx->db, SQL_LINK, "iiis", id, v->id, ctx->user->id, gw_now_utc(ctx));
 	if (n == 1 && gw_db_row(ctx->db, ctx->hdf, "Tmp", SQL_TRACKING, "i", id) == 1) {
-		tracking = hdf_get_value(ctx->hdf, "Tmp.tracking_no", "");
+		tracking =
+		    gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.tracking_no", ""));
+		gw_hdf_remove(ctx->hdf, "Tmp");
 		if (after_event(ctx, v, "complaint", tracking) ||
 		    gw_complaint_event(ctx->db, id, ctx->user->id, "from_visit", 0, num) ||
 		    gw_audit(ctx, "visit.complaint", "visit", v->id, "complaint=%lld", id))
@@ -155,13 +154,30 @@ static int checks(struct gw_ctx *ctx, const struct gw_fval *f)
 
 /* The page right after: the number, and the verification code shown this
  * once (the complainant is told it; it is stored only as a keyed hash). */
-static int created(struct gw_ctx *ctx, const struct gw_visit *v, long long id,
-		   const char *tracking, const char *code)
+static int created(struct gw_ctx *ctx, const struct gw_visit *v, long long id, const char *tracking,
+		   const char *code)
 {
 	gw_hdf_set_int(ctx->hdf, "Created.id", id);
 	gw_hdf_set(ctx->hdf, "Created.Tracking", tracking);
 	gw_hdf_set(ctx->hdf, "Created.Code", code);
 	return after_page(ctx, v, "opinion_done.cs", "VisitReview.ComplaintTitle", NULL);
+}
+
+/* The complaint as the form and the visit give it. */
+static struct gw_complaint_new complaint_of(const struct gw_visit *v, const struct gw_fval *f,
+					    const char *key)
+{
+	return (struct gw_complaint_new){.source = "visit",
+					 .name = f[O_NAME].s,
+					 .phone = f[O_PHONE].s,
+					 .email = f[O_EMAIL].s,
+					 .company = v->client_name,
+					 .subject_text = f[O_SUBJECT].s,
+					 .description = f[O_DESCRIPTION].s,
+					 .happened_on = v->visited_on,
+					 .client_id = v->client_id,
+					 .also = use_key,
+					 .also_arg = (void *)key};
 }
 
 /* POST /:id/complaint — 200 the registered complaint's number and code; 200
@@ -171,7 +187,7 @@ int opinion_submit(struct gw_ctx *ctx)
 {
 	struct gw_visit v;
 	struct gw_fval f[O__N];
-	struct gw_complaint_new c = {0};
+	struct gw_complaint_new c;
 	char tracking[24], code[9];
 	const char *key = form_key(ctx), *lang = ctx->lang;
 	int answer;
@@ -183,12 +199,7 @@ int opinion_submit(struct gw_ctx *ctx)
 		return 400;
 	if (GW_FORM_READ(ctx, opinion_form, f) + checks(ctx, f))
 		return show(ctx, &v);
-	c = (struct gw_complaint_new){.source = "visit", .name = f[O_NAME].s,
-				      .phone = f[O_PHONE].s, .email = f[O_EMAIL].s,
-				      .company = v.client_name, .subject_text = f[O_SUBJECT].s,
-				      .description = f[O_DESCRIPTION].s, .happened_on = v.visited_on,
-				      .client_id = v.client_id, .also = use_key,
-				      .also_arg = (void *)key};
+	c = complaint_of(&v, f, key);
 	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN"); /* the complainant's mail */
 	id = gw_complaint_create(ctx, &c, tracking, code);
 	ctx->lang = lang;

@@ -16,11 +16,8 @@ static const char *const decisions[] = {"accept", "return", NULL};
 enum { R_GUIDANCE, R_DECISION, R_REASON, R__N };
 static const struct gw_fdef review_form[] = {
     [R_GUIDANCE] = {.name = "guidance", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
-    [R_DECISION] = {.name = "decision",
-		    .type = GW_F_CHOICE,
-		    .required = 1,
-		    .maxlen = 8,
-		    .choices = decisions},
+    [R_DECISION] =
+	{.name = "decision", .type = GW_F_CHOICE, .required = 1, .maxlen = 8, .choices = decisions},
     [R_REASON] = {.name = "return_reason", .type = GW_F_TEXTAREA, .maxlen = 2000},
     [R__N] = {.name = NULL},
 };
@@ -121,8 +118,8 @@ static const struct gw_list_col review_cols[] = {
     {"client_name", "c.name", GW_LC_SORT | GW_LC_SEARCH, "L.VisitReview.Client", NULL, NULL},
     {"visitor_name", "u.name", GW_LC_SEARCH, "L.VisitReview.Visitor", NULL, NULL},
     {"visited_on", "v.visited_on", 0, "L.VisitReview.VisitedOn", NULL, NULL},
-    {"submitted_at", "v.submitted_at", GW_LC_SORT | GW_LC_ZONE, "L.VisitReview.SubmittedAt",
-     NULL, NULL},
+    {"submitted_at", "v.submitted_at", GW_LC_SORT | GW_LC_ZONE, "L.VisitReview.SubmittedAt", NULL,
+     NULL},
     {NULL, NULL, 0, NULL, NULL, NULL},
 };
 

@@ -28,6 +28,8 @@ post o "/visits/$id/review" "version=$(version $id)" guidance=好 decision=accep
 get o /visits/review; expect_no_body "审核客户$tag"
 ok "an advisor gets 403; a manager of another department neither sees nor reviews it"
 
+get g "/visits/$id"; expect_status 200; expect_body 'id="go-review"'
+get a "/visits/$id"; expect_status 200; expect_no_body 'id="go-review"'
 get g /visits/review; expect_status 200; expect_body "待审核的回访报告"; expect_body "审核客户$tag"
 get g "/visits/$id/review"; expect_status 200
 expect_body "希望审核客户${tag}的账务报表提前三天发送"; expect_body 'name="guidance"'
@@ -48,10 +50,13 @@ expect_status 303
 get g /visits/review; expect_no_body "审核客户$tag"
 post g "/visits/$id/review" "version=$(version $id)" guidance=好 decision=accept
 expect_status 409; expect_body "不在待审核状态"
+get a "/visits/$id"; expect_body 'id="report-form"'; expect_body "没有写明报表格式"; expect_body "请补充客户对报表格式的具体要求"
 ok "returned: status returned, the reason on the timeline, off the review list; no second review"
 
-# the visitor adds the detail and submits again (the report form's work)
-sql "UPDATE visits SET status = 'submitted', actions = '报表改为 Excel 格式', version = version + 1 WHERE id = $id"
+# the visitor adds the detail and submits again on the report form
+post a "/visits/$id/report" "version=$(version $id)" "discussed=讨论了季度申报安排" \
+    "opinions=希望报表提前三天发送，格式为 Excel" satisfaction=4 "actions=报表改为 Excel 格式"
+expect_status 303; [ "$(status_of $id)" = submitted ] || fail "the visitor could not submit the returned report again"
 old=$(version $id)
 post g "/visits/$id/review" "version=$old" "guidance=补充完整，按此执行" decision=accept
 expect_status 303

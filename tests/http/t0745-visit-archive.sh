@@ -57,12 +57,22 @@ refused g "/visits/$id/review" "version=$v" guidance=再审 decision=return retu
 refused k "/visits/$id/archive" "version=$v" category=other tags=x
 refused a "/visits/$id/mail" "version=$v" "mail_text=改过的内容"
 refused a "/visits/$id/complaint" "form_key=$(openssl rand -hex 32)" name=王经理 phone=13800138000 description=投诉
+# the visit's own forms (agreement, attempts, visited, cancel, report, scan)
+for p in agree attempt visited cancel report scan; do
+    post a "/visits/$id/$p" "version=$v" discussed=改 opinions=改 satisfaction=3 cancel_note=取消 \
+        outcome=no_answer how=phone visited_on=2026-11-20 agreed_at=2026-12-01T10:00 agreed_topics=x agreed_with=2
+    [ "$STATUS" = 200 ] || [ "$STATUS" = 409 ] || fail "POST $p of an archived visit: $STATUS"
+    expect_body 'id="action-error"'; expect_body "本次回访已归档，只读。"
+done
+get a "/visits/$id"; expect_status 200; expect_body 'id="read-only"'
+expect_no_body 'id="report-form"'; expect_no_body 'id="go-review"'; expect_no_body 'id="go-mail"'; expect_no_body 'id="go-complaint"'
 for p in review archive mail complaint; do
     get a "/visits/$id/$p"; [ "$STATUS" = 409 ] || [ "$STATUS" = 403 ] || fail "GET $p of an archived visit: $STATUS"
 done
 [ "$(sql "SELECT CONCAT_WS('|', status, version, guidance, category, tags, COALESCE(mail_queued_at, '')) FROM visits WHERE id = $id")" = "$before" ] || fail "an archived visit changed"
 [ "$(sql "SELECT COUNT(*) FROM visit_complaints WHERE visit_id = $id")" = 0 ] || fail "a complaint from an archived visit"
-ok "archived: review, classification, mail and complaint are each refused with the read-only message; nothing changed"
+[ "$(sql "SELECT COUNT(*) FROM visit_attempts WHERE visit_id = $id")" = 0 ] || fail "an attempt on an archived visit"
+ok "archived: every write (the visit's forms, review, classification, mail, complaint) is refused, the page says read-only; nothing changed"
 
 # a second archived report to search among
 id2=$(submitted_visit "另一客户$tag")

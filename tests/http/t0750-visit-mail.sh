@@ -18,6 +18,7 @@ post a "/visits/$id/mail" "version=$(version $id)" mail_text=x; expect_status 40
 ok "nothing is mailed before the report is accepted"
 
 sql "UPDATE visits SET status = 'accepted', guidance = '可以' WHERE id = $id"
+get a "/visits/$id"; expect_status 200; expect_body 'id="go-mail"'; expect_body "未发送"; expect_no_body "已排入发件箱："
 get a "/visits/$id/mail"; expect_status 200
 expect_body "wang$tag@example.test"; expect_body "尊敬的王经理："
 expect_body "讨论了邮件客户${tag}的季度申报安排"; expect_body "希望邮件客户${tag}的账务报表提前三天发送"
@@ -36,7 +37,13 @@ row=$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'wang$tag@example.test' A
 [ "$(sql "SELECT mail_outbox_id = (SELECT id FROM outbox WHERE to_addr = 'wang$tag@example.test') AND mail_queued_at IS NOT NULL FROM visits WHERE id = $id")" = 1 ] || fail "the visit does not name its outbox row"
 [ "$(sql "SELECT REPLACE(mail_text, '\n', '|') FROM visits WHERE id = $id")" = "${text/$'\n'/|}" ] || fail "the text as sent is not kept"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.mail' AND entity_id = $id")" = 1 ] || fail "audit"
-ok "the edited text is queued in the outbox to the primary contact, kept on the visit, audited"
+get a "/visits/$id"; expect_status 200; expect_body "已排入发件箱："; expect_no_body 'id="go-mail"'
+expect_body "回访内容已排入发件箱"
+ok "the edited text is queued in the outbox to the primary contact, kept on the visit, audited; the visit page says queued"
+
+sql "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP() WHERE to_addr = 'wang$tag@example.test'"
+get a "/visits/$id"; expect_body "已发送："; expect_no_body "已排入发件箱："
+ok "once sent, the visit page says so from the outbox row"
 
 post a "/visits/$id/mail" "version=$(version $id)" "mail_text=again"
 expect_status 409; expect_body "不会重复发送"
@@ -52,4 +59,5 @@ expect_status 409; expect_body "没有排入发件箱"; expect_no_body "已排�
 [ "$(sql "SELECT COUNT(*) FROM outbox")" = "$n0" ] || fail "something was queued for a client without e-mail"
 [ "$(sql "SELECT COALESCE(mail_queued_at, 'none') FROM visits WHERE id = $id2")" = none ] || fail "marked as queued"
 get a "/visits/$id2/mail"; expect_status 200; expect_body 'id="no-email"'
+get a "/visits/$id2"; expect_body "未发送"; expect_no_body "已排入发件箱："; expect_no_body "已发送："
 ok "a client without e-mail: the truth is said, nothing queued, the visit not marked"
