@@ -1,8 +1,8 @@
-<?cs # after_part.cs — on the visit page: after the report (the review's guidance, the archive's classification, the mail to the client as the outbox has it, complaints made from the visit) and the actions the user may take next ?>
+<?cs # after_part.cs — on the visit page: after the report (who reviewed it (the guidance is in the report), the archive's classification, the mail to the client as the outbox has it, complaints made from the visit) and the actions the user may take next ?>
 <section class="card" aria-labelledby="h-after" id="after"><h2 id="h-after"><?cs var:L.VisitReview.After ?></h2>
 <?cs if:After.ReadOnly ?><p class="alert" role="status" id="read-only"><?cs var:L.VisitArchive.ReadOnly ?></p><?cs /if ?>
 <dl class="facts">
-<?cs if:V.guidance ?><dt><?cs var:L.VisitReview.Guidance ?></dt><dd class="pre" id="guidance"><?cs var:V.guidance ?><br><small><?cs var:V.reviewer_name ?> · <?cs var:V.reviewed_at ?></small></dd><?cs /if ?>
+<?cs if:V.reviewer_name ?><dt><?cs var:L.VisitReview.ReviewedBy ?></dt><dd id="reviewed-by"><?cs var:V.reviewer_name ?> · <?cs var:V.reviewed_at ?></dd><?cs /if ?>
 <?cs if:V.category ?><dt><?cs var:L.VisitArchive.Category ?></dt><dd id="category"><?cs var:L.VisitArchive.Categories[V.category] ?><?cs if:V.tags ?> · <?cs var:V.tags ?><?cs /if ?><br><small><?cs var:V.archiver_name ?> · <?cs var:V.archived_at ?></small></dd><?cs /if ?>
 <dt><?cs var:L.VisitMail.State ?></dt><dd id="mail-state"><?cs if:After.Mail.status == "sent" ?><?cs var:L.VisitMail.SentAt ?> <?cs var:After.Mail.sent_at ?><?cs
  elif:After.Mail.status == "queued" ?><?cs var:L.VisitMail.QueuedAt ?> <?cs var:After.Mail.created_at ?><?cs

@@ -7,5 +7,6 @@
 <?cs call:field("tags", L.VisitArchive.Tags, "text", 0) ?>
 <p class="hint"><?cs var:L.VisitArchive.TagsHint ?></p>
 <p class="hint"><?cs var:L.VisitArchive.ArchiveHint ?></p>
+<?cs if:!After.Mail.status ?><p class="alert alert-warn" role="status" id="not-mailed"><?cs var:L.VisitArchive.NotMailed ?></p><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.VisitArchive.Submit ?></button></div>
 </form></section>
