@@ -144,24 +144,27 @@ int gw_visit_scope(struct gw_ctx *ctx, const struct gw_visit *v)
 	return u->role == GW_ROLE_MANAGER && u->dept_id && v->department_id == u->dept_id;
 }
 
-/* One condition per kind of user, each served by an index of visits. */
-static const char SCOPE_MANAGER[] = "(v.department_id = ? OR v.visitor_id = ? OR v.created_by = ?)";
-static const char SCOPE_OWN[] = "(v.visitor_id = ? OR v.created_by = ?)";
+static const char SCOPE_DEPARTMENT[] = "v.department_id = ?";
+static const char SCOPE_PLANNED[] = "v.created_by = ?";
+static const char SCOPE_VISITOR[] = "v.visitor_id = ?";
 
 const char *gw_visit_scope_sql(struct gw_ctx *ctx, struct gw_db_arg *args, int *nargs)
 {
 	const struct gw_user *u = ctx->user;
-	int n = 0;
 
-	*nargs = 0;
-	if (u->role == GW_ROLE_DIRECTOR)
-		return NULL;
-	if (u->role == GW_ROLE_MANAGER)
-		args[n++] = (struct gw_db_arg){GW_DB_INT, u->dept_id, NULL};
-	args[n++] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
-	args[n++] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
-	*nargs = n;
-	return u->role == GW_ROLE_MANAGER ? SCOPE_MANAGER : SCOPE_OWN;
+	*nargs = u->role == GW_ROLE_DIRECTOR ? 0 : 1;
+	switch (u->role) {
+	case GW_ROLE_DIRECTOR: return NULL;
+	case GW_ROLE_MANAGER:
+		args[0] = (struct gw_db_arg){GW_DB_INT, u->dept_id, NULL};
+		return SCOPE_DEPARTMENT;
+	case GW_ROLE_MARKET:
+		args[0] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
+		return SCOPE_PLANNED;
+	default:
+		args[0] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
+		return SCOPE_VISITOR;
+	}
 }
 
 int gw_visit_load_scoped(struct gw_ctx *ctx, long long id, struct gw_visit *v)

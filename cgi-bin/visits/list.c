@@ -1,6 +1,7 @@
 /* list.c — visits.fcgi: the visits the user may see (one declaration on
  * lib/list.c: tabs, filters, search, sortable columns, keyset pages, CSV);
  * reports past their deadline stand out and have a tab of their own. */
+#include "guwen/client_store.h"
 #include "guwen/list.h"
 #include "visits.h"
 
@@ -8,7 +9,7 @@ static const char *const status_choices[] = {"planned",  "visited",	 "submitted"
 					     "returned", "accepted",	 "archived",
 					     "default_done", "cancelled", NULL};
 static const char *const origin_choices[] = {"plan", "monthly", "yearly", "followup", NULL};
-static const char *const tab_choices[] = {"mine", "open", "overdue", NULL};
+static const char *const tab_choices[] = {"mine", "planned", "open", "overdue", NULL};
 
 static const struct gw_list_filter filters[] = {
     {{"tab", GW_F_CHOICE, 0, 16, 0, 0, tab_choices}, NULL, NULL},
@@ -22,13 +23,13 @@ static const struct gw_list_filter filters[] = {
 
 static const struct gw_list_col cols[] = {
     {"id", "v.id", GW_LC_SORT, "L.Visit.Number", NULL, NULL},
-    {"client_name", "c.name", GW_LC_SEARCH, "L.Visit.Client", NULL, NULL},
+    {"client_name", "c.name", 0, "L.Visit.Client", NULL, NULL},
     {"method", "v.method", 0, "L.Visit.Method", "L.Visit.Methods", NULL},
     {"origin", "v.origin", 0, "L.Visit.Origin", "L.Visit.Origins", NULL},
     {"status", "v.status", GW_LC_SORT, "L.Visit.Status", "L.Visit.Statuses", NULL},
-    {"visitor_name", "u.name", GW_LC_SEARCH, "L.Visit.Visitor", NULL, "L.Visit.NoVisitor"},
+    {"visitor_name", "u.name", 0, "L.Visit.Visitor", NULL, "L.Visit.NoVisitor"},
     {"dept_name", "d.name", 0, "L.Visit.Department", NULL, NULL},
-    {"due_on", "v.due_on", GW_LC_SORT, "L.Visit.DueOn", NULL, NULL},
+    {"due_on", "v.due_on", 0, "L.Visit.DueOn", NULL, NULL},
     {"visited_on", "v.visited_on", 0, "L.Visit.VisitedOn", NULL, NULL},
     {"report_due", "v.report_due", 0, "L.Visit.ReportDue", NULL, NULL},
     {"satisfaction", "v.satisfaction", 0, "L.Visit.Satisfaction", NULL, NULL},
@@ -37,26 +38,31 @@ static const struct gw_list_col cols[] = {
 
 #define OVERDUE "(v.status = 'visited' AND v.report_due < ?)"
 
-/* overdue: the report not submitted by its deadline ('?': today) */
-static const struct gw_list visits_list = {
-    .columns = "v.id, c.name AS client_name, v.method, v.origin, v.status,"
-	       " u.name AS visitor_name, d.name AS dept_name, v.due_on, v.visited_on,"
-	       " v.report_due, v.satisfaction, " OVERDUE " AS overdue",
-    .from = "visits v JOIN clients c ON c.id = v.client_id"
-	    " LEFT JOIN users u ON u.id = v.visitor_id"
-	    " LEFT JOIN departments d ON d.id = v.department_id",
-    .key = "v.id",
-    .filters = filters,
-    .cols = cols,
-    .sort = "id",
-    .desc = 1,
-    .rows = 50,
-    .program = "visits",
-    .path = "/",
-    .csv_name = "visits",
-};
+static void search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
+
+/* overdue: the report not submitted by its deadline ('?': today). Sorted by
+ * the id or the status only: each list's key (018, 016) gives both orders. */
+#define VISITS_LIST(hint_)                                                                         \
+	{                                                                                          \
+		.columns = "v.id, c.name AS client_name, v.method, v.origin, v.status,"            \
+			   " u.name AS visitor_name, d.name AS dept_name, v.due_on, v.visited_on," \
+			   " v.report_due, v.satisfaction, " OVERDUE " AS overdue",                \
+		.from = "visits v JOIN clients c ON c.id = v.client_id"                            \
+			" LEFT JOIN users u ON u.id = v.visitor_id"                                \
+			" LEFT JOIN departments d ON d.id = v.department_id",                      \
+		.key = "v.id", .filters = filters, .cols = cols, .sort = "id", .desc = 1,          \
+		.rows = 50, .program = "visits", .path = "/", .csv_name = "visits",                \
+		.hint = hint_, .search = search,                                                   \
+	}
+/* Every visit (a director, no filter on a key): newest first along the
+ * primary key, the server's choice. */
+static const struct gw_list visits_list = VISITS_LIST(NULL);
+/* A person's or department's list, a status, a search: along that key, never
+ * the primary key past rows of others. */
+static const struct gw_list keyed_list = VISITS_LIST("IGNORE INDEX FOR ORDER BY (PRIMARY)");
 
 static const char TAB_MINE[] = "v.visitor_id = ?";
+static const char TAB_PLANNED[] = "v.created_by = ?";
 static const char TAB_OPEN[] = "v.status IN ('planned', 'visited', 'returned')";
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
@@ -72,37 +78,120 @@ static const char *and(struct gw_ctx *ctx, const char *cond, const char *more)
 	return more ? gw_arena_printf(&ctx->arena, "%s AND %s", cond, more) : cond;
 }
 
-/* The tab's condition and its arguments after those in a[*n]. */
-static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_db_arg *a,
-			    int *n, const char *today)
+/* A client's name holds the search: its rarest gram (client_name_grams) then
+ * the name, so the server reads those clients' visits (ix_visits_client). */
+static const char Q_NAME[] = "v.client_id IN (SELECT g.client_id FROM client_name_grams g"
+			     " WHERE g.gram = ? AND g.name LIKE ?)";
+static const char SQL_GRAM_COUNT[] =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
+
+struct rarest {
+	struct gw_ctx *ctx;
+	const char *best;
+	long long n;
+	int tried;
+};
+
+static int try_gram(void *p, const char *gram, size_t len)
+{
+	struct rarest *r = p;
+	long long n = 0;
+
+	if (r->tried++ == 8 || gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
+		return 1;
+	if (!r->best || n < r->n) {
+		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
+		r->n = n;
+	}
+	return n < 100; /* rare enough */
+}
+
+/* "%q%" with q's own % _ \ taken literally, in the arena. */
+static const char *like_of(struct gw_ctx *ctx, const char *s)
+{
+	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
+
+	*p++ = '%';
+	for (; *s; s++) {
+		if (strchr("%_\\", *s))
+			*p++ = '\\';
+		*p++ = *s;
+	}
+	strcpy(p, "%");
+	return out;
+}
+
+static void search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
+{
+	struct rarest g = {ctx, NULL, 0, 0};
+
+	gw_client_each_gram(r->q, 2, try_gram, &g);
+	if (!g.best)
+		gw_client_each_gram(r->q, 1, try_gram, &g);
+	gw_buf_puts(b, Q_NAME);
+	gw_list_arg(r, GW_DB_TEXT, 0, g.best ? g.best : "");
+	gw_list_arg(r, GW_DB_TEXT, 0, like_of(ctx, r->q));
+}
+
+static const char *tab_of(struct gw_list_run *r)
 {
 	struct gw_fval *tab = gw_list_value(r, "tab");
 
-	if (!tab || !tab->present)
-		return NULL;
-	if (!strcmp(tab->s, "mine")) {
-		a[(*n)++] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
-		return TAB_MINE;
-	}
-	if (!strcmp(tab->s, "overdue")) {
-		a[(*n)++] = (struct gw_db_arg){GW_DB_TEXT, 0, today};
-		return OVERDUE;
-	}
-	return TAB_OPEN;
+	return tab && tab->present ? tab->s : "";
 }
 
-/* The filters, the user's scope (gw_visit_scope_sql) and the tab. */
+/* The list's condition for its tab: the user's own list (gw_visit_scope_sql),
+ * narrowed to the open or overdue ones; or the user's visits as the visitor,
+ * or those they planned. Arguments after those in a[*n]. */
+static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_db_arg *a,
+			    int *n, const char *today)
+{
+	const char *tab = tab_of(r), *cond;
+	int ns = 0;
+
+	if (!strcmp(tab, "mine") || !strcmp(tab, "planned")) {
+		a[(*n)++] = (struct gw_db_arg){GW_DB_INT, ctx->user->id, NULL};
+		return !strcmp(tab, "mine") ? TAB_MINE : TAB_PLANNED;
+	}
+	cond = gw_visit_scope_sql(ctx, a + *n, &ns);
+	*n += ns;
+	if (!strcmp(tab, "open"))
+		return and(ctx, cond, TAB_OPEN);
+	if (!strcmp(tab, "overdue")) {
+		a[(*n)++] = (struct gw_db_arg){GW_DB_TEXT, 0, today};
+		return and(ctx, cond, OVERDUE);
+	}
+	return cond;
+}
+
+/* A key serves the list: the user's own list, a status, visitor or
+ * department filter, a search. */
+static int keyed(struct gw_list_run *r, const char *cond)
+{
+	static const char *const on_keys[] = {"status", "visitor", "department", NULL};
+
+	if (cond || *r->q)
+		return 1;
+	for (const char *const *k = on_keys; *k; k++)
+		if (gw_list_value(r, *k)->present)
+			return 1;
+	return 0;
+}
+
+/* The filters, the tab and the user's scope. */
 static int read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 {
 	char *today = gw_arena_alloc(&ctx->arena, 16);
-	struct gw_db_arg a[8] = {{GW_DB_TEXT, 0, today}};
-	int n = 1, bad = gw_list_read(ctx, &visits_list, r), ns = 0;
+	struct gw_db_arg a[4] = {{GW_DB_TEXT, 0, today}};
+	int n = 1, bad = gw_list_read(ctx, &visits_list, r);
 	const char *cond;
 
 	gw_date_format(gw_today(ctx), today);
-	cond = gw_visit_scope_sql(ctx, a + n, &ns);
-	n += ns;
-	cond = and(ctx, cond, tab_cond(ctx, r, a, &n, today));
+	cond = tab_cond(ctx, r, a, &n, today);
+	if (keyed(r, cond)) {
+		bad = gw_list_read(ctx, &keyed_list, r);
+		r->hint = 1;
+	}
 	gw_list_scope(r, cond, a, n);
 	return bad;
 }

@@ -53,8 +53,9 @@ static const struct gw_list clients_list = {
     .csv_name = "visit-plan",
 };
 
-/* The clients a user may plan visits for: as the client list shows them (all;
- * the department's and their own as a lead; their own as a lead). */
+/* The clients a user may plan visits for: market and directors every client
+ * (as market's projects do); a manager the department's and their own as a
+ * lead; an advisor their own as a lead. */
 #define LEADS "c.id IN (SELECT sl.client_id FROM client_leads sl WHERE sl.user_id = ?)"
 static const char SCOPE_OWN[] = "c.active = 1 AND " LEADS;
 static const char SCOPE_DEPT[] = "c.active = 1 AND (" LEADS " OR c.department_id = ?)";
@@ -74,6 +75,10 @@ static const char SQL_STAFF[] =
     " AND role IN ('advisor', 'manager', 'director', 'market', 'project') ORDER BY name";
 static const char SQL_ACTIVE_USER[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role <> 'admin'";
+/* a visitor is someone who may work visits (visit_write) */
+static const char SQL_VISITOR_OK[] =
+    "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
+    " AND role IN ('advisor', 'manager', 'director', 'market')";
 static const char SQL_PLAN[] =
     "INSERT INTO visit_plans (purpose, created_by, created_at) VALUES (?, ?, ?)";
 static const char SQL_PLAN_STAFF[] =
@@ -99,9 +104,16 @@ struct chosen {
 	int nclients, nstaff, bad;
 };
 
+static enum gw_scope plan_scope(struct gw_ctx *ctx)
+{
+	if (ctx->user->role == GW_ROLE_MARKET)
+		return GW_SCOPE_ALL;
+	return gw_perm_scope(ctx->user->role);
+}
+
 static void chooser_scope(struct gw_ctx *ctx, struct gw_list_run *r)
 {
-	enum gw_scope scope = gw_perm_scope(ctx->user->role);
+	enum gw_scope scope = plan_scope(ctx);
 	struct gw_db_arg a[2] = {{GW_DB_INT, ctx->user->id, NULL},
 				 {GW_DB_INT, ctx->user->dept_id, NULL}};
 
@@ -149,7 +161,7 @@ int plan_page(struct gw_ctx *ctx)
  * (out of scope, or the database failed: counted as bad). */
 static int choose_client(struct gw_ctx *ctx, long long id)
 {
-	enum gw_scope s = gw_perm_scope(ctx->user->role);
+	enum gw_scope s = plan_scope(ctx);
 	const char *at = gw_arena_printf(&ctx->arena, "Chosen.%lld", id);
 
 	if (gw_db_row(ctx->db, ctx->hdf, at, SQL_IN_SCOPE, "iiiii", id, (long long)s,
@@ -252,7 +264,7 @@ int plan_submit(struct gw_ctx *ctx)
 	int bad = GW_FORM_READ(ctx, plan_form, v) + read_chosen(ctx, &c);
 
 	if (v[F_VISITOR].present &&
-	    (gw_db_int(ctx->db, &n, SQL_ACTIVE_USER, "i", v[F_VISITOR].i) != 1 || n != 1))
+	    (gw_db_int(ctx->db, &n, SQL_VISITOR_OK, "i", v[F_VISITOR].i) != 1 || n != 1))
 		bad += gw_form_error(ctx, "visitor", "bad_choice");
 	if (v[F_DUE_ON].present && v[F_DUE_ON].i < gw_today(ctx))
 		bad += gw_form_error(ctx, "due_on", "visit_past_date");

@@ -38,9 +38,12 @@ void gw_visit_to_hdf(HDF *hdf, const char *prefix, const struct gw_visit *v);
  * always; a director every visit; a department manager the department's;
  * market (and anyone) the visits they planned (created_by). 0 otherwise (the pages answer 404). */
 int gw_visit_scope(struct gw_ctx *ctx, const struct gw_visit *v);
-/* The same rule as SQL for a list over "visits v": a static condition (NULL
- * for a director: every visit) whose '?' are bound by the values written to
- * args (room for 3; *nargs set). */
+/* The user's own list of visits as SQL over "visits v", each part of the
+ * rule on its own key: a director every visit (NULL); a department manager
+ * the department's; market the visits they planned; anyone else their own as
+ * the visitor. (The visits a user is visitor of or planned, outside that, are
+ * the lists "v.visitor_id = ?" and "v.created_by = ?".) A static condition
+ * whose '?' are bound by the values written to args (room for 1; *nargs set). */
 const char *gw_visit_scope_sql(struct gw_ctx *ctx, struct gw_db_arg *args, int *nargs);
 
 /* gw_visit_load and gw_visit_scope: 1 loaded and in scope, 0 absent or out of

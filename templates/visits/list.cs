@@ -7,6 +7,7 @@
 <nav class="tabs" aria-label="<?cs var:L.Visits.Tabs.Label ?>">
 <a href="<?cs var:URL.visits ?>/"<?cs if:!Page.Tab ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.all ?></a>
 <a href="<?cs var:URL.visits ?>/?tab=mine"<?cs if:Page.Tab == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.mine ?></a>
+<a href="<?cs var:URL.visits ?>/?tab=planned"<?cs if:Page.Tab == "planned" ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.planned ?></a>
 <a href="<?cs var:URL.visits ?>/?tab=open"<?cs if:Page.Tab == "open" ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.open ?></a>
 <a href="<?cs var:URL.visits ?>/?tab=overdue"<?cs if:Page.Tab == "overdue" ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.overdue ?></a>
 </nav>
@@ -22,7 +23,7 @@
 <a class="button" href="<?cs var:URL.visits ?>/"><?cs var:L.Common.Reset ?></a></div>
 </form>
 <?cs if:subcount(Rows) ?><div class="table-wrap"><table class="visits">
-<thead><tr><?cs call:list_sort("id", L.Visit.Number) ?><th scope="col"><?cs var:L.Visit.Client ?></th><th scope="col"><?cs var:L.Visit.Method ?></th><?cs call:list_sort("status", L.Visit.Status) ?><th scope="col"><?cs var:L.Visit.Visitor ?></th><?cs call:list_sort("due_on", L.Visit.DueOn) ?><th scope="col"><?cs var:L.Visit.VisitedOn ?></th><th scope="col"><?cs var:L.Visit.ReportDue ?></th><th scope="col"><?cs var:L.Visit.Satisfaction ?></th></tr></thead>
+<thead><tr><?cs call:list_sort("id", L.Visit.Number) ?><th scope="col"><?cs var:L.Visit.Client ?></th><th scope="col"><?cs var:L.Visit.Method ?></th><?cs call:list_sort("status", L.Visit.Status) ?><th scope="col"><?cs var:L.Visit.Visitor ?></th><th scope="col"><?cs var:L.Visit.DueOn ?></th><th scope="col"><?cs var:L.Visit.VisitedOn ?></th><th scope="col"><?cs var:L.Visit.ReportDue ?></th><th scope="col"><?cs var:L.Visit.Satisfaction ?></th></tr></thead>
 <tbody><?cs each:r = Rows ?><tr id="visit-<?cs var:r.id ?>"<?cs if:r.overdue == "1" ?> class="overdue"<?cs /if ?>>
 <td><a href="<?cs var:URL.visits ?>/<?cs var:r.id ?>">#<?cs var:r.id ?></a></td>
 <td><?cs var:r.client_name ?><br><small><?cs var:L.Visit.Origins[r.origin] ?></small></td>

@@ -53,15 +53,17 @@ static void test_nav_by_permission(void **state)
 	(void)state;
 	world_init(&w, GW_ROLE_ADVISOR);
 	gw_programs_nav(&w.ctx);
-	assert_string_equal(nav_names(&w), "home,clients,projects,complaints");
+	assert_string_equal(nav_names(&w), "home,clients,projects,complaints,visits");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.href", ""), "/gw/projects/");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.word", ""), "Projects");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.3.href", ""), "/gw/complaints/");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.3.word", ""), "Complaints");
+	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.4.href", ""), "/gw/visits/");
+	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.4.word", ""), "Visits");
 	world_free(&w);
 	world_init(&w, GW_ROLE_MARKET); /* a reviewer of onboarding applications */
 	gw_programs_nav(&w.ctx);
-	assert_string_equal(nav_names(&w), "home,clients,applications,projects,complaints");
+	assert_string_equal(nav_names(&w), "home,clients,applications,projects,complaints,visits");
 	assert_string_equal(hdf_get_value(w.ctx.hdf, "Nav.2.href", ""), "/gw/applications/");
 	world_free(&w);
 	world_init(&w, GW_ROLE_ADMIN);
