@@ -1,12 +1,13 @@
 /* review.c — visits.fcgi: the supervisor's review of a visit report: comments
  * and guidance (指导意见, required), then accept (the visit has ended) or
- * return for more detail (a reason required; the visitor edits and submits
- * again); and the reports waiting for the user's review. */
+ * return for more detail (a reason required; the visitor is mailed, edits and
+ * submits again); and the reports waiting for the user's review. */
 #include <string.h>
 
 #include "guwen/form.h"
 #include "guwen/hdfset.h"
 #include "guwen/list.h"
+#include "guwen/mail.h"
 #include "guwen/view.h"
 #include "guwen/visit.h"
 #include "after.h"
@@ -22,6 +23,9 @@ static const struct gw_fdef review_form[] = {
     [R__N] = {.name = NULL},
 };
 GW_FORM_CHECK(review_form, R__N);
+
+static const char SQL_VISITOR_EMAIL[] =
+    "SELECT email FROM users WHERE id = ? AND active = 1 AND email IS NOT NULL AND email <> ''";
 
 static const char SQL_REVIEWED[] =
     "UPDATE visits SET status = ?, guidance = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?";
@@ -64,6 +68,43 @@ int review_page(struct gw_ctx *ctx)
 	return show(ctx, &v);
 }
 
+/* The visitor's address (in the arena), or NULL when they have none. */
+static const char *visitor_email(struct gw_ctx *ctx, const struct gw_visit *v)
+{
+	const char *to = NULL;
+
+	if (gw_db_row(ctx->db, ctx->hdf, "Tmp", SQL_VISITOR_EMAIL, "i", v->visitor_id) == 1)
+		to = gw_arena_strdup(&ctx->arena, hdf_get_value(ctx->hdf, "Tmp.email", ""));
+	gw_hdf_remove(ctx->hdf, "Tmp");
+	return to;
+}
+
+/* The visitor is told a report came back (templates/mail/visit_notice.cs): to
+ * their address, or as a notice without recipient on the admin's outbox page.
+ * A failure is logged there; the review itself stands. */
+static void tell_visitor(struct gw_ctx *ctx, const struct gw_visit *v, const struct gw_fval *f)
+{
+	struct gw_mail_text t = {{0}, {0}, {0}};
+	struct gw_mail m;
+	const char *to = visitor_email(ctx, v);
+	HDF *data =
+	    gw_mail_data("Subject", gw_view_word(ctx, "L.VisitReview.ReturnedSubject"), "Client",
+			 v->client_name, "Number", gw_arena_printf(&ctx->arena, "%lld", v->id),
+			 "Text", f[R_REASON].s, "Guidance", f[R_GUIDANCE].s, NULL);
+
+	if (data && !gw_mail_render(hdf_get_value(ctx->cfg, "App.Templates", "templates"),
+				    gw_view_words(ctx), data, "visit_notice", &t)) {
+		m = gw_mail_of(&t);
+		if (to)
+			(void)gw_mail_queue_msg(ctx->db, to, &m);
+		else
+			(void)gw_mail_no_recipient(
+			    ctx->db, gw_arena_printf(&ctx->arena, "user %lld", v->visitor_id), &m);
+	}
+	hdf_destroy(&data);
+	gw_mail_text_free(&t);
+}
+
 /* Accepted: the visit has ended (the client's last contact). Returned: the
  * reason on the timeline for the visitor. 0 or -1. */
 static int record_review(struct gw_ctx *ctx, const struct gw_visit *v, const struct gw_fval *f,
@@ -73,8 +114,10 @@ static int record_review(struct gw_ctx *ctx, const struct gw_visit *v, const str
 		       f[R_GUIDANCE].s, ctx->user->id, gw_now_utc(ctx), v->id) != 1 ||
 	    after_event(ctx, v, "guidance", f[R_GUIDANCE].s))
 		return -1;
-	if (!accept)
+	if (!accept) {
+		tell_visitor(ctx, v, f);
 		return after_event(ctx, v, "review_returned", f[R_REASON].s);
+	}
 	if (after_event(ctx, v, "review_accepted", NULL))
 		return -1;
 	return gw_visit_finished(ctx->db, (uint32_t)v->id, (uint32_t)ctx->user->id,

@@ -16,6 +16,7 @@ other=$(sql "SELECT id FROM departments WHERE id <> (SELECT department_id FROM u
 sql "INSERT INTO users (login, name, role, department_id, password_hash, created_at, updated_at)
      VALUES ('om$tag', '别部经理$tag', 'manager', $other, '$hash', NOW(), NOW())"
 
+sql "UPDATE users SET email = CONCAT(login, '@example.test') WHERE login = 'advisor'"
 login g manager || fail "manager"; login a advisor || fail "advisor"; login o "om$tag" || fail "other manager"
 
 get a "/visits/$id/review"; expect_status 403
@@ -47,11 +48,13 @@ expect_status 303
 [ "$(sql "SELECT body FROM visit_events WHERE visit_id = $id AND kind = 'review_returned'")" = 没有写明报表格式 ] || fail "the reason is not on the timeline"
 [ "$(sql "SELECT guidance FROM visits WHERE id = $id")" = 请补充客户对报表格式的具体要求 ] || fail "guidance not kept"
 [ "$(sql "SELECT COALESCE(last_contact_on, '') FROM clients WHERE id = $client")" = "" ] || fail "a returned report ended the visit"
+[ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'advisor@example.test' AND subject LIKE '%审核客户$tag%'
+         AND body LIKE '%没有写明报表格式%' AND body LIKE '%请补充客户对报表格式的具体要求%'")" = 1 ] || fail "the visitor is not mailed the reason"
 get g /visits/review; expect_no_body "审核客户$tag"
 post g "/visits/$id/review" "version=$(version $id)" guidance=好 decision=accept
 expect_status 409; expect_body "不在待审核状态"
 get a "/visits/$id"; expect_body 'id="report-form"'; expect_body "没有写明报表格式"; expect_body "请补充客户对报表格式的具体要求"
-ok "returned: status returned, the reason on the timeline, off the review list; no second review"
+ok "returned: status returned, the visitor mailed, the reason on the timeline, off the review list; no second review"
 
 # the visitor adds the detail and submits again on the report form
 post a "/visits/$id/report" "version=$(version $id)" "discussed=讨论了季度申报安排" \
