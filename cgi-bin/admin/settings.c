@@ -36,13 +36,15 @@ static const struct gw_fdef settings_form[] = {
 };
 
 static const char SQL_SETTINGS[] = "SELECT name, value FROM settings";
-/* who may keep the visit archive: active staff (an admin sees no client data) */
+/* who may keep the visit archive: active staff who read visits (an admin sees
+ * no client data) */
 static const char SQL_KEEPERS[] =
     "SELECT u.id, CONCAT(u.name, ' · ', COALESCE(d.name, '—')) FROM users u"
     " LEFT JOIN departments d ON d.id = u.department_id"
-    " WHERE u.active = 1 AND u.role <> 'admin' ORDER BY u.name";
-static const char SQL_KEEPER_OK[] =
-    "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role <> 'admin'";
+    " WHERE u.active = 1 AND u.role IN ('advisor', 'manager', 'market', 'director')"
+    " ORDER BY u.name";
+static const char SQL_KEEPER_OK[] = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
+				    " AND role IN ('advisor', 'manager', 'market', 'director')";
 static const char SQL_SETTING_SET[] =
     "INSERT INTO settings (name, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE value = VALUES(value), updated_by = VALUES(updated_by),"

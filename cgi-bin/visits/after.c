@@ -102,7 +102,11 @@ int after_finish(struct gw_ctx *ctx, const struct gw_visit *v, int failed, const
 		gw_db_rollback(ctx->db);
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	}
-	return gw_redirect(ctx, "visits", gw_arena_printf(&ctx->arena, "/%lld", v->id), flash);
+	/* the keeper may be outside the visit's scope: the report's own page */
+	return gw_redirect(
+	    ctx, "visits",
+	    gw_arena_printf(&ctx->arena, gw_visit_scope(ctx, v) ? "/%lld" : "/%lld/archive", v->id),
+	    flash);
 }
 
 int after_page(struct gw_ctx *ctx, const struct gw_visit *v, const char *tpl, const char *title,
@@ -110,6 +114,8 @@ int after_page(struct gw_ctx *ctx, const struct gw_visit *v, const char *tpl, co
 {
 	gw_visit_to_hdf(ctx->hdf, "V", v);
 	after_to_hdf(ctx, v);
+	if (gw_visit_scope(ctx, v))
+		gw_hdf_set_int(ctx->hdf, "After.InScope", 1);
 	if (!hdf_get_value(ctx->hdf, "Form.version", NULL))
 		gw_hdf_set_int(ctx->hdf, "Form.version", v->version);
 	if (msg) {

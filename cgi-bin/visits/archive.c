@@ -40,18 +40,17 @@ static void category_options(struct gw_ctx *ctx)
 							     "L.VisitArchive.Categories.%s", *c)));
 }
 
-/* The keeper's page, or why not: 404, 403 (not the keeper), 409 (archived
- * already, or not accepted yet). */
-static int keeper_gate(struct gw_ctx *ctx, struct gw_visit *v, int *answer)
+/* The keeper's page, or why not: 404, 403 (not the keeper), 409 (not
+ * accepted yet); *archived set for an archived report (read-only). */
+static int keeper_gate(struct gw_ctx *ctx, struct gw_visit *v, int *answer, int *archived)
 {
 	int r = after_load(ctx, v);
 
 	*answer = r < 0 ? 500 : 404;
-	if (r <= 0)
+	*archived = r > 0 && after_is(v, "archived");
+	if (r <= 0 || *archived)
 		return 0;
-	if (after_is(v, "archived"))
-		*answer = after_archived(ctx, v);
-	else if (!after_is_keeper(ctx))
+	if (!after_is_keeper(ctx))
 		*answer = 403;
 	else if (!after_is(v, "accepted"))
 		*answer = after_page(ctx, v, "after_refused.cs", "VisitReview.RefusedTitle",
@@ -67,28 +66,33 @@ static int show(struct gw_ctx *ctx, const struct gw_visit *v)
 	return after_page(ctx, v, "archive.cs", "VisitArchive.Title", NULL);
 }
 
-/* GET /:id/archive — 200 the report with the classification form; 403, 404, 409. */
+/* GET /:id/archive — 200 the report with the classification form, or an
+ * archived report read-only (also for the keeper, who may be outside the
+ * visit's scope); 403, 404, 409. */
 int keeper_page(struct gw_ctx *ctx)
 {
 	struct gw_visit v;
-	int answer;
+	int answer, archived;
 
-	if (!keeper_gate(ctx, &v, &answer))
-		return answer;
-	return show(ctx, &v);
+	if (keeper_gate(ctx, &v, &answer, &archived))
+		return show(ctx, &v);
+	if (archived)
+		return after_page(ctx, &v, "after_refused.cs", "VisitArchive.Archived", NULL);
+	return answer;
 }
 
 /* POST /:id/archive — 303 to the visit, archived (read-only from now on);
+ * 409 when archived already;
  * 200 the form with messages; 403, 404, 409. */
 int keeper_submit(struct gw_ctx *ctx)
 {
 	struct gw_visit v;
 	struct gw_fval f[K__N];
 	const char *line;
-	int answer, r, failed;
+	int answer, r, failed, archived;
 
-	if (!keeper_gate(ctx, &v, &answer))
-		return answer;
+	if (!keeper_gate(ctx, &v, &answer, &archived))
+		return archived ? after_archived(ctx, &v) : answer;
 	if (GW_FORM_READ(ctx, keeper_form, f))
 		return show(ctx, &v);
 	if ((r = after_claim(ctx, &v)) != 0)

@@ -2,7 +2,7 @@
 <?cs if:After.Msg ?><div class="alert alert-error" role="alert" id="action-error"><?cs var:L.VisitReview.Msg[After.Msg] ?></div><?cs /if ?>
 <?cs call:form_errors() ?>
 <div class="toolbar"><h1><?cs var:L[Page.Title] ?> · #<?cs var:V.id ?> · <?cs var:V.client_name ?></h1>
-<span class="spacer"></span><a class="button" href="<?cs var:URL.visits ?>/<?cs var:V.id ?>"><?cs var:L.VisitReview.BackToVisit ?></a></div>
+<span class="spacer"></span><?cs if:After.InScope ?><a class="button" href="<?cs var:URL.visits ?>/<?cs var:V.id ?>"><?cs var:L.VisitReview.BackToVisit ?></a><?cs else ?><a class="button" href="<?cs var:URL.visits ?>/archive"><?cs var:L.VisitArchive.ListTitle ?></a><?cs /if ?></div>
 <?cs if:After.ReadOnly ?><p class="alert" role="status" id="read-only"><?cs var:L.VisitArchive.ReadOnly ?></p><?cs /if ?>
 <section class="card" aria-labelledby="h-report" id="report"><h2 id="h-report"><?cs var:L.VisitReview.Report ?></h2>
 <dl class="facts">

@@ -1,4 +1,4 @@
-<?cs # archive_list.cs — archived visit reports (a list of lib/list.c): searched by client, category, tag and the text discussed and the opinions; the keeper's tab lists the accepted reports to classify ?>
+<?cs # archive_list.cs — archived visit reports (a list of lib/list.c): searched by client, category, tag and the text discussed and the opinions; the keeper's tab lists the accepted reports to classify; the keeper's links open the report's own page (they may be outside a visit's scope) ?>
 <div class="toolbar"><h1><?cs var:L.VisitArchive.ListTitle ?></h1><span class="spacer"></span>
 <?cs if:After.Keeper ?><nav class="tabs" aria-label="<?cs var:L.VisitArchive.ListTitle ?>">
 <a href="<?cs var:URL.visits ?>/archive"<?cs if:After.State == "archived" ?> aria-current="page"<?cs /if ?>><?cs var:L.VisitArchive.TabArchived ?></a>
@@ -15,7 +15,7 @@
 <?cs if:subcount(Rows) ?><div class="table-wrap"><table class="visits" id="archive">
 <thead><tr><?cs call:list_sort("id", L.VisitReview.Number) ?><?cs call:list_sort("client_name", L.VisitReview.Client) ?><th scope="col"><?cs var:L.VisitReview.VisitedOn ?></th><th scope="col"><?cs var:L.VisitArchive.Category ?></th><th scope="col"><?cs var:L.VisitReview.Opinions ?></th></tr></thead>
 <tbody><?cs each:r = Rows ?><tr>
-<td><a href="<?cs var:URL.visits ?>/<?cs var:r.id ?><?cs if:After.State == "accepted" ?>/archive<?cs /if ?>">#<?cs var:r.id ?></a></td>
+<td><a href="<?cs var:URL.visits ?>/<?cs var:r.id ?><?cs if:After.Keeper ?>/archive<?cs /if ?>">#<?cs var:r.id ?></a></td>
 <td><?cs var:r.client_name ?><br><small><?cs var:r.visitor_name ?></small></td>
 <td class="nowrap"><?cs var:r.visited_on ?></td>
 <td><?cs if:r.category ?><?cs var:L.VisitArchive.Categories[r.category] ?><?cs else ?>—<?cs /if ?><?cs if:r.tags ?><br><small class="tags"><?cs var:r.tags ?></small><?cs /if ?></td>

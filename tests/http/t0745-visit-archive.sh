@@ -42,6 +42,9 @@ ok "only the keeper classifies: a category from the list is required, the tags a
 
 post k "/visits/$id/archive" "version=$(version $id)" category=suggestion "tags=报表提速$tag,季度申报"
 expect_status 303
+[ "$(location)" = "/visits/$id/archive" ] || fail "the keeper (outside the visit's scope) is sent to $(location)"
+get k "/visits/$id/archive"; expect_status 200; expect_body 'id="read-only"'; expect_body "意见建议 · 报表提速$tag,季度申报"
+expect_no_body 'name="category"'
 [ "$(sql "SELECT CONCAT(status, '|', category, '|', tags, '|', archived_by) FROM visits WHERE id = $id")" = "archived|suggestion|报表提速$tag,季度申报|$keeper" ] || fail "not archived as classified"
 [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.archive' AND entity_id = $id")" = 1 ] || fail "audit"
 ok "the keeper archives it: category, tags, who and when"
@@ -66,9 +69,11 @@ for p in agree attempt visited cancel report scan; do
 done
 get a "/visits/$id"; expect_status 200; expect_body 'id="read-only"'
 expect_no_body 'id="report-form"'; expect_no_body 'id="go-review"'; expect_no_body 'id="go-mail"'; expect_no_body 'id="go-complaint"'
-for p in review archive mail complaint; do
+for p in review mail complaint; do
     get a "/visits/$id/$p"; [ "$STATUS" = 409 ] || [ "$STATUS" = 403 ] || fail "GET $p of an archived visit: $STATUS"
 done
+get a "/visits/$id/archive"; expect_status 200; expect_body 'id="read-only"'; expect_no_body 'method="post" action="/visits/'
+
 [ "$(sql "SELECT CONCAT_WS('|', status, version, guidance, category, tags, COALESCE(mail_queued_at, '')) FROM visits WHERE id = $id")" = "$before" ] || fail "an archived visit changed"
 [ "$(sql "SELECT COUNT(*) FROM visit_complaints WHERE visit_id = $id")" = 0 ] || fail "a complaint from an archived visit"
 [ "$(sql "SELECT COUNT(*) FROM visit_attempts WHERE visit_id = $id")" = 0 ] || fail "an attempt on an archived visit"
