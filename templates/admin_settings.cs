@@ -24,6 +24,10 @@
 <?cs call:field("complaint_director_after_hours", L.Admin.Settings.DirectorAfterHours, "number", 1) ?>
 </div>
 </fieldset>
+<fieldset class="settings-group"><legend><?cs var:L.VisitArchive.KeeperGroup ?></legend>
+<p class="hint"><?cs var:L.VisitArchive.KeeperHint ?></p>
+<?cs call:select("visit_keeper", L.VisitArchive.Keeper, Opt.Keepers, 0) ?>
+</fieldset>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Save ?></button></div>
 </form>
 </section>

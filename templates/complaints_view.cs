@@ -27,7 +27,7 @@
 <?cs if:C.subject_text ?><dt><?cs var:L.Complaint.Subject ?></dt><dd><?cs var:C.subject_text ?></dd><?cs /if ?>
 <?cs if:C.advisor_name ?><dt><?cs var:L.Complaint.Advisor ?></dt><dd><?cs var:C.advisor_name ?></dd><?cs /if ?>
 <?cs if:C.happened_on ?><dt><?cs var:L.Complaint.HappenedOn ?></dt><dd><?cs var:C.happened_on ?></dd><?cs /if ?>
-<dt><?cs var:L.Complaint.Source ?></dt><dd><?cs var:L.Complaint.Sources[C.source] ?></dd>
+<dt><?cs var:L.Complaint.Source ?></dt><dd><?cs var:L.Complaint.Sources[C.source] ?><?cs if:FromVisit.visit_id ?> · <a href="<?cs var:URL.visits ?>/<?cs var:FromVisit.visit_id ?>" id="from-visit"><?cs var:L.VisitReview.FromVisit ?> #<?cs var:FromVisit.visit_id ?></a><?cs /if ?></dd>
 <dt><?cs var:L.Complaints.Created ?></dt><dd><?cs var:C.created_at ?><?cs if:C.created_by_name ?> · <?cs var:C.created_by_name ?><?cs /if ?></dd>
 </dl>
 <h3><?cs var:L.Complaint.Description ?></h3>

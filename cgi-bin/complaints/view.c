@@ -26,6 +26,9 @@ static const char SQL_FOLLOWUP[] =
 
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
 
+/* the visit whose opinion this complaint was registered from (cgi-bin/visits/opinion.c) */
+static const char SQL_FROM_VISIT[] = "SELECT visit_id FROM visit_complaints WHERE complaint_id = ?";
+
 static const char SQL_OWNERS[] =
     "SELECT u.id, u.name, u.role, d.name FROM users u"
     " LEFT JOIN departments d ON d.id = u.department_id"
@@ -130,6 +133,7 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Duplicates", SQL_DUPLICATES, "i", c->id) < 0 ||
 	    gw_db_row(ctx->db, ctx->hdf, "Followup", SQL_FOLLOWUP, "i", c->id) < 0 ||
+	    gw_db_row(ctx->db, ctx->hdf, "FromVisit", SQL_FROM_VISIT, "i", c->id) < 0 ||
 	    access_to_hdf(ctx, c) || due_past_calendar(ctx, c))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);
