@@ -140,9 +140,9 @@ static int done_row(void *p, int ncols, char **v, const size_t *lens, const char
 static int done_event(struct gw_db *db, const struct done *d, uint32_t visit, uint32_t user,
 		      int closed)
 {
-	const char *code = !closed ? "followup_done_open"
+	const char *code = !closed				? "followup_done_open"
 			   : !strcmp(d->status, "default_done") ? "followup_default"
-								  : "followup_done";
+								: "followup_done";
 	struct gw_buf p = {0};
 	int rc;
 
@@ -172,9 +172,9 @@ int gw_visit_followup_done(struct gw_db *db, uint32_t visit_id, uint32_t user_id
 		return gw_db_exec(db, SQL_TOUCH, "si", at, d.complaint) < 0 ? -1 : 0;
 	snprintf(detail, sizeof(detail), "to=closed visit=%u", visit_id);
 	return gw_db_exec(db, SQL_CLOSE, "ssi", at, at, d.complaint) != 1 ||
-			   gw_complaint_event(db, d.complaint, user_id, "stage", 0, "closed") ||
-			   gw_audit_db(db, user_id, "", "complaint.stage", "complaint", d.complaint,
-				       detail)
+		       gw_complaint_event(db, d.complaint, user_id, "stage", 0, "closed") ||
+		       gw_audit_db(db, user_id, "", "complaint.stage", "complaint", d.complaint,
+				   detail)
 		   ? -1
 		   : 0;
 }

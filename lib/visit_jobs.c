@@ -39,19 +39,21 @@
 /* The next batch of candidates after a client id: client, project, its
  * department and lead, whether premium. */
 static const char SQL_MONTHLY[] =
-    "SELECT p.client_id, MIN(p.id), MIN(p.department_id), MIN(p.lead_id), MAX(c.tier = 'premium')"
-    MONTHLY_FROM " AND p.client_id > ? GROUP BY p.client_id ORDER BY p.client_id LIMIT 500";
-static const char SQL_YEARLY[] = "SELECT c.id, p.id, p.department_id, p.lead_id, c.tier = 'premium'"
-    YEARLY_FROM " AND c.id > ? ORDER BY c.id LIMIT 500";
+    "SELECT p.client_id, MIN(p.id), MIN(p.department_id), MIN(p.lead_id), MAX(c.tier = "
+    "'premium')" MONTHLY_FROM
+    " AND p.client_id > ? GROUP BY p.client_id ORDER BY p.client_id LIMIT 500";
+static const char SQL_YEARLY[] =
+    "SELECT c.id, p.id, p.department_id, p.lead_id, c.tier = 'premium'" YEARLY_FROM
+    " AND c.id > ? ORDER BY c.id LIMIT 500";
 /* A batch's normal (not premium) clients in one statement, with what
  * gw_visit_create would fill in: the project's lead (else the client's),
  * the primary contact. Parameters: period, due, now, now, then the FROM's,
  * then the batch's client ids (after, last]. */
-static const char SQL_MONTHLY_NORMAL[] =
-    V_INSERT " SELECT p.client_id, MIN(p.id), 'monthly', CONCAT('monthly:', p.client_id, ':', ?),"
-	     " 'email', MIN(p.department_id), COALESCE(MIN(p.lead_id), MIN(c.lead_id)),"
-	     " MIN(COALESCE(pc.name, c.contact_name)), ?, ?, ?" MONTHLY_FROM
-	     " AND c.tier <> 'premium' AND p.client_id > ? AND p.client_id <= ? GROUP BY p.client_id";
+static const char SQL_MONTHLY_NORMAL[] = V_INSERT
+    " SELECT p.client_id, MIN(p.id), 'monthly', CONCAT('monthly:', p.client_id, ':', ?),"
+    " 'email', MIN(p.department_id), COALESCE(MIN(p.lead_id), MIN(c.lead_id)),"
+    " MIN(COALESCE(pc.name, c.contact_name)), ?, ?, ?" MONTHLY_FROM
+    " AND c.tier <> 'premium' AND p.client_id > ? AND p.client_id <= ? GROUP BY p.client_id";
 static const char SQL_YEARLY_NORMAL[] =
     V_INSERT " SELECT c.id, p.id, 'yearly', CONCAT('yearly:', c.id, ':', ?), 'onsite',"
 	     " p.department_id, COALESCE(p.lead_id, c.lead_id), COALESCE(pc.name, c.contact_name),"
@@ -97,7 +99,7 @@ static int proposal_row(void *arg, int ncols, char **v, const size_t *lens,
 struct kind {
 	const char *origin, *method;
 	char period[12]; /* YYYY-MM or YYYY */
-	char due[11];	/* the month's last day */
+	char due[11];	 /* the month's last day */
 	char now_text[20];
 	char since[20]; /* yearly: a project open or changed since (a year ago) */
 	int month;	/* yearly: the clients who joined in a month up to this one */
@@ -182,9 +184,10 @@ static int propose_all(struct gw_db *db, const struct kind *k, int *made, int *f
 		return -1;
 	do {
 		b->n = 0;
-		rows = k->month ? gw_db_each(db, proposal_row, b, SQL_YEARLY, "sisi", k->since,
-					     (long long)k->month, k->period, after)
-				: gw_db_each(db, proposal_row, b, SQL_MONTHLY, "si", k->period, after);
+		rows = k->month
+			   ? gw_db_each(db, proposal_row, b, SQL_YEARLY, "sisi", k->since,
+					(long long)k->month, k->period, after)
+			   : gw_db_each(db, proposal_row, b, SQL_MONTHLY, "si", k->period, after);
 		if (rows < 0 || !b->n)
 			break;
 		propose_batch(db, k, b, after, made, failed);
@@ -216,8 +219,7 @@ struct overdue_batch {
 	int n;
 };
 
-static int overdue_row(void *arg, int ncols, char **v, const size_t *lens,
-		       const char *const *names)
+static int overdue_row(void *arg, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct overdue_batch *b = arg;
 	struct overdue *o;
@@ -251,8 +253,8 @@ static int overdue_mail(struct escalation *e, const struct overdue *o, struct gw
 
 	snprintf(number, sizeof(number), "%lld", o->id);
 	data = gw_mail_data("Subject", hdf_get_value(e->words, "L.VisitJobs.Mail.Overdue", ""),
-			    "Number", number, "Client", o->client, "Visitor", o->visitor,
-			    "Visited", o->visited, "Due", o->due, NULL);
+			    "Number", number, "Client", o->client, "Visitor", o->visitor, "Visited",
+			    o->visited, "Due", o->due, NULL);
 	rc = data ? gw_mail_render(e->dir, e->words, data, "visit_overdue", t) : -1;
 	hdf_destroy(&data);
 	return rc;
@@ -319,7 +321,8 @@ static int escalate_all(struct escalation *e, int32_t today, struct gw_visit_job
 	gw_date_format(last_workday(e->db, today), cutoff);
 	do {
 		b->n = 0;
-		if ((rows = gw_db_each(e->db, overdue_row, b, SQL_OVERDUE, "si", cutoff, after)) < 0)
+		if ((rows = gw_db_each(e->db, overdue_row, b, SQL_OVERDUE, "si", cutoff, after)) <
+		    0)
 			break;
 		for (int i = 0; i < b->n; i++) {
 			if ((rc = escalate(e, &b->rows[i])) < 0)
@@ -353,7 +356,8 @@ static void kind_init(struct kind *k, const char *origin, const char *method, in
 		gw_time_format(now - 365 * 86400LL, k->since);
 		k->month = m;
 	}
-	gw_date_format(m == 12 ? gw_date_from_ymd(y + 1, 1, 1) - 1 : gw_date_from_ymd(y, m + 1, 1) - 1,
+	gw_date_format(m == 12 ? gw_date_from_ymd(y + 1, 1, 1) - 1
+			       : gw_date_from_ymd(y, m + 1, 1) - 1,
 		       k->due);
 }
 

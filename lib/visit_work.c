@@ -95,8 +95,7 @@ static const char *title(struct work *w, char **v, int alert)
 	    word(w, gw_arena_printf(a, "L.VisitJobs.Methods.%s", v[2] ? v[2] : "")));
 
 	switch (w->what) {
-	case W_DUE:
-		return gw_arena_printf(a, "%s · %s %s", head, word(w, "L.VisitJobs.Due"), v[3]);
+	case W_DUE: return gw_arena_printf(a, "%s · %s %s", head, word(w, "L.VisitJobs.Due"), v[3]);
 	case W_ATTEMPTS:
 		return gw_arena_printf(a, "%s · %s %s · %s %s", head, v[6],
 				       word(w, "L.VisitJobs.Attempts"), word(w, "L.VisitJobs.Due"),
@@ -122,7 +121,8 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	if (ncols < 8 || !v[0] || !v[3])
 		return 0;
 	alert = is_alert(w, v);
-	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n), title(w, v, alert));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
+		   title(w, v, alert));
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.href", w->prefix, w->n),
 		   gw_url(ctx, "visits", gw_arena_printf(a, "/%s", v[0])));
 	if (alert)

@@ -1,10 +1,10 @@
 /* demo_visits.c — `guwen demo --visits N [--seed S]`: a centre's worth of
  * return visits for benchmarks, over the clients there are (load them with
  * `guwen demo --clients N` first): each client without a project gets one
- * (40% 代理记账, most active) and joined 1,000 to 1,700 days ago, then N visits over the last 1,000 days shaped
- * like real use — the old ones mostly archived or accepted, a few complete by
- * default or cancelled; the last 30 days' planned, visited, submitted or
- * returned. The same seed gives the same data. */
+ * (40% 代理记账, most active) and joined 1,000 to 1,700 days ago, then N visits over the last 1,000
+ * days shaped like real use — the old ones mostly archived or accepted, a few complete by default
+ * or cancelled; the last 30 days' planned, visited, submitted or returned. The same seed gives the
+ * same data. */
 #include <stdio.h>
 
 #include "guwen/db.h"

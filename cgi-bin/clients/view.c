@@ -155,8 +155,8 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
-	    visits_to_hdf(ctx, c->id) ||
-	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
+	    visits_to_hdf(ctx, c->id) || (level >= 3 && financials_to_hdf(ctx, c)) ||
+	    director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);
