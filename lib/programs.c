@@ -9,6 +9,7 @@
 #include "guwen/hdfset.h"
 #include "guwen/project.h"
 #include "guwen/programs.h"
+#include "guwen/visit_work.h"
 
 const struct gw_program gw_programs[] = {
     {.name = "home", .nav = "Home", .perm = GW_PERM_LOGIN},
@@ -47,7 +48,28 @@ const struct gw_work_section gw_work_sections[] = {
      .word = "ReferredToMe",
      .perm = GW_PERM_COMPLAINT_WRITE,
      .fill = gw_complaint_work_referred},
-    {.id = "visits", .word = "MyVisits", .perm = GW_PERM_LOGIN},
+    /* return visits: the visitor's, then the supervisor's */
+    {.id = "visits", .word = "VisitsDue", .perm = GW_PERM_VISIT_WRITE, .fn = gw_visit_work_due},
+    {.id = "visits-attempts",
+     .word = "VisitAttempts",
+     .perm = GW_PERM_VISIT_WRITE,
+     .fn = gw_visit_work_attempts},
+    {.id = "visits-write",
+     .word = "ReportsToWrite",
+     .perm = GW_PERM_VISIT_WRITE,
+     .fn = gw_visit_work_write},
+    {.id = "visits-returned",
+     .word = "ReportsReturned",
+     .perm = GW_PERM_VISIT_WRITE,
+     .fn = gw_visit_work_returned},
+    {.id = "visits-review",
+     .word = "ReportsToReview",
+     .perm = GW_PERM_VISIT_REVIEW,
+     .fn = gw_visit_work_review},
+    {.id = "visits-overdue",
+     .word = "ReportsOverdue",
+     .perm = GW_PERM_VISIT_REVIEW,
+     .fn = gw_visit_work_overdue},
     {.id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN, .fn = gw_client_work},
     {.id = NULL},
 };

@@ -8,6 +8,7 @@
 #include "guwen/complaint.h"
 #include "guwen/valid.h"
 #include "guwen/visit.h"
+#include "guwen/visit_followup.h"
 #include "guwen/workday.h"
 
 /* The client's facts the rule needs: tier, department, first lead, the
@@ -166,13 +167,15 @@ int gw_visit_finished(struct gw_db *db, uint32_t visit_id, uint32_t user_id, int
 	struct day d = {"", 0};
 	char utc[20], local[32];
 
-	(void)user_id;
 	gw_time_format(now, utc);
 	gw_db_local_time(db, utc, local);
 	local[10] = '\0';
 	if (gw_db_each(db, day_row, &d, SQL_DAY, "si", local, (long long)visit_id) < 0 || !d.client)
 		return -1;
-	return gw_db_exec(db, SQL_CONTACT, "ssi", d.on, d.on, d.client) < 0 ? -1 : 0;
+	if (gw_db_exec(db, SQL_CONTACT, "ssi", d.on, d.on, d.client) < 0)
+		return -1;
+	/* a complaint's follow-up visit closes the complaint's follow-up */
+	return gw_visit_followup_done(db, visit_id, user_id, now);
 }
 
 int gw_visit_report_due(struct gw_db *db, int32_t visited_on, int32_t *due)

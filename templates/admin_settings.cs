@@ -28,6 +28,10 @@
 <?cs call:select("summary_weekday", L.Admin.Settings.SummaryWeekday, L.Admin.Settings.Weekdays, 1) ?>
 <p class="hint"><?cs var:L.Admin.Settings.SummaryWeekdayHint ?></p>
 </fieldset>
+<fieldset class="settings-group"><legend><?cs var:L.VisitArchive.KeeperGroup ?></legend>
+<p class="hint"><?cs var:L.VisitArchive.KeeperHint ?></p>
+<?cs call:select("visit_keeper", L.VisitArchive.Keeper, Opt.Keepers, 0) ?>
+</fieldset>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Common.Save ?></button></div>
 </form>
 </section>

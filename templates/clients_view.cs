@@ -88,6 +88,11 @@
 <?cs each:p = Projects ?><tr><td><a href="<?cs var:URL.projects ?>/<?cs var:p.id ?>">#<?cs var:p.id ?></a></td><td><?cs if:Lang == "en" ?><?cs var:p.type_en ?><?cs else ?><?cs var:p.type_zh ?><?cs /if ?></td><td><?cs var:p.dept_name ?><?cs if:p.lead_name ?><br><small><?cs var:p.lead_name ?></small><?cs /if ?></td><td><?cs var:L.Projects.Statuses[p.status] ?></td></tr>
 <?cs /each ?></tbody></table></div>
 <?cs else ?><p class="empty"><?cs var:L.Clients.NoProjects ?></p><?cs /if ?></section><?cs /if ?>
+<?cs # the return visits (回访) of this client, newest first: the visit's day (planned: its due date) ?><?cs if:Perm.visit_read ?><section class="card" aria-labelledby="h-visits" id="visits"><h2 id="h-visits"><?cs var:L.VisitJobs.History ?></h2>
+<?cs if:subcount(Visits) ?><table class="list"><thead><tr><th scope="col"><?cs var:L.VisitJobs.Date ?></th><th scope="col"><?cs var:L.VisitJobs.Method ?></th><th scope="col"><?cs var:L.VisitJobs.Visitor ?></th><th scope="col"><?cs var:L.VisitJobs.Status ?></th><th scope="col"><?cs var:L.VisitJobs.Satisfaction ?></th></tr></thead><tbody>
+<?cs each:v = Visits ?><tr><td><a href="<?cs var:URL.visits ?>/<?cs var:v.id ?>"><?cs if:v.visited_on ?><?cs var:v.visited_on ?><?cs else ?><?cs var:L.VisitJobs.Due ?> <?cs var:v.due_on ?><?cs /if ?></a></td><td><?cs var:L.VisitJobs.Methods[v.method] ?></td><td><?cs var:v.visitor ?></td><td><?cs var:L.VisitJobs.Statuses[v.status] ?></td><td><?cs if:v.satisfaction ?><?cs var:v.satisfaction ?> / 5<?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
+</tbody></table><?cs else ?><p class="empty"><?cs var:L.VisitJobs.NoHistory ?></p><?cs /if ?>
+</section><?cs /if ?>
 <section class="card" aria-labelledby="h-history" id="history"><h2 id="h-history"><?cs var:L.Clients.History ?></h2>
 <?cs if:subcount(History) ?><ol class="timeline"><?cs each:h = History ?><li><span class="when"><?cs var:h.at ?></span> · <?cs var:h.user_name ?> · <strong><?cs var:L.Client.HistoryKinds[h.kind] ?></strong>
 <p class="pre"><?cs var:h.reason ?></p>

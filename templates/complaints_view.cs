@@ -27,7 +27,7 @@
 <?cs if:C.subject_text ?><dt><?cs var:L.Complaint.Subject ?></dt><dd><?cs var:C.subject_text ?></dd><?cs /if ?>
 <?cs if:C.advisor_name ?><dt><?cs var:L.Complaint.Advisor ?></dt><dd><?cs var:C.advisor_name ?></dd><?cs /if ?>
 <?cs if:C.happened_on ?><dt><?cs var:L.Complaint.HappenedOn ?></dt><dd><?cs var:C.happened_on ?></dd><?cs /if ?>
-<dt><?cs var:L.Complaint.Source ?></dt><dd><?cs var:L.Complaint.Sources[C.source] ?></dd>
+<dt><?cs var:L.Complaint.Source ?></dt><dd><?cs var:L.Complaint.Sources[C.source] ?><?cs if:FromVisit.visit_id ?> · <a href="<?cs var:URL.visits ?>/<?cs var:FromVisit.visit_id ?>" id="from-visit"><?cs var:L.VisitReview.FromVisit ?> #<?cs var:FromVisit.visit_id ?></a><?cs /if ?></dd>
 <dt><?cs var:L.Complaints.Created ?></dt><dd><?cs var:C.created_at ?><?cs if:C.created_by_name ?> · <?cs var:C.created_by_name ?><?cs /if ?></dd>
 </dl>
 <h3><?cs var:L.Complaint.Description ?></h3>
@@ -46,7 +46,9 @@
 <?cs if:C.waiting_since ?><dt><?cs var:L.Complaint.Waiting ?></dt><dd><?cs var:L.Complaints.WaitingSince ?> <?cs var:C.waiting_since ?></dd><?cs /if ?>
 <?cs if:C.escalation > 0 ?><dt><?cs var:L.Complaint.Events.escalated ?></dt><dd><span class="badge overdue"><?cs var:L.Complaints.Escalation[C.escalation] ?></span></dd><?cs /if ?>
 <?cs if:C.closed_at ?><dt><?cs var:L.Complaints.ClosedAt ?></dt><dd><?cs var:C.closed_at ?></dd><?cs /if ?>
-<?cs if:C.rating ?><dt><?cs var:L.Complaint.Rating ?></dt><dd><?cs var:C.rating ?> / 5<?cs if:C.rating_comment ?><br><span class="pre"><?cs var:C.rating_comment ?></span><?cs /if ?></dd><?cs /if ?>
+<?cs # the follow-up (后续跟踪) is a return visit; a complaint naming no client record has none ?><?cs if:Followup.id ?><dt><?cs var:L.VisitJobs.Followup ?></dt><dd id="followup-visit"><a href="<?cs var:URL.visits ?>/<?cs var:Followup.id ?>"><?cs var:L.VisitJobs.Number ?> <?cs var:Followup.id ?></a> · <?cs var:L.VisitJobs.Statuses[Followup.status] ?><?cs if:Followup.visitor ?> · <?cs var:Followup.visitor ?><?cs /if ?> · <?cs var:L.VisitJobs.Due ?> <?cs var:Followup.due_on ?><?cs if:Followup.satisfaction ?><br><?cs var:L.VisitJobs.FollowupSatisfaction ?>: <strong id="followup-satisfaction"><?cs var:Followup.satisfaction ?> / 5</strong><?cs /if ?></dd>
+<?cs elif:!C.client_id && (C.stage == "resolved" || C.stage == "followup") ?><dt><?cs var:L.VisitJobs.Followup ?></dt><dd id="followup-no-client"><?cs var:L.VisitJobs.FollowupNoClient ?></dd>
+<?cs /if ?><?cs if:C.rating ?><dt><?cs var:L.Complaint.Rating ?></dt><dd><?cs var:C.rating ?> / 5<?cs if:C.rating_comment ?><br><span class="pre"><?cs var:C.rating_comment ?></span><?cs /if ?></dd><?cs /if ?>
 </dl>
 <?cs if:C.root_cause ?><h3><?cs var:L.Complaint.RootCause ?></h3><p class="pre"><?cs var:C.root_cause ?></p><?cs /if ?>
 <?cs if:C.corrective_action ?><h3><?cs var:L.Complaint.CorrectiveAction ?></h3><p class="pre"><?cs var:C.corrective_action ?></p><?cs /if ?>
@@ -84,7 +86,7 @@
 <p><?cs var:L.Complaints.Stage.Next ?>: <strong><?cs var:L.Complaint.Stages[Next.stage] ?></strong></p>
 <?cs if:Next.stage == "investigating" && !C.severity ?><p class="hint"><?cs var:L.Complaints.Stage.NeedsClassify ?></p><?cs /if ?>
 <?cs if:Next.stage == "resolved" ?><?cs call:textarea("done", L.Complaints.Stage.Done, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.DoneHint ?></p><?cs /if ?>
-<?cs if:Next.stage == "followup" ?><?cs call:textarea("followup", L.Complaints.Stage.Followup, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.FollowupHint ?></p><?cs /if ?>
+<?cs if:Next.stage == "followup" ?><?cs call:textarea("followup", L.Complaints.Stage.Followup, 1) ?><p class="hint"><?cs var:L.Complaints.Stage.FollowupHint ?></p><?cs # the follow-up visit's end closes the complaint: a b–d one only with its root cause and corrective action, which may be given here ?><?cs if:C.client_id && C.severity != "a" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, 0) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, 0) ?><p class="hint" id="followup-cause-hint"><?cs var:L.VisitJobs.FollowupCauseHint ?></p><?cs /if ?><?cs /if ?>
 <?cs if:Next.stage == "closed" ?><?cs call:textarea("root_cause", L.Complaint.RootCause, Next.needs_cause) ?><?cs call:textarea("corrective_action", L.Complaint.CorrectiveAction, Next.needs_cause) ?><?cs if:Next.needs_cause ?><p class="hint"><?cs var:L.Complaints.Stage.CauseHint ?></p><?cs /if ?><?cs /if ?>
 <div class="actions"><button type="submit" class="primary"><?cs var:L.Complaints.Stage.Submit ?></button></div>
 </form></section>

@@ -50,7 +50,8 @@ int grant_run(struct gw_db *db);
 
 /* The commands of tools/cmd_*.c (argv[0] is the command's name). */
 int cmd_mail(int argc, char **argv, struct gw_db *db); /* cmd_mail.c */
-/* cmd_demo.c: `guwen demo [--complaints N [--seed S] | --clients N | --projects N [--seed S]]` */
+/* cmd_demo.c: `guwen demo [--complaints N [--seed S] | --clients N | --projects N [--seed S]
+ *                | --visits N [--seed S]]` */
 int cmd_demo(int argc, char **argv, struct gw_db *db);
 /* demo_clients.c: N generated clients; the side rows (leads, primary contact,
  * name grams) of clients ids lo..hi loaded by SQL. 0 or 1 / -1. */
@@ -60,5 +61,8 @@ int demo_staff(struct gw_db *db, long long *n);
 /* demo_projects.c: N generated projects with their slips, steps and
  * collection cases, the same for the same seed (`guwen demo --projects N`). */
 int demo_projects_bulk(struct gw_db *db, long long n, const char *seed);
+/* demo_visits.c: a project for each client without one, then N generated
+ * return visits (the same seed, the same data). 0 or 1. */
+int demo_visits_bulk(struct gw_db *db, long long n, const char *seed);
 
 #endif

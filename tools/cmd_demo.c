@@ -202,11 +202,19 @@ int cmd_demo(int argc, char **argv, struct gw_db *db)
 			return die("--clients needs a number from 1 to 600000", argv[2]);
 		return demo_clients_bulk(db, n);
 	}
+	if ((argc == 3 || argc == 5) && !strcmp(argv[1], "--visits") &&
+	    (argc == 3 || !strcmp(argv[3], "--seed"))) {
+		if (gw_valid_int(argv[2], 1, 10000000, &n))
+			return die("--visits needs a number from 1 to 10000000", argv[2]);
+		if (argc == 5 && (!*argv[4] || strlen(argv[4]) > 64))
+			return die("--seed needs 1 to 64 characters", argv[4]);
+		return demo_visits_bulk(db, n, argc == 5 ? argv[4] : "1");
+	}
 	if ((argc != 3 && argc != 5) ||
 	    (strcmp(argv[1], "--complaints") && strcmp(argv[1], "--projects")) ||
 	    (argc == 5 && strcmp(argv[3], "--seed")))
 		return die("usage: guwen demo [--complaints N [--seed S] | --clients N"
-			   " | --projects N [--seed S]]",
+			   " | --projects N [--seed S] | --visits N [--seed S]]",
 			   NULL);
 	if (gw_valid_int(argv[2], 1, 10000000, &n))
 		return die("--complaints and --projects need a number from 1 to 10000000", argv[2]);

@@ -14,6 +14,7 @@
 #include "guwen/log.h"
 #include "guwen/perm.h"
 #include "guwen/project_jobs.h"
+#include "guwen/visit_jobs.h"
 #include "guwen/ratelimit.h"
 #include "guwen/valid.h"
 #include "guwen/workday.h"
@@ -45,8 +46,12 @@ static const char usage[] =
     "                          centre's (benchmarks; MariaDB); the same seed, the same data\n"
     "  demo --projects N [--seed S]  add N generated projects with slips, steps and\n"
     "                          collection cases (needs clients: demo --clients first)\n"
+    "  demo --visits N [--seed S]  add N generated return visits over the clients\n"
+    "                          there are (and a project for each client without one)\n"
     "  jobs [-v]               scheduled work (cron): complaint deadline warnings and\n"
-    "                          escalation; GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
+    "                          escalation; return visits proposed (monthly email,\n"
+    "                          yearly on-site), overdue visit reports escalated;\n"
+    "                          GUWEN_NOW=\"YYYY-MM-DD HH:MM:SS\" (UTC) fixes now.\n"
     "                          old per-address counters removed. Silent unless\n"
     "                          something failed (-v: a summary line)\n"
     "  mail [-v] [--limit N]   send the outbox (Mail.* in the configuration); silent\n"
@@ -330,6 +335,7 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	const char *fixed = getenv("GUWEN_NOW"), *lang = gw_config_get(cfg, "App.Lang", "zh-CN");
 	struct gw_complaint_jobs r;
 	struct gw_project_jobs pj = {0};
+	struct gw_visit_jobs vj = {0};
 	int64_t now = (int64_t)time(NULL);
 	HDF *words = NULL;
 	char path[1024];
@@ -361,7 +367,11 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 	if (gw_project_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
 				gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &pj))
 		rc = 1;
-	r.failed += pj.failed;
+	/* return visits: the month's proposals, overdue reports escalated */
+	if (gw_visit_jobs_run(db, words, gw_config_get(cfg, "App.Templates", "templates"),
+			      gw_config_int(cfg, "App.TZOffsetMinutes", 480), now, &vj))
+		rc = 1;
+	r.failed += pj.failed + vj.failed;
 	hdf_destroy(&words);
 	if (gw_rate_purge(db, now) < 0) /* public forms' per-address counters older than a day */
 		rc = 1;
@@ -371,9 +381,10 @@ static int cmd_jobs(int argc, char **argv, struct gw_db *db)
 		fprintf(rc || r.failed ? stderr : stdout,
 			"jobs: %d complaints checked, %d warned, %d escalated to managers,"
 			" %d to directors, %d collection cases opened, %d project deadlines"
-			" overdue, %d summaries mailed, %d failed\n",
+			" overdue, %d summaries mailed, %d monthly and %d yearly visits proposed,"
+			" %d visit reports escalated, %d failed\n",
 			r.checked, r.warned, r.managers, r.directors, pj.opened, pj.late,
-			pj.summaries, r.failed);
+			pj.summaries, vj.monthly, vj.yearly, vj.escalated, r.failed);
 	return rc || r.failed ? 1 : 0;
 }
 
@@ -416,7 +427,7 @@ int main(int argc, char **argv)
 		rc = with_db(cmd_mail, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "demo") && argc >= 3 &&
 		 (!strcmp(argv[2], "--complaints") || !strcmp(argv[2], "--clients") ||
-		  !strcmp(argv[2], "--projects")))
+		  !strcmp(argv[2], "--projects") || !strcmp(argv[2], "--visits")))
 		rc = with_admin_db(cmd_demo, argc - 1, argv + 1); /* reads the sequence engine */
 	else if (!strcmp(argv[1], "demo"))
 		rc = with_db(cmd_demo, argc - 1, argv + 1);

@@ -1,7 +1,8 @@
 /* view.c — clients.fcgi: a client's page: its classes of information as far
  * as the user may see them, contacts, leads, history with readable diffs,
  * financial periods and files (audited), the complaints about it, its
- * projects with their leads, and for directors who saw its financials. */
+ * projects with their leads, its return visits, and for directors who saw
+ * its financials. */
 #include <stdlib.h>
 
 #include "clients.h"
@@ -54,6 +55,11 @@ static const char SQL_PROJECTS[] =
     " JOIN project_types t ON t.id = p.type_id LEFT JOIN users u ON u.id = p.lead_id"
     " LEFT JOIN departments d ON d.id = p.department_id"
     " WHERE p.client_id = ? ORDER BY p.id DESC LIMIT 50";
+/* the client's return visits, newest first (ix_visits_client) */
+static const char SQL_VISITS[] =
+    "SELECT v.id, v.method, v.status, v.due_on, v.visited_on, v.satisfaction,"
+    " COALESCE(u.name, '') AS visitor FROM visits v LEFT JOIN users u ON u.id = v.visitor_id"
+    " WHERE v.client_id = ? ORDER BY v.id DESC LIMIT 50";
 static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
 				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
@@ -190,6 +196,14 @@ static int projects_to_hdf(struct gw_ctx *ctx, long long id)
 	return gw_db_rows(ctx->db, ctx->hdf, "Projects", SQL_PROJECTS, "i", id) < 0 ? -1 : 0;
 }
 
+/* The client's return visits (Visits.*) for those who may read visits. */
+static int visits_to_hdf(struct gw_ctx *ctx, long long id)
+{
+	if (!has(ctx, GW_PERM_VISIT_READ))
+		return 0;
+	return gw_db_rows(ctx->db, ctx->hdf, "Visits", SQL_VISITS, "i", id) < 0 ? -1 : 0;
+}
+
 /* The client (Client.*) with what belongs to it, as far as level goes, in the
  * page data. 0 or an HTTP status. */
 static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
@@ -197,8 +211,8 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 	if (gw_db_rows(ctx->db, ctx->hdf, "Contacts", SQL_CONTACTS, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Leads", SQL_LEADS, "i", c->id) < 0 ||
 	    history_to_hdf(ctx, c->id, level) || complaints_count(ctx, c->id) ||
-	    projects_to_hdf(ctx, c->id) || (level >= 3 && financials_to_hdf(ctx, c)) ||
-	    director_extras(ctx, c->id))
+	    projects_to_hdf(ctx, c->id) || visits_to_hdf(ctx, c->id) ||
+	    (level >= 3 && financials_to_hdf(ctx, c)) || director_extras(ctx, c->id))
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);

@@ -2,6 +2,7 @@
  * next stage, note, reply, wait, refer to market) and the release or discard
  * of a suspected public post. */
 #include "guwen/complaint_events.h"
+#include "guwen/visit_followup.h"
 #include "complaints.h"
 
 enum { K_SEVERITY, K_DEPARTMENT, K_OWNER, K_REASON, K__N };
@@ -349,6 +350,7 @@ static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c, const 
 			int next)
 {
 	long long id = c->id, uid = ctx->user->id;
+	uint32_t visit;
 
 	if (next == GW_STAGE_RESOLVED) {
 		mail_complainant(ctx, c, "L.Complaint.Mail.ResolvedSubject", v[S_DONE].s);
@@ -356,11 +358,16 @@ static int stage_events(struct gw_ctx *ctx, const struct gw_complaint *c, const 
 			   ? -1
 			   : gw_complaint_event(ctx->db, id, uid, "reply", 1, v[S_DONE].s);
 	}
-	/* Once the return-visit module exists, the follow-up creates a return visit
-	 * (回访) that asks whether the complainant is satisfied; until then the call
-	 * or visit is recorded here. */
+	/* the follow-up is a return visit (回访) that asks the complainant whether
+	 * they are satisfied; its end closes the follow-up. A complaint naming no
+	 * client record has no client to visit: the page says so. */
 	if (next == GW_STAGE_FOLLOWUP)
-		return gw_complaint_event(ctx->db, id, uid, "followup", 0, v[S_FOLLOWUP].s);
+		return gw_complaint_event(ctx->db, id, uid, "followup", 0, v[S_FOLLOWUP].s) ||
+			       gw_visit_followup_create(ctx->db, id, c->client_id, c->department_id,
+							c->owner_id, c->name, (uint32_t)uid,
+							(int64_t)ctx->now, &visit) < 0
+			   ? -1
+			   : 0;
 	return 0;
 }
 

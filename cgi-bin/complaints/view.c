@@ -18,7 +18,16 @@ static const char SQL_FILE[] =
 static const char SQL_DUPLICATES[] =
     "SELECT id, tracking_no FROM complaints WHERE duplicate_of = ? ORDER BY id LIMIT 50";
 
+/* the complaint's follow-up visit (后续跟踪) and the complainant's satisfaction */
+static const char SQL_FOLLOWUP[] =
+    "SELECT v.id, v.status, v.due_on, v.satisfaction, u.name AS visitor FROM visits v"
+    " LEFT JOIN users u ON u.id = v.visitor_id WHERE v.complaint_id = ? AND v.origin = 'followup'"
+    " ORDER BY v.id DESC LIMIT 1";
+
 static const char SQL_DEPTS[] = "SELECT id, name FROM departments WHERE active = 1 ORDER BY name";
+
+/* the visit whose opinion this complaint was registered from (cgi-bin/visits/opinion.c) */
+static const char SQL_FROM_VISIT[] = "SELECT visit_id FROM visit_complaints WHERE complaint_id = ?";
 
 static const char SQL_OWNERS[] =
     "SELECT u.id, u.name, u.role, d.name FROM users u"
@@ -123,6 +132,8 @@ int show_page(struct gw_ctx *ctx, const struct gw_complaint *c)
 	if (events_to_hdf(ctx, c->id) ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Files", SQL_FILES, "i", c->id) < 0 ||
 	    gw_db_rows(ctx->db, ctx->hdf, "Duplicates", SQL_DUPLICATES, "i", c->id) < 0 ||
+	    gw_db_row(ctx->db, ctx->hdf, "Followup", SQL_FOLLOWUP, "i", c->id) < 0 ||
+	    gw_db_row(ctx->db, ctx->hdf, "FromVisit", SQL_FROM_VISIT, "i", c->id) < 0 ||
 	    access_to_hdf(ctx, c) || due_past_calendar(ctx, c))
 		return 500;
 	gw_complaint_to_hdf(ctx->hdf, "C", c);

@@ -3,6 +3,7 @@
  * deadline, the signed scans, the timeline, and the actions the user may
  * take) and its print form (《客户回访情况表》 on A4 with signature lines). */
 #include "visits.h"
+#include "after.h"
 
 static const char SQL_EVENTS[] =
     "SELECT e.at, e.kind, e.body, u.name AS user_name FROM visit_events e"
@@ -95,6 +96,7 @@ int show_page(struct gw_ctx *ctx, const struct gw_visit *v, const char *msg)
 		return 500;
 	gw_visit_to_hdf(ctx->hdf, "V", v);
 	actions_to_hdf(ctx, v);
+	after_to_hdf(ctx, v); /* review, archive, mail, complaints: after.c */
 	defaults(ctx, v);
 	if (msg)
 		gw_hdf_set(ctx->hdf, "Page.Error", msg);

@@ -49,7 +49,8 @@ int gw_visit_report_due(struct gw_db *db, int32_t visited_on, int32_t *due);
 
 /* A visit ended (report accepted, or closed as complete by default): sets the
  * client's last_contact_on to the visit's day (visited_on, else today's local
- * date from now; GREATEST, as complaints do). 0 or -1. */
+ * date from now; GREATEST, as complaints do); a complaint's follow-up visit
+ * closes the complaint's follow-up (gw_visit_followup_done). 0 or -1. */
 int gw_visit_finished(struct gw_db *db, uint32_t visit_id, uint32_t user_id, int64_t now);
 
 #endif

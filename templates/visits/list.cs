@@ -1,6 +1,8 @@
 <?cs # visits/list.cs — the visits the user may see (a list of lib/list.c): tabs, filters, search, sortable columns, keyset pages, CSV; overdue reports stand out ?>
 <div class="toolbar"><h1><?cs var:L.Visits.Title ?></h1><span class="spacer"></span>
 <?cs if:Page.CanPlan ?><a class="button primary" href="<?cs var:URL.visits ?>/plan"><?cs var:L.Visits.Plan ?></a><?cs /if ?>
+<?cs if:Perm.visit_review ?><a class="button" href="<?cs var:URL.visits ?>/review" id="to-review"><?cs var:L.VisitReview.ListTitle ?></a><?cs /if ?>
+<a class="button" href="<?cs var:URL.visits ?>/archive" id="to-archive"><?cs var:L.VisitArchive.ListTitle ?></a>
 <?cs if:List.Export ?><a class="button" href="<?cs var:List.Export ?>"><?cs var:L.Common.Export ?></a><?cs /if ?></div>
 <nav class="tabs" aria-label="<?cs var:L.Visits.Tabs.Label ?>">
 <a href="<?cs var:URL.visits ?>/"<?cs if:!Page.Tab ?> aria-current="page"<?cs /if ?>><?cs var:L.Visits.Tabs.all ?></a>

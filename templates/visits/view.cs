@@ -84,6 +84,7 @@
 <form method="post" action="<?cs var:URL.visits ?>/<?cs var:V.id ?>/cancel" class="form" id="cancel"><?cs call:action_keys() ?>
 <?cs call:textarea("cancel_note", L.Visit.CancelNote, 1) ?>
 <div class="actions"><button type="submit"><?cs var:L.Visit.Cancel ?></button></div></form></section><?cs /if ?>
+<?cs if:V.submitted_at ?><?cs include:"visits/after_part.cs" ?><?cs /if ?>
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline"><?cs var:L.Visit.Timeline ?></h2>
 <ol class="timeline" id="timeline"><?cs each:e = Events ?><li class="ev-<?cs var:e.kind ?>"><div class="ev-head"><strong><?cs alt:L.Visit.Event[e.kind] ?><?cs var:e.kind ?><?cs /alt ?></strong> <small><?cs var:e.at ?><?cs if:e.user_name ?> · <?cs var:e.user_name ?><?cs /if ?></small></div>
 <?cs if:e.body ?><p class="pre"><?cs alt:L.Visit.Origins[e.body] ?><?cs var:e.body ?><?cs /alt ?></p><?cs /if ?></li><?cs /each ?></ol>

@@ -1,0 +1,220 @@
+/* visit_work.c — the return visits on the start page ("my work"): visits due,
+ * appointments to try again, reports to write, returned reports (the
+ * visitor's), reports to review and reports escalated as overdue (the
+ * supervisor's). Each section is one statement on an index of visits; each
+ * item links to the visit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "guwen/complaint.h"
+#include "guwen/hdfset.h"
+#include "guwen/valid.h"
+#include "guwen/view.h"
+#include "guwen/visit_work.h"
+#include "guwen/workday.h"
+
+#define V_COLS                                                                                     \
+	"SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                     \
+	" v.failed_attempts, COALESCE(u.name, '') FROM visits v"                                   \
+	" JOIN clients c ON c.id = v.client_id LEFT JOIN users u ON u.id = v.visitor_id"
+
+/* mine, planned, not tried yet, due by the horizon (ix_visits_visitor_due:
+ * visitor, status, failed attempts, due date) */
+static const char SQL_DUE[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'planned'"
+				     " AND v.due_on <= ? AND v.failed_attempts = 0"
+				     " ORDER BY v.due_on, v.id LIMIT 10";
+/* mine, planned, tried and failed: the next attempt to make */
+static const char SQL_ATTEMPTS[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'planned'"
+					  " AND v.due_on <= ? AND v.failed_attempts > 0"
+					  " ORDER BY v.due_on, v.id LIMIT 10";
+static const char SQL_WRITE[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'visited'"
+				       " ORDER BY v.report_due, v.id LIMIT 10";
+static const char SQL_RETURNED[] = V_COLS " WHERE v.visitor_id = ? AND v.status = 'returned'"
+					  " ORDER BY v.id DESC LIMIT 10";
+/* a manager: the department's submitted reports (not their own), the longest
+ * waiting first */
+static const char SQL_REVIEW[] =
+    V_COLS " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
+	   " ORDER BY v.submitted_at, v.id LIMIT 10";
+/* a director: the reports of managers (premium clients' visits): from the
+ * managers to their submitted visits (ix_visits_visitor), where the status
+ * index would read every submitted report of the centre */
+static const char SQL_REVIEW_ALL[] =
+    "SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due, v.failed_attempts,"
+    " u.name FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"
+    " AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"
+    " WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10";
+static const char SQL_OVERDUE[] =
+    V_COLS " WHERE v.department_id = ? AND v.status = 'visited'"
+	   " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due LIMIT 10";
+/* a director: every escalated report (the ones of departments without a
+ * manager are mailed to them) */
+static const char SQL_OVERDUE_ALL[] =
+    V_COLS " WHERE v.status = 'visited' AND v.report_escalated_at IS NOT NULL"
+	   " ORDER BY v.report_due LIMIT 10";
+
+/* What a section's title line shows after the client's name. */
+enum what { W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED, W_REVIEW, W_OVERDUE };
+
+struct work {
+	struct gw_ctx *ctx;
+	const char *prefix;
+	enum what what;
+	char today[16];
+	int n;
+};
+
+/* The date the section is about: the visit's due date, else the report's. */
+static const char *date_of(const struct work *w, char **v)
+{
+	return w->what == W_DUE || w->what == W_ATTEMPTS ? v[3] : v[5];
+}
+
+static int is_alert(const struct work *w, char **v)
+{
+	const char *d = date_of(w, v);
+
+	if (w->what == W_OVERDUE)
+		return 1;
+	if (w->what == W_REVIEW || w->what == W_RETURNED)
+		return 0;
+	return d && strcmp(d, w->today) < 0;
+}
+
+static const char *word(struct work *w, const char *key)
+{
+	return gw_view_word(w->ctx, key);
+}
+
+/* "已逾期：某公司 · 电话 · 期限 2026-12-31" and the like. */
+static const char *title(struct work *w, char **v, int alert)
+{
+	struct gw_arena *a = &w->ctx->arena;
+	const char *head = gw_arena_printf(
+	    a, "%s%s · %s", alert ? word(w, "L.VisitJobs.Overdue") : "", v[1] ? v[1] : "",
+	    word(w, gw_arena_printf(a, "L.VisitJobs.Methods.%s", v[2] ? v[2] : "")));
+
+	switch (w->what) {
+	case W_DUE: return gw_arena_printf(a, "%s · %s %s", head, word(w, "L.VisitJobs.Due"), v[3]);
+	case W_ATTEMPTS:
+		return gw_arena_printf(a, "%s · %s %s · %s %s", head, v[6],
+				       word(w, "L.VisitJobs.Attempts"), word(w, "L.VisitJobs.Due"),
+				       v[3]);
+	case W_REVIEW:
+	case W_RETURNED:
+		return gw_arena_printf(a, "%s · %s · %s %s", head, v[7],
+				       word(w, "L.VisitJobs.VisitedOn"), v[4] ? v[4] : "");
+	default:
+		return gw_arena_printf(a, "%s · %s · %s %s", head, v[7],
+				       word(w, "L.VisitJobs.ReportDue"), v[5] ? v[5] : "");
+	}
+}
+
+static int work_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct work *w = p;
+	struct gw_ctx *ctx = w->ctx;
+	struct gw_arena *a = &ctx->arena;
+	int alert;
+
+	(void)lens, (void)names;
+	if (ncols < 8 || !v[0] || !v[3])
+		return 0;
+	alert = is_alert(w, v);
+	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
+		   title(w, v, alert));
+	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.href", w->prefix, w->n),
+		   gw_url(ctx, "visits", gw_arena_printf(a, "/%s", v[0])));
+	if (alert)
+		gw_hdf_set_int(ctx->hdf, gw_arena_printf(a, "%s.%d.alert", w->prefix, w->n), 1);
+	w->n++;
+	return 0;
+}
+
+/* The section's statement with its arguments: a user's or department's id
+ * (0 binds nothing), then a second id or a date (NULL: none). */
+static int section(struct gw_ctx *ctx, const char *prefix, enum what what, const char *sql,
+		   long long id, long long id2, const char *day)
+{
+	struct work w = {.ctx = ctx, .prefix = prefix, .what = what};
+	struct gw_db_arg args[2];
+	int n = 0;
+
+	gw_date_format(gw_today(ctx), w.today);
+	if (id)
+		args[n++] = (struct gw_db_arg){GW_DB_INT, id, NULL};
+	if (id2)
+		args[n++] = (struct gw_db_arg){GW_DB_INT, id2, NULL};
+	else if (day)
+		args[n++] = (struct gw_db_arg){GW_DB_TEXT, 0, day};
+	return gw_db_each_args(ctx->db, work_row, &w, sql, args, n, 0) < 0 ? -1 : 0;
+}
+
+/* The last day counted as "due within 2 working days". */
+static int horizon(struct gw_ctx *ctx, char out[16])
+{
+	struct gw_workday_cal cal;
+	int32_t today = gw_today(ctx);
+	int rc;
+
+	gw_workday_init(&cal);
+	rc = gw_calendar_load(ctx->db, &cal, today - 1, today + 40);
+	if (rc == 0)
+		gw_date_format(gw_workday_add(&cal, today, 2), out);
+	gw_workday_free(&cal);
+	return rc;
+}
+
+int gw_visit_work_due(struct gw_ctx *ctx, const char *prefix)
+{
+	char until[16];
+
+	if (horizon(ctx, until))
+		return -1;
+	return section(ctx, prefix, W_DUE, SQL_DUE, ctx->user->id, 0, until);
+}
+
+int gw_visit_work_attempts(struct gw_ctx *ctx, const char *prefix)
+{
+	char until[16];
+
+	if (horizon(ctx, until))
+		return -1;
+	return section(ctx, prefix, W_ATTEMPTS, SQL_ATTEMPTS, ctx->user->id, 0, until);
+}
+
+int gw_visit_work_write(struct gw_ctx *ctx, const char *prefix)
+{
+	return section(ctx, prefix, W_WRITE, SQL_WRITE, ctx->user->id, 0, NULL);
+}
+
+int gw_visit_work_returned(struct gw_ctx *ctx, const char *prefix)
+{
+	return section(ctx, prefix, W_RETURNED, SQL_RETURNED, ctx->user->id, 0, NULL);
+}
+
+/* Reports wait for review by the department's manager; a director reviews
+ * the managers' own. */
+int gw_visit_work_review(struct gw_ctx *ctx, const char *prefix)
+{
+	struct gw_user *u = ctx->user;
+
+	if (u->role == GW_ROLE_DIRECTOR)
+		return section(ctx, prefix, W_REVIEW, SQL_REVIEW_ALL, u->id, 0, NULL);
+	if (!u->dept_id)
+		return 0;
+	return section(ctx, prefix, W_REVIEW, SQL_REVIEW, u->dept_id, u->id, NULL);
+}
+
+/* Overdue reports escalated: the department's for its manager, every one
+ * for a director. */
+int gw_visit_work_overdue(struct gw_ctx *ctx, const char *prefix)
+{
+	struct gw_user *u = ctx->user;
+
+	if (u->role == GW_ROLE_DIRECTOR)
+		return section(ctx, prefix, W_OVERDUE, SQL_OVERDUE_ALL, 0, 0, NULL);
+	if (!u->dept_id)
+		return 0;
+	return section(ctx, prefix, W_OVERDUE, SQL_OVERDUE, u->dept_id, 0, NULL);
+}
