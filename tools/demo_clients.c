@@ -137,7 +137,8 @@ int demo_clients_bulk(struct gw_db *db, long long n)
 {
 	long long nstaff = 0, base = 0;
 
-	if (demo_staff(db, &nstaff) || gw_db_int(db, &base, "SELECT COUNT(*) FROM clients", NULL) < 0)
+	if (demo_staff(db, &nstaff) ||
+	    gw_db_int(db, &base, "SELECT COUNT(*) FROM clients", NULL) < 0)
 		return 1;
 	for (long long done = 0; done < n; done += BATCH) {
 		long long count = n - done < BATCH ? n - done : BATCH;
