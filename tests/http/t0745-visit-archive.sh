@@ -14,7 +14,7 @@ sql "INSERT INTO users (login, name, role, department_id, password_hash, created
 keeper=$(sql "SELECT id FROM users WHERE login = 'kp$tag'")
 id=$(submitted_visit "归档客户$tag")
 sql "UPDATE visits SET status = 'accepted', guidance = '按此执行' WHERE id = $id"
-mapfile -t rest < <(sql "SELECT CONCAT(name, '=', value) FROM settings WHERE name LIKE 'complaint%'")
+mapfile -t rest < <(sql "SELECT CONCAT(name, '=', value) FROM settings WHERE name LIKE 'complaint%' OR name = 'summary_weekday'")
 
 login ad admin || fail "admin"
 get ad /admin/settings; expect_status 200; expect_body "档案管理员"
