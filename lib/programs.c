@@ -98,7 +98,7 @@ static const char *set_at(struct gw_ctx *ctx, const char *list, int n, const cha
 static struct {
 	char base[256], style[16];
 	char href[NAV_MAX][320];
-	char name[NAV_MAX][16], word[NAV_MAX][16], link[NAV_MAX][16];
+	char name[NAV_MAX][24], word[NAV_MAX][24], link[NAV_MAX][24]; /* "Nav.<int>.href" */
 } nav;
 
 static void nav_prepare(struct gw_ctx *ctx)
