@@ -161,9 +161,7 @@ const char *gw_visit_scope_sql(struct gw_ctx *ctx, struct gw_db_arg *args, int *
 	case GW_ROLE_MARKET:
 		args[0] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
 		return SCOPE_PLANNED;
-	default:
-		args[0] = (struct gw_db_arg){GW_DB_INT, u->id, NULL};
-		return SCOPE_VISITOR;
+	default: args[0] = (struct gw_db_arg){GW_DB_INT, u->id, NULL}; return SCOPE_VISITOR;
 	}
 }
 

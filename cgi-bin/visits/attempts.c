@@ -27,8 +27,8 @@ static const char SQL_CANCEL[] =
 static const char SQL_USER[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role <> 'admin'";
 
-static const char *const outcomes[] = {"agreed", "no_answer", "declined", "wrong_number",
-				       "later", NULL};
+static const char *const outcomes[] = {"agreed",       "no_answer", "declined",
+				       "wrong_number", "later",	    NULL};
 
 enum { A_AT, A_TOPICS, A_WITH, A__N };
 static const struct gw_fdef agree_form[] = {
@@ -47,10 +47,13 @@ GW_FORM_CHECK(agree_form, A__N);
 enum { T_AT, T_HOW, T_OUTCOME, T_NOTE, T__N };
 static const struct gw_fdef attempt_form[] = {
     [T_AT] = {.name = "tried_at", .type = GW_F_TEXT, .maxlen = 19},
-    [T_HOW] = {.name = "how", .type = GW_F_CHOICE, .required = 1, .maxlen = 16,
+    [T_HOW] = {.name = "how",
+	       .type = GW_F_CHOICE,
+	       .required = 1,
+	       .maxlen = 16,
 	       .choices = method_choices},
-    [T_OUTCOME] = {.name = "outcome", .type = GW_F_CHOICE, .required = 1, .maxlen = 16,
-		   .choices = outcomes},
+    [T_OUTCOME] =
+	{.name = "outcome", .type = GW_F_CHOICE, .required = 1, .maxlen = 16, .choices = outcomes},
     [T_NOTE] = {.name = "note", .type = GW_F_TEXTAREA, .maxlen = 1000},
     [T__N] = {.name = NULL},
 };
@@ -184,6 +187,8 @@ int attempt_submit(struct gw_ctx *ctx)
 	at = f[T_AT].present ? local_to_utc(ctx, f[T_AT].s) : gw_now_utc(ctx);
 	if (!at)
 		bad += gw_form_error(ctx, "tried_at", "visit_bad_time");
+	else if (strcmp(at, gw_now_utc(ctx)) > 0) /* both UTC "YYYY-MM-DD HH:MM:SS" */
+		bad += gw_form_error(ctx, "tried_at", "future_date");
 	closes = f[T_OUTCOME].present && !is(f[T_OUTCOME].s, "agreed") &&
 		 v.failed_attempts + 1 >= MAX_FAILED;
 	if (closes && !f[T_NOTE].present)

@@ -44,7 +44,8 @@ int may_work(struct gw_ctx *ctx, const struct gw_visit *v)
 /* ... and who planned it may call it off. */
 int may_cancel(struct gw_ctx *ctx, const struct gw_visit *v)
 {
-	return may_work(ctx, v) || (has(ctx, GW_PERM_VISIT_WRITE) && v->created_by == ctx->user->id);
+	return may_work(ctx, v) ||
+	       (has(ctx, GW_PERM_VISIT_WRITE) && v->created_by == ctx->user->id);
 }
 
 static long long form_version(struct gw_ctx *ctx)
@@ -138,8 +139,7 @@ void options(struct gw_ctx *ctx, const char *prefix, const char *sql)
 }
 
 /* A select's options from words: prefix.<key> = L.<words_at>.<key>. */
-void words(struct gw_ctx *ctx, const char *prefix, const char *words_at,
-	   const char *const *keys)
+void words(struct gw_ctx *ctx, const char *prefix, const char *words_at, const char *const *keys)
 {
 	struct gw_arena *a = &ctx->arena;
 

@@ -5,8 +5,8 @@
 #include "guwen/list.h"
 #include "visits.h"
 
-static const char *const status_choices[] = {"planned",  "visited",	 "submitted",
-					     "returned", "accepted",	 "archived",
+static const char *const status_choices[] = {"planned",	     "visited",	  "submitted",
+					     "returned",     "accepted",  "archived",
 					     "default_done", "cancelled", NULL};
 static const char *const origin_choices[] = {"plan", "monthly", "yearly", "followup", NULL};
 static const char *const tab_choices[] = {"mine", "planned", "open", "overdue", NULL};
@@ -51,8 +51,8 @@ static void search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
 			" LEFT JOIN users u ON u.id = v.visitor_id"                                \
 			" LEFT JOIN departments d ON d.id = v.department_id",                      \
 		.key = "v.id", .filters = filters, .cols = cols, .sort = "id", .desc = 1,          \
-		.rows = 50, .program = "visits", .path = "/", .csv_name = "visits",                \
-		.hint = hint_, .search = search,                                                   \
+		.rows = 50, .program = "visits", .path = "/", .csv_name = "visits", .hint = hint_, \
+		.search = search,                                                                  \
 	}
 /* Every visit (a director, no filter on a key): newest first along the
  * primary key, the server's choice. */
@@ -71,7 +71,7 @@ static const char SQL_VISITORS[] =
     " AND role IN ('advisor', 'manager', 'director', 'market') ORDER BY name";
 
 /* cond AND more (either may be NULL), in the arena. */
-static const char *and(struct gw_ctx *ctx, const char *cond, const char *more)
+static const char * and (struct gw_ctx * ctx, const char *cond, const char *more)
 {
 	if (!cond)
 		return more;
@@ -143,8 +143,8 @@ static const char *tab_of(struct gw_list_run *r)
 /* The list's condition for its tab: the user's own list (gw_visit_scope_sql),
  * narrowed to the open or overdue ones; or the user's visits as the visitor,
  * or those they planned. Arguments after those in a[*n]. */
-static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_db_arg *a,
-			    int *n, const char *today)
+static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_db_arg *a, int *n,
+			    const char *today)
 {
 	const char *tab = tab_of(r), *cond;
 	int ns = 0;

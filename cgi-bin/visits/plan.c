@@ -76,9 +76,8 @@ static const char SQL_STAFF[] =
 static const char SQL_ACTIVE_USER[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role <> 'admin'";
 /* a visitor is someone who may work visits (visit_write) */
-static const char SQL_VISITOR_OK[] =
-    "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
-    " AND role IN ('advisor', 'manager', 'director', 'market')";
+static const char SQL_VISITOR_OK[] = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1"
+				     " AND role IN ('advisor', 'manager', 'director', 'market')";
 static const char SQL_PLAN[] =
     "INSERT INTO visit_plans (purpose, created_by, created_at) VALUES (?, ?, ?)";
 static const char SQL_PLAN_STAFF[] =
@@ -164,8 +163,8 @@ static int choose_client(struct gw_ctx *ctx, long long id)
 	enum gw_scope s = plan_scope(ctx);
 	const char *at = gw_arena_printf(&ctx->arena, "Chosen.%lld", id);
 
-	if (gw_db_row(ctx->db, ctx->hdf, at, SQL_IN_SCOPE, "iiiii", id, (long long)s,
-		      ctx->user->id, (long long)s, ctx->user->dept_id) != 1)
+	if (gw_db_row(ctx->db, ctx->hdf, at, SQL_IN_SCOPE, "iiiii", id, (long long)s, ctx->user->id,
+		      (long long)s, ctx->user->dept_id) != 1)
 		return 1;
 	return 0;
 }
@@ -236,7 +235,8 @@ static int create_plan(struct gw_ctx *ctx, const struct gw_fval *v, const struct
 	char due[11];
 	struct gw_visit_new n = {.origin = "plan",
 				 .method = v[F_METHOD].s,
-				 .visitor_id = (uint32_t)(v[F_VISITOR].present ? v[F_VISITOR].i : 0),
+				 .visitor_id =
+				     (uint32_t)(v[F_VISITOR].present ? v[F_VISITOR].i : 0),
 				 .due_on = due,
 				 .created_by = (uint32_t)ctx->user->id};
 	uint32_t id;

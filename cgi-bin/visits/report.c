@@ -20,12 +20,8 @@ enum { R_DISCUSSED, R_OPINIONS, R_SATISFACTION, R_ACTIONS, R_SIGNED, R__N };
 static const struct gw_fdef report_form[] = {
     [R_DISCUSSED] = {.name = "discussed", .type = GW_F_TEXTAREA, .required = 1, .maxlen = 5000},
     [R_OPINIONS] = {.name = "opinions", .type = GW_F_TEXTAREA, .maxlen = 5000},
-    [R_SATISFACTION] = {.name = "satisfaction",
-			.type = GW_F_INT,
-			.required = 1,
-			.maxlen = 1,
-			.min = 1,
-			.max = 5},
+    [R_SATISFACTION] =
+	{.name = "satisfaction", .type = GW_F_INT, .required = 1, .maxlen = 1, .min = 1, .max = 5},
     [R_ACTIONS] = {.name = "actions", .type = GW_F_TEXTAREA, .maxlen = 5000},
     [R_SIGNED] = {.name = "signed", .type = GW_F_CHECKBOX},
     [R__N] = {.name = NULL},
@@ -123,7 +119,7 @@ static int scan_row(struct gw_ctx *ctx, const struct gw_visit *v, const struct g
 		orig = gw_arena_strndup(&ctx->arena, orig, 200);
 	return gw_db_exec(ctx->db, SQL_FILE, "isssiis", v->id, name, orig, type, (long long)f->len,
 			  ctx->user->id, gw_now_utc(ctx)) != 1 ||
-			       event(ctx, v, "scan", orig)
+		       event(ctx, v, "scan", orig)
 		   ? -1
 		   : 0;
 }

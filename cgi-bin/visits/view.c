@@ -22,8 +22,8 @@ static const char SQL_STAFF[] =
 static const char SQL_BUSINESS[] =
     "SELECT id, name FROM users WHERE active = 1 AND role <> 'admin' ORDER BY name";
 
-static const char *const outcome_choices[] = {"agreed", "no_answer", "declined", "wrong_number",
-					      "later", NULL};
+static const char *const outcome_choices[] = {"agreed",	      "no_answer", "declined",
+					      "wrong_number", "later",	   NULL};
 
 static int reportable(const struct gw_visit *v)
 {

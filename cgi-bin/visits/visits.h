@@ -33,8 +33,7 @@ int event(struct gw_ctx *ctx, const struct gw_visit *v, const char *kind, const 
 int finish(struct gw_ctx *ctx, const struct gw_visit *v, int failed, const char *action,
 	   const char *flash);
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql);
-void words(struct gw_ctx *ctx, const char *prefix, const char *words_at,
-	   const char *const *keys);
+void words(struct gw_ctx *ctx, const char *prefix, const char *words_at, const char *const *keys);
 const char *visit_path(struct gw_ctx *ctx, long long id, const char *rest);
 
 /* ---- list.c ----------------------------------------------------------------- */

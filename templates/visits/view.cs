@@ -79,6 +79,7 @@
 <?cs call:field_error("scan") ?></div>
 <div class="actions"><button type="submit"><?cs var:L.Visit.Upload ?></button></div></form><?cs /if ?>
 </section><?cs /if ?>
+<?cs # review and archive (supervisor guidance, the keeper, the mail to the client): their sections go here ?>
 <?cs if:Can.Cancel == "1" ?><section class="card" aria-labelledby="h-cancel"><h2 id="h-cancel"><?cs var:L.Visit.Cancel ?></h2>
 <form method="post" action="<?cs var:URL.visits ?>/<?cs var:V.id ?>/cancel" class="form" id="cancel"><?cs call:action_keys() ?>
 <?cs call:textarea("cancel_note", L.Visit.CancelNote, 1) ?>

@@ -13,6 +13,13 @@ login a "va$tag" || fail "visitor could not sign in"
 plan a phone "$ca"
 v=$visit
 old=$(col "$v" version)
+act a "$v" attempt "tried_at=2099-01-01T09:30" how=phone outcome=no_answer "note=未来"
+expect_status 200
+expect_body 'id="e-tried_at"'; expect_body '未来'
+act a "$v" attempt "tried_at=明天上午" how=phone outcome=no_answer
+expect_status 200
+expect_body 'id="e-tried_at"'
+[ "$(col "$v" failed_attempts)" = 0 ] || fail "an attempt with a bad time was counted"
 act a "$v" attempt "tried_at=2026-11-02T09:30" how=phone outcome=no_answer "note=第一次"
 expect_status 303
 act a "$v" attempt how=wechat outcome=declined
@@ -23,7 +30,7 @@ get a "/visits/$v"
 expect_body '无人接听'; expect_body '客户婉拒'; expect_body '2026-11-02 09:30'
 expect_body '预约未果：无人接听'
 expect_body 'id="last-try"'
-ok "two failed attempts are recorded and the visit stays to be arranged"
+ok "a time in the future or not a time is refused at the field; two failed attempts are recorded and the visit stays to be arranged"
 
 post a "/visits/$v/attempt" "version=$old" how=phone outcome=no_answer "note=旧页面"
 expect_status 200
