@@ -156,6 +156,10 @@ static const struct gw_list archive = {
     .program = "visits",
     .path = "/archive",
     .csv_name = "visit-archive",
+    /* a person's or department's archive: along their keys, never the primary
+     * key past the archived reports of others (6 ms instead of 360 with
+     * 200,000 archived reports of the department) */
+    .hint = "IGNORE INDEX FOR ORDER BY (PRIMARY)",
 };
 
 /* The scope rule of visits (lib/visit_record.c) for the archive: the keeper
@@ -174,12 +178,15 @@ static void archive_scope(struct gw_ctx *ctx, struct gw_list_run *r, const char 
 				 {GW_DB_INT, u->id, NULL},
 				 {GW_DB_INT, u->id, NULL}};
 
-	if (keeper || u->role == GW_ROLE_DIRECTOR)
+	if (keeper || u->role == GW_ROLE_DIRECTOR) {
 		gw_list_scope(r, SCOPE_ALL, a, 1);
-	else if (u->role == GW_ROLE_MANAGER)
+		return;
+	}
+	if (u->role == GW_ROLE_MANAGER)
 		gw_list_scope(r, SCOPE_MANAGER, a, 4);
 	else
 		gw_list_scope(r, SCOPE_OWN, (struct gw_db_arg[]){a[0], a[2], a[3]}, 3);
+	r->hint = 1;
 }
 
 /* The archive's filters, search and the user's scope into r; *state is the

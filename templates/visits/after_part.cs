@@ -7,6 +7,7 @@
 <dt><?cs var:L.VisitMail.State ?></dt><dd id="mail-state"><?cs if:After.Mail.status == "sent" ?><?cs var:L.VisitMail.SentAt ?> <?cs var:After.Mail.sent_at ?><?cs
  elif:After.Mail.status == "queued" ?><?cs var:L.VisitMail.QueuedAt ?> <?cs var:After.Mail.created_at ?><?cs
  elif:After.Mail.status ?><?cs var:L.VisitMail.Failed ?><?cs
+ elif:After.Mail.unknown ?>—<?cs
  else ?><?cs var:L.VisitMail.NotSent ?><?cs /if ?></dd>
 <?cs if:subcount(After.Complaints) ?><dt><?cs var:L.VisitReview.Complaints ?></dt><dd id="visit-complaints"><?cs each:c = After.Complaints ?><a href="<?cs var:URL.complaints ?>/<?cs var:c.id ?>"><?cs var:c.tracking_no ?></a> <?cs /each ?></dd><?cs /if ?>
 </dl>

@@ -5,7 +5,7 @@
 <input type="hidden" name="version" value="<?cs var:Form.version ?>">
 <?cs call:textarea("guidance", L.VisitReview.Guidance, 1) ?>
 <p class="hint"><?cs var:L.VisitReview.GuidanceHint ?></p>
-<fieldset class="field<?cs if:Form.decision.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.VisitReview.Decision ?></legend>
+<fieldset class="rating<?cs if:Form.decision.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.VisitReview.Decision ?></legend>
 <label><input type="radio" name="decision" value="accept"<?cs if:Form.decision == "accept" ?> checked<?cs /if ?>> <?cs var:L.VisitReview.Accept ?></label>
 <label><input type="radio" name="decision" value="return"<?cs if:Form.decision == "return" ?> checked<?cs /if ?>> <?cs var:L.VisitReview.Return ?></label>
 <?cs call:field_error("decision") ?></fieldset>

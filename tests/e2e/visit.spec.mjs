@@ -217,6 +217,7 @@ try {
     const mail = sql(`SELECT CONCAT(status, '|', to_addr) FROM outbox WHERE body LIKE '%${T.mailEdit}%'`);
     if (mail !== `queued|${T.email}`) fail(`expected the edited mail queued to ${T.email}, the outbox has "${mail}"`);
   });
+  console.log(`e2e: visit ${visitId()} planned, two failed attempts and an agreed one, reported, printed, returned, fixed, accepted, mailed, archived; screenshots in ${SHOTS}`);
 } catch (e) {
   failed = true;
   console.error(`FAIL ${e.message}`);
