@@ -88,7 +88,7 @@ static int premium_visitor(struct gw_db *db, long long dept, long long *visitor)
 	return 0;
 }
 
-static long long or (long long a, long long b)
+static long long nonzero_or(long long a, long long b)
 {
 	return a ? a : b;
 }
@@ -116,8 +116,8 @@ int gw_visit_create(struct gw_db *db, const struct gw_visit_new *v, int64_t now,
 	if (gw_db_each(db, client_row, &c, SQL_CLIENT, "i", (long long)v->client_id) < 0 ||
 	    !c.found)
 		return -1;
-	dept = or (v->department_id, c.dept);
-	visitor = or (v->visitor_id, c.lead);
+	dept = nonzero_or(v->department_id, c.dept);
+	visitor = nonzero_or(v->visitor_id, c.lead);
 	name = v->contact_name ? v->contact_name : (c.contact[0] ? c.contact : NULL);
 	role = v->contact_role;
 	if (c.premium) {

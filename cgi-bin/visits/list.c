@@ -71,7 +71,7 @@ static const char SQL_VISITORS[] =
     " AND role IN ('advisor', 'manager', 'director', 'market') ORDER BY name";
 
 /* cond AND more (either may be NULL), in the arena. */
-static const char * and (struct gw_ctx * ctx, const char *cond, const char *more)
+static const char *both(struct gw_ctx *ctx, const char *cond, const char *more)
 {
 	if (!cond)
 		return more;
@@ -160,11 +160,11 @@ static const char *tab_cond(struct gw_ctx *ctx, struct gw_list_run *r, struct gw
 	*n += ns;
 	if (!strcmp(tab, "open")) {
 		*newest = !cond;
-		return and(ctx, cond, TAB_OPEN);
+		return both(ctx, cond, TAB_OPEN);
 	}
 	if (!strcmp(tab, "overdue")) {
 		a[(*n)++] = (struct gw_db_arg){GW_DB_TEXT, 0, today};
-		return and(ctx, cond, OVERDUE);
+		return both(ctx, cond, OVERDUE);
 	}
 	return cond;
 }
