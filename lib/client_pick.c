@@ -21,61 +21,12 @@ static const char SQL_BY_NAME[] = PICK_COLS " WHERE c.name = ?" IN_LISTS " LIMIT
 static const char SQL_BY_PART[] =
     PICK_COLS " JOIN client_name_grams g ON g.client_id = c.id WHERE g.gram = ?"
 	      " AND g.name LIKE ?" IN_LISTS " ORDER BY g.name, g.client_id LIMIT ?";
-static const char SQL_GRAM_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
 
 /* One pick: the form's field name, its HDF prefix (Pick.<name>), the flags. */
 struct pick {
 	const char *name, *prefix;
 	unsigned flags;
 };
-
-struct rarest {
-	struct gw_ctx *ctx;
-	const char *best;
-	long long n;
-	int tried;
-};
-
-static int try_gram(void *p, const char *gram, size_t len)
-{
-	struct rarest *r = p;
-	long long n = 0;
-
-	if (r->tried++ == 8 || gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
-		return 1;
-	if (!r->best || n < r->n) {
-		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
-		r->n = n;
-	}
-	return n < 100; /* rare enough */
-}
-
-/* The gram of q that the fewest clients' names hold ("" when q has none). */
-static const char *rarest_gram(struct gw_ctx *ctx, const char *q)
-{
-	struct rarest r = {ctx, NULL, 0, 0};
-
-	gw_client_each_gram(q, 2, try_gram, &r);
-	if (!r.best)
-		gw_client_each_gram(q, 1, try_gram, &r);
-	return r.best ? r.best : "";
-}
-
-/* "%q%" with q's own % _ \ taken literally, in the arena. */
-static const char *like_of(struct gw_ctx *ctx, const char *s)
-{
-	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
-
-	*p++ = '%';
-	for (; *s; s++) {
-		if (strchr("%_\\", *s))
-			*p++ = '\\';
-		*p++ = *s;
-	}
-	strcpy(p, "%");
-	return out;
-}
 
 /* Run a pick statement: a[0..lead-1] its own arguments, then the scope's;
  * the rows under prefix. The count or -1. */
@@ -118,8 +69,8 @@ static int search(struct gw_ctx *ctx, const struct pick *k, const char *q)
 	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, q};
 	if ((n = pick_rows(ctx, k, SQL_BY_NAME, a, 1, 0)) != 0)
 		return n;
-	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, rarest_gram(ctx, q)};
-	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, like_of(ctx, q)};
+	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_rarest_gram(ctx, q)};
+	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_like(ctx, q)};
 	return pick_rows(ctx, k, SQL_BY_PART, a, 2, GW_PICK_MAX + 1);
 }
 

@@ -112,6 +112,55 @@ int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *,
 	return 0;
 }
 
+/* A gram counted up to 1,000 clients: enough to tell rare from common. */
+static const char SQL_GRAM_COUNT[] =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
+
+struct rarest {
+	struct gw_ctx *ctx;
+	const char *best;
+	long long n;
+	int tried;
+};
+
+static int try_gram(void *p, const char *gram, size_t len)
+{
+	struct rarest *r = p;
+	long long n = 0;
+
+	if (r->tried++ == 8 || gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
+		return 1;
+	if (!r->best || n < r->n) {
+		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
+		r->n = n;
+	}
+	return n < 100; /* rare enough (none: nothing can match) */
+}
+
+const char *gw_client_rarest_gram(struct gw_ctx *ctx, const char *q)
+{
+	struct rarest r = {ctx, NULL, 0, 0};
+
+	gw_client_each_gram(q, 2, try_gram, &r);
+	if (!r.best)
+		gw_client_each_gram(q, 1, try_gram, &r);
+	return r.best ? r.best : "";
+}
+
+const char *gw_client_like(struct gw_ctx *ctx, const char *s)
+{
+	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
+
+	*p++ = '%';
+	for (; *s; s++) {
+		if (strchr("%_\\", *s))
+			*p++ = '\\';
+		*p++ = *s;
+	}
+	strcpy(p, "%");
+	return out;
+}
+
 struct gram_put {
 	struct gw_ctx *ctx;
 	long long id;

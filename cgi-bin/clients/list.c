@@ -108,6 +108,9 @@ static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
 /* The search's condition kinds. */
 static const char Q_USCC[] = "c.uscc = ?";
 static const char Q_IDNO[] = "c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON;
+/* 18 characters that pass both checks: the credit code, or the ID number */
+static const char Q_USCC_IDNO[] =
+    "(c.uscc = ? OR (c.legal_rep_id_bidx = ? AND " GW_CLIENT_REASON "))";
 /* a number as stored, or with an extension after it */
 static const char Q_PHONE[] = "c.id IN (SELECT pc.client_id FROM client_contacts pc"
 			      " WHERE pc.phone = ? OR pc.phone LIKE ?)";
@@ -121,57 +124,6 @@ static const char Q_NONE[] = "FALSE";
 static const char SQL_IS_CONTACT[] = "SELECT COUNT(*) FROM client_contacts WHERE name = ?";
 static const char SQL_IS_LEAD[] =
     "SELECT COUNT(*) FROM users WHERE name = ? AND role IN ('advisor', 'manager', 'director')";
-static const char SQL_GRAM_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
-
-struct rarest {
-	struct gw_ctx *ctx;
-	const char *best;
-	long long n;
-	int tried;
-};
-
-static int try_gram(void *p, const char *gram, size_t len)
-{
-	struct rarest *r = p;
-	long long n = 0;
-
-	if (r->tried++ == 8)
-		return 1;
-	if (gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
-		return 1;
-	if (!r->best || n < r->n) {
-		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
-		r->n = n;
-	}
-	return n < 100; /* rare enough (none: nothing can match) */
-}
-
-/* The gram of the search that the fewest clients' names hold. */
-static const char *rarest_gram(struct gw_ctx *ctx, const char *q)
-{
-	struct rarest r = {ctx, NULL, 0, 0};
-
-	gw_client_each_gram(q, 2, try_gram, &r);
-	if (!r.best)
-		gw_client_each_gram(q, 1, try_gram, &r);
-	return r.best ? r.best : "";
-}
-
-/* "%q%" with q's own % _ \ taken literally. */
-static const char *like_of(struct gw_ctx *ctx, const char *s)
-{
-	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
-
-	*p++ = '%';
-	for (; *s; s++) {
-		if (strchr("%_\\", *s))
-			*p++ = '\\';
-		*p++ = *s;
-	}
-	strcpy(p, "%");
-	return out;
-}
 
 static const char *upper(struct gw_ctx *ctx, const char *s)
 {
@@ -197,8 +149,8 @@ static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_a
 		return Q_CONTACT;
 	if (any(ctx, SQL_IS_LEAD, q))
 		return Q_LEAD;
-	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, rarest_gram(ctx, q)};
-	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, like_of(ctx, q)};
+	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_rarest_gram(ctx, q)};
+	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_like(ctx, q)};
 	*n = 2;
 	return Q_NAME;
 }
@@ -217,6 +169,26 @@ static int is_idno(struct gw_ctx *ctx, const char *q)
 	return strlen(u) == 18 && !gw_valid_uscc(u) && gw_valid_idcard(u);
 }
 
+/* An ID number (u, upper case): by its blind index, only for a user cleared
+ * for level 3 and only when posted, among the clients they have a reason to
+ * see. One that also passes the USCC check (uscc) finds that credit code too:
+ * a number can pass both. */
+static const char *idno_search(struct gw_ctx *ctx, const char *u, int uscc, struct gw_db_arg *a,
+			       int *n)
+{
+	char *bidx = gw_arena_alloc(&ctx->arena, 65);
+
+	if (uscc)
+		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, u};
+	*n = uscc;
+	if (!posted(ctx) || ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
+		return uscc ? Q_USCC : Q_NONE;
+	a[uscc] = (struct gw_db_arg){GW_DB_TEXT, 0, bidx};
+	gw_client_reason_args(ctx, a + uscc + 1);
+	*n = uscc + 5;
+	return uscc ? Q_USCC_IDNO : Q_IDNO;
+}
+
 /* The search's condition and its arguments into a (returns their count). An
  * ID number is looked for only by a user cleared for level 3, among the
  * clients they have a reason to see, and only when posted: for anyone else it
@@ -224,21 +196,14 @@ static int is_idno(struct gw_ctx *ctx, const char *q)
 static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
 {
 	const char *u = upper(ctx, q);
-	char *bidx;
 
 	*n = 1;
 	if (strlen(u) == 18 && gw_valid_uscc(u)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, u};
 		return Q_USCC;
 	}
-	if (strlen(u) == 18 && gw_valid_idcard(u)) {
-		bidx = gw_arena_alloc(&ctx->arena, 65);
-		if (!posted(ctx) || ctx->user->clearance < 3 || gw_client_id_bidx(ctx, u, bidx))
-			return (*n = 0), Q_NONE;
-		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, bidx};
-		gw_client_reason_args(ctx, a + 1);
-		return (*n = 5), Q_IDNO;
-	}
+	if (is_idno(ctx, q))
+		return idno_search(ctx, u, 0, a, n);
 	if (gw_valid_phone(q)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
 		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0,

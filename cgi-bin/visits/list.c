@@ -82,55 +82,12 @@ static const char *both(struct gw_ctx *ctx, const char *cond, const char *more)
  * the name, so the server reads those clients' visits (ix_visits_client). */
 static const char Q_NAME[] = "v.client_id IN (SELECT g.client_id FROM client_name_grams g"
 			     " WHERE g.gram = ? AND g.name LIKE ?)";
-static const char SQL_GRAM_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM client_name_grams WHERE gram = ? LIMIT 1000) t";
-
-struct rarest {
-	struct gw_ctx *ctx;
-	const char *best;
-	long long n;
-	int tried;
-};
-
-static int try_gram(void *p, const char *gram, size_t len)
-{
-	struct rarest *r = p;
-	long long n = 0;
-
-	if (r->tried++ == 8 || gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
-		return 1;
-	if (!r->best || n < r->n) {
-		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
-		r->n = n;
-	}
-	return n < 100; /* rare enough */
-}
-
-/* "%q%" with q's own % _ \ taken literally, in the arena. */
-static const char *like_of(struct gw_ctx *ctx, const char *s)
-{
-	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(s) + 3), *p = out;
-
-	*p++ = '%';
-	for (; *s; s++) {
-		if (strchr("%_\\", *s))
-			*p++ = '\\';
-		*p++ = *s;
-	}
-	strcpy(p, "%");
-	return out;
-}
 
 static void search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
 {
-	struct rarest g = {ctx, NULL, 0, 0};
-
-	gw_client_each_gram(r->q, 2, try_gram, &g);
-	if (!g.best)
-		gw_client_each_gram(r->q, 1, try_gram, &g);
 	gw_buf_puts(b, Q_NAME);
-	gw_list_arg(r, GW_DB_TEXT, 0, g.best ? g.best : "");
-	gw_list_arg(r, GW_DB_TEXT, 0, like_of(ctx, r->q));
+	gw_list_arg(r, GW_DB_TEXT, 0, gw_client_rarest_gram(ctx, r->q));
+	gw_list_arg(r, GW_DB_TEXT, 0, gw_client_like(ctx, r->q));
 }
 
 static const char *tab_of(struct gw_list_run *r)

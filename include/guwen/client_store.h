@@ -58,6 +58,12 @@ int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
  * stored. Calls fn for each (gram, its byte length); fn returns 0 to go on. */
 int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
 			void *arg);
+/* The gram of a search text that the fewest clients' names hold (its 2-character
+ * grams first, then 1-character; at most 8 counted), in the arena; "" when the
+ * text has none. A name search walks that gram's rows (client_name_grams). */
+const char *gw_client_rarest_gram(struct gw_ctx *ctx, const char *q);
+/* "%text%" for LIKE with the text's own %, _ and backslash taken literally, in the arena. */
+const char *gw_client_like(struct gw_ctx *ctx, const char *s);
 
 /* The lead of one of the client's projects becomes a lead of the client
  * (DOMAIN.md: a lead on one of its projects has a reason to see the client, and
