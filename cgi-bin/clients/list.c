@@ -166,7 +166,7 @@ static int is_idno(struct gw_ctx *ctx, const char *q)
 {
 	const char *u = upper(ctx, q);
 
-	return strlen(u) == 18 && !gw_valid_uscc(u) && gw_valid_idcard(u);
+	return strlen(u) == 18 && gw_valid_idcard(u);
 }
 
 /* An ID number (u, upper case): by its blind index, only for a user cleared
@@ -198,12 +198,12 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 	const char *u = upper(ctx, q);
 
 	*n = 1;
+	if (is_idno(ctx, q))
+		return idno_search(ctx, u, gw_valid_uscc(u) ? 1 : 0, a, n);
 	if (strlen(u) == 18 && gw_valid_uscc(u)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, u};
 		return Q_USCC;
 	}
-	if (is_idno(ctx, q))
-		return idno_search(ctx, u, 0, a, n);
 	if (gw_valid_phone(q)) {
 		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, phone_normal(ctx, q)};
 		a[1] = (struct gw_db_arg){GW_DB_TEXT, 0,

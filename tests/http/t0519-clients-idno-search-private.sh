@@ -60,6 +60,19 @@ expect_body "$name"
 expect_status 200
 ok "the cleared lead finds the client by ID number through a POST: page and CSV, no link holding the number"
 
+# an ID number that also passes the credit code's check digit (GB 32100) is an ID
+# number all the same: kept out of the URL, and found
+both=310104197902030491
+bothname="两可号码商贸有限公司$tag"
+post d /clients/new "name=$bothname" tier=normal "department=$dept" "lead=$lead3" \
+    "legal_rep_id=$both" legal_rep_name=郑法人 contact_name=孙联系 contact_phone=13922224444
+expect_status 303
+post l /clients/ "q=$both"
+expect_status 200
+expect_body "$bothname"
+! grep -o '\(href\|action\)="[^"]*"' "$BODY" | grep -qF "$both" || fail "a link holds the number that passes both checks"
+ok "an ID number that also passes the credit-code check is searched as an ID number, in no link"
+
 post_raw l /clients/ "q=$id_number"
 expect_status 403
 expect_no_body "$name"
@@ -92,6 +105,7 @@ ok "a lead with clearance 2 and a cleared advisor without a reason find nothing 
 
 # --- the access log -----------------------------------------------------------------------
 new=$(tail -n +"$from" "$LOG")
+! printf '%s' "$new" | grep -qF "$both" || fail "the number that passes both checks is in the access log"
 grep -q 'POST /clients/ ' <<<"$new" || fail "the access log does not show the searches"
 ! grep -qiF "$id_number" <<<"$new" || fail "the ID number is in the access log"
 ! grep -qiF "${id_number:0:17}" <<<"$new" || fail "the ID number's digits are in the access log"
