@@ -1,5 +1,5 @@
-/* db_conn.h — inside the db module only (db.c, db_text.c): the connection
- * handle's fields. Everything else sees struct gw_db as opaque (guwen/db.h). */
+/* db_conn.h — inside the db module only (db.c, db_text.c, db_time.c): the
+ * connection handle's fields. Everything else sees struct gw_db as opaque (guwen/db.h). */
 #ifndef GUWEN_DB_CONN_H
 #define GUWEN_DB_CONN_H
 
