@@ -32,38 +32,35 @@ static const struct gw_list_filter filters[] = {
     {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
-static const struct gw_list_col cols[] = {
-    {"name", "c.name", GW_LC_SORT, "L.Client.Name", NULL, NULL},
-    {"uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL},
-    {"industry", "c.industry", 0, "L.Client.Industry", NULL, NULL},
-    {"tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL},
-    {"dept_name", "d.name", 0, "L.Client.Department", NULL, NULL},
-    {"lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL},
-    {"contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL},
-    {"contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL},
-    {"last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
-     "L.Client.LastContact", NULL, "L.Client.Never"},
-    {"created", "c.id", GW_LC_SORT, NULL, NULL, NULL},
-    {NULL, NULL, 0, NULL, NULL, NULL},
-};
+/* The list's columns; name_ and created_ are read from the clients row, or
+ * from the name grams when the list walks them. */
+#define CLIENT_COLS(name_, created_)                                                               \
+	{                                                                                          \
+		{"name", name_, GW_LC_SORT, "L.Client.Name", NULL, NULL},                          \
+		    {"uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL},                            \
+		    {"industry", "c.industry", 0, "L.Client.Industry", NULL, NULL},                \
+		    {"tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL},                \
+		    {"dept_name", "d.name", 0, "L.Client.Department", NULL, NULL},                 \
+		    {"lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL},                       \
+		    {"contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL},     \
+		    {"contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL},  \
+		    {"last_contact_on",                                                            \
+		     "COALESCE(c.last_contact_on, '1000-01-01')",                                  \
+		     GW_LC_SORT,                                                                   \
+		     "L.Client.LastContact",                                                       \
+		     NULL,                                                                         \
+		     "L.Client.Never"},                                                            \
+		    {"created", created_, GW_LC_SORT, NULL, NULL, NULL},                           \
+		{                                                                                  \
+			NULL, NULL, 0, NULL, NULL, NULL                                            \
+		}                                                                                  \
+	}
 
+static const struct gw_list_col cols[] = CLIENT_COLS("c.name", "c.id");
 /* The same list found through the name grams (a substring of the name): the
  * rarest gram of the search walked in name order (gram, name, id), its id the
  * key, the clients row read only for the rows shown and the filters. */
-static const struct gw_list_col gram_cols[] = {
-    {"name", "g.name", GW_LC_SORT, "L.Client.Name", NULL, NULL},
-    {"uscc", "c.uscc", 0, "L.Client.Uscc", NULL, NULL},
-    {"industry", "c.industry", 0, "L.Client.Industry", NULL, NULL},
-    {"tier", "c.tier", 0, "L.Client.Tier", "L.Client.Tiers", NULL},
-    {"dept_name", "d.name", 0, "L.Client.Department", NULL, NULL},
-    {"lead_name", "u.name", 0, "L.Client.Lead", NULL, NULL},
-    {"contact_name", "c.contact_name", 0, "L.Client.ContactName", NULL, NULL},
-    {"contact_phone", "c.contact_phone", 0, "L.Client.ContactPhone", NULL, NULL},
-    {"last_contact_on", "COALESCE(c.last_contact_on, '1000-01-01')", GW_LC_SORT,
-     "L.Client.LastContact", NULL, "L.Client.Never"},
-    {"created", "g.client_id", GW_LC_SORT, NULL, NULL, NULL},
-    {NULL, NULL, 0, NULL, NULL, NULL},
-};
+static const struct gw_list_col gram_cols[] = CLIENT_COLS("g.name", "g.client_id");
 
 #define LIST_COLUMNS                                                                               \
 	"c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"                           \
