@@ -35,16 +35,22 @@ static int due_row(void *p, int ncols, char **v, const size_t *lens, const char 
 	return 0;
 }
 
+int gw_client_contact_days(struct gw_ctx *ctx)
+{
+	long long n = 0;
+
+	if (gw_db_int(ctx->db, &n, SQL_DAYS, NULL) != 1 || n < 1 || n > 365)
+		return 30;
+	return (int)n;
+}
+
 int gw_client_work(struct gw_ctx *ctx, const char *prefix)
 {
 	struct due d = {ctx, prefix, 0};
-	long long days = 0;
 	char since[11];
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_CLIENT_READ))
 		return 0;
-	if (gw_db_int(ctx->db, &days, SQL_DAYS, NULL) != 1 || days < 1 || days > 365)
-		days = 30;
-	gw_date_format(gw_today(ctx) - (int32_t)days, since);
+	gw_date_format(gw_today(ctx) - gw_client_contact_days(ctx), since);
 	return gw_db_each(ctx->db, due_row, &d, SQL_DUE, "is", ctx->user->id, since) < 0 ? -1 : 0;
 }

@@ -30,7 +30,6 @@ int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level);
 const char *phone_normal(struct gw_ctx *ctx, const char *s);
 /* Select options: prefix.<id> = name. */
 void options(struct gw_ctx *ctx, const char *prefix, const char *sql);
-int contact_days(struct gw_ctx *ctx);
 void page(struct gw_ctx *ctx, const char *title);
 
 /* ---- handlers ---- */

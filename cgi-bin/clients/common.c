@@ -6,9 +6,6 @@
 
 const char *const tier_keys[] = {"normal", "premium", NULL};
 
-static const char SQL_CONTACT_DAYS[] =
-    "SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
-
 int has(struct gw_ctx *ctx, enum gw_perm p)
 {
 	return gw_perm_has(ctx->user->role, p);
@@ -64,16 +61,6 @@ void options(struct gw_ctx *ctx, const char *prefix, const char *sql)
 
 	gw_hdf_set(ctx->hdf, prefix, "");
 	gw_db_each(ctx->db, option_row, &o, sql, NULL);
-}
-
-/* The contact cycle in days (setting contact_days; 30 without one). */
-int contact_days(struct gw_ctx *ctx)
-{
-	long long n = 0;
-
-	if (gw_db_int(ctx->db, &n, SQL_CONTACT_DAYS, NULL) != 1 || n < 1 || n > 365)
-		return 30;
-	return (int)n;
 }
 
 void page(struct gw_ctx *ctx, const char *title)

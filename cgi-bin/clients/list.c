@@ -4,6 +4,7 @@
  * paging and the CSV, which hold only basic information. */
 #include <ctype.h>
 
+#include "guwen/client_work.h"
 #include "guwen/list.h"
 #include "clients.h"
 
@@ -15,7 +16,7 @@ static const char *stale_since(struct gw_ctx *ctx, const struct gw_fval *v)
 	char *d = gw_arena_alloc(&ctx->arena, 11);
 
 	(void)v;
-	gw_date_format(gw_today(ctx) - contact_days(ctx), d);
+	gw_date_format(gw_today(ctx) - gw_client_contact_days(ctx), d);
 	return d;
 }
 
@@ -273,7 +274,7 @@ int list_page(struct gw_ctx *ctx)
 							     tier_keys[i])));
 	options(ctx, "Opt.Departments", SQL_DEPTS);
 	options(ctx, "Opt.Leads", SQL_LEADS);
-	gw_hdf_set_int(ctx->hdf, "Filter.ContactDays", contact_days(ctx));
+	gw_hdf_set_int(ctx->hdf, "Filter.ContactDays", gw_client_contact_days(ctx));
 	page(ctx, "Clients.Title");
 	return gw_view_render(ctx, "clients_list.cs");
 }
