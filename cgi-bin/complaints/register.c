@@ -1,5 +1,7 @@
 /* register.c — complaints.fcgi: registering complaints taken by phone, visit or
  * e-mail (one complaint per form, however often it is sent). */
+#include "guwen/form_key.h"
+
 #include "complaints.h"
 
 /* ---- forms ------------------------------------------------------------------ */
@@ -46,30 +48,13 @@ static const struct gw_fdef register_form[] = {
 };
 GW_FORM_CHECK(register_form, R__N);
 
-/* A registration form's key, once used: a reload or a second click of the same
- * form finds it instead of registering the complaint again. */
-static const char SQL_KEY_USE[] =
-    "INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
-
-static const char SQL_KEY_DONE[] =
-    "UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
-
-static const char SQL_KEY_FIND[] =
-    "SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
-
 static const char SQL_ADVISOR_OK[] =
     "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role = 'advisor'";
 
-static const char *form_key(struct gw_ctx *ctx);
-
 static int new_form_page(struct gw_ctx *ctx)
 {
-	char fresh[65];
-	const char *key = form_key(ctx); /* shown again after a mistake: still unused */
-
-	if (!key && gw_crypto_token(32, fresh))
+	if (gw_form_key_show(ctx))
 		return 500;
-	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	choice_options(ctx, "Opt.Sources", "L.Complaint.Sources", source_choices);
 	options(ctx, "Opt.Advisors", SQL_ADVISORS, option_row);
 	gw_hdf_set(ctx->hdf, "Page.Title", "Complaints.NewTitle");
@@ -122,25 +107,6 @@ static int find_client(struct gw_ctx *ctx)
 	return new_form_page(ctx);
 }
 
-/* The form's key when well formed (64 hex digits), else NULL (no key: a form
- * from before keys existed registers as before). */
-static const char *form_key(struct gw_ctx *ctx)
-{
-	const char *k = gw_form(&ctx->req, "form_key");
-
-	return k && strlen(k) == 64 && strspn(k, "0123456789abcdef") == 64 ? k : NULL;
-}
-
-/* In the registration's transaction: mark the key used; > 0 when it was already
- * (nothing is registered), 0 to go on, < 0 on an error. */
-static int use_key(struct gw_ctx *ctx, void *key)
-{
-	long long n = gw_db_exec(ctx->db, SQL_KEY_USE, "sis", (const char *)key, ctx->user->id,
-				 gw_now_utc(ctx));
-
-	return n < 0 ? -1 : n == 0;
-}
-
 /* The same form sent again: 303 to the complaint it registered (its code is not
  * shown again, and the page says so), or to the list while the first is still
  * being stored. */
@@ -148,7 +114,7 @@ static int already_registered(struct gw_ctx *ctx, const char *key)
 {
 	long long id = 0;
 
-	if (gw_db_int(ctx->db, &id, SQL_KEY_FIND, "si", key, ctx->user->id) < 0)
+	if (gw_form_key_find(ctx, key, &id))
 		return 500;
 	return gw_redirect(ctx, "complaints", id > 0 ? path_of(ctx, id) : "/",
 			   "already_registered");
@@ -226,8 +192,8 @@ int new_submit(struct gw_ctx *ctx)
 	c.happened_on = v[R_HAPPENED].present ? v[R_HAPPENED].s : NULL;
 	c.client_id = client;
 	c.advisor_id = v[R_ADVISOR].i;
-	if ((key = form_key(ctx))) {
-		c.also = use_key;
+	if ((key = gw_form_key(ctx))) { /* no key: a form from before keys registers as before */
+		c.also = gw_form_key_use;
 		c.also_arg = (void *)key;
 	}
 	lang = public_lang(ctx); /* the acknowledgement mail goes to the complainant */
@@ -238,7 +204,7 @@ int new_submit(struct gw_ctx *ctx)
 	if (id < 0)
 		return 500;
 	if (key)
-		gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
+		gw_form_key_done(ctx, key, id);
 	gw_audit(ctx, "complaint.create", "complaint", id, "source=%s", c.source);
 	return show_created(ctx, id, tracking, code, v[R_EMAIL].present);
 }

@@ -4,12 +4,10 @@
  * complaints store (gw_complaint_create, source "visit", the visit's client),
  * once however often the form is sent, and linked both ways: the visit's
  * timeline names the complaint's number, the complaint names its visit. */
-#include <string.h>
-
 #include "guwen/audit.h"
 #include "guwen/complaint_store.h"
-#include "guwen/crypto.h"
 #include "guwen/form.h"
+#include "guwen/form_key.h"
 #include "guwen/hdfset.h"
 #include "guwen/view.h"
 #include "after.h"
@@ -29,12 +27,6 @@ static const char SQL_CONTACT[] =
     "SELECT cc.name, cc.phone, cc.email FROM client_contacts cc WHERE cc.primary_of = ?";
 
 /* the form's key (sql/005_staff_security.sql), as registering by phone uses it */
-static const char SQL_KEY_USE[] =
-    "INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
-static const char SQL_KEY_DONE[] =
-    "UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
-static const char SQL_KEY_FIND[] =
-    "SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
 static const char SQL_LINK[] = "INSERT IGNORE INTO visit_complaints (complaint_id, visit_id,"
 			       " created_by, created_at) VALUES (?, ?, ?, ?)";
 static const char SQL_TRACKING[] = "SELECT tracking_no FROM complaints WHERE id = ?";
@@ -61,22 +53,10 @@ static int opinion_gate(struct gw_ctx *ctx, struct gw_visit *v, int *answer)
 	return 0;
 }
 
-/* The form's key when well formed (64 hex digits), else NULL. */
-static const char *form_key(struct gw_ctx *ctx)
-{
-	const char *k = gw_form(&ctx->req, "form_key");
-
-	return k && strlen(k) == 64 && strspn(k, "0123456789abcdef") == 64 ? k : NULL;
-}
-
 static int show(struct gw_ctx *ctx, const struct gw_visit *v)
 {
-	char fresh[65];
-	const char *key = form_key(ctx); /* shown again after a mistake: still unused */
-
-	if (!key && gw_crypto_token(32, fresh))
+	if (gw_form_key_show(ctx))
 		return 500;
-	gw_hdf_set(ctx->hdf, "Form.form_key", key ? key : fresh);
 	return after_page(ctx, v, "opinion.cs", "VisitReview.ComplaintTitle", NULL);
 }
 
@@ -96,16 +76,6 @@ int opinion_page(struct gw_ctx *ctx)
 	return show(ctx, &v);
 }
 
-/* In the registration's transaction: mark the key used; > 0 when it was
- * already (nothing is registered), 0 to go on, < 0 on an error. */
-static int use_key(struct gw_ctx *ctx, void *key)
-{
-	long long n = gw_db_exec(ctx->db, SQL_KEY_USE, "sis", (const char *)key, ctx->user->id,
-				 gw_now_utc(ctx));
-
-	return n < 0 ? -1 : n == 0;
-}
-
 /* The complaint linked to the visit (once): the key's complaint, the link
  * row, a line on each timeline, the audit. 0 or -1 (logged by the caller's 500). */
 static int link(struct gw_ctx *ctx, const struct gw_visit *v, long long id, const char *key)
@@ -115,7 +85,7 @@ static int link(struct gw_ctx *ctx, const struct gw_visit *v, long long id, cons
 
 	if (gw_db_begin(ctx->db))
 		return -1;
-	gw_db_exec(ctx->db, SQL_KEY_DONE, "isi", id, key, ctx->user->id);
+	gw_form_key_done(ctx, key, id);
 	n = gw_db_exec(ctx->db, SQL_LINK, "iiis", id, v->id, ctx->user->id, gw_now_utc(ctx));
 	if (n == 1 && gw_db_row(ctx->db, ctx->hdf, "Tmp", SQL_TRACKING, "i", id) == 1) {
 		tracking =
@@ -138,8 +108,7 @@ static int already(struct gw_ctx *ctx, const struct gw_visit *v, const char *key
 {
 	long long id = 0;
 
-	if (gw_db_int(ctx->db, &id, SQL_KEY_FIND, "si", key, ctx->user->id) < 0 ||
-	    (id > 0 && link(ctx, v, id, key)))
+	if (gw_form_key_find(ctx, key, &id) || (id > 0 && link(ctx, v, id, key)))
 		return 500;
 	return gw_redirect(ctx, "visits", gw_arena_printf(&ctx->arena, "/%lld", v->id),
 			   "already_registered");
@@ -176,7 +145,7 @@ static struct gw_complaint_new complaint_of(const struct gw_visit *v, const stru
 					 .description = f[O_DESCRIPTION].s,
 					 .happened_on = v->visited_on,
 					 .client_id = v->client_id,
-					 .also = use_key,
+					 .also = gw_form_key_use,
 					 .also_arg = (void *)key};
 }
 
@@ -189,7 +158,7 @@ int opinion_submit(struct gw_ctx *ctx)
 	struct gw_fval f[O__N];
 	struct gw_complaint_new c;
 	char tracking[24], code[9];
-	const char *key = form_key(ctx), *lang = ctx->lang;
+	const char *key = gw_form_key(ctx), *lang = ctx->lang;
 	int answer;
 	long long id;
 
