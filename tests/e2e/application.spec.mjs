@@ -14,8 +14,8 @@
 //      breach question of DOMAIN.md) names the director and the read.
 // Plain node with GUWEN_BASE and GUWEN_VAR (tests/e2e/run). Exits 1 at the
 // first failed expectation with a screenshot; texts carry a random suffix.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
-  submit, text, labelled, fill, actor } from './lib.mjs';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, fail, visible, onPath, launch, submit, text, labelled,
+  fill, actor, stepper } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ const FORM_DELAY = 3500; // a post sooner than 3 s after the form is marked susp
 const SUBMITTED = '您已提交入驻申请 请等待工作人员审核确认';
 const REJECTED = '入驻申请被驳回 请重新修改申请资料,确认资料真实正确后提交';
 mkdirSync(SHOTS, { recursive: true });
+const step = stepper('application');
 
 // a valid 统一社会信用代码 (GB 32100-2015 check digit) unique to this run
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -57,26 +58,6 @@ if (existsSync(sock)) {
   try { sql('DELETE FROM rate_counts'); } catch (e) { console.error(`note: ${e.message}`); }
 }
 
-let n = 0;
-async function step(who, label, fn) {
-  const { page } = who;
-  try {
-    await fn(page);
-    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
-    if (who.width < 500) {
-      const w = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (w > who.width) fail(`the page is ${w}px wide on a ${who.width}px screen`);
-    }
-    await page.screenshot({ path: join(SHOTS, `application-${String(++n).padStart(2, '0')}-${label}.png`), fullPage: true });
-    console.log(`ok   [application/${who.name}] ${label}`);
-  } catch (e) {
-    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0];
-    const where = join(SHOTS, `application-FAILED-${label}.png`);
-    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
-    e.message = `[application/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
-    throw e;
-  }
-}
 
 // the words of the applicant's status page
 async function statusWords(page) {

@@ -21,8 +21,8 @@
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment (all screenshots in
 // $GUWEN_VAR/screenshots). Texts carry a random suffix.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
-  submit, text, escapeRe, labelled, fill, actor } from './lib.mjs';
+import { BASE, VAR, ROOT, SHOTS, fail, visible, onPath, launch, submit, text, escapeRe, labelled,
+  fill, actor, stepper, signIn } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +30,7 @@ import { join } from 'node:path';
 const PHOTO = join(ROOT, 'tests', 'http', 'files', 'photo.png');
 const FORM_DELAY = 3500; // the form refuses (as a bot, silently) posts < 3 s after it was served
 mkdirSync(SHOTS, { recursive: true });
+const step = stepper('complainant', { withName: true });
 
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const T = {
@@ -58,26 +59,6 @@ sql("UPDATE settings SET value = CASE name WHEN 'centre_phone' THEN '010-6234567
   " WHERE name IN ('centre_phone', 'office_hours_zh')");
 const ADVISOR = sql("SELECT id FROM users WHERE login = 'advisor'");
 
-let n = 0;
-async function step(who, label, fn) {
-  const { page } = who;
-  try {
-    await fn(page);
-    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
-    if (who.width < 500) {
-      const w = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (w > who.width) fail(`the page is ${w}px wide on a ${who.width}px screen`);
-    }
-    await page.screenshot({ path: join(SHOTS, `complainant-${String(++n).padStart(2, '0')}-${who.name}-${label}.png`), fullPage: true });
-    console.log(`ok   [complainant/${who.name}] ${label}`);
-  } catch (e) {
-    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0];
-    const where = join(SHOTS, `complainant-FAILED-${label}.png`);
-    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
-    e.message = `[complainant/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
-    throw e;
-  }
-}
 
 async function saved(page, id, what, flash = '已保存。') {
   const path = `/complaints/${id}`;
@@ -87,15 +68,6 @@ async function saved(page, id, what, flash = '已保存。') {
       (errors.length ? `, showing: ${errors.join(' / ')}` : ''));
   }
   await visible(page.getByRole('status').filter({ hasText: flash }), `${flash} after ${what}`);
-}
-
-async function signIn(page, login) {
-  await page.goto(`${BASE}/`);
-  await onPath(page, '/login/', 'the sign-in page');
-  await fill(page, '用户名', login);
-  await fill(page, '密码', PASSWORD);
-  await submit(page, page.getByRole('button', { name: '登录', exact: true }));
-  await onPath(page, '/', `the start page after ${login} signed in`);
 }
 
 const resolutionDue = () => Number(sql(`SELECT UNIX_TIMESTAMP(resolution_due) FROM complaints WHERE tracking_no = '${tracking}'`));

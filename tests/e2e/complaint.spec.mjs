@@ -12,8 +12,8 @@
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment. Texts carry a random
 // suffix, so reruns on the same database never match rows of earlier runs.
-import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch,
-  submit, text, labelled, fill, actor } from './lib.mjs';
+import { BASE, VAR, ROOT, PASSWORD, SHOTS, TIMEOUT, fail, visible, onPath, launch, submit, text,
+  labelled, fill, actor, stepper } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { join } from 'node:path';
 const PHOTO = join(ROOT, 'tests', 'http', 'files', 'photo.png');
 const FORM_DELAY = 3500; // the form refuses (as a bot, silently) posts < 3 s after it was served
 mkdirSync(SHOTS, { recursive: true });
+const step = stepper('complaint');
 
 // this run's texts
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -48,26 +49,6 @@ if (existsSync(sock)) {
   }
 }
 
-let n = 0;
-async function step(who, label, fn) {
-  const { page } = who;
-  try {
-    await fn(page);
-    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
-    if (who.width < 500) {
-      const w = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (w > who.width) fail(`the page is ${w}px wide on a ${who.width}px screen`);
-    }
-    await page.screenshot({ path: join(SHOTS, `complaint-${String(++n).padStart(2, '0')}-${label}.png`), fullPage: true });
-    console.log(`ok   [complaint/${who.name}] ${label}`);
-  } catch (e) {
-    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0]; // playwright's first line says it
-    const where = join(SHOTS, `complaint-FAILED-${label}.png`);
-    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
-    e.message = `[complaint/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
-    throw e;
-  }
-}
 
 // After a back-office action: back on the complaint's page with 已保存。, or the
 // message the page shows instead.

@@ -84,3 +84,41 @@ export async function actor(browser, name, options) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return { name, context, page, problems, width: options.viewport.width };
 }
+
+// stepper(story) — the spec's step runner: step(who, label, fn) runs fn(page),
+// fails on what the browser reported and (on a phone) on a page wider than the
+// screen, keeps a numbered screenshot of the story (with the actor's name in it
+// when withName), and on failure says which step and where its screenshot is.
+export function stepper(story, { withName = false } = {}) {
+  let n = 0;
+  return async function step(who, label, fn) {
+    const { page } = who;
+    try {
+      await fn(page);
+      if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
+      if (who.width < 500) {
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > who.width) fail(`the page is ${w}px wide on a ${who.width}px screen`);
+      }
+      const shot = `${story}-${String(++n).padStart(2, '0')}-${withName ? `${who.name}-` : ''}${label}.png`;
+      await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
+      console.log(`ok   [${story}/${who.name}] ${label}`);
+    } catch (e) {
+      if (!(e instanceof Failure)) e.message = e.message.split('\n')[0]; // playwright's first line says it
+      const where = join(SHOTS, `${story}-FAILED-${label}.png`);
+      await page.screenshot({ path: where, fullPage: true }).catch(() => {});
+      e.message = `[${story}/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
+      throw e;
+    }
+  };
+}
+
+// signIn(page, login) — through the sign-in page to the start page
+export async function signIn(page, login) {
+  await page.goto(`${BASE}/`);
+  await onPath(page, '/login/', 'the sign-in page');
+  await page.getByLabel(/^用户名/).fill(login);
+  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await submit(page, page.getByRole('button', { name: '登录', exact: true }));
+  await onPath(page, '/', `the start page after ${login} signed in`);
+}

@@ -10,12 +10,13 @@
 // Plain node: `node project.spec.mjs` with GUWEN_BASE and GUWEN_VAR set
 // (tests/e2e/run does that). Exits 1 at the first failed expectation, naming
 // the step, with a screenshot of the page at that moment.
-import { BASE, VAR, PASSWORD, SHOTS, TIMEOUT, Failure, fail, visible, onPath, launch } from './lib.mjs';
+import { BASE, VAR, SHOTS, fail, visible, onPath, launch, stepper, signIn as signInAt, submit, actor } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 mkdirSync(SHOTS, { recursive: true });
+const step = stepper('project');
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const CLIENT = `浏览器客户${tag}`;
 const REASON = `本周外勤已满${tag}`;
@@ -27,53 +28,7 @@ sql(`INSERT INTO clients (name, created_at, updated_at) VALUES ('${CLIENT}', NOW
 const clientId = sql(`SELECT id FROM clients WHERE name = '${CLIENT}'`);
 const [advisorId, dept, advisorName] = sql("SELECT id, department_id, name FROM users WHERE login = 'advisor'").split('\t');
 
-async function submit(page, button) {
-  const loaded = page.waitForEvent('load', { timeout: TIMEOUT });
-  await button.click();
-  try {
-    await loaded;
-  } catch {
-    fail('the form was submitted, but no new page loaded');
-  }
-}
-
-async function actor(browser, name) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { name, context, page, problems };
-}
-
-let n = 0;
-async function step(who, label, fn) {
-  const { page } = who;
-  try {
-    await fn(page);
-    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
-    await page.screenshot({ path: join(SHOTS, `project-${String(++n).padStart(2, '0')}-${label}.png`), fullPage: true });
-    console.log(`ok   [project/${who.name}] ${label}`);
-  } catch (e) {
-    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0];
-    const where = join(SHOTS, `project-FAILED-${label}.png`);
-    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
-    e.message = `[project/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
-    throw e;
-  }
-}
-
-async function signIn(who, login) {
-  await step(who, `${login}-signed-in`, async (page) => {
-    await page.goto(`${BASE}/`);
-    await onPath(page, '/login/', 'the sign-in page');
-    await page.getByLabel(/^用户名/).fill(login);
-    await page.getByLabel(/^密码/).fill(PASSWORD);
-    await submit(page, page.getByRole('button', { name: '登录', exact: true }));
-    await onPath(page, '/', `the start page after ${login} signed in`);
-  });
-}
+const signIn = (who, login) => step(who, `${login}-signed-in`, (page) => signInAt(page, login));
 
 // the slip's item on the advisor's start page, followed to the project
 async function fromStartPage(page, id) {
@@ -85,9 +40,9 @@ async function fromStartPage(page, id) {
 }
 
 async function story(browser) {
-  const market = await actor(browser, 'market');
-  const advisor = await actor(browser, 'advisor');
-  const manager = await actor(browser, 'manager');
+  const market = await actor(browser, 'market', { viewport: { width: 1280, height: 900 } });
+  const advisor = await actor(browser, 'advisor', { viewport: { width: 1280, height: 900 } });
+  const manager = await actor(browser, 'manager', { viewport: { width: 1280, height: 900 } });
   let id;
 
   await signIn(market, 'market');

@@ -12,13 +12,14 @@
 //      edited text is in the outbox.
 // Plain node with GUWEN_BASE and GUWEN_VAR (tests/e2e/run). Exits 1 at the
 // first failed expectation with a screenshot; texts carry a random suffix.
-import { BASE, VAR, PASSWORD, SHOTS, Failure, fail, visible, onPath, launch, submit, fill, labelled,
-  actor } from './lib.mjs';
+import { BASE, VAR, SHOTS, fail, visible, onPath, launch, submit, fill, labelled, actor, stepper,
+  signIn as signInAt } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 mkdirSync(SHOTS, { recursive: true });
+const step = stepper('visit');
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const T = {
   client: `回访浏览器客户${tag}`,
@@ -44,33 +45,8 @@ const clientId = sql(`SELECT id FROM clients WHERE name = '${T.client}'`);
 sql(`INSERT INTO client_contacts (client_id, name, role, phone, email, is_primary, created_at, updated_at)
      VALUES (${clientId}, '王经理', '财务经理', '13800138000', '${T.email}', 1, NOW(), NOW())`);
 
-let n = 0;
-async function step(who, label, fn) {
-  const { page } = who;
-  try {
-    await fn(page);
-    if (who.problems.length) fail(`the browser reported: ${who.problems.join(' | ')}`);
-    await page.screenshot({ path: join(SHOTS, `visit-${String(++n).padStart(2, '0')}-${label}.png`), fullPage: true });
-    console.log(`ok   [visit/${who.name}] ${label}`);
-  } catch (e) {
-    if (!(e instanceof Failure)) e.message = e.message.split('\n')[0];
-    const where = join(SHOTS, `visit-FAILED-${label}.png`);
-    await page.screenshot({ path: where, fullPage: true }).catch(() => {});
-    e.message = `[visit/${who.name}] ${label}: ${e.message}\n     screenshot: ${where}`;
-    throw e;
-  }
-}
 
-async function signIn(who, login) {
-  await step(who, `${login}-signed-in`, async (page) => {
-    await page.goto(`${BASE}/`);
-    await onPath(page, '/login/', 'the sign-in page');
-    await page.getByLabel(/^用户名/).fill(login);
-    await page.getByLabel(/^密码/).fill(PASSWORD);
-    await submit(page, page.getByRole('button', { name: '登录', exact: true }));
-    await onPath(page, '/', `the start page after ${login} signed in`);
-  });
-}
+const signIn = (who, login) => step(who, `${login}-signed-in`, (page) => signInAt(page, login));
 
 const visitId = () => sql(`SELECT id FROM visits WHERE client_id = ${clientId}`);
 const status = () => sql(`SELECT status FROM visits WHERE client_id = ${clientId}`);
