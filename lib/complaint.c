@@ -352,3 +352,16 @@ int gw_calendar_load(struct gw_db *db, struct gw_workday_cal *cal, int32_t from,
 	gw_date_format(to, b);
 	return gw_db_each(db, calendar_row, cal, SQL_CALENDAR, "ss", a, b) < 0 ? -1 : 0;
 }
+
+int gw_calendar_add(struct gw_db *db, int32_t day, int n, int32_t *out)
+{
+	struct gw_workday_cal cal;
+	int rc;
+
+	gw_workday_init(&cal);
+	rc = gw_calendar_load(db, &cal, day - 1, day + 40);
+	if (rc == 0)
+		*out = gw_workday_add(&cal, day, n);
+	gw_workday_free(&cal);
+	return rc;
+}

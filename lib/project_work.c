@@ -12,7 +12,6 @@
 #include "guwen/project.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
-#include "guwen/workday.h"
 
 /* Each statement names its tables in the order to read them (STRAIGHT_JOIN):
  * from the index that picks the few rows (the user's, the department's, the
@@ -194,16 +193,12 @@ static int filing(struct work *w, const char *horizon)
 /* The last day counted as "in the next 2 working days". */
 static int due_horizon(struct gw_ctx *ctx, char *out)
 {
-	struct gw_workday_cal cal;
-	int32_t today = gw_today(ctx);
-	int rc;
+	int32_t day;
 
-	gw_workday_init(&cal);
-	rc = gw_calendar_load(ctx->db, &cal, today - 1, today + 40);
-	if (rc == 0)
-		gw_date_format(gw_workday_add(&cal, today, 2), out);
-	gw_workday_free(&cal);
-	return rc;
+	if (gw_calendar_add(ctx->db, gw_today(ctx), 2, &day))
+		return -1;
+	gw_date_format(day, out);
+	return 0;
 }
 
 int gw_project_work(struct gw_ctx *ctx, const char *prefix)

@@ -12,7 +12,6 @@
 #include "guwen/valid.h"
 #include "guwen/visit.h"
 #include "guwen/visit_followup.h"
-#include "guwen/workday.h"
 
 static const char SQL_VISITOR[] =
     "SELECT COALESCE(u.name, '') FROM visits v LEFT JOIN users u ON u.id = v.visitor_id"
@@ -45,16 +44,12 @@ static int32_t local_day(struct gw_db *db, int64_t now)
 /* 2 working days after today by the working-day calendar. 0 or -1. */
 static int followup_due(struct gw_db *db, int64_t now, char out[11])
 {
-	struct gw_workday_cal cal;
-	int32_t today = local_day(db, now);
-	int rc;
+	int32_t day;
 
-	gw_workday_init(&cal);
-	rc = gw_calendar_load(db, &cal, today - 1, today + 40);
-	if (rc == 0)
-		gw_date_format(gw_workday_add(&cal, today, 2), out);
-	gw_workday_free(&cal);
-	return rc;
+	if (gw_calendar_add(db, local_day(db, now), 2, &day))
+		return -1;
+	gw_date_format(day, out);
+	return 0;
 }
 
 static int text_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)

@@ -9,7 +9,6 @@
 #include "guwen/valid.h"
 #include "guwen/visit.h"
 #include "guwen/visit_followup.h"
-#include "guwen/workday.h"
 
 /* The client's facts the rule needs: tier, department, first lead, the
  * primary contact's name. */
@@ -180,14 +179,5 @@ int gw_visit_finished(struct gw_db *db, uint32_t visit_id, uint32_t user_id, int
 
 int gw_visit_report_due(struct gw_db *db, int32_t visited_on, int32_t *due)
 {
-	struct gw_workday_cal cal;
-	int rc;
-
-	gw_workday_init(&cal);
-	/* the next working day lies within a month even after the Spring Festival */
-	rc = gw_calendar_load(db, &cal, visited_on, visited_on + 40);
-	if (rc == 0)
-		*due = gw_workday_add(&cal, visited_on, 1);
-	gw_workday_free(&cal);
-	return rc;
+	return gw_calendar_add(db, visited_on, 1, due);
 }

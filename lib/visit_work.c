@@ -11,7 +11,6 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 #include "guwen/visit_work.h"
-#include "guwen/workday.h"
 
 #define V_COLS                                                                                     \
 	"SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                     \
@@ -153,16 +152,12 @@ static int section(struct gw_ctx *ctx, const char *prefix, enum what what, const
 /* The last day counted as "due within 2 working days". */
 static int horizon(struct gw_ctx *ctx, char out[16])
 {
-	struct gw_workday_cal cal;
-	int32_t today = gw_today(ctx);
-	int rc;
+	int32_t day;
 
-	gw_workday_init(&cal);
-	rc = gw_calendar_load(ctx->db, &cal, today - 1, today + 40);
-	if (rc == 0)
-		gw_date_format(gw_workday_add(&cal, today, 2), out);
-	gw_workday_free(&cal);
-	return rc;
+	if (gw_calendar_add(ctx->db, gw_today(ctx), 2, &day))
+		return -1;
+	gw_date_format(day, out);
+	return 0;
 }
 
 int gw_visit_work_due(struct gw_ctx *ctx, const char *prefix)

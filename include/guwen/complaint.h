@@ -110,5 +110,9 @@ int gw_complaint_code_mac(const struct gw_keyring *kr, const char *tracking, con
 
 /* Load the calendar exceptions for days in [from, to] from calendar_days. 0 or -1. */
 int gw_calendar_load(struct gw_db *db, struct gw_workday_cal *cal, int32_t from, int32_t to);
+/* The day n working days after day (gw_workday_add, 0 <= n <= 3) by the calendar
+ * in calendar_days, into *out: the 40 days after day hold that many working
+ * days even across the Spring Festival. 0 or -1. */
+int gw_calendar_add(struct gw_db *db, int32_t day, int n, int32_t *out);
 
 #endif
