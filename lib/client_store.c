@@ -24,9 +24,16 @@ static const char SQL_CONTACT[] =
     " created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_LEAD[] =
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-    " VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP())";
+    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at, contact_on)"
+    " SELECT id, ?, NULLIF(?, 0), UTC_TIMESTAMP(), last_contact_on FROM clients WHERE id = ?";
 static const char SQL_USER_NAME[] = "SELECT name FROM users WHERE id = ?";
+static const char SQL_CONTACT_LATER[] =
+    "UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
+    " WHERE id = ?";
+static const char SQL_CONTACT_EXACT[] = "UPDATE clients SET last_contact_on = ? WHERE id = ?";
+static const char SQL_LEADS_SYNC[] = "UPDATE client_leads l JOIN clients c ON c.id = l.client_id"
+				     " SET l.contact_on = c.last_contact_on WHERE l.client_id = ?"
+				     " AND NOT (l.contact_on <=> c.last_contact_on)";
 static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
 static const char SQL_GRAM[] =
     "INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
@@ -273,7 +280,7 @@ static int contact_and_lead(struct gw_ctx *ctx, long long id, const struct gw_cl
 		       nz(c->contact_phone), nz(c->contact_email), nz(c->contact_wechat),
 		       nz(c->contact_qq)) != 1)
 		return -1;
-	if (c->lead_id && gw_db_exec(ctx->db, SQL_LEAD, "iii", id, c->lead_id, uid) < 0)
+	if (c->lead_id && gw_client_lead_add(ctx->db, id, c->lead_id, uid) < 0)
 		return -1;
 	return 0;
 }
@@ -328,10 +335,30 @@ long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
 	return id;
 }
 
+long long gw_client_lead_add(struct gw_db *db, long long client_id, long long user_id,
+			     long long added_by)
+{
+	return gw_db_exec(db, SQL_LEAD, "iii", user_id, added_by, client_id);
+}
+
+/* client_leads.contact_on of the client's leads := clients.last_contact_on */
+static int leads_sync(struct gw_db *db, long long client_id)
+{
+	return gw_db_exec(db, SQL_LEADS_SYNC, "i", client_id) < 0 ? -1 : 0;
+}
+
+int gw_client_contact_set(struct gw_db *db, long long client_id, const char *on, int exact)
+{
+	long long n = exact ? gw_db_exec(db, SQL_CONTACT_EXACT, "si", on, client_id)
+			    : gw_db_exec(db, SQL_CONTACT_LATER, "ssi", on, on, client_id);
+
+	return n < 0 ? -1 : leads_sync(db, client_id);
+}
+
 int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
 			   long long project_id)
 {
-	long long n = gw_db_exec(ctx->db, SQL_LEAD, "iii", client_id, user_id, ctx->user->id);
+	long long n = gw_client_lead_add(ctx->db, client_id, user_id, ctx->user->id);
 	const char *name;
 
 	if (n <= 0)

@@ -7,11 +7,10 @@
 
 static const char SQL_DAYS[] =
     "SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
-static const char SQL_DUE[] =
-    "SELECT c.id, c.name, c.last_contact_on FROM client_leads l JOIN clients c"
-    " ON c.id = l.client_id WHERE l.user_id = ? AND c.active = 1"
-    " AND (c.last_contact_on IS NULL OR c.last_contact_on < ?)"
-    " ORDER BY c.last_contact_on, c.id LIMIT 10";
+static const char SQL_DUE[] = "SELECT c.id, c.name, l.contact_on FROM client_leads l JOIN clients c"
+			      " ON c.id = l.client_id WHERE l.user_id = ?"
+			      " AND (l.contact_on IS NULL OR l.contact_on < ?) AND c.active = 1"
+			      " ORDER BY l.contact_on, l.client_id LIMIT 10";
 
 struct due {
 	struct gw_ctx *ctx;

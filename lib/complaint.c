@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "guwen/complaint.h"
+#include "guwen/ctx.h"
 #include "guwen/valid.h"
 
 static const char *const sev_names[] = {"", "a", "b", "c", "d"};
@@ -364,4 +365,12 @@ int gw_calendar_add(struct gw_db *db, int32_t day, int n, int32_t *out)
 		*out = gw_workday_add(&cal, day, n);
 	gw_workday_free(&cal);
 	return rc;
+}
+
+int gw_calendar_soon(struct gw_ctx *ctx, char out[16])
+{
+	if (!ctx->soon && gw_calendar_add(ctx->db, gw_today(ctx), 2, &ctx->soon))
+		return -1;
+	gw_date_format(ctx->soon, out);
+	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "guwen/audit.h"
+#include "guwen/client_store.h"
 #include "guwen/complaint_record.h"
 #include "guwen/complaint_store.h"
 #include "guwen/log.h"
@@ -36,10 +37,6 @@ static const char SQL_EVENT[] =
 static const char SQL_OVERDUE_SYNC[] =
     "UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
     " AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
-/* a complaint is a contact from the client (DOMAIN.md "Regular contact") */
-static const char SQL_CLIENT_CONTACT[] =
-    "UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
-    " WHERE id = ?";
 static const char SQL_FILE[] =
     "INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
     " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
@@ -168,8 +165,8 @@ static int client_contact(struct gw_ctx *ctx, const struct gw_complaint_new *c)
 	if (!c->client_id || c->suspect)
 		return 0;
 	gw_date_format(gw_today(ctx), today);
-	return gw_db_exec(ctx->db, SQL_CLIENT_CONTACT, "ssi", today, today, c->client_id) < 0 ? -1
-											      : 0;
+	/* a complaint is a contact from the client (DOMAIN.md "Regular contact") */
+	return gw_client_contact_set(ctx->db, c->client_id, today, 0);
 }
 
 /* In the transaction: the caller's part, the day's next number (drawn here, so

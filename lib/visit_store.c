@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guwen/client_store.h"
 #include "guwen/complaint.h"
 #include "guwen/valid.h"
 #include "guwen/visit.h"
@@ -34,8 +35,6 @@ static const char SQL_INSERT[] =
 static const char SQL_EVENT[] = "INSERT INTO visit_events (visit_id, at, user_id, kind, body) "
 				"VALUES (?, ?, NULLIF(?, 0), ?, ?)";
 static const char SQL_DAY[] = "SELECT COALESCE(visited_on, ?), client_id FROM visits WHERE id = ?";
-static const char SQL_CONTACT[] =
-    "UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?) WHERE id = ?";
 
 struct client_facts {
 	long long premium, dept, lead;
@@ -171,7 +170,7 @@ int gw_visit_finished(struct gw_db *db, uint32_t visit_id, uint32_t user_id, int
 	local[10] = '\0';
 	if (gw_db_each(db, day_row, &d, SQL_DAY, "si", local, (long long)visit_id) < 0 || !d.client)
 		return -1;
-	if (gw_db_exec(db, SQL_CONTACT, "ssi", d.on, d.on, d.client) < 0)
+	if (gw_client_contact_set(db, d.client, d.on, 0) < 0)
 		return -1;
 	/* a complaint's follow-up visit closes the complaint's follow-up */
 	return gw_visit_followup_done(db, visit_id, user_id, now);

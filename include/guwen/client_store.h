@@ -71,6 +71,14 @@ const char *gw_client_like(struct gw_ctx *ctx, const char *s);
  * history row when they were not one yet. In the caller's transaction; 0 or -1. */
 int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
 			   long long project_id);
+/* The client's last contact (DOMAIN.md "Regular contact") is the day on
+ * ("YYYY-MM-DD"): exact 1 sets it (by hand, may correct it back), exact 0 only
+ * moves it later (a complaint, a visit). The leads' copy follows. 0 or -1. */
+int gw_client_contact_set(struct gw_db *db, long long client_id, const char *on, int exact);
+/* Make user_id a lead of the client (added_by 0: by the system), with the
+ * client's last contact copied: 1 added, 0 a lead already, -1 error. */
+long long gw_client_lead_add(struct gw_db *db, long long client_id, long long user_id,
+			     long long added_by);
 /* A history row (kind: created, edited, verified, contacted, contact, lead,
  * period, file) with its reason; returns its id or -1. */
 long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,

@@ -11,6 +11,8 @@
 #include "guwen/db.h"
 #include "guwen/workday.h"
 
+struct gw_ctx;
+
 /* Severity: 1..4 = a 轻微, b 一般, c 重大, d 严重; 0 = not yet classified. */
 enum gw_severity { GW_SEV_NONE = 0, GW_SEV_A, GW_SEV_B, GW_SEV_C, GW_SEV_D };
 
@@ -114,5 +116,8 @@ int gw_calendar_load(struct gw_db *db, struct gw_workday_cal *cal, int32_t from,
  * in calendar_days, into *out: the 40 days after day hold that many working
  * days even across the Spring Festival. 0 or -1. */
 int gw_calendar_add(struct gw_db *db, int32_t day, int n, int32_t *out);
+/* The last day of "in the next 2 working days" from today, "YYYY-MM-DD" into
+ * out: the start page's sections share it, read once per request. 0 or -1. */
+int gw_calendar_soon(struct gw_ctx *ctx, char out[16]);
 
 #endif

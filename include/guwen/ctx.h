@@ -42,6 +42,7 @@ struct gw_ctx {
 	const char *lang;     /* "zh-CN" or "en" */
 	time_t now;
 	int https;
+	int32_t soon; /* gw_calendar_soon of this request, 0 until read */
 };
 
 /* Route parameter i (":id" segments in order), or NULL. */
