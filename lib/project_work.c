@@ -31,16 +31,6 @@
 	"  WHERE x.project_id = p.id)" W_NAMES
 
 /* clang-format off */
-/* open slips to me, or to my department without an advisor (I am in it); an
- * open slip is its project's latest (a new one follows only a rejection).
- * Each half reads its ten nearest from an index ending in the due date. */
-static const char SQL_TO_ACCEPT[] = "(" W_SELECT("sl.coach_due")
-    " FROM project_slips sl USE INDEX (ix_slips_advisor) JOIN projects p ON p.id = sl.project_id"
-    W_NAMES " WHERE sl.advisor_id = ? AND sl.status = 'open' AND p.status = 'assigning'"
-    " ORDER BY sl.learn_due LIMIT 10) UNION ALL (" W_SELECT("sl.coach_due")
-    " FROM project_slips sl USE INDEX (ix_slips_department) JOIN projects p ON p.id = sl.project_id"
-    W_NAMES " WHERE sl.department_id = ? AND sl.status = 'open' AND sl.advisor_id IS NULL"
-    " AND p.status = 'assigning' ORDER BY sl.learn_due LIMIT 10) ORDER BY 5 LIMIT 10";
 static const char SQL_TO_REASSIGN[] =
     W_COLS " WHERE p.created_by = ? AND p.status = 'reassign' ORDER BY p.id DESC LIMIT 10";
 /* the manager answered market about a second rejection: market answers the client */
@@ -60,22 +50,34 @@ static const char SQL_COLLECT[] = W_SELECT("sl.coach_due")
     " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
     W_NAMES " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10";
 
-/* my accepted slips' nearest deadline not recorded done, due by the given day
- * (projects.deadline_due, kept by the accept and deadline actions: read from
- * the index (lead_id, deadline_due) of 019); the slip says which one */
-static const char SQL_MY_DUE[] =
-    W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach')")
+/* The user's own work in one statement, each part in its order and tagged
+ * (k, the order within k): open slips to accept, to me or to my department
+ * without an advisor (I am in it; each half reads its ten nearest from an
+ * index ending in the due date); my accepted slips' nearest deadline not
+ * recorded done, due by the given day (projects.deadline_due, kept by the
+ * accept and deadline actions, from the index (lead_id, deadline_due) of 019);
+ * my 代理记账 months not filed, due by the given day (from the periods not
+ * filed, index (filed_on, filing_due), mine among them). Past ones too. */
+#define W_OWN_ACCEPT(INDEX, WHO)                                                                   \
+	"(" W_SELECT("sl.coach_due, 'Accept', 1 AS k, sl.learn_due AS s")                          \
+	" FROM project_slips sl USE INDEX (" INDEX ") JOIN projects p ON p.id = sl.project_id"     \
+	W_NAMES " WHERE " WHO " AND sl.status = 'open' AND p.status = 'assigning'"                  \
+	" ORDER BY sl.learn_due LIMIT 10)"
+static const char SQL_OWN[] =
+    "SELECT * FROM (" W_OWN_ACCEPT("ix_slips_advisor", "sl.advisor_id = ?")
+    " UNION ALL " W_OWN_ACCEPT("ix_slips_department",
+			       "sl.department_id = ? AND sl.advisor_id IS NULL")
+    " UNION ALL (" W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach'), 2,"
+			    " p.deadline_due")
     " FROM projects p USE INDEX (ix_projects_lead_deadline)"
     " JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'"
     W_NAMES " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
-    " ORDER BY p.deadline_due LIMIT 10";
-/* my 代理记账 months not filed, due by the given day: from the periods not
- * filed (index (filed_on, filing_due)), mine among them */
-static const char SQL_MY_FILING[] =
-    "SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, pp.filing_due, pp.filing_due,"
-    " 'Filing' FROM project_periods pp USE INDEX (ix_periods_due)"
-    " JOIN projects p ON p.id = pp.project_id" W_NAMES " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ? AND p.status = 'active'"
-    " ORDER BY pp.filing_due LIMIT 10";
+    " ORDER BY p.deadline_due LIMIT 10)"
+    " UNION ALL (SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, pp.filing_due,"
+    " pp.filing_due, 'Filing', 3, pp.filing_due FROM project_periods pp USE INDEX (ix_periods_due)"
+    " JOIN projects p ON p.id = pp.project_id" W_NAMES
+    " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ? AND p.status = 'active'"
+    " ORDER BY pp.filing_due LIMIT 10)) w ORDER BY k, s, id";
 /* clang-format on */
 
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
@@ -95,7 +97,7 @@ struct work {
 	struct gw_ctx *ctx;
 	const char *prefix, *what;
 	char today[16];
-	int n;
+	int n, accept;
 };
 
 /* Blocked projects, collection cases and answers owed have no due day. */
@@ -137,7 +139,10 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	if (ncols >= 7 && v[6]) /* the statement says which deadline */
 		w->what = !strcmp(v[6], "Learn")    ? "Learn"
 			  : !strcmp(v[6], "Filing") ? "Filing"
+			  : !strcmp(v[6], "Accept") ? "Accept"
 						    : "Coach";
+	if (!strcmp(w->what, "Accept") && w->accept++ >= 10) /* of the two halves */
+		return 0;
 	due = !strcmp(w->what, "Accept") ? v[4] : v[5];
 	overdue = !urgent(w) && due && strcmp(due, w->today) < 0;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
@@ -173,39 +178,31 @@ static int late(struct work *w, const char *what, const char *sql)
 	return gw_db_each(w->ctx->db, work_row, w, sql, "ii", u->dept_id, u->id) < 0 ? -1 : 0;
 }
 
-/* The user's own deadlines not done, due by horizon (past ones too). */
-static int mine(struct work *w, const char *horizon)
+/* The user's own work (SQL_OWN); dept is 0 for roles without slips to a department. */
+static int own(struct work *w, long long dept)
 {
-	w->what = "Coach";
-	return gw_db_each(w->ctx->db, work_row, w, SQL_MY_DUE, "is", w->ctx->user->id, horizon) < 0
+	struct gw_ctx *ctx = w->ctx;
+	long long id = ctx->user->id;
+	char horizon[16];
+
+	if (gw_calendar_soon(ctx, horizon))
+		return -1;
+	return gw_db_each(ctx->db, work_row, w, SQL_OWN, "iiissi", id, dept, id, horizon, horizon,
+			  id) < 0
 		   ? -1
 		   : 0;
-}
-
-/* The user's 代理记账 months not filed, due by horizon (past ones too). */
-static int filing(struct work *w, const char *horizon)
-{
-	int n;
-
-	w->what = "Filing";
-	n = gw_db_each(w->ctx->db, work_row, w, SQL_MY_FILING, "si", horizon, w->ctx->user->id);
-	return n < 0 ? -1 : 0;
 }
 
 int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 {
 	struct work w = {.ctx = ctx, .prefix = prefix};
 	struct gw_user *u = ctx->user;
-	char horizon[16];
 	int rc = 0;
 
 	if (!gw_perm_has(u->role, GW_PERM_PROJECT_READ))
 		return 0;
 	gw_date_format(gw_today(ctx), w.today);
-	w.what = "Accept";
-	if (gw_db_each(ctx->db, work_row, &w, SQL_TO_ACCEPT, "ii", u->id,
-		       u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0) <
-	    0)
+	if (own(&w, u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0))
 		return -1;
 	if (u->role == GW_ROLE_MARKET || u->role == GW_ROLE_DIRECTOR) {
 		rc |= section(&w, "TellClient", SQL_TO_TELL_CLIENT, u->id);
@@ -221,7 +218,5 @@ int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 		rc |= section(&w, "Blocked", SQL_BLOCKED_MARKET, u->id);
 	if (gw_perm_has(u->role, GW_PERM_FEE_COLLECT))
 		rc |= collect(&w);
-	if (rc || gw_calendar_soon(ctx, horizon))
-		return -1;
-	return mine(&w, horizon) || filing(&w, horizon) ? -1 : 0;
+	return rc ? -1 : 0;
 }
