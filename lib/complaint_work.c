@@ -30,17 +30,26 @@
 	WORK_BRANCH(from, cond, "registered")                                                      \
 	" UNION ALL " WORK_BRANCH(from, cond, "investigating") " UNION ALL " WORK_BRANCH(          \
 	    from, cond, "resolved") " UNION ALL " WORK_BRANCH(from, cond, "followup")
-#define WORK_ROWS_SQL(from, cond)                                                                  \
-	"SELECT * FROM (" WORK_OPEN(from, cond) ") w ORDER BY id DESC LIMIT 10"
 
 /* How many (up to WORK_COUNT_MAX) and the nearest deadline still running: the
  * response deadline until the complainant was answered, then the resolution's. */
 #define WORK_SUM_SQL(from, cond)                                                                   \
-	"SELECT COUNT(*), MIN(due) FROM (SELECT CASE WHEN waiting_since IS NOT NULL"               \
-	" OR stage NOT IN ('registered', 'investigating') THEN NULL"                               \
-	" WHEN responded_at IS NULL THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))"      \
+	"SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*), MIN(due) FROM (SELECT CASE"                \
+	" WHEN waiting_since IS NOT NULL OR stage NOT IN ('registered', 'investigating')"          \
+	" THEN NULL WHEN responded_at IS NULL"                                                     \
+	" THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))"                                \
 	" ELSE UNIX_TIMESTAMP(resolution_due) END AS due FROM " from " WHERE " cond                \
 	" AND stage <> 'closed' LIMIT " WORK_COUNT_MAX_SQL ") x"
+/* A section's rows and then its summary row (id NULL) in one statement: each
+ * statement costs MariaDB about 0.15 ms whatever it reads. */
+#define WORK_SECTION_SQL(from, cond)                                                               \
+	"SELECT * FROM ((SELECT w.*, NULL AS n, NULL AS due FROM (" WORK_OPEN(                     \
+	    from,                                                                                  \
+	    cond) ") w ORDER BY id DESC LIMIT 10) UNION ALL (" WORK_SUM_SQL(from,                  \
+									    cond) "))"             \
+										  " s ORDER BY "   \
+										  "id IS NULL, "   \
+										  "id DESC"
 
 /* The tables: plain, or held to the index that serves the condition's branch
  * (condition, stage, id). Without a hint MariaDB intersects three indexes for
@@ -67,32 +76,27 @@
 	"id IN (SELECT complaint_id FROM complaint_referrals WHERE answered_at IS NULL) AND 0 < ?"
 
 struct work_def {
-	const char *rows, *sum; /* WORK_ROWS_SQL, WORK_SUM_SQL of one condition */
-	const char *more;	/* the complaints list that shows all of it */
-	int alert;		/* the director's c/d alert: marked, shown apart */
+	const char *rows; /* WORK_SECTION_SQL of one condition (the alerts: rows only) */
+	const char *more; /* the complaints list that shows all of it */
+	int alert;	  /* the director's c/d alert: marked, shown apart */
 };
 
-static const struct work_def owned = {WORK_ROWS_SQL(F_OWNER, C_OWNED),
-				      WORK_SUM_SQL(F_OWNER, C_OWNED), "/?tab=mine&open=1", 0};
+static const struct work_def owned = {WORK_SECTION_SQL(F_OWNER, C_OWNED), "/?tab=mine&open=1", 0};
 /* shown without a count: no summary statement */
 static const struct work_def alerts = {
     "SELECT * FROM (" WORK_OPEN(F_SEVERITY, C_ALERT_C) " UNION ALL " WORK_OPEN(
 	F_SEVERITY, C_ALERT_D) ") w ORDER BY id DESC LIMIT 10",
-    NULL, "/?tab=all&grave=1&open=1", 1};
-static const struct work_def to_classify = {WORK_ROWS_SQL(F_SEVERITY, C_CLASSIFY),
-					    WORK_SUM_SQL(F_SEVERITY, C_CLASSIFY),
+    "/?tab=all&grave=1&open=1", 1};
+static const struct work_def to_classify = {WORK_SECTION_SQL(F_SEVERITY, C_CLASSIFY),
 					    "/?tab=department&severity=none&open=1", 0};
-static const struct work_def to_classify_all = {WORK_ROWS_SQL(F_SEVERITY, C_CLASSIFY),
-						WORK_SUM_SQL(F_SEVERITY, C_CLASSIFY),
+static const struct work_def to_classify_all = {WORK_SECTION_SQL(F_SEVERITY, C_CLASSIFY),
 						"/?tab=all&severity=none&open=1", 0};
-static const struct work_def unowned = {WORK_ROWS_SQL(F_UNOWNED, C_UNOWNED),
-					WORK_SUM_SQL(F_UNOWNED, C_UNOWNED),
+static const struct work_def unowned = {WORK_SECTION_SQL(F_UNOWNED, C_UNOWNED),
 					"/?tab=department&severity=a&unowned=1&open=1", 0};
-static const struct work_def escalated = {WORK_ROWS_SQL(F_ANY, C_ESCALATED),
-					  WORK_SUM_SQL(F_ANY, C_ESCALATED),
+static const struct work_def escalated = {WORK_SECTION_SQL(F_ANY, C_ESCALATED),
 					  "/?tab=escalated&open=1", 0};
-static const struct work_def referred = {
-    WORK_ROWS_SQL(F_ANY, C_REFERRED), WORK_SUM_SQL(F_ANY, C_REFERRED), "/?tab=referred&open=1", 0};
+static const struct work_def referred = {WORK_SECTION_SQL(F_ANY, C_REFERRED),
+					 "/?tab=referred&open=1", 0};
 
 /* One section being filled: where, how many, which ids it has already. */
 struct work {
@@ -148,31 +152,38 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 }
 
 /* COUNT(*), MIN(due) → prefix.count ("100+" at the cap) and prefix.due (local time) */
-static int sum_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+static void sum_row(struct work *w, const char *count, const char *min_due)
 {
-	struct work *w = p;
 	struct gw_ctx *ctx = w->ctx;
-	long long n = ncols > 0 && v[0] ? strtoll(v[0], NULL, 10) : 0;
+	long long n = count ? strtoll(count, NULL, 10) : 0;
 	char due[20];
 
-	(void)lens, (void)names;
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.count", w->prefix),
 		   gw_arena_printf(&ctx->arena, "%lld%s", n, n >= WORK_COUNT_MAX ? "+" : ""));
-	if (ncols > 1 && v[1]) {
-		gw_time_format(strtoll(v[1], NULL, 10) + gw_tz_minutes(ctx) * 60LL, due);
+	if (min_due) {
+		gw_time_format(strtoll(min_due, NULL, 10) + gw_tz_minutes(ctx) * 60LL, due);
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.due", w->prefix), due);
 	}
-	return 1;
 }
 
-/* Bind arg to every '?' of sql (at most 8). */
+/* A row of WORK_SECTION_SQL: an item, or (id NULL) the count and nearest due. */
+static int section_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	if (ncols >= 7 && !v[0]) {
+		sum_row(p, v[5], v[6]);
+		return 0;
+	}
+	return work_row(p, ncols, v, lens, names);
+}
+
+/* Bind arg to every '?' of sql (at most 16). */
 static int each_with(struct gw_ctx *ctx, const char *sql, long long arg, gw_db_row_fn fn,
 		     struct work *w)
 {
-	struct gw_db_arg args[8];
+	struct gw_db_arg args[16];
 	int n = 0;
 
-	for (const char *q = sql; (q = strchr(q, '?')) && n < 8; q++)
+	for (const char *q = sql; (q = strchr(q, '?')) && n < 16; q++)
 		args[n++] = (struct gw_db_arg){GW_DB_INT, arg, NULL};
 	return gw_db_each_args(ctx->db, fn, w, sql, args, n, 0);
 }
@@ -184,8 +195,7 @@ static int fill(struct work *w, const struct work_def *d, long long arg, int sum
 	struct gw_ctx *ctx = w->ctx;
 
 	w->alert = d->alert;
-	if (each_with(ctx, d->rows, arg, work_row, w) < 0 ||
-	    (summary && each_with(ctx, d->sum, arg, sum_row, w) < 0))
+	if (each_with(ctx, d->rows, arg, summary ? section_row : work_row, w) < 0)
 		return -1;
 	if (summary)
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.more", w->prefix),
