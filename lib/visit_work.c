@@ -15,28 +15,58 @@
 /* The index each statement reads is named (USE INDEX): the optimizer otherwise
  * weighs every index of visits on each execution, which cost more than
  * reading the ten rows. */
-#define V_FROM(INDEX)                                                                              \
+#define V_FROM_COLS(MORE, INDEX)                                                                   \
 	"SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                     \
-	" v.failed_attempts, COALESCE(u.name, '') FROM visits v USE INDEX (" INDEX ")"             \
+	" v.failed_attempts, COALESCE(u.name, '')" MORE " FROM visits v USE INDEX (" INDEX ")"     \
 	" JOIN clients c ON c.id = v.client_id LEFT JOIN users u ON u.id = v.visitor_id"
+#define V_FROM(INDEX) V_FROM_COLS("", INDEX)
 
-/* mine, planned, not tried yet, due by the horizon (ix_visits_visitor_due:
- * visitor, status, failed attempts, due date) */
-static const char SQL_DUE[] =
-    V_FROM("ix_visits_visitor_due") " WHERE v.visitor_id = ? AND v.status = 'planned'"
-				    " AND v.due_on <= ? AND v.failed_attempts = 0"
-				    " ORDER BY v.due_on, v.id LIMIT 10";
-/* mine, planned, tried and failed: the next attempt to make */
-static const char SQL_ATTEMPTS[] =
-    V_FROM("ix_visits_visitor_due") " WHERE v.visitor_id = ? AND v.status = 'planned'"
-				    " AND v.due_on <= ? AND v.failed_attempts > 0"
-				    " ORDER BY v.due_on, v.id LIMIT 10";
-static const char SQL_WRITE[] =
-    V_FROM("ix_visits_visitor_report") " WHERE v.visitor_id = ? AND v.status = 'visited'"
-				       " ORDER BY v.report_due, v.id LIMIT 10";
-static const char SQL_RETURNED[] =
-    V_FROM("ix_visits_visitor") " WHERE v.visitor_id = ? AND v.status = 'returned'"
-				" ORDER BY v.id DESC LIMIT 10";
+/* The visitor's four sections in one statement, each part tagged with its
+ * section (k) and the key of its order (s, then si): planned visits not yet
+ * tried, due by the horizon (ix_visits_visitor_due: visitor, status, failed
+ * attempts, due date); planned ones tried and failed, the next attempt to
+ * make; visited ones whose report is due; reports returned, newest first. */
+#define V_MINE(K, S, SI, INDEX) "(" V_FROM_COLS(", " K " AS k, " S " AS s, " SI " AS si", INDEX)
+static const char SQL_MINE[] = "SELECT * FROM (" V_MINE(
+    "0", "v.due_on",
+    "v.id", "ix_visits_visitor_due") " WHERE v.visitor_id = ? AND v.status = 'planned' AND "
+				     "v.due_on <= ?"
+				     " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)"
+				     " UNION ALL " V_MINE(
+					 "1", "v.due_on",
+					 "v.id", "ix_visits_visitor_due") " WHERE v.visitor_id = ? "
+									  "AND v.status = "
+									  "'planned' AND v.due_on "
+									  "<= ?"
+									  " AND v.failed_attempts "
+									  "> 0 ORDER BY v.due_on, "
+									  "v.id LIMIT 10)"
+									  " UNION ALL " V_MINE(
+									      "2", "v.report_due",
+									      "v.id",
+									      "ix_visits_visitor_"
+									      "report") " WHERE "
+											"v.visitor_"
+											"id = ? "
+											"AND "
+											"v.status "
+											"= "
+											"'visited' "
+											"ORDER BY "
+											"v.report_"
+											"due, v.id "
+											"LIMIT 10)"
+											" UNION "
+											"ALL"
+											" " V_MINE(
+											    "3",
+											    "NULL",
+											    "-v.id",
+											    "ix_"
+											    "visits"
+											    "_visit"
+											    "or") " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)"
+												  ") x ORDER BY k, s, si";
 /* a manager: the department's submitted reports (not their own), the longest
  * waiting first */
 static const char SQL_REVIEW[] =
@@ -157,32 +187,37 @@ static int section(struct gw_ctx *ctx, const char *prefix, enum what what, const
 	return gw_db_each_args(ctx->db, work_row, &w, sql, args, n, 0) < 0 ? -1 : 0;
 }
 
-int gw_visit_work_due(struct gw_ctx *ctx, const char *prefix)
+/* A row of SQL_MINE into its section's items (k: 0 due, 1 attempts, 2 to
+ * write, 3 returned), when the user sees that section. */
+static int mine_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
+	struct work *w = p;
+	int k = ncols >= 9 && v[8] ? atoi(v[8]) : -1;
+
+	if (k < 0 || k > 3 || !w[k].prefix)
+		return 0;
+	return work_row(&w[k], ncols, v, lens, names);
+}
+
+int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes)
+{
+	static const enum what what[4] = {W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED};
+	struct work w[4];
+	long long id = ctx->user->id;
 	char until[16];
 
+	if (!prefixes[0] && !prefixes[1] && !prefixes[2] && !prefixes[3])
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		w[i] = (struct work){.ctx = ctx, .prefix = prefixes[i], .what = what[i]};
+		gw_date_format(gw_today(ctx), w[i].today);
+	}
 	if (gw_calendar_soon(ctx, until))
 		return -1;
-	return section(ctx, prefix, W_DUE, SQL_DUE, ctx->user->id, 0, until);
-}
-
-int gw_visit_work_attempts(struct gw_ctx *ctx, const char *prefix)
-{
-	char until[16];
-
-	if (gw_calendar_soon(ctx, until))
-		return -1;
-	return section(ctx, prefix, W_ATTEMPTS, SQL_ATTEMPTS, ctx->user->id, 0, until);
-}
-
-int gw_visit_work_write(struct gw_ctx *ctx, const char *prefix)
-{
-	return section(ctx, prefix, W_WRITE, SQL_WRITE, ctx->user->id, 0, NULL);
-}
-
-int gw_visit_work_returned(struct gw_ctx *ctx, const char *prefix)
-{
-	return section(ctx, prefix, W_RETURNED, SQL_RETURNED, ctx->user->id, 0, NULL);
+	return gw_db_each(ctx->db, mine_row, w, SQL_MINE, "isisii", id, until, id, until, id, id) <
+		       0
+		   ? -1
+		   : 0;
 }
 
 /* Reports wait for review by the department's manager; a director reviews

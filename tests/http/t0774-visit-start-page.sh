@@ -60,6 +60,9 @@ has visits-write "已逾期：待写报告$tag · 电话 · 回访顾问 · 报�
 has visits-returned "/visits/$back" || fail "the returned report is missing"
 has visits-review "待审报告$tag" && fail "an advisor reviews reports"
 expect_no_body 'id="work-visits-review"'
+# the four sections come from one statement (lib/visit_work.c): each once, in order
+[ "$(grep -o 'id="work-visits[a-z-]*"' "$BODY" | tr '\n' ' ')" = 'id="work-visits" id="work-visits-attempts" id="work-visits-write" id="work-visits-returned" ' ] ||
+    fail "the visitor's sections are not each once in order: $(grep -o 'id="work-visits[a-z-]*"' "$BODY" | tr '\n' ' ')"
 ok "the visitor: reports to write with their deadline (overdue marked), reports returned"
 
 login g "vjmgr$tag" || fail "manager could not sign in"
