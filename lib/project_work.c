@@ -81,10 +81,12 @@ static const char SQL_OWN[] =
 /* clang-format on */
 
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
- * own ones are in the section above) */
+ * own ones are in the section above), read in due-date order (the late ones
+ * first) from ix_slips_dept_learn / _coach (sql/023) */
 #define W_LATE(WHAT)                                                                               \
 	W_SELECT("sl." WHAT "_due")                                                                \
-	" FROM project_slips sl JOIN projects p ON p.id = sl.project_id" W_NAMES                   \
+	" FROM project_slips sl USE INDEX (ix_slips_dept_" WHAT ")"                                \
+	" JOIN projects p ON p.id = sl.project_id" W_NAMES                                         \
 	" WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL"                              \
 	" AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')"               \
 	" AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?"                 \
