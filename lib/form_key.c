@@ -1,4 +1,4 @@
-/* form_key.c — staff registration forms used once (see form_key.h). */
+/* form_key.c — staff forms that create once (see form_key.h). */
 #include <string.h>
 
 #include "guwen/crypto.h"
@@ -10,9 +10,9 @@
 static const char SQL_USE[] =
     "INSERT IGNORE INTO staff_form_keys (form_key, user_id, used_at) VALUES (?, ?, ?)";
 static const char SQL_DONE[] =
-    "UPDATE staff_form_keys SET complaint_id = ? WHERE form_key = ? AND user_id = ?";
+    "UPDATE staff_form_keys SET made_id = ? WHERE form_key = ? AND user_id = ?";
 static const char SQL_FIND[] =
-    "SELECT COALESCE(complaint_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
+    "SELECT COALESCE(made_id, 0) FROM staff_form_keys WHERE form_key = ? AND user_id = ?";
 
 const char *gw_form_key(struct gw_ctx *ctx)
 {

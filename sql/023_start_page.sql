@@ -1,5 +1,6 @@
 -- 023_start_page.sql — indexes that let each start-page section read only the
--- rows it shows, in the order it shows them.
+-- rows it shows, in the order it shows them; form keys for every staff form
+-- that creates something.
 --
 -- "Clients to contact" lists a lead's clients whose last contact is oldest (or
 -- never). Sorting by clients.last_contact_on read every client of the lead and
@@ -39,6 +40,11 @@ ALTER TABLE project_slips
   ADD KEY ix_slips_advisor (advisor_id, status, learn_due),
   DROP KEY IF EXISTS ix_slips_department,
   ADD KEY ix_slips_department (department_id, status, advisor_id, learn_due);
+
+-- Staff forms that create once however often they are sent (lib/form_key.c):
+-- besides complaints, a project (with its slip) and a visit plan. The key
+-- stands for what its form made.
+ALTER TABLE staff_form_keys CHANGE COLUMN IF EXISTS complaint_id made_id INT UNSIGNED NULL;
 
 CREATE ROLE IF NOT EXISTS guwen_app;
 GRANT UPDATE ON client_leads TO guwen_app;

@@ -4,6 +4,7 @@
 <p class="hint"><?cs var:L.Projects.NewIntro ?></p>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:URL.projects ?>/new" class="form"><?cs call:csrf() ?>
+<input type="hidden" name="form_key" value="<?cs var:Form.form_key ?>">
 <div class="form-grid">
 <?cs call:client_pick("client", L.Projects.Client) ?>
 <?cs call:select("type", L.Projects.Type, Opt.Types, 1) ?>

@@ -1,6 +1,7 @@
 /* create.c — projects.fcgi: market creates a project for a client (type, fee,
  * what the fee is for, due date, department) with its first assignment slip. */
 #include "guwen/client_pick.h"
+#include "guwen/form_key.h"
 #include "projects.h"
 
 enum {
@@ -69,6 +70,8 @@ static int show_form(struct gw_ctx *ctx)
 		gw_date_format(gw_today(ctx), today);
 		gw_hdf_set(ctx->hdf, "Form.slip_on", today);
 	}
+	if (gw_form_key_show(ctx))
+		return 500;
 	gw_hdf_set(ctx->hdf, "Page.Title", "Projects.NewTitle");
 	gw_hdf_set(ctx->hdf, "Page.Nav", "projects");
 	return gw_view_render(ctx, "projects_new.cs");
@@ -171,10 +174,39 @@ static void tell_assignee(struct gw_ctx *ctx, long long id)
 				word(ctx, "L.Projects.Mail.SlipText"));
 }
 
+/* The same form sent again (a reload, a second click): 303 to the project it
+ * created, or to the list while the first is still being stored. */
+static int already_created(struct gw_ctx *ctx, const char *key)
+{
+	long long id = 0;
+
+	if (gw_form_key_find(ctx, key, &id))
+		return 500;
+	return gw_redirect(ctx, "projects",
+			   id > 0 ? gw_arena_printf(&ctx->arena, "/%lld", id) : "/",
+			   "project_already_created");
+}
+
+/* In the transaction: the form's key used (1: it was, nothing created), the
+ * project with its slip, the key pointed at it. The project's id, 0 when
+ * the form was used, -1 on an error. */
+static long long create(struct gw_ctx *ctx, const struct gw_fval *v, const char *key)
+{
+	long long id;
+	int used = key ? gw_form_key_use(ctx, (void *)key) : 0;
+
+	if (used)
+		return used < 0 ? -1 : 0;
+	if ((id = insert(ctx, v)) < 0 || (key && gw_form_key_done(ctx, key, id)))
+		return -1;
+	return id;
+}
+
 int new_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[N__N];
 	long long id, client = 0;
+	const char *key = gw_form_key(ctx); /* no key: a form from before keys creates as before */
 	int bad, picked;
 
 	if (gw_form(&ctx->req, "find_client"))
@@ -189,7 +221,10 @@ int new_submit(struct gw_ctx *ctx)
 	v[N_CLIENT].i = client;
 	if (gw_db_begin(ctx->db))
 		return 500;
-	id = insert(ctx, v);
+	if ((id = create(ctx, v, key)) == 0) {
+		gw_db_rollback(ctx->db);
+		return already_created(ctx, key);
+	}
 	if (id > 0)
 		tell_assignee(ctx, id);
 	if (id < 0 ||

@@ -3,6 +3,7 @@
  * last visit, last contact), register the plan with its purpose, method, due
  * date, visitor and the staff consulted; one visit per chosen client through
  * gw_visit_create, where the premium rule applies. */
+#include "guwen/form_key.h"
 #include "guwen/list.h"
 #include "visits.h"
 
@@ -143,6 +144,8 @@ static int show_plan(struct gw_ctx *ctx)
 	if (gw_list_page(ctx, &r))
 		return 500;
 	plan_options(ctx);
+	if (gw_form_key_show(ctx))
+		return 500;
 	if (!hdf_get_value(ctx->hdf, "Form.method", NULL))
 		gw_hdf_set(ctx->hdf, "Form.method", "phone");
 	gw_hdf_set(ctx->hdf, "Page.Title", "Visits.PlanTitle");
@@ -253,15 +256,32 @@ static int create_plan(struct gw_ctx *ctx, const struct gw_fval *v, const struct
 	return 0;
 }
 
-/* POST /plan — 303 to the list with the plan's visits created; 200 the page
- * with messages at the fields (no client chosen, purpose missing, a bad
- * date or visitor), everything chosen and typed kept. */
+/* In the transaction: the form's key used (1: it was, nothing created; no key:
+ * a form from before keys), the plan and its visits, the key pointed at the
+ * plan. 0, 1 or -1. */
+static int create_once(struct gw_ctx *ctx, const struct gw_fval *v, const struct chosen *c,
+		       long long *plan)
+{
+	const char *key = gw_form_key(ctx);
+	int used = key ? gw_form_key_use(ctx, (void *)key) : 0;
+
+	if (used)
+		return used;
+	if (create_plan(ctx, v, c, plan) || (key && gw_form_key_done(ctx, key, *plan)))
+		return -1;
+	return 0;
+}
+
+/* POST /plan — 303 to the list with the plan's visits created (once, however
+ * often the form is sent); 200 the page with messages at the fields (no
+ * client chosen, purpose missing, a bad date or visitor), everything chosen
+ * and typed kept. */
 int plan_submit(struct gw_ctx *ctx)
 {
 	struct gw_fval v[F__N];
 	struct chosen c = {0};
 	long long plan = 0, n = 0;
-	int bad = GW_FORM_READ(ctx, plan_form, v) + read_chosen(ctx, &c);
+	int rc, bad = GW_FORM_READ(ctx, plan_form, v) + read_chosen(ctx, &c);
 
 	if (v[F_VISITOR].present &&
 	    (gw_db_int(ctx->db, &n, SQL_VISITOR_OK, "i", v[F_VISITOR].i) != 1 || n != 1))
@@ -270,7 +290,13 @@ int plan_submit(struct gw_ctx *ctx)
 		bad += gw_form_error(ctx, "due_on", "visit_past_date");
 	if (bad)
 		return show_plan(ctx);
-	if (gw_db_begin(ctx->db) || create_plan(ctx, v, &c, &plan) ||
+	if (gw_db_begin(ctx->db))
+		return 500;
+	if ((rc = create_once(ctx, v, &c, &plan)) == 1) {
+		gw_db_rollback(ctx->db);
+		return gw_redirect(ctx, "visits", "/?tab=open", "visit_plan_already");
+	}
+	if (rc ||
 	    gw_audit(ctx, "visit.plan", "visit_plan", plan, "clients=%d staff=%d", c.nclients,
 		     c.nstaff) ||
 	    gw_db_commit(ctx->db)) {

@@ -14,6 +14,7 @@
 </form>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:URL.visits ?>/plan" class="form card" id="plan"><?cs call:csrf() ?>
+<input type="hidden" name="form_key" value="<?cs var:Form.form_key ?>">
 <fieldset class="apply-group<?cs if:Form.client.Error ?> has-error<?cs /if ?>"><legend><?cs var:L.Visits.Clients ?> <span class="req" aria-hidden="true">*</span></legend>
 <?cs call:field_error("client") ?>
 <?cs if:subcount(Chosen) || subcount(Rows) ?><div class="table-wrap"><table class="clients">
