@@ -27,68 +27,48 @@
  * attempts, due date); planned ones tried and failed, the next attempt to
  * make; visited ones whose report is due; reports returned, newest first. */
 #define V_MINE(K, S, SI, INDEX) "(" V_FROM_COLS(", " K " AS k, " S " AS s, " SI " AS si", INDEX)
-static const char SQL_MINE[] = "SELECT * FROM (" V_MINE(
-    "0", "v.due_on",
-    "v.id", "ix_visits_visitor_due") " WHERE v.visitor_id = ? AND v.status = 'planned' AND "
-				     "v.due_on <= ?"
-				     " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)"
-				     " UNION ALL " V_MINE(
-					 "1", "v.due_on",
-					 "v.id", "ix_visits_visitor_due") " WHERE v.visitor_id = ? "
-									  "AND v.status = "
-									  "'planned' AND v.due_on "
-									  "<= ?"
-									  " AND v.failed_attempts "
-									  "> 0 ORDER BY v.due_on, "
-									  "v.id LIMIT 10)"
-									  " UNION ALL " V_MINE(
-									      "2", "v.report_due",
-									      "v.id",
-									      "ix_visits_visitor_"
-									      "report") " WHERE "
-											"v.visitor_"
-											"id = ? "
-											"AND "
-											"v.status "
-											"= "
-											"'visited' "
-											"ORDER BY "
-											"v.report_"
-											"due, v.id "
-											"LIMIT 10)"
-											" UNION "
-											"ALL"
-											" " V_MINE(
-											    "3",
-											    "NULL",
-											    "-v.id",
-											    "ix_"
-											    "visits"
-											    "_visit"
-											    "or") " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)"
-												  ") x ORDER BY k, s, si";
-/* a manager: the department's submitted reports (not their own), the longest
- * waiting first */
-static const char SQL_REVIEW[] =
-    V_FROM("ix_visits_department") " WHERE v.department_id = ? AND v.status = 'submitted'"
-				   " AND v.visitor_id <> ?"
-				   " ORDER BY v.submitted_at, v.id LIMIT 10";
-/* a director: the reports of managers (premium clients' visits): from the
- * managers to their submitted visits (ix_visits_visitor), where the status
- * index would read every submitted report of the centre */
-static const char SQL_REVIEW_ALL[] =
-    "SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due, v.failed_attempts,"
-    " u.name FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"
-    " AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"
-    " WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10";
-static const char SQL_OVERDUE[] = V_FROM(
-    "ix_visits_department") " WHERE v.department_id = ? AND v.status = 'visited'"
-			    " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due LIMIT 10";
-/* a director: every escalated report (the ones of departments without a
- * manager are mailed to them) */
-static const char SQL_OVERDUE_ALL[] = V_FROM(
-    "ix_visits_report_due") " WHERE v.status = 'visited' AND v.report_escalated_at IS NOT NULL"
-			    " ORDER BY v.report_due LIMIT 10";
+/* clang-format off */
+static const char SQL_MINE[] = "SELECT * FROM ("
+    V_MINE("0", "v.due_on", "v.id", "ix_visits_visitor_due")
+    " WHERE v.visitor_id = ? AND v.status = 'planned' AND v.due_on <= ?"
+    " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)"
+    " UNION ALL " V_MINE("1", "v.due_on", "v.id", "ix_visits_visitor_due")
+    " WHERE v.visitor_id = ? AND v.status = 'planned' AND v.due_on <= ?"
+    " AND v.failed_attempts > 0 ORDER BY v.due_on, v.id LIMIT 10)"
+    " UNION ALL " V_MINE("2", "v.report_due", "v.id", "ix_visits_visitor_report")
+    " WHERE v.visitor_id = ? AND v.status = 'visited' ORDER BY v.report_due, v.id LIMIT 10)"
+    " UNION ALL " V_MINE("3", "NULL", "-CAST(v.id AS SIGNED)", "ix_visits_visitor")
+    " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)"
+    ") x ORDER BY k, s, si";
+
+/* A supervisor's two sections in one statement: reports waiting for review
+ * (a manager: the department's, not their own; a director: the managers'
+ * own, from the managers to their submitted visits, where the status index
+ * would read every submitted report of the centre), the longest waiting
+ * first; reports `guwen jobs` escalated as overdue and still not in (the
+ * department's; a director: every one, as the ones of departments without a
+ * manager are mailed to them). */
+#define V_REVIEW_ALL(TAG)                                                                          \
+	"(SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due, v.failed_attempts," \
+	" u.name AS visitor" TAG " FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"      \
+	" AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"                         \
+	" WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10)"
+#define V_TAG(K, S) ", " K " AS k, " S " AS s, v.id AS si"
+static const char SQL_SUPERVISE_MANAGER[] = "SELECT * FROM ("
+    "(" V_FROM_COLS(V_TAG("0", "v.submitted_at"), "ix_visits_department")
+    " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
+    " ORDER BY v.submitted_at, v.id LIMIT 10)"
+    " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_department")
+    " WHERE v.department_id = ? AND v.status = 'visited'"
+    " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due, v.id LIMIT 10)"
+    ") x ORDER BY k, s, si";
+static const char SQL_SUPERVISE_DIRECTOR[] = "SELECT * FROM ("
+    V_REVIEW_ALL(V_TAG("0", "v.submitted_at"))
+    " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_report_due")
+    " WHERE v.status = 'visited' AND v.report_escalated_at IS NOT NULL"
+    " ORDER BY v.report_due, v.id LIMIT 10)"
+    ") x ORDER BY k, s, si";
+/* clang-format on */
 
 /* What a section's title line shows after the client's name. */
 enum what { W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED, W_REVIEW, W_OVERDUE };
@@ -168,25 +148,6 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	return 0;
 }
 
-/* The section's statement with its arguments: a user's or department's id
- * (0 binds nothing), then a second id or a date (NULL: none). */
-static int section(struct gw_ctx *ctx, const char *prefix, enum what what, const char *sql,
-		   long long id, long long id2, const char *day)
-{
-	struct work w = {.ctx = ctx, .prefix = prefix, .what = what};
-	struct gw_db_arg args[2];
-	int n = 0;
-
-	gw_date_format(gw_today(ctx), w.today);
-	if (id)
-		args[n++] = (struct gw_db_arg){GW_DB_INT, id, NULL};
-	if (id2)
-		args[n++] = (struct gw_db_arg){GW_DB_INT, id2, NULL};
-	else if (day)
-		args[n++] = (struct gw_db_arg){GW_DB_TEXT, 0, day};
-	return gw_db_each_args(ctx->db, work_row, &w, sql, args, n, 0) < 0 ? -1 : 0;
-}
-
 /* A row of SQL_MINE into its section's items (k: 0 due, 1 attempts, 2 to
  * write, 3 returned), when the user sees that section. */
 static int mine_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
@@ -220,28 +181,32 @@ int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes)
 		   : 0;
 }
 
-/* Reports wait for review by the department's manager; a director reviews
- * the managers' own. */
-int gw_visit_work_review(struct gw_ctx *ctx, const char *prefix)
+/* A row of a two-section statement (k 0 or 1) into its section's items. */
+static int pair_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
-	struct gw_user *u = ctx->user;
+	struct work *w = p;
+	int k = ncols >= 9 && v[8] ? atoi(v[8]) : -1;
 
-	if (u->role == GW_ROLE_DIRECTOR)
-		return section(ctx, prefix, W_REVIEW, SQL_REVIEW_ALL, u->id, 0, NULL);
-	if (!u->dept_id)
+	if (k < 0 || k > 1 || !w[k].prefix)
 		return 0;
-	return section(ctx, prefix, W_REVIEW, SQL_REVIEW, u->dept_id, u->id, NULL);
+	return work_row(&w[k], ncols, v, lens, names);
 }
 
-/* Overdue reports escalated: the department's for its manager, every one
- * for a director. */
-int gw_visit_work_overdue(struct gw_ctx *ctx, const char *prefix)
+int gw_visit_work_supervise(struct gw_ctx *ctx, const char *const *prefixes)
 {
 	struct gw_user *u = ctx->user;
+	struct work w[2] = {{.ctx = ctx, .prefix = prefixes[0], .what = W_REVIEW},
+			    {.ctx = ctx, .prefix = prefixes[1], .what = W_OVERDUE}};
 
-	if (u->role == GW_ROLE_DIRECTOR)
-		return section(ctx, prefix, W_OVERDUE, SQL_OVERDUE_ALL, 0, 0, NULL);
-	if (!u->dept_id)
+	if ((!prefixes[0] && !prefixes[1]) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
 		return 0;
-	return section(ctx, prefix, W_OVERDUE, SQL_OVERDUE, u->dept_id, 0, NULL);
+	for (int i = 0; i < 2; i++)
+		gw_date_format(gw_today(ctx), w[i].today);
+	if (u->role == GW_ROLE_DIRECTOR)
+		return gw_db_each(ctx->db, pair_row, w, SQL_SUPERVISE_DIRECTOR, "i", u->id) < 0 ? -1
+												: 0;
+	return gw_db_each(ctx->db, pair_row, w, SQL_SUPERVISE_MANAGER, "iii", u->dept_id, u->id,
+			  u->dept_id) < 0
+		   ? -1
+		   : 0;
 }

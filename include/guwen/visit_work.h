@@ -12,11 +12,10 @@
  * then; visits done whose report is not in (the report's due date, an alert
  * once it passed); reports the supervisor returned for more detail. */
 int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes);
-/* Reports submitted for review: the manager's department's (not their own),
- * a director's: those of managers. */
-int gw_visit_work_review(struct gw_ctx *ctx, const char *prefix);
-/* Reports `guwen jobs` escalated as overdue and still not in (alert): the
- * manager's department's, every one for a director. */
-int gw_visit_work_overdue(struct gw_ctx *ctx, const char *prefix);
+/* A supervisor's two sections (a gw_work_batch_fn, one statement): reports
+ * submitted for review (the manager's department's, not their own; a
+ * director's: those of managers), and reports `guwen jobs` escalated as overdue
+ * and still not in (alert; the department's, every one for a director). */
+int gw_visit_work_supervise(struct gw_ctx *ctx, const char *const *prefixes);
 
 #endif
