@@ -76,9 +76,6 @@ static const char SQL_UPDATE2[] = SQL_SET_BASIC
     " WHERE id = ? AND version = ?";
 static const char SQL_SET_ID[] =
     "UPDATE clients SET legal_rep_id = ?, legal_rep_id_bidx = ? WHERE id = ?";
-static const char SQL_ADD_LEAD[] =
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-    " VALUES (?, ?, ?, UTC_TIMESTAMP())";
 
 /* The form's selects, the classes the user may fill in, and the page. */
 static int form_page(struct gw_ctx *ctx, int level, long long id)
@@ -338,8 +335,7 @@ static int save_edit(struct gw_ctx *ctx, const struct gw_client *c, const struct
 		return n < 0 ? -1 : 0;
 	if ((level >= 3 && update_id(ctx, c, v)) || write_history(ctx, c, v, level) ||
 	    (strcmp(c->name, v[F_NAME].s) && gw_client_grams(ctx, c->id, v[F_NAME].s)) ||
-	    (v[F_LEAD].i &&
-	     gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", c->id, v[F_LEAD].i, ctx->user->id) < 0))
+	    (v[F_LEAD].i && gw_client_add_lead(ctx, c->id, v[F_LEAD].i) < 0))
 		return -1;
 	return 1;
 }

@@ -56,9 +56,6 @@ static const char SQL_CONTACT_NAME[] =
     "SELECT name FROM client_contacts WHERE id = ? AND client_id = ?";
 static const char SQL_LEAD_OK[] = "SELECT name FROM users WHERE id = ? AND active = 1"
 				  " AND role IN ('advisor', 'manager', 'director')";
-static const char SQL_ADD_LEAD[] =
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at)"
-    " VALUES (?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_DEL_LEAD[] = "DELETE FROM client_leads WHERE client_id = ? AND user_id = ?";
 static const char SQL_MAIN_LEAD[] =
     "UPDATE clients SET lead_id = (SELECT MIN(user_id) FROM client_leads WHERE client_id = ?)"
@@ -164,8 +161,7 @@ int primary_submit(struct gw_ctx *ctx)
 
 static int add_lead(struct gw_ctx *ctx, long long id, void *p)
 {
-	return gw_db_exec(ctx->db, SQL_ADD_LEAD, "iii", id, *(long long *)p, ctx->user->id) < 0 ? -1
-												: 0;
+	return gw_client_add_lead(ctx, id, *(long long *)p) < 0 ? -1 : 0;
 }
 
 /* POST /:id/leads — 303 to the client with one more lead. */

@@ -52,15 +52,17 @@ unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char 
  * in history row hid ("client_history_fields.old_value:<hid>.<field>"). */
 const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
 				 const char *field);
-/* Replace the name grams of a client (after a rename); 0 or -1. */
+/* Replace the name grams of a client (after a rename), and the name its lead
+ * rows carry; 0 or -1. */
 int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
 /* The grams of a search text: its 1- or 2-character pieces lower-cased, as
  * stored. Calls fn for each (gram, its byte length); fn returns 0 to go on. */
 int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
 			void *arg);
 /* The gram of a search text that the fewest clients' names hold (its 2-character
- * grams first, then 1-character; at most 8 counted), in the arena; "" when the
- * text has none. A name search walks that gram's rows (client_name_grams). */
+ * grams first, then 1-character; at most 8 counted, none when the text has only
+ * one of the size), in the arena; "" when the text has none. A name search
+ * walks that gram's rows (client_name_grams). */
 const char *gw_client_rarest_gram(struct gw_ctx *ctx, const char *q);
 /* "%text%" for LIKE with the text's own %, _ and backslash taken literally, in the arena. */
 const char *gw_client_like(struct gw_ctx *ctx, const char *s);
@@ -69,6 +71,10 @@ const char *gw_client_like(struct gw_ctx *ctx, const char *s);
  * (DOMAIN.md: a lead on one of its projects has a reason to see the client, and
  * leads share its documents; every client rule reads client_leads), with a
  * history row when they were not one yet. In the caller's transaction; 0 or -1. */
+/* Make user a lead of the client (INSERT IGNORE: once), the row carrying the
+ * client's name as ix_client_leads_user_name walks it: every lead row is
+ * written here. Returns the rows added (1, or 0 when a lead already), -1. */
+long long gw_client_add_lead(struct gw_ctx *ctx, long long client_id, long long user_id);
 int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
 			   long long project_id);
 /* A history row (kind: created, edited, verified, contacted, contact, lead,
