@@ -103,4 +103,4 @@
 <?cs if:subcount(Readers) ?><section class="card" aria-labelledby="h-readers" id="readers"><h2 id="h-readers"><?cs var:L.Clients.Readers ?></h2>
 <div class="table-wrap"><table><thead><tr><th scope="col"><?cs var:L.Clients.When ?></th><th scope="col"><?cs var:L.Clients.Who ?></th><th scope="col"><?cs var:L.Clients.What ?></th></tr></thead><tbody>
 <?cs each:r = Readers ?><tr><td class="nowrap"><?cs var:r.at ?></td><td><?cs var:r.user_name ?></td><td><?cs alt:L.Clients.ReadKinds[r.kind] ?><?cs var:r.kind ?><?cs /alt ?> <small><?cs var:r.detail ?></small></td></tr><?cs /each ?>
-</tbody></table></div></section><?cs /if ?>
+</tbody></table></div><?cs if:ReadersMore ?><p><a href="<?cs var:URL.admin ?>/audit?entity=client&amp;entity_id=<?cs var:Client.id ?>"><?cs var:L.Clients.AllReads ?></a></p><?cs /if ?></section><?cs /if ?>

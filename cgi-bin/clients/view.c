@@ -8,6 +8,9 @@
 #include "clients.h"
 
 #define MAX_PERIODS 12
+/* the latest reads of its level-3 data on the page; all of them in the audit
+ * log (a read adds rows: the page would grow with every look at it) */
+#define READERS_SHOWN 20
 
 static const char SQL_CONTACTS[] =
     "SELECT id, name, role, phone, email, wechat, qq, is_primary FROM client_contacts"
@@ -45,7 +48,7 @@ static const char SQL_READERS[] =
     " FROM audit_log a"
     " LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
     " AND a.action IN ('client.read_sensitive', 'client.read_financial',"
-    " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
+    " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT ?";
 static const char SQL_COMPLAINTS[] =
     "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
 /* the client's projects with their leads (who share its documents) */
@@ -169,11 +172,19 @@ static int financials_to_hdf(struct gw_ctx *ctx, const struct gw_client *c)
 			files);
 }
 
+/* Who read its level-3 data: the latest READERS_SHOWN reads (Readers.*), and
+ * ReadersMore (a link to all of them in the audit log) when that many. */
 static int director_extras(struct gw_ctx *ctx, long long id)
 {
+	int n;
+
 	if (ctx->user->role != GW_ROLE_DIRECTOR)
 		return 0;
-	return gw_db_rows(ctx->db, ctx->hdf, "Readers", SQL_READERS, "i", id) < 0 ? -1 : 0;
+	n = gw_db_rows(ctx->db, ctx->hdf, "Readers", SQL_READERS, "ii", id,
+		       (long long)READERS_SHOWN);
+	if (n == READERS_SHOWN)
+		gw_hdf_set_int(ctx->hdf, "ReadersMore", 1);
+	return n < 0 ? -1 : 0;
 }
 
 static int complaints_count(struct gw_ctx *ctx, long long id)
@@ -242,7 +253,8 @@ int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
 
 /* GET /:id — 200 the client's page; 404 for a client outside the user's lists.
  * One transaction: one snapshot, and the audit records of its level-3 reads
- * written with one flush. */
+ * (the ID number, the financials) held and written in one statement, made
+ * durable by its COMMIT before anything is shown. */
 int view_page(struct gw_ctx *ctx)
 {
 	struct gw_client c;
@@ -250,9 +262,12 @@ int view_page(struct gw_ctx *ctx)
 
 	if (gw_db_begin(ctx->db))
 		return 503;
+	gw_audit_hold(ctx);
 	rc = open_client(ctx, &c, &level);
 	if (rc == 1)
 		rc = page_data(ctx, &c, level);
+	if (gw_audit_flush(ctx) && rc == 0)
+		rc = 500;
 	if (rc == 0 && gw_db_commit(ctx->db))
 		rc = gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_db_rollback(ctx->db);

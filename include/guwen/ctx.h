@@ -42,6 +42,9 @@ struct gw_ctx {
 	const char *lang;     /* "zh-CN" or "en" */
 	time_t now;
 	int https;
+	/* audit records held for one statement (gw_audit_hold, audit.h) */
+	struct gw_audit_held *audit_held;
+	int audit_hold;
 };
 
 /* Route parameter i (":id" segments in order), or NULL. */
