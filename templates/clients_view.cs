@@ -77,9 +77,7 @@
 <?cs if:subcount(Leads) ?><ul class="list"><?cs each:l = Leads ?><li><?cs var:l.name ?> <small>(<?cs var:L.Role[l.role] ?><?cs if:l.dept_name ?> · <?cs var:l.dept_name ?><?cs /if ?>)</small>
 <?cs if:Perm.client_write ?><form method="post" action="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads/<?cs var:l.id ?>/remove" class="inline"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:L.Clients.RemoveLead ?></button></form><?cs /if ?></li><?cs /each ?></ul>
 <?cs else ?><p class="empty"><?cs var:L.Clients.NoLeads ?></p><?cs /if ?>
-<?cs if:Perm.client_write ?><form method="post" action="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads" class="form inline"><?cs call:csrf() ?>
-<?cs call:select("user", L.Clients.AddLead, Opt.Users, 1) ?>
-<div class="actions"><button type="submit"><?cs var:L.Clients.AddLead ?></button></div></form><?cs /if ?>
+<?cs if:Perm.client_write ?><p class="actions"><a class="button" id="add-lead" href="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads"><?cs var:L.Clients.AddLead ?></a></p><?cs /if ?>
 </section>
 </div>
 <?cs # the client's projects with their leads (issues 10 and 11): its own block ?>

@@ -18,6 +18,11 @@ const char *client_path(struct gw_ctx *ctx, long long id, const char *tail)
 
 int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level)
 {
+	return open_client_upto(ctx, c, level, 3);
+}
+
+int open_client_upto(struct gw_ctx *ctx, struct gw_client *c, int *level, int max)
+{
 	long long id = gw_param_id(ctx, 0);
 	int rc;
 
@@ -26,7 +31,7 @@ int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level)
 	rc = gw_client_access(ctx, id, level);
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
-	rc = gw_client_load(ctx, id, *level, c);
+	rc = gw_client_load(ctx, id, *level < max ? *level : max, c);
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
 	return 1;

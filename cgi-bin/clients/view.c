@@ -63,8 +63,6 @@ static const char SQL_VISITS[] =
     "SELECT v.id, v.method, v.status, v.due_on, v.visited_on, v.satisfaction,"
     " COALESCE(u.name, '') AS visitor FROM visits v LEFT JOIN users u ON u.id = v.visitor_id"
     " WHERE v.client_id = ? ORDER BY v.id DESC LIMIT 50";
-static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
-				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
 /* ---- history ---- */
 
@@ -227,8 +225,6 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);
-	if (has(ctx, GW_PERM_CLIENT_WRITE))
-		options(ctx, "Opt.Users", SQL_USERS);
 	if (!hdf_get_value(ctx->hdf, "Form.contacted_on", NULL)) {
 		char today[11];
 
