@@ -28,10 +28,7 @@ int open_client_upto(struct gw_ctx *ctx, struct gw_client *c, int *level, int ma
 
 	if (!id || id > MAX_ID)
 		return 404;
-	rc = gw_client_access(ctx, id, level);
-	if (rc <= 0)
-		return rc < 0 ? 500 : 404;
-	rc = gw_client_load(ctx, id, *level < max ? *level : max, c);
+	rc = gw_client_open(ctx, id, max, level, c);
 	if (rc <= 0)
 		return rc < 0 ? 500 : 404;
 	return 1;
