@@ -6,7 +6,8 @@
 # clients was joined, its name gram looked up and all were sorted by name (over
 # 4,500 rows read); the lead rows now carry the name (ix_client_leads_user_name)
 # and are walked in name order. A lead row written by SQL without the name is
-# still found.
+# still found. A name search runs 6 statements (10 before: two for what the
+# text names, gram counts, the contact cycle read twice).
 . "$(dirname "$0")/lib.sh"
 N=1500
 MAX_READS=300
@@ -82,6 +83,8 @@ for path in "/clients/?q=$q" "/clients/?q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8" 
     expect_status 200
     grep -aP '^(\d{6} [\d:]+)?\t+ *\d+ Execute\t(SELECT|\(SELECT)' "$LOG" | sed 's/^[^\t]*\t*[ 0-9]*Execute\t//' >"$T/statements"
     grep -q 'client_leads' "$T/statements" || fail "no list statement in the log for $path"
+    n=$(grep -acP '\t+ *\d+ Execute\t' "$LOG")
+    [ "$n" -le 6 ] || fail "$path: $n statements (> 6: the session, what the text names, the list, two selects' options, the contact cycle)"
     while IFS= read -r s; do
         r=$(reads "$s")
         [ "$r" -le $MAX_READS ] || fail "$path: $r rows read (> $MAX_READS) by: ${s:0:300}"
