@@ -323,6 +323,8 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	gw_response_reset(&ctx->resp);
 	gw_response_output(&ctx->resp, io_out, io);
 	ctx->user = NULL;
+	ctx->audit_held = NULL; /* in the arena */
+	ctx->audit_hold = 0;
 	ctx->session_id[0] = ctx->csrf[0] = '\0';
 	ctx->now = now();
 	ctx->soon = 0;

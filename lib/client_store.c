@@ -23,9 +23,11 @@ static const char SQL_CONTACT[] =
     "INSERT INTO client_contacts (client_id, name, role, phone, email, wechat, qq, is_primary,"
     " created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+/* the lead row carries the client's name (the lead's list walks it in order) */
 static const char SQL_LEAD[] =
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_by, added_at, contact_on)"
-    " SELECT id, ?, NULLIF(?, 0), UTC_TIMESTAMP(), last_contact_on FROM clients WHERE id = ?";
+    "INSERT IGNORE INTO client_leads (client_id, user_id, name, added_by, added_at, contact_on)"
+    " SELECT id, ?, name, NULLIF(?, 0), UTC_TIMESTAMP(), last_contact_on FROM clients"
+    " WHERE id = ?";
 static const char SQL_USER_NAME[] = "SELECT name FROM users WHERE id = ?";
 static const char SQL_CONTACT_LATER[] =
     "UPDATE clients SET last_contact_on = GREATEST(COALESCE(last_contact_on, ?), ?)"
@@ -35,6 +37,7 @@ static const char SQL_LEADS_SYNC[] = "UPDATE client_leads l JOIN clients c ON c.
 				     " SET l.contact_on = c.last_contact_on WHERE l.client_id = ?"
 				     " AND NOT (l.contact_on <=> c.last_contact_on)";
 static const char SQL_GRAMS_DEL[] = "DELETE FROM client_name_grams WHERE client_id = ?";
+static const char SQL_LEADS_NAME[] = "UPDATE client_leads SET name = ? WHERE client_id = ?";
 static const char SQL_GRAM[] =
     "INSERT IGNORE INTO client_name_grams (gram, client_id, name) VALUES (?, ?, ?)";
 static const char SQL_HISTORY[] =
@@ -128,6 +131,7 @@ struct rarest {
 	const char *best;
 	long long n;
 	int tried;
+	int choice; /* the text has more than one gram of the size tried */
 };
 
 static int try_gram(void *p, const char *gram, size_t len)
@@ -135,6 +139,10 @@ static int try_gram(void *p, const char *gram, size_t len)
 	struct rarest *r = p;
 	long long n = 0;
 
+	if (!r->choice) { /* the only one: no need to count it */
+		r->best = gw_arena_strndup(&r->ctx->arena, gram, len);
+		return 1;
+	}
 	if (r->tried++ == 8 || gw_db_int(r->ctx->db, &n, SQL_GRAM_COUNT, "s", gram) < 0)
 		return 1;
 	if (!r->best || n < r->n) {
@@ -144,13 +152,29 @@ static int try_gram(void *p, const char *gram, size_t len)
 	return n < 100; /* rare enough (none: nothing can match) */
 }
 
+static int count_gram(void *p, const char *gram, size_t len)
+{
+	(void)gram, (void)len;
+	return ++*(int *)p > 1; /* two are enough to have a choice */
+}
+
+/* The rarest gram of the given size into r (none: r->best stays NULL). */
+static void rarest_of(struct rarest *r, const char *q, int size)
+{
+	int grams = 0;
+
+	gw_client_each_gram(q, size, count_gram, &grams);
+	r->choice = grams > 1;
+	gw_client_each_gram(q, size, try_gram, r);
+}
+
 const char *gw_client_rarest_gram(struct gw_ctx *ctx, const char *q)
 {
-	struct rarest r = {ctx, NULL, 0, 0};
+	struct rarest r = {ctx, NULL, 0, 0, 0};
 
-	gw_client_each_gram(q, 2, try_gram, &r);
+	rarest_of(&r, q, 2);
 	if (!r.best)
-		gw_client_each_gram(q, 1, try_gram, &r);
+		rarest_of(&r, q, 1);
 	return r.best ? r.best : "";
 }
 
@@ -186,7 +210,8 @@ int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name)
 {
 	struct gram_put g = {ctx, id, name};
 
-	if (gw_db_exec(ctx->db, SQL_GRAMS_DEL, "i", id) < 0)
+	if (gw_db_exec(ctx->db, SQL_GRAMS_DEL, "i", id) < 0 ||
+	    gw_db_exec(ctx->db, SQL_LEADS_NAME, "si", name, id) < 0)
 		return -1;
 	return gw_client_each_gram(name, 1, put_gram, &g) ||
 		       gw_client_each_gram(name, 2, put_gram, &g)
@@ -273,14 +298,12 @@ static int seal_id_number(struct gw_ctx *ctx, long long id, const char *idno)
 
 static int contact_and_lead(struct gw_ctx *ctx, long long id, const struct gw_client_new *c)
 {
-	long long uid = ctx->user ? ctx->user->id : 0;
-
 	if (c->contact_name && *c->contact_name &&
 	    gw_db_exec(ctx->db, SQL_CONTACT, "issssss", id, c->contact_name, nz(c->contact_role),
 		       nz(c->contact_phone), nz(c->contact_email), nz(c->contact_wechat),
 		       nz(c->contact_qq)) != 1)
 		return -1;
-	if (c->lead_id && gw_client_lead_add(ctx->db, id, c->lead_id, uid) < 0)
+	if (c->lead_id && gw_client_add_lead(ctx, id, c->lead_id) < 0)
 		return -1;
 	return 0;
 }
@@ -335,10 +358,11 @@ long long gw_client_create(struct gw_ctx *ctx, const struct gw_client_new *c,
 	return id;
 }
 
-long long gw_client_lead_add(struct gw_db *db, long long client_id, long long user_id,
-			     long long added_by)
+long long gw_client_add_lead(struct gw_ctx *ctx, long long client_id, long long user_id)
 {
-	return gw_db_exec(db, SQL_LEAD, "iii", user_id, added_by, client_id);
+	long long by = ctx->user ? ctx->user->id : 0;
+
+	return gw_db_exec(ctx->db, SQL_LEAD, "iii", user_id, by, client_id);
 }
 
 /* client_leads.contact_on of the client's leads := clients.last_contact_on */
@@ -358,7 +382,7 @@ int gw_client_contact_set(struct gw_db *db, long long client_id, const char *on,
 int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long user_id,
 			   long long project_id)
 {
-	long long n = gw_client_lead_add(ctx->db, client_id, user_id, ctx->user->id);
+	long long n = gw_client_add_lead(ctx, client_id, user_id);
 	const char *name;
 
 	if (n <= 0)

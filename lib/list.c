@@ -202,10 +202,11 @@ static void filter_conds(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_bu
 	for (int i = 0; filter(r->l, i); i++) {
 		const struct gw_list_filter *f = &r->l->filters[i];
 		int is_int = f->def.type == GW_F_INT && !f->value;
-		const char *s = f->value ? f->value(ctx, &r->v[i]) : r->v[i].s;
+		const char *s;
 
 		if (!f->cond || !r->v[i].present)
-			continue;
+			continue; /* value() may read the database: only for a filter on */
+		s = f->value ? f->value(ctx, &r->v[i]) : r->v[i].s;
 		where(r, b, f->cond);
 		for (const char *p = f->cond; (p = strchr(p, '?')); p++)
 			add_arg(r, is_int ? GW_DB_INT : GW_DB_TEXT, r->v[i].i, s);

@@ -6,7 +6,7 @@
 -- never). Sorting by clients.last_contact_on read every client of the lead and
 -- sorted them (an advisor with 1,600 clients: 3,200 rows and a filesort,
 -- 3.5 ms on each start page). client_leads keeps a copy of the client's last
--- contact, written with it (gw_client_contact_set, gw_client_lead_add in
+-- contact, written with it (gw_client_contact_set, gw_client_add_lead in
 -- lib/client_store.c), so the section reads 10 index entries.
 
 ALTER TABLE client_leads

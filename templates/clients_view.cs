@@ -77,9 +77,7 @@
 <?cs if:subcount(Leads) ?><ul class="list"><?cs each:l = Leads ?><li><?cs var:l.name ?> <small>(<?cs var:L.Role[l.role] ?><?cs if:l.dept_name ?> · <?cs var:l.dept_name ?><?cs /if ?>)</small>
 <?cs if:Perm.client_write ?><form method="post" action="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads/<?cs var:l.id ?>/remove" class="inline"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:L.Clients.RemoveLead ?></button></form><?cs /if ?></li><?cs /each ?></ul>
 <?cs else ?><p class="empty"><?cs var:L.Clients.NoLeads ?></p><?cs /if ?>
-<?cs if:Perm.client_write ?><form method="post" action="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads" class="form inline"><?cs call:csrf() ?>
-<?cs call:select("user", L.Clients.AddLead, Opt.Users, 1) ?>
-<div class="actions"><button type="submit"><?cs var:L.Clients.AddLead ?></button></div></form><?cs /if ?>
+<?cs if:Perm.client_write ?><p class="actions"><a class="button" id="add-lead" href="<?cs var:URL.clients ?>/<?cs var:Client.id ?>/leads"><?cs var:L.Clients.AddLead ?></a></p><?cs /if ?>
 </section>
 </div>
 <?cs # the client's projects with their leads (issues 10 and 11): its own block ?>
@@ -103,4 +101,4 @@
 <?cs if:subcount(Readers) ?><section class="card" aria-labelledby="h-readers" id="readers"><h2 id="h-readers"><?cs var:L.Clients.Readers ?></h2>
 <div class="table-wrap"><table><thead><tr><th scope="col"><?cs var:L.Clients.When ?></th><th scope="col"><?cs var:L.Clients.Who ?></th><th scope="col"><?cs var:L.Clients.What ?></th></tr></thead><tbody>
 <?cs each:r = Readers ?><tr><td class="nowrap"><?cs var:r.at ?></td><td><?cs var:r.user_name ?></td><td><?cs alt:L.Clients.ReadKinds[r.kind] ?><?cs var:r.kind ?><?cs /alt ?> <small><?cs var:r.detail ?></small></td></tr><?cs /each ?>
-</tbody></table></div></section><?cs /if ?>
+</tbody></table></div><?cs if:ReadersMore ?><p><a href="<?cs var:URL.admin ?>/audit?entity=client&amp;entity_id=<?cs var:Client.id ?>"><?cs var:L.Clients.AllReads ?></a></p><?cs /if ?></section><?cs /if ?>

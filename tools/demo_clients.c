@@ -12,8 +12,9 @@
 
 /* A client's side rows for ids lo..hi (each statement: lo, hi). */
 static const char *const SQL_SIDE[] = {
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_at, contact_on)"
-    " SELECT id, lead_id, created_at, last_contact_on FROM clients WHERE id BETWEEN ? AND ?"
+    "INSERT IGNORE INTO client_leads (client_id, user_id, name, added_at, contact_on)"
+    " SELECT id, lead_id, name, created_at, last_contact_on FROM clients"
+    " WHERE id BETWEEN ? AND ?"
     " AND lead_id IS NOT NULL",
     "INSERT INTO client_contacts (client_id, name, role, phone, is_primary, created_at,"
     " updated_at) SELECT c.id, c.contact_name, ELT(1 + c.id MOD 4, '财务经理', '会计',"
@@ -102,8 +103,8 @@ static const char SQL_CLIENTS[] =
     " JOIN demo_lead st ON st.k = t.g MOD ?";
 
 static const char SQL_SECOND_LEAD[] =
-    "INSERT IGNORE INTO client_leads (client_id, user_id, added_at, contact_on)"
-    " SELECT c.id, st.user_id, c.created_at, c.last_contact_on FROM clients c"
+    "INSERT IGNORE INTO client_leads (client_id, user_id, name, added_at, contact_on)"
+    " SELECT c.id, st.user_id, c.name, c.created_at, c.last_contact_on FROM clients c"
     " JOIN demo_lead st ON st.k = (c.id * 7) MOD ? WHERE c.id BETWEEN ? AND ? AND c.id MOD 10 = 3";
 
 /* The demo departments and advisors (once) and demo_lead (k, user_id, dept_id)

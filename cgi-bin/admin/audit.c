@@ -52,6 +52,8 @@ static const struct gw_list_filter audit_filters[] = {
      "a.user_id = (SELECT id FROM users WHERE login = ?)",
      NULL},
     {{"entity", GW_F_TEXT, 0, 32, 0, 0, NULL}, "a.entity = ?", NULL},
+    /* one record's entries (a client page's "earlier reads") */
+    {{"entity_id", GW_F_INT, 0, 20, 1, 9223372036854775807LL, NULL}, "a.entity_id = ?", NULL},
     {{"action", GW_F_TEXT, 0, 48, 0, 0, NULL}, "a.action LIKE ?", like_prefix},
     {{"from", GW_F_DATE, 0, 10, 0, 0, NULL}, "a.at >= ?", day_start},
     {{"to", GW_F_DATE, 0, 10, 0, 0, NULL}, "a.at < ?", day_end},

@@ -24,6 +24,8 @@ const char *client_path(struct gw_ctx *ctx, long long id, const char *tail);
 /* The client of the route's :id the user may see: 1 (c loaded with the
  * classes of *level), or an HTTP status (404 outside their lists, 500). */
 int open_client(struct gw_ctx *ctx, struct gw_client *c, int *level);
+/* The same with no class above max loaded (nor its read audited). */
+int open_client_upto(struct gw_ctx *ctx, struct gw_client *c, int *level, int max);
 /* A phone number in the stored normal form, as complaints keep it
  * (gw_phone_normalize: 13800138000, 010-62345678, an extension as -123), in
  * the arena; s itself when it is no phone number. */
@@ -45,6 +47,7 @@ int verify_submit(struct gw_ctx *ctx);
 int contacted_submit(struct gw_ctx *ctx);
 int contact_submit(struct gw_ctx *ctx);
 int primary_submit(struct gw_ctx *ctx);
+int lead_page(struct gw_ctx *ctx);
 int lead_submit(struct gw_ctx *ctx);
 int lead_remove(struct gw_ctx *ctx);
 int period_submit(struct gw_ctx *ctx);

@@ -335,7 +335,7 @@ static int save_edit(struct gw_ctx *ctx, const struct gw_client *c, const struct
 		return n < 0 ? -1 : 0;
 	if ((level >= 3 && update_id(ctx, c, v)) || write_history(ctx, c, v, level) ||
 	    (strcmp(c->name, v[F_NAME].s) && gw_client_grams(ctx, c->id, v[F_NAME].s)) ||
-	    (v[F_LEAD].i && gw_client_lead_add(ctx->db, c->id, v[F_LEAD].i, ctx->user->id) < 0))
+	    (v[F_LEAD].i && gw_client_add_lead(ctx, c->id, v[F_LEAD].i) < 0))
 		return -1;
 	return 1;
 }

@@ -62,6 +62,9 @@ static const struct gw_list_col cols[] = CLIENT_COLS("c.name", "c.id");
  * rarest gram of the search walked in name order (gram, name, id), its id the
  * key, the clients row read only for the rows shown and the filters. */
 static const struct gw_list_col gram_cols[] = CLIENT_COLS("g.name", "g.client_id");
+/* A lead's own clients walked through their lead rows, which carry the name
+ * (ix_client_leads_user_name): in name order from the index, no sort. */
+static const struct gw_list_col own_cols[] = CLIENT_COLS("ol.name", "ol.client_id");
 
 #define LIST_COLUMNS                                                                               \
 	"c.id, c.name, c.uscc, c.industry, c.tier, d.name AS dept_name,"                           \
@@ -69,19 +72,39 @@ static const struct gw_list_col gram_cols[] = CLIENT_COLS("g.name", "g.client_id
 #define LIST_JOINS                                                                                 \
 	" LEFT JOIN departments d ON d.id = c.department_id LEFT JOIN users u ON u.id = c.lead_id"
 
-#define BY_NAME(hint_)                                                                             \
-	{                                                                                          \
-		.columns = LIST_COLUMNS,                                                           \
-		.from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS,     \
-		.key = "g.id", .filters = filters, .cols = gram_cols, .sort = "name", .desc = 0,   \
-		.rows = 20, .program = "clients", .path = "/", .csv_name = "clients",              \
-		.lenient = 1, .hint = hint_,                                                       \
-	}
 /* Every client or a department's: the gram walked in name order (a scan of the
  * clients table is what the server would choose for a gram in every name). */
-static const struct gw_list by_name = BY_NAME("FORCE INDEX (ix_client_name_grams_name)");
-/* A lead's own clients (a thousand at most): the server starts from them. */
-static const struct gw_list by_name_own = BY_NAME(NULL);
+static const struct gw_list by_name = {
+    .columns = LIST_COLUMNS,
+    .from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS,
+    .key = "g.id",
+    .filters = filters,
+    .cols = gram_cols,
+    .sort = "name",
+    .desc = 0,
+    .rows = 20,
+    .program = "clients",
+    .path = "/",
+    .csv_name = "clients",
+    .lenient = 1,
+    .hint = "FORCE INDEX (ix_client_name_grams_name)",
+};
+
+/* A lead's own clients, whatever the search: their lead rows in name order. */
+static const struct gw_list own = {
+    .columns = LIST_COLUMNS,
+    .from = "client_leads ol JOIN clients c ON c.id = ol.client_id" LIST_JOINS,
+    .key = "ol.client_id",
+    .filters = filters,
+    .cols = own_cols,
+    .sort = "name",
+    .desc = 0,
+    .rows = 20,
+    .program = "clients",
+    .path = "/",
+    .csv_name = "clients",
+    .lenient = 1,
+};
 
 static const struct gw_list clients = {
     .columns = LIST_COLUMNS,
@@ -98,10 +121,11 @@ static const struct gw_list clients = {
     .lenient = 1,
 };
 
-/* Who's clients: every one, the leads' ones, or also the department's. */
-#define LEADS "c.id IN (SELECT sl.client_id FROM client_leads sl WHERE sl.user_id = ?)"
-static const char SCOPE_OWN[] = LEADS;
-static const char SCOPE_DEPT[] = "(" LEADS " OR c.department_id = ?)";
+/* Who's clients: every one, the leads' own (the own list's lead rows), or
+ * also the department's. */
+static const char SCOPE_OWN[] = "ol.user_id = ?";
+static const char SCOPE_DEPT[] = "(c.id IN (SELECT sl.client_id FROM client_leads sl"
+				 " WHERE sl.user_id = ?) OR c.department_id = ?)";
 
 /* The search's condition kinds. */
 static const char Q_USCC[] = "c.uscc = ?";
@@ -117,11 +141,16 @@ static const char Q_CONTACT[] =
 static const char Q_LEAD[] = "c.id IN (SELECT nl.client_id FROM client_leads nl JOIN users nu"
 			     " ON nu.id = nl.user_id WHERE nu.name = ?)";
 static const char Q_NAME[] = "g.gram = ? AND g.name LIKE ?";
+/* in a lead's own list: the lead row's copy of the name, read from the index
+ * (a row written without it, by SQL of old, is looked up), then the name */
+static const char Q_OWN_NAME[] = "(ol.name LIKE ? OR ol.name = '') AND c.name LIKE ?";
 static const char Q_NONE[] = "FALSE";
 
-static const char SQL_IS_CONTACT[] = "SELECT COUNT(*) FROM client_contacts WHERE name = ?";
-static const char SQL_IS_LEAD[] =
-    "SELECT COUNT(*) FROM users WHERE name = ? AND role IN ('advisor', 'manager', 'director')";
+/* what a text names, in one statement: 1 a contact, 2 a lead, 0 neither */
+static const char SQL_NAME_KIND[] =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM client_contacts WHERE name = ?) THEN 1"
+    " WHEN EXISTS (SELECT 1 FROM users WHERE name = ?"
+    " AND role IN ('advisor', 'manager', 'director')) THEN 2 ELSE 0 END";
 
 static const char *upper(struct gw_ctx *ctx, const char *s)
 {
@@ -132,21 +161,29 @@ static const char *upper(struct gw_ctx *ctx, const char *s)
 	return u;
 }
 
-static int any(struct gw_ctx *ctx, const char *sql, const char *q)
+static long long name_kind(struct gw_ctx *ctx, const char *q)
 {
 	long long n = 0;
 
-	return gw_db_int(ctx->db, &n, sql, "s", q) == 1 && n > 0;
+	return gw_db_int(ctx->db, &n, SQL_NAME_KIND, "ss", q, q) == 1 ? n : 0;
 }
 
-/* Text: a contact's or a lead's name as it is, else a part of the name. */
-static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
+/* Text: a contact's or a lead's name as it is, else a part of the name (in a
+ * lead's own list, own: looked for in each of their clients' names). */
+static const char *text_search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n,
+			       int own)
 {
+	long long kind = name_kind(ctx, q);
+
 	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, q};
-	if (any(ctx, SQL_IS_CONTACT, q))
-		return Q_CONTACT;
-	if (any(ctx, SQL_IS_LEAD, q))
-		return Q_LEAD;
+	if (kind)
+		return kind == 1 ? Q_CONTACT : Q_LEAD;
+	if (own) {
+		a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_like(ctx, q)};
+		a[1] = a[0];
+		*n = 2;
+		return Q_OWN_NAME;
+	}
 	a[0] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_rarest_gram(ctx, q)};
 	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, gw_client_like(ctx, q)};
 	*n = 2;
@@ -191,7 +228,7 @@ static const char *idno_search(struct gw_ctx *ctx, const char *u, int uscc, stru
  * ID number is looked for only by a user cleared for level 3, among the
  * clients they have a reason to see, and only when posted: for anyone else it
  * finds nothing, which says nothing about whether any client holds it. */
-static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n)
+static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a, int *n, int own)
 {
 	const char *u = upper(ctx, q);
 
@@ -208,7 +245,7 @@ static const char *search(struct gw_ctx *ctx, const char *q, struct gw_db_arg *a
 					  gw_arena_printf(&ctx->arena, "%s-%%", a[0].s)};
 		return (*n = 2), Q_PHONE;
 	}
-	return text_search(ctx, q, a, n);
+	return text_search(ctx, q, a, n, own);
 }
 
 /* The user's clients (scope) and the search as the list's scope condition; a
@@ -220,9 +257,9 @@ static void read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 	const char *cond = NULL, *q = NULL;
 	int n = 0, m = 0;
 
-	gw_list_read(ctx, &clients, r);
-	if (*r->q && (q = search(ctx, r->q, s, &m)) == Q_NAME) {
-		gw_list_read(ctx, scope == GW_SCOPE_OWN ? &by_name_own : &by_name, r);
+	gw_list_read(ctx, scope == GW_SCOPE_OWN ? &own : &clients, r);
+	if (*r->q && (q = search(ctx, r->q, s, &m, scope == GW_SCOPE_OWN)) == Q_NAME) {
+		gw_list_read(ctx, &by_name, r);
 		r->hint = 1;
 	}
 	r->private_q = is_idno(ctx, r->q);

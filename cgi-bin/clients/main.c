@@ -16,6 +16,7 @@ static const struct gw_route routes[] = {
     {"POST", "/:id/contacted", contacted_submit, GW_PERM_CLIENT_READ, 0},
     {"POST", "/:id/contacts", contact_submit, GW_PERM_CLIENT_WRITE, 0},
     {"POST", "/:id/contacts/:cid/primary", primary_submit, GW_PERM_CLIENT_WRITE, 0},
+    {"GET", "/:id/leads", lead_page, GW_PERM_CLIENT_WRITE, 0},
     {"POST", "/:id/leads", lead_submit, GW_PERM_CLIENT_WRITE, 0},
     {"POST", "/:id/leads/:uid/remove", lead_remove, GW_PERM_CLIENT_WRITE, 0},
     {"POST", "/:id/periods", period_submit, GW_PERM_CLIENT_WRITE, 0},

@@ -61,6 +61,9 @@ static const char SQL_MAIN_LEAD[] =
     "UPDATE clients SET lead_id = (SELECT MIN(user_id) FROM client_leads WHERE client_id = ?)"
     " WHERE id = ? AND lead_id = ?";
 static const char SQL_USER_NAME[] = "SELECT name FROM users WHERE id = ?";
+/* who may be made a lead, by name (ix_users_active_name) */
+static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
+				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 static const char SQL_VERIFY[] =
     "UPDATE clients SET verified_at = UTC_TIMESTAMP(), verified_by = ? WHERE id = ?";
 
@@ -160,22 +163,44 @@ int primary_submit(struct gw_ctx *ctx)
 
 static int add_lead(struct gw_ctx *ctx, long long id, void *p)
 {
-	return gw_client_lead_add(ctx->db, id, *(long long *)p, ctx->user->id) < 0 ? -1 : 0;
+	return gw_client_add_lead(ctx, id, *(long long *)p) < 0 ? -1 : 0;
 }
 
-/* POST /:id/leads — 303 to the client with one more lead. */
+/* The page of the form that adds a lead: the staff who may lead, by name (on
+ * a page of its own: the client's page, seen far more often, does not list
+ * every one of them). */
+static int show_lead_form(struct gw_ctx *ctx, const struct gw_client *c)
+{
+	gw_hdf_set_int(ctx->hdf, "Client.id", c->id);
+	gw_hdf_set(ctx->hdf, "Client.name", c->name);
+	options(ctx, "Opt.Users", SQL_USERS);
+	page(ctx, "Clients.AddLead");
+	return gw_view_render(ctx, "clients_lead.cs");
+}
+
+/* GET /:id/leads — 200 the form that adds a lead (basic information only). */
+int lead_page(struct gw_ctx *ctx)
+{
+	struct gw_client c;
+	int level, rc = open_client_upto(ctx, &c, &level, 1);
+
+	return rc == 1 ? show_lead_form(ctx, &c) : rc;
+}
+
+/* POST /:id/leads — 303 to the client with one more lead; 200 the form again
+ * with the message at the field. */
 int lead_submit(struct gw_ctx *ctx)
 {
 	struct gw_client c;
 	struct gw_fval v[L__N];
-	int level, rc = open_client(ctx, &c, &level);
+	int level, rc = open_client_upto(ctx, &c, &level, 1);
 
 	if (rc != 1)
 		return rc;
 	if (GW_FORM_READ(ctx, lead_form, v) ||
 	    (gw_db_row(ctx->db, ctx->hdf, "Chk.Lead", SQL_LEAD_OK, "i", v[L_USER].i) != 1 &&
 	     gw_form_error(ctx, "user", "bad_choice")))
-		return show_client(ctx, &c, level);
+		return show_lead_form(ctx, &c);
 	rc = in_tx(
 	    ctx, c.id, "lead",
 	    gw_arena_printf(&ctx->arena, "+ %s", hdf_get_value(ctx->hdf, "Chk.Lead.name", "")),

@@ -8,6 +8,9 @@
 #include "clients.h"
 
 #define MAX_PERIODS 12
+/* the latest reads of its level-3 data on the page; all of them in the audit
+ * log (a read adds rows: the page would grow with every look at it) */
+#define READERS_SHOWN 20
 
 static const char SQL_CONTACTS[] =
     "SELECT id, name, role, phone, email, wechat, qq, is_primary FROM client_contacts"
@@ -16,26 +19,28 @@ static const char SQL_LEADS[] =
     "SELECT u.id, u.name, u.role, d.name AS dept_name, l.added_at FROM client_leads l"
     " JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = u.department_id"
     " WHERE l.client_id = ? ORDER BY l.added_at, u.id";
-/* a financial period's or file's row only for those who see level 3, an edit
- * only for those who see one of its fields: for anyone else not even whether
- * there is information of a class above theirs (client, level, level, level) */
+/* The latest 50 changes with their fields, one row per field (a change without
+ * one the user may see: one row, its field columns NULL). A financial
+ * period's or file's change only for those who see level 3, an edit only for
+ * those who see one of its fields, and the fields of a class the user may not
+ * see left out, not even named: for anyone else not even whether there is
+ * information of a class above theirs. A department's or a lead's name for the
+ * id a value holds. (client, level, level, level, level) */
 static const char SQL_HISTORY[] =
-    "SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
+    "SELECT h.id, h.at, h.kind, h.reason, h.user_name, f.field, f.sealed, f.old_value,"
+    " f.new_value, COALESCE(od.name, ou.name) AS old_name, COALESCE(nd.name, nu.name) AS new_name"
+    " FROM (SELECT h.id, h.at, h.kind, h.reason, u.name AS user_name FROM client_history h"
     " LEFT JOIN users u ON u.id = h.user_id WHERE h.client_id = ?"
     " AND (? >= 3 OR h.kind NOT IN ('period', 'file'))"
     " AND (? >= 3 OR h.kind <> 'edited' OR EXISTS (SELECT 1 FROM client_history_fields hf"
-    " WHERE hf.history_id = h.id AND hf.level <= ?)) ORDER BY h.id DESC LIMIT 50";
-/* the fields of a class the user may not see are left out, not even named; a
- * department's or a lead's name for the id a value holds */
-static const char SQL_HFIELDS[] =
-    "SELECT f.id, f.history_id, f.field, f.level, f.sealed, f.old_value, f.new_value,"
-    " COALESCE(od.name, ou.name) AS old_name, COALESCE(nd.name, nu.name) AS new_name"
-    " FROM client_history_fields f JOIN client_history h ON h.id = f.history_id"
+    " WHERE hf.history_id = h.id AND hf.level <= ?)) ORDER BY h.id DESC LIMIT 50) h"
+    " LEFT JOIN client_history_fields f ON f.history_id = h.id AND f.level <= ?"
     " LEFT JOIN departments od ON f.field = 'department_id' AND od.id = f.old_value"
     " LEFT JOIN departments nd ON f.field = 'department_id' AND nd.id = f.new_value"
     " LEFT JOIN users ou ON f.field = 'lead_id' AND ou.id = f.old_value"
     " LEFT JOIN users nu ON f.field = 'lead_id' AND nu.id = f.new_value"
-    " WHERE h.client_id = ? AND f.level <= ? ORDER BY f.history_id DESC, f.id LIMIT 500";
+    " ORDER BY h.id DESC, f.id";
+enum { H_ID, H_AT, H_KIND, H_REASON, H_USER, H_FIELD, H_SEALED, H_OLD, H_NEW, H_OLDN, H_NEWN };
 static const char SQL_FILES[] =
     "SELECT f.id, f.kind, f.ctype, f.size, f.created_at, p.period, u.name AS user_name"
     " FROM client_files f LEFT JOIN client_periods p ON p.id = f.period_id"
@@ -45,7 +50,7 @@ static const char SQL_READERS[] =
     " FROM audit_log a"
     " LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'client' AND a.entity_id = ?"
     " AND a.action IN ('client.read_sensitive', 'client.read_financial',"
-    " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 100";
+    " 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT ?";
 static const char SQL_COMPLAINTS[] =
     "SELECT COUNT(*) FROM complaints WHERE client_id = ? AND trust = 'ok'";
 /* the client's projects with their leads (who share its documents) */
@@ -60,14 +65,14 @@ static const char SQL_VISITS[] =
     "SELECT v.id, v.method, v.status, v.due_on, v.visited_on, v.satisfaction,"
     " COALESCE(u.name, '') AS visitor FROM visits v LEFT JOIN users u ON u.id = v.visitor_id"
     " WHERE v.client_id = ? ORDER BY v.id DESC LIMIT 50";
-static const char SQL_USERS[] = "SELECT id, name FROM users WHERE active = 1"
-				" AND role IN ('advisor', 'manager', 'director') ORDER BY name";
 
 /* ---- history ---- */
 
 struct hist {
 	struct gw_ctx *ctx;
-	int n;
+	int n;	       /* fields so far */
+	int rows;      /* changes so far */
+	long long hid; /* the change of the last row */
 };
 
 /* A sealed history value opened (its read is part of the page's audited
@@ -119,35 +124,55 @@ static const char *shown(struct gw_ctx *ctx, const char *field, const char *v, c
 	return v;
 }
 
-static int hfield_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+/* A change's own columns as History.<n>.* (NULL ones left out). */
+static void change_to_hdf(struct hist *h, char **v)
+{
+	static const char *const cols[] = {"id", "at", "kind", "reason", "user_name"};
+	struct gw_ctx *ctx = h->ctx;
+
+	for (int i = H_ID; i <= H_USER; i++)
+		if (v[i])
+			gw_hdf_set(ctx->hdf,
+				   gw_arena_printf(&ctx->arena, "History.%d.%s", h->rows, cols[i]),
+				   v[i]);
+	h->rows++;
+}
+
+static int history_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
 {
 	struct hist *h = p;
 	struct gw_ctx *ctx = h->ctx;
-	long long hid = strtoll(v[1], NULL, 10);
-	int sealed = v[4] && !strcmp(v[4], "1");
-	const char *pre = gw_arena_printf(&ctx->arena, "HistoryFields.%s.%d", v[1], h->n++);
-	const char *old =
-	    value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[2]), v[5], lens[5]);
-	const char *new =
-	    value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[2]), v[6], lens[6]);
+	long long hid = strtoll(v[H_ID], NULL, 10);
+	int sealed = v[H_SEALED] && !strcmp(v[H_SEALED], "1");
+	const char *pre, *old, *new;
 
 	(void)ncols, (void)names;
-	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.field", pre), v[2]);
+	if (!h->rows || hid != h->hid)
+		change_to_hdf(h, v);
+	h->hid = hid;
+	if (!v[H_FIELD])
+		return 0;
+	pre = gw_arena_printf(&ctx->arena, "HistoryFields.%s.%d", v[H_ID], h->n++);
+	old = value_of(ctx, sealed, gw_client_history_ad(ctx, "old", hid, v[H_FIELD]), v[H_OLD],
+		       lens[H_OLD]);
+	new = value_of(ctx, sealed, gw_client_history_ad(ctx, "new", hid, v[H_FIELD]), v[H_NEW],
+		       lens[H_NEW]);
+	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.field", pre), v[H_FIELD]);
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.old", pre),
-		   shown(ctx, v[2], old, v[7]));
+		   shown(ctx, v[H_FIELD], old, v[H_OLDN]));
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.new", pre),
-		   shown(ctx, v[2], new, v[8]));
+		   shown(ctx, v[H_FIELD], new, v[H_NEWN]));
 	return 0;
 }
 
+/* The changes and their fields in one statement (History.*, HistoryFields.*). */
 static int history_to_hdf(struct gw_ctx *ctx, long long id, int level)
 {
-	struct hist h = {ctx, 0};
+	struct hist h = {ctx, 0, 0, 0};
 	long long l = level;
 
-	if (gw_db_rows(ctx->db, ctx->hdf, "History", SQL_HISTORY, "iiii", id, l, l, l) < 0)
-		return -1;
-	return gw_db_each(ctx->db, hfield_row, &h, SQL_HFIELDS, "ii", id, l) < 0 ? -1 : 0;
+	return gw_db_each(ctx->db, history_row, &h, SQL_HISTORY, "iiiii", id, l, l, l, l) < 0 ? -1
+											      : 0;
 }
 
 /* ---- financial information (level 3) ---- */
@@ -169,11 +194,19 @@ static int financials_to_hdf(struct gw_ctx *ctx, const struct gw_client *c)
 			files);
 }
 
+/* Who read its level-3 data: the latest READERS_SHOWN reads (Readers.*), and
+ * ReadersMore (a link to all of them in the audit log) when that many. */
 static int director_extras(struct gw_ctx *ctx, long long id)
 {
+	int n;
+
 	if (ctx->user->role != GW_ROLE_DIRECTOR)
 		return 0;
-	return gw_db_rows(ctx->db, ctx->hdf, "Readers", SQL_READERS, "i", id) < 0 ? -1 : 0;
+	n = gw_db_rows(ctx->db, ctx->hdf, "Readers", SQL_READERS, "ii", id,
+		       (long long)READERS_SHOWN);
+	if (n == READERS_SHOWN)
+		gw_hdf_set_int(ctx->hdf, "ReadersMore", 1);
+	return n < 0 ? -1 : 0;
 }
 
 static int complaints_count(struct gw_ctx *ctx, long long id)
@@ -216,8 +249,6 @@ static int page_data(struct gw_ctx *ctx, const struct gw_client *c, int level)
 		return gw_db_unavailable(ctx->db) ? 503 : 500;
 	gw_client_to_hdf(ctx->hdf, "Client", c);
 	gw_hdf_set_int(ctx->hdf, "Client.Level", level);
-	if (has(ctx, GW_PERM_CLIENT_WRITE))
-		options(ctx, "Opt.Users", SQL_USERS);
 	if (!hdf_get_value(ctx->hdf, "Form.contacted_on", NULL)) {
 		char today[11];
 
@@ -241,20 +272,20 @@ int show_client(struct gw_ctx *ctx, const struct gw_client *c, int level)
 }
 
 /* GET /:id — 200 the client's page; 404 for a client outside the user's lists.
- * One transaction: one snapshot, and the audit records of its level-3 reads
- * written with one flush. */
+ * The audit records of its level-3 reads (the ID number, the financials) are
+ * held and written in one statement after the reads, which commits them (one
+ * log flush) before anything is shown: no transaction around the reads, whose
+ * START and COMMIT were two more round trips of the page's sixteen. */
 int view_page(struct gw_ctx *ctx)
 {
 	struct gw_client c;
 	int level, rc;
 
-	if (gw_db_begin(ctx->db))
-		return 503;
+	gw_audit_hold(ctx);
 	rc = open_client(ctx, &c, &level);
 	if (rc == 1)
 		rc = page_data(ctx, &c, level);
-	if (rc == 0 && gw_db_commit(ctx->db))
+	if (gw_audit_flush(ctx) && rc == 0)
 		rc = gw_db_unavailable(ctx->db) ? 503 : 500;
-	gw_db_rollback(ctx->db);
 	return rc ? rc : render(ctx);
 }

@@ -59,6 +59,11 @@ void gw_client_reason_args(struct gw_ctx *ctx, struct gw_db_arg args[4]);
  * level 3 opens the sealed ID number and audits its read. 1 found, 0 none, -1
  * error (also a sealed value that does not open). */
 int gw_client_load(struct gw_ctx *ctx, long long id, int level, struct gw_client *c);
+/* gw_client_access and gw_client_load in one statement: the client id as far
+ * as the user may see it, no class above max loaded. 1 (c loaded, *level the
+ * classes it holds), 0 not in the user's lists (404), -1 error. The classes
+ * above basic are read only for a user with a reason to see them. */
+int gw_client_open(struct gw_ctx *ctx, long long id, int max, int *level, struct gw_client *c);
 /* The client under prefix for the templates (NULL columns left out). */
 void gw_client_to_hdf(HDF *hdf, const char *prefix, const struct gw_client *c);
 /* The financial periods of a client (newest first, at most max) into p[]:

@@ -52,19 +52,26 @@ unsigned char *gw_client_seal_ad(struct gw_ctx *ctx, const char *ad, const char 
  * in history row hid ("client_history_fields.old_value:<hid>.<field>"). */
 const char *gw_client_history_ad(struct gw_ctx *ctx, const char *side, long long hid,
 				 const char *field);
-/* Replace the name grams of a client (after a rename); 0 or -1. */
+/* Replace the name grams of a client (after a rename), and the name its lead
+ * rows carry; 0 or -1. */
 int gw_client_grams(struct gw_ctx *ctx, long long id, const char *name);
 /* The grams of a search text: its 1- or 2-character pieces lower-cased, as
  * stored. Calls fn for each (gram, its byte length); fn returns 0 to go on. */
 int gw_client_each_gram(const char *s, int size, int (*fn)(void *, const char *, size_t),
 			void *arg);
 /* The gram of a search text that the fewest clients' names hold (its 2-character
- * grams first, then 1-character; at most 8 counted), in the arena; "" when the
- * text has none. A name search walks that gram's rows (client_name_grams). */
+ * grams first, then 1-character; at most 8 counted, none when the text has only
+ * one of the size), in the arena; "" when the text has none. A name search
+ * walks that gram's rows (client_name_grams). */
 const char *gw_client_rarest_gram(struct gw_ctx *ctx, const char *q);
 /* "%text%" for LIKE with the text's own %, _ and backslash taken literally, in the arena. */
 const char *gw_client_like(struct gw_ctx *ctx, const char *s);
 
+/* Make user a lead of the client (INSERT IGNORE: once), the row carrying the
+ * client's name and last contact as ix_client_leads_user_name and
+ * ix_client_leads_contact walk them: every lead row is written here. Returns
+ * the rows added (1, or 0 when a lead already), -1. */
+long long gw_client_add_lead(struct gw_ctx *ctx, long long client_id, long long user_id);
 /* The lead of one of the client's projects becomes a lead of the client
  * (DOMAIN.md: a lead on one of its projects has a reason to see the client, and
  * leads share its documents; every client rule reads client_leads), with a
@@ -75,10 +82,6 @@ int gw_client_project_lead(struct gw_ctx *ctx, long long client_id, long long us
  * ("YYYY-MM-DD"): exact 1 sets it (by hand, may correct it back), exact 0 only
  * moves it later (a complaint, a visit). The leads' copy follows. 0 or -1. */
 int gw_client_contact_set(struct gw_db *db, long long client_id, const char *on, int exact);
-/* Make user_id a lead of the client (added_by 0: by the system), with the
- * client's last contact copied: 1 added, 0 a lead already, -1 error. */
-long long gw_client_lead_add(struct gw_db *db, long long client_id, long long user_id,
-			     long long added_by);
 /* A history row (kind: created, edited, verified, contacted, contact, lead,
  * period, file) with its reason; returns its id or -1. */
 long long gw_client_history(struct gw_ctx *ctx, long long client_id, const char *kind,

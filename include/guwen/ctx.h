@@ -43,6 +43,9 @@ struct gw_ctx {
 	time_t now;
 	int https;
 	int32_t soon; /* gw_calendar_soon of this request, 0 until read */
+	/* audit records held for one statement (gw_audit_hold, audit.h) */
+	struct gw_audit_held *audit_held;
+	int audit_hold;
 };
 
 /* Route parameter i (":id" segments in order), or NULL. */

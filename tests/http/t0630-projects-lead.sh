@@ -24,7 +24,7 @@ post a "/projects/$id/accept" version=0; expect_status 303
 get x "/projects/$id"; expect_status 404
 
 get g "/projects/$id"; expect_body 'id="change-lead"'
-first=$(tr -d '\n' <"$BODY" | grep -o '<select[^>]*name="new_lead"[^>]*>.*</select>' | grep -o '<option value="[0-9][0-9]*"' | head -1 | grep -o '[0-9][0-9]*')
+first=$(tr -d '\n' <"$BODY" | grep -o '<select[^>]*name="new_lead"[^>]*>.*</select>' | grep -o '<option value="[0-9][0-9]*"' | sed -n 1p | grep -o '[0-9][0-9]*')
 [ "$(sql "SELECT department_id FROM users WHERE id = $first")" = "$dept" ] || fail "the picker does not list the department first"
 get a "/projects/$id"; expect_no_body 'id="change-lead"'
 post a "/projects/$id/lead" version=1 "new_lead=$lx" "lead_reason=x"; expect_status 403
