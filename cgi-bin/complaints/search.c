@@ -61,8 +61,7 @@ static int phone_digits(const char *q, char out[24])
 	return n >= 5 && n <= 20 ? 0 : -1;
 }
 
-/* "q%" with q's own % _ \ taken literally, in the arena. */
-static const char *like_prefix(struct gw_ctx *ctx, const char *q)
+const char *like_prefix(struct gw_ctx *ctx, const char *q)
 {
 	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(q) + 2), *p = out;
 
