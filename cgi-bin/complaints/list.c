@@ -35,6 +35,24 @@ static const struct gw_list_filter filters[] = {
     {{NULL, 0, 0, 0, 0, 0, NULL}, NULL, NULL},
 };
 
+/* each filter's index (sql/009_list_indexes.sql, 011), as filters[] */
+static const char *const filter_index[] = {
+    NULL,			   /* tab */
+    "ix_complaints_list_stage",	   /* stage */
+    "ix_complaints_list_severity", /* severity */
+    "ix_complaints_list_source",   /* source */
+    "ix_complaints_list_overdue",  /* overdue */
+    "ix_complaints_list_client",   /* client */
+    "ix_complaints_list_advisor",  /* advisor */
+    NULL,			   /* advisor_q */
+    NULL,			   /* unowned */
+    NULL,			   /* grave */
+    NULL,			   /* open */
+};
+_Static_assert(sizeof(filter_index) / sizeof(*filter_index) ==
+		   sizeof(filters) / sizeof(*filters) - 1,
+	       "an index (or NULL) for each filter");
+
 static const struct gw_list_col cols[] = {
     {"tracking_no", "c.tracking_no", GW_LC_SEARCH, "L.Complaint.Tracking", NULL, NULL},
     {"created_at", "c.id", GW_LC_SORT, "L.Complaints.Created", NULL, NULL},
@@ -75,6 +93,8 @@ static const struct gw_list complaints = {
      * past the newest rows, unclassified or not the user's: read the
      * filter's or the scope's index (sql/009_list_indexes.sql) instead */
     .hint = "IGNORE INDEX FOR ORDER BY (PRIMARY, ix_complaints_trust)",
+    /* newest first: one statement that weighs only these (and the tab's) */
+    .filter_index = filter_index,
 };
 
 /* Each tab's scope: suspected (待核实) and discarded public posts are in no
@@ -194,6 +214,10 @@ static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 	/* the owner's and the department's lists have their indexes; the
 	 * classifier's (department or none, with an OR) reads best by id */
 	r->hint = scope == SCOPE_MINE || scope == SCOPE_DEPT || scope == SCOPE_REGISTERED;
+	r->index = scope == SCOPE_MINE	       ? "ix_complaints_list_owner"
+		   : scope == SCOPE_DEPT       ? "ix_complaints_list_dept"
+		   : scope == SCOPE_REGISTERED ? "ix_complaints_list_created_by"
+					       : NULL;
 	return tab;
 }
 
