@@ -333,11 +333,14 @@ static const char *statement(struct gw_ctx *ctx, struct gw_list_run *r, long lon
 	r->nargs = r->nscope;
 	r->nconds = 0;
 	if (!limit || one_level(r)) {
-		gw_buf_printf(&b, "SELECT %s, %s AS gw_key", l->columns, l->key);
+		gw_buf_printf(&b, "SELECT %s", l->columns);
+		if (!limit || !l->key_col)
+			gw_buf_printf(&b, ", %s AS gw_key", l->key);
 		rows(ctx, r, &b, limit, 0);
 	} else {
-		gw_buf_printf(&b, "SELECT %s, k.gw_key%s FROM (SELECT %s AS gw_key", l->columns,
-			      sorts_by_key(r) ? "" : ", k.gw_at", l->key);
+		gw_buf_printf(&b, "SELECT %s%s%s FROM (SELECT %s AS gw_key", l->columns,
+			      l->key_col ? "" : ", k.gw_key", sorts_by_key(r) ? "" : ", k.gw_at",
+			      l->key);
 		if (!sorts_by_key(r))
 			gw_buf_printf(&b, ", CAST(%s AS CHAR) AS gw_at", r->sort->expr);
 		rows(ctx, r, &b, limit, base_only(r));
@@ -424,7 +427,8 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "Rows.%d", rows));
 	if (r->private_q) /* a next page's link would need the search in it */
 		return 0;
-	key = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_key", rows - 1);
+	key = hdf_get_valuef(ctx->hdf, "Rows.%d.%s", rows - 1,
+			     r->l->key_col ? r->l->key_col : "gw_key");
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
 	next = at ? qs_add(ctx, next, "at", at) : next;
 	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next, at ? "&" : "", key ? key : "0");

@@ -71,10 +71,13 @@ static const struct gw_list_col cols[] = {
 };
 
 static const struct gw_list complaints = {
+    /* the flags NULL when not set: a row of fewer values in the page data
+     * (ClearSilver hashes a node's children from the twelfth on) */
     .columns = "c.id, c.tracking_no, c.source, c.name, c.company, c.severity, c.stage,"
-	       " c.created_at, c.resolution_due, c.waiting_since IS NOT NULL AS waiting,"
-	       " d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name, " OVERDUE
-	       " AS overdue",
+	       " c.created_at, c.resolution_due, IF(c.waiting_since IS NULL, NULL, 1) AS waiting,"
+	       " d.name AS dept_name, ow.name AS owner_name, cl.name AS client_name,"
+	       " IF(" OVERDUE ", 1, NULL) AS overdue",
+    .key_col = "id",
     .from = "complaints c LEFT JOIN departments d ON d.id = c.department_id"
 	    " LEFT JOIN users ow ON ow.id = c.owner_id"
 	    " LEFT JOIN clients cl ON cl.id = c.client_id",

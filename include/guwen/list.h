@@ -59,6 +59,7 @@ struct gw_list {
 	const char *columns;		      /* "c.id, c.tracking_no, …" (aliases = col names) */
 	const char *from;		      /* "complaints c LEFT JOIN …" */
 	const char *key;		      /* unique, non-NULL integer key: "c.id" */
+	const char *key_col;		      /* the key's alias among columns, or NULL */
 	const struct gw_list_filter *filters; /* ending in a NULL def.name */
 	const struct gw_list_col *cols;	      /* ending in a NULL name */
 	const char *sort;		      /* the default sort column's name */
