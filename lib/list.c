@@ -184,10 +184,11 @@ static int base_only(const struct gw_list_run *r)
 }
 
 /* Whether the page is one statement with its joins (l->filter_index): in key
- * order, without a search (whose conditions have indexes of their own). */
+ * order, without a search (whose conditions have indexes of their own), in a
+ * scope that names its index (gw_list_run.index). */
 static int one_level(const struct gw_list_run *r)
 {
-	return r->l->filter_index && sorts_by_key(r) && !*r->q;
+	return r->l->filter_index && r->index && sorts_by_key(r) && !*r->q;
 }
 
 /* " USE INDEX (…)" of the scope's index and those of the filters on, for a
@@ -199,7 +200,7 @@ static int use_index(const struct gw_list_run *r, struct gw_buf *b)
 
 	if (!one_level(r))
 		return 0;
-	if (r->index)
+	if (*r->index)
 		gw_buf_printf(b, " USE INDEX (%s", r->index), n++;
 	for (int i = 0; filter(r->l, i); i++)
 		if (ix[i] && r->l->filters[i].cond && r->v[i].present)

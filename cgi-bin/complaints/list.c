@@ -220,6 +220,7 @@ static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 	r->index = scope == SCOPE_MINE	       ? "ix_complaints_list_owner"
 		   : scope == SCOPE_DEPT       ? "ix_complaints_list_dept"
 		   : scope == SCOPE_REGISTERED ? "ix_complaints_list_created_by"
+		   : scope == SCOPE_ALL	       ? ""
 					       : NULL;
 	return tab;
 }

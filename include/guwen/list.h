@@ -94,9 +94,12 @@ struct gw_list_run {
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
-	int hint;	   /* the scope is served by an index: use l->hint */
-	const char *index; /* ... or that index, with l->filter_index */
-	const char *q;	   /* the search, "" for none */
+	int hint; /* the scope is served by an index: use l->hint */
+	/* with l->filter_index: the scope's index, "" when the scope needs none
+	 * (the filters' serve), NULL when its own condition must choose (a
+	 * subquery, an OR): the page is then built as for other lists */
+	const char *index;
+	const char *q; /* the search, "" for none */
 	/* the search stays out of every link (List.*; List.Private set, no next
 	 * page): a value that must not reach a URL, read from a POST's body */
 	int private_q;
