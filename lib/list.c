@@ -183,28 +183,38 @@ static int base_only(const struct gw_list_run *r)
 	       r->sort->expr[n] == '.';
 }
 
-/* Whether the page is one statement with its joins (l->filter_index): in key
- * order, without a search (whose conditions have indexes of their own), in a
- * scope that names its index (gw_list_run.index). */
-static int one_level(const struct gw_list_run *r)
+/* Whether the page's rows are found through the indexes named by the list
+ * (l->filter_index): in key order, without a search (whose conditions have
+ * indexes of their own), in a scope that names its index (gw_list_run.index). */
+static int named_index(const struct gw_list_run *r)
 {
 	return r->l->filter_index && r->index && sorts_by_key(r) && !*r->q;
 }
 
-/* " USE INDEX (…)" of the scope's index and those of the filters on, for a
- * one_level page; 0 when there is none to name. */
+/* Whether the page is one statement with its joins: the first page. A later
+ * one (key < cursor) finds its keys alone first: with the joins MariaDB reads
+ * the filter's index by its equality part ("ref") from the newest row down
+ * to the cursor, every row above it, where alone it reads the range below. */
+static int one_level(const struct gw_list_run *r)
+{
+	return named_index(r) && !r->before;
+}
+
+/* " USE INDEX (…)" of the scope's index and those of the filters on;
+ * 0 when there is none to name. */
 static int use_index(const struct gw_list_run *r, struct gw_buf *b)
 {
 	const char *const *ix = r->l->filter_index;
 	int n = 0;
 
-	if (!one_level(r))
+	if (!named_index(r))
 		return 0;
-	if (*r->index)
-		gw_buf_printf(b, " USE INDEX (%s", r->index), n++;
 	for (int i = 0; filter(r->l, i); i++)
 		if (ix[i] && r->l->filters[i].cond && r->v[i].present)
 			gw_buf_printf(b, "%s%s", n++ ? ", " : " USE INDEX (", ix[i]);
+	/* the key's own walk only when no filter's index reads fewer rows */
+	if (*r->index && (!n || strcmp(r->index, "PRIMARY")))
+		gw_buf_printf(b, "%s%s", n++ ? ", " : " USE INDEX (", r->index);
 	if (n)
 		gw_buf_puts(b, ")");
 	return n > 0;

@@ -221,7 +221,9 @@ static const char *read_list(struct gw_ctx *ctx, struct gw_list_run *r)
 		   : scope == SCOPE_DEPT       ? "ix_complaints_list_dept"
 		   : scope == SCOPE_REGISTERED ? "ix_complaints_list_created_by"
 		   : scope == SCOPE_ALL	       ? ""
-					       : NULL;
+		   /* the new ones (no department) are the newest: walk the key */
+		   : scope == SCOPE_DEPT_NEW ? "PRIMARY"
+					     : NULL;
 	return tab;
 }
 

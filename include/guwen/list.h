@@ -95,9 +95,10 @@ struct gw_list_run {
 	const struct gw_list_col *sort;
 	int desc, bad;
 	int hint; /* the scope is served by an index: use l->hint */
-	/* with l->filter_index: the scope's index, "" when the scope needs none
-	 * (the filters' serve), NULL when its own condition must choose (a
-	 * subquery, an OR): the page is then built as for other lists */
+	/* with l->filter_index: the scope's index ("PRIMARY": the key's walk,
+	 * when no filter names one), "" when the scope needs none (the
+	 * filters' serve), NULL when its own condition must choose (a
+	 * subquery): the page is then built as for other lists */
 	const char *index;
 	const char *q; /* the search, "" for none */
 	/* the search stays out of every link (List.*; List.Private set, no next
