@@ -183,8 +183,45 @@ static int base_only(const struct gw_list_run *r)
 	       r->sort->expr[n] == '.';
 }
 
-/* The FROM clause (the joins left out when base), with the list's index hint
- * when a filter is on or the scope asks for it. */
+/* Whether the page's rows are found through the indexes named by the list
+ * (l->filter_index): in key order, without a search (whose conditions have
+ * indexes of their own), in a scope that names its index (gw_list_run.index). */
+static int named_index(const struct gw_list_run *r)
+{
+	return r->l->filter_index && r->index && sorts_by_key(r) && !*r->q;
+}
+
+/* Whether the page is one statement with its joins: the first page. A later
+ * one (key < cursor) finds its keys alone first: with the joins MariaDB reads
+ * the filter's index by its equality part ("ref") from the newest row down
+ * to the cursor, every row above it, where alone it reads the range below. */
+static int one_level(const struct gw_list_run *r)
+{
+	return named_index(r) && !r->before;
+}
+
+/* " USE INDEX (…)" of the scope's index and those of the filters on;
+ * 0 when there is none to name. */
+static int use_index(const struct gw_list_run *r, struct gw_buf *b)
+{
+	const char *const *ix = r->l->filter_index;
+	int n = 0;
+
+	if (!named_index(r))
+		return 0;
+	for (int i = 0; filter(r->l, i); i++)
+		if (ix[i] && r->l->filters[i].cond && r->v[i].present)
+			gw_buf_printf(b, "%s%s", n++ ? ", " : " USE INDEX (", ix[i]);
+	/* the key's own walk only when no filter's index reads fewer rows */
+	if (*r->index && (!n || strcmp(r->index, "PRIMARY")))
+		gw_buf_printf(b, "%s%s", n++ ? ", " : " USE INDEX (", r->index);
+	if (n)
+		gw_buf_puts(b, ")");
+	return n > 0;
+}
+
+/* The FROM clause (the joins left out when base), with the indexes to use, or
+ * the list's index hint when a filter is on or the scope asks for it. */
 static void from(const struct gw_list_run *r, struct gw_buf *b, int base)
 {
 	const struct gw_list *l = r->l;
@@ -193,8 +230,10 @@ static void from(const struct gw_list_run *r, struct gw_buf *b, int base)
 
 	for (int i = 0; filter(l, i) && l->hint && !on; i++)
 		on = l->filters[i].cond && r->v[i].present;
-	gw_buf_printf(b, " FROM %.*s%s%s%s", n, l->from, on ? " " : "", on ? l->hint : "",
-		      base ? "" : joins);
+	gw_buf_printf(b, " FROM %.*s", n, l->from);
+	if (!use_index(r, b) && on)
+		gw_buf_printf(b, " %s", l->hint);
+	gw_buf_puts(b, base ? "" : joins);
 }
 
 static void filter_conds(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b)
@@ -270,10 +309,12 @@ static void order_by(const struct gw_list_run *r, struct gw_buf *b)
 		gw_buf_printf(b, ", %s %s", r->l->key, dir);
 }
 
-/* FROM … WHERE … ORDER BY … [LIMIT ?]: the rows of this request. */
-static void rows(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b, long long limit)
+/* FROM … WHERE … ORDER BY … [LIMIT ?]: the rows of this request (the first
+ * table alone when base). */
+static void rows(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b, long long limit,
+		 int base)
 {
-	from(r, b, limit && base_only(r));
+	from(r, b, base);
 	if (r->scope)
 		where(r, b, r->scope);
 	filter_conds(ctx, r, b);
@@ -290,8 +331,9 @@ static void rows(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b, lo
  * finds its keys first, from the first table's indexes alone where they serve
  * (filters must name only that table's columns), and only then reads those
  * rows and their joins: a filter whose rows are ordered after
- * reading (overdue) never reads whole rows it does not show. The CSV (limit 0)
- * is one statement in the list's order, streamed. */
+ * reading (overdue) never reads whole rows it does not show. A one_level page
+ * and the CSV (limit 0) are one statement in the list's order (the CSV
+ * streamed). */
 static const char *statement(struct gw_ctx *ctx, struct gw_list_run *r, long long limit)
 {
 	const struct gw_list *l = r->l;
@@ -302,15 +344,18 @@ static const char *statement(struct gw_ctx *ctx, struct gw_list_run *r, long lon
 
 	r->nargs = r->nscope;
 	r->nconds = 0;
-	if (!limit) {
-		gw_buf_printf(&b, "SELECT %s, %s AS gw_key", l->columns, l->key);
-		rows(ctx, r, &b, 0);
+	if (!limit || one_level(r)) {
+		gw_buf_printf(&b, "SELECT %s", l->columns);
+		if (!limit || !l->key_col)
+			gw_buf_printf(&b, ", %s AS gw_key", l->key);
+		rows(ctx, r, &b, limit, 0);
 	} else {
-		gw_buf_printf(&b, "SELECT %s, k.gw_key%s FROM (SELECT %s AS gw_key", l->columns,
-			      sorts_by_key(r) ? "" : ", k.gw_at", l->key);
+		gw_buf_printf(&b, "SELECT %s%s%s FROM (SELECT %s AS gw_key", l->columns,
+			      l->key_col ? "" : ", k.gw_key", sorts_by_key(r) ? "" : ", k.gw_at",
+			      l->key);
 		if (!sorts_by_key(r))
 			gw_buf_printf(&b, ", CAST(%s AS CHAR) AS gw_at", r->sort->expr);
-		rows(ctx, r, &b, limit);
+		rows(ctx, r, &b, limit, base_only(r));
 		gw_buf_printf(&b, ") k JOIN %.*s ON %s = k.gw_key%s", n, l->from, l->key, joins);
 		order_by(r, &b);
 	}
@@ -394,7 +439,8 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	gw_hdf_remove(ctx->hdf, gw_arena_printf(&ctx->arena, "Rows.%d", rows));
 	if (r->private_q) /* a next page's link would need the search in it */
 		return 0;
-	key = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_key", rows - 1);
+	key = hdf_get_valuef(ctx->hdf, "Rows.%d.%s", rows - 1,
+			     r->l->key_col ? r->l->key_col : "gw_key");
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
 	next = at ? qs_add(ctx, next, "at", at) : next;
 	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next, at ? "&" : "", key ? key : "0");

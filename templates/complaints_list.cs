@@ -20,7 +20,15 @@
 <input type="hidden" name="client" value="<?cs var:Filter.Client ?>">
 <span class="chip"><?cs if:Filter.ClientName.name ?><?cs var:Filter.ClientName.name ?><?cs else ?>#<?cs var:Filter.Client ?><?cs /if ?>
 <a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.QueryNoClient ?>" title="<?cs var:L.Complaints.RemoveFilter ?>" aria-label="<?cs var:L.Complaints.RemoveFilter ?>">×</a></span></div><?cs /if ?>
-<?cs call:list_filter("advisor", L.Complaint.Advisor, Opt.Advisors) ?>
+<?cs if:Filter.Advisor ?><div class="field"><span class="field-label"><?cs var:L.Complaint.Advisor ?></span>
+<input type="hidden" name="advisor" value="<?cs var:Filter.Advisor ?>">
+<span class="chip"><?cs if:Filter.AdvisorName.name ?><?cs var:Filter.AdvisorName.name ?><?cs else ?>#<?cs var:Filter.Advisor ?><?cs /if ?>
+<a href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.QueryNoAdvisor ?>" title="<?cs var:L.Complaints.RemoveFilter ?>" aria-label="<?cs var:L.Complaints.RemoveFilter ?>">×</a></span></div><?cs
+else ?><div class="field<?cs if:Form.advisor_q.Error ?> has-error<?cs /if ?>">
+<?cs call:label("advisor_q", L.Complaint.Advisor, 0) ?>
+<input type="search"<?cs call:field_attrs("advisor_q", 0) ?> value="<?cs var:Form.advisor_q ?>" maxlength="100" placeholder="<?cs var:L.Complaints.AdvisorHint ?>">
+<?cs call:field_error("advisor_q") ?><?cs if:subcount(Filter.AdvisorPick) ?><p class="hint" id="advisor-pick"><?cs
+each:p = Filter.AdvisorPick ?><a class="chip" href="<?cs var:URL.complaints ?>/?tab=<?cs var:Filter.Tab ?>&amp;<?cs var:Filter.QueryNoAdvisor ?>&amp;advisor=<?cs var:p.id ?>"><?cs var:p.name ?></a> <?cs /each ?></p><?cs /if ?></div><?cs /if ?>
 <?cs call:checkbox("overdue", L.Complaints.OverdueOnly) ?>
 <?cs call:list_search() ?>
 <p class="hint" id="search-for"><?cs var:L.Complaints.SearchFor ?></p><?cs

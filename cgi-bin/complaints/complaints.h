@@ -44,6 +44,8 @@ struct opts {
 /* ---- search.c: the lists' search box (struct gw_list.search) ---- */
 struct gw_list_run;
 void complaint_search(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf *b);
+/* "q%" for LIKE with q's own % _ \ taken literally, in the arena. */
+const char *like_prefix(struct gw_ctx *ctx, const char *q);
 
 /* ---- common.c: forms' choices, words, scope, the loaded complaint, claims ---- */
 extern const char *const severity_choices[];

@@ -16,16 +16,18 @@
 #include "guwen/list.h"
 #include "complaints.h"
 
-#define SPARSE	    2000
-#define MAX_CLIENTS 8
+#define SPARSE	    "2000"
+#define MAX_CLIENTS "8"
 
-static const char SQL_NAME_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE name LIKE ? LIMIT 2000) x";
-static const char SQL_COMPANY_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE company LIKE ? LIMIT 2000) x";
-static const char SQL_CLIENT_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM clients WHERE name LIKE ? LIMIT 9) x";
-static const char SQL_CLIENT_IDS[] = "SELECT id FROM clients WHERE name LIKE ? LIMIT 8";
+/* 1 when the name, the company or the clients' names match too many (each
+ * counted on its index up to its bound, the next only when the one before is
+ * sparse): one statement, not three */
+static const char SQL_DENSE[] =
+    "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM complaints WHERE name LIKE ?"
+    " LIMIT " SPARSE ") x) >= " SPARSE " OR (SELECT COUNT(*) FROM (SELECT 1 FROM complaints"
+    " WHERE company LIKE ? LIMIT " SPARSE ") y) >= " SPARSE " OR (SELECT COUNT(*) FROM"
+    " (SELECT 1 FROM clients WHERE name LIKE ? LIMIT 9) z) > " MAX_CLIENTS; /* 9: one past */
+static const char SQL_CLIENT_IDS[] = "SELECT id FROM clients WHERE name LIKE ? LIMIT " MAX_CLIENTS;
 
 static const char COND_NUMBER[] = "(c.tracking_no = ? OR c.phone_key = ?)";
 static const char COND_DENSE[] = "(c.name = ? OR c.company = ?)";
@@ -61,8 +63,7 @@ static int phone_digits(const char *q, char out[24])
 	return n >= 5 && n <= 20 ? 0 : -1;
 }
 
-/* "q%" with q's own % _ \ taken literally, in the arena. */
-static const char *like_prefix(struct gw_ctx *ctx, const char *q)
+const char *like_prefix(struct gw_ctx *ctx, const char *q)
 {
 	char *out = gw_arena_alloc(&ctx->arena, 2 * strlen(q) + 2), *p = out;
 
@@ -75,13 +76,13 @@ static const char *like_prefix(struct gw_ctx *ctx, const char *q)
 	return out;
 }
 
-static long long count(struct gw_ctx *ctx, const char *sql, const char *like)
+static int dense(struct gw_ctx *ctx, const char *like)
 {
-	long long n = SPARSE;
+	long long d = 1;
 
-	if (gw_db_int(ctx->db, &n, sql, "s", like) != 1)
-		n = SPARSE; /* unknown: the walk, which is never wrong */
-	return n;
+	if (gw_db_int(ctx->db, &d, SQL_DENSE, "sss", like, like, like) != 1)
+		d = 1; /* unknown: the exact name, which is never wrong */
+	return d != 0;
 }
 
 struct client_ids {
@@ -109,9 +110,7 @@ static void search_text(struct gw_ctx *ctx, struct gw_list_run *r, struct gw_buf
 	const char *like = like_prefix(ctx, r->q);
 	struct client_ids ids = {r, ctx, 0};
 
-	if (count(ctx, SQL_NAME_COUNT, like) >= SPARSE ||
-	    count(ctx, SQL_COMPANY_COUNT, like) >= SPARSE ||
-	    count(ctx, SQL_CLIENT_COUNT, like) > MAX_CLIENTS) {
+	if (dense(ctx, like)) {
 		gw_buf_puts(b, COND_DENSE);
 		gw_list_arg(r, GW_DB_TEXT, 0, r->q);
 		gw_list_arg(r, GW_DB_TEXT, 0, r->q);

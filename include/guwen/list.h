@@ -59,6 +59,7 @@ struct gw_list {
 	const char *columns;		      /* "c.id, c.tracking_no, …" (aliases = col names) */
 	const char *from;		      /* "complaints c LEFT JOIN …" */
 	const char *key;		      /* unique, non-NULL integer key: "c.id" */
+	const char *key_col;		      /* the key's alias among columns, or NULL */
 	const struct gw_list_filter *filters; /* ending in a NULL def.name */
 	const struct gw_list_col *cols;	      /* ending in a NULL name */
 	const char *sort;		      /* the default sort column's name */
@@ -71,6 +72,12 @@ struct gw_list {
 	 * server reads the filter's own index in key order instead of walking
 	 * the key past rows that do not match (its ORDER BY … LIMIT guess) */
 	const char *hint;
+	/* the index of each filter (as many as filters; NULL: none). A list
+	 * that names them is read, in key order and without a search, in one
+	 * statement with "USE INDEX" of the filters on and of the scope
+	 * (gw_list_run.index) in place of hint: the server weighs only those
+	 * indexes, reads the page's rows through one, and joins only them */
+	const char *const *filter_index;
 	int lenient; /* bad filter values are left out, not marked */
 	/* the list's own search (NULL: every GW_LC_SEARCH column LIKE '%q%'):
 	 * writes its condition for r->q (naming only the first table's columns)
@@ -87,7 +94,12 @@ struct gw_list_run {
 	int nargs, nscope, nconds;
 	const struct gw_list_col *sort;
 	int desc, bad;
-	int hint;      /* the scope is served by an index: use l->hint */
+	int hint; /* the scope is served by an index: use l->hint */
+	/* with l->filter_index: the scope's index ("PRIMARY": the key's walk,
+	 * when no filter names one), "" when the scope needs none (the
+	 * filters' serve), NULL when its own condition must choose (a
+	 * subquery): the page is then built as for other lists */
+	const char *index;
 	const char *q; /* the search, "" for none */
 	/* the search stays out of every link (List.*; List.Private set, no next
 	 * page): a value that must not reach a URL, read from a POST's body */

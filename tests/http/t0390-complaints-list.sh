@@ -71,6 +71,30 @@ shows d "tab=all&client=$K" "$A" "$B" "$C" "$D"
 shows d "tab=all&client=$K&stage=nonsense" "$A" "$B" "$C" "$D"
 ok "filters: stage, severity (and unclassified), source, advisor, overdue, client; unknown values ignored"
 
+# the advisor filter by name: no select of every advisor on each list page (issue 13)
+urlenc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+get d "/complaints/?tab=all&client=$K"
+expect_no_body '<select id="f-advisor"'
+expect_body 'name="advisor_q"'
+aname=$(sql "SELECT name FROM users WHERE id = $advisor")
+shows d "tab=all&client=$K&advisor_q=$(urlenc "$aname")" "$B" -- "$A" "$C" "$D"
+expect_body "<input type=\"hidden\" name=\"advisor\" value=\"$advisor\">"
+expect_body "<span class=\"chip\">$aname"
+for i in 1 2; do
+    sql "INSERT INTO users (login, name, role, password_hash, created_at, updated_at)
+         VALUES ('adv$i$tag', '同名顾问$tag-$i', 'advisor', 'x', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+done
+shows d "tab=all&client=$K&severity=c&advisor_q=$(urlenc "同名顾问$tag")" -- "$A" "$B" "$C" "$D"
+expect_body '有几位顾问的姓名以此开头'
+two=$(sql "SELECT id FROM users WHERE login = 'adv2$tag'")
+expect_body "client=$K&amp;advisor=$two\">同名顾问$tag-2</a>"
+expect_body 'value="同名顾问'
+shows d "tab=all&client=$K&advisor_q=$(urlenc "无此顾问$tag")" -- "$A" "$B" "$C" "$D"
+expect_body '没有姓名以此开头的顾问'
+req d GET "/complaints/export?tab=all&client=$K&advisor_q=$(urlenc "无此顾问$tag")"
+expect_status 400
+ok "advisor by the beginning of the name: one found filters (chip), several to choose from, none said"
+
 get d "/complaints/?tab=all&client=$K"
 first=$(grep -o '>TS-[0-9-]*</a>' "$BODY" | head -1)
 [ "$first" = ">$D</a>" ] || fail "not newest first: $first"
