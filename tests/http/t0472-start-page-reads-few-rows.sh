@@ -94,3 +94,28 @@ after=$(contact_ids)
 ! echo "$after" | grep -qx "$first" || fail "client $first contacted today is still to contact"
 echo "$after" | grep -qx "$eleventh" || fail "client $eleventh did not move up: $after"
 ok "a client contacted leaves the advisor's clients to contact; the next one shows"
+
+# the contact cycle is the setting (read in the section's own statement): a
+# client last contacted 10 days ago is due with a 5-day cycle, not a 30-day one
+hash=$(sql "SELECT password_hash FROM users WHERE login = 'advisor'")
+sql "INSERT INTO users (login, name, role, department_id, password_hash, created_at, updated_at)
+     SELECT 'cyc$$', '周期顾问', 'advisor', department_id, '$hash', NOW(), NOW() FROM users WHERE login = 'advisor'"
+sql "INSERT INTO clients (name, last_contact_on, created_at, updated_at)
+     VALUES ('周期客户$$', CURDATE() - INTERVAL 10 DAY, NOW(), NOW())"
+sql "INSERT INTO client_leads (client_id, user_id, added_at, contact_on)
+     SELECT c.id, u.id, NOW(), c.last_contact_on FROM clients c JOIN users u ON u.login = 'cyc$$'
+     WHERE c.name = '周期客户$$'"
+days0=$(sql "SELECT value FROM settings WHERE name = 'contact_days'")
+restore_days() { sql "UPDATE settings SET value = '$days0' WHERE name = 'contact_days'"; }
+login cyc "cyc$$" || fail "the cycle advisor cannot sign in"
+sql "UPDATE settings SET value = '30' WHERE name = 'contact_days'"
+get cyc /
+contact_ids | grep -q . && { restore_days; fail "a client contacted 10 days ago is due on a 30-day cycle"; }
+sql "UPDATE settings SET value = '5' WHERE name = 'contact_days'"
+get cyc /
+n=$(contact_ids | wc -l)
+restore_days
+[ "$n" = 1 ] || fail "a client contacted 10 days ago is not due on a 5-day cycle"
+sql "DELETE l FROM client_leads l JOIN clients c ON c.id = l.client_id WHERE c.name = '周期客户$$';
+     DELETE FROM clients WHERE name = '周期客户$$'; UPDATE users SET active = 0 WHERE login = 'cyc$$'"
+ok "clients to contact follow the contact cycle setting"
