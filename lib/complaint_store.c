@@ -37,6 +37,11 @@ static const char SQL_EVENT[] =
 static const char SQL_OVERDUE_SYNC[] =
     "UPDATE complaints c SET c.overdue = " GW_COMPLAINT_OVERDUE_NOW " WHERE c.id = ?"
     " AND c.overdue <> " GW_COMPLAINT_OVERDUE_NOW;
+/* An escalation is open until its complaint closes (sql/023): the start page's
+ * "escalated to me" reads the open ones. */
+static const char SQL_ESCALATIONS_CLOSE[] =
+    "UPDATE complaint_escalations e JOIN complaints c ON c.id = e.complaint_id"
+    " SET e.is_open = 0 WHERE e.complaint_id = ? AND e.is_open = 1 AND c.stage = 'closed'";
 static const char SQL_FILE[] =
     "INSERT INTO complaint_files (complaint_id, stored_name, orig_name, ctype, size, created_at)"
     " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
@@ -48,7 +53,9 @@ int gw_complaint_event_coded(struct gw_db *db, long long complaint_id, long long
 	if (gw_db_exec(db, SQL_EVENT, "iisssss", complaint_id, user_id, kind, code, params,
 		       public_ ? "public" : "internal", body ? body : "") != 1)
 		return -1;
-	return gw_db_exec(db, SQL_OVERDUE_SYNC, "i", complaint_id) < 0 ? -1 : 0;
+	if (gw_db_exec(db, SQL_OVERDUE_SYNC, "i", complaint_id) < 0)
+		return -1;
+	return gw_db_exec(db, SQL_ESCALATIONS_CLOSE, "i", complaint_id) < 0 ? -1 : 0;
 }
 
 int gw_complaint_event(struct gw_db *db, long long complaint_id, long long user_id,

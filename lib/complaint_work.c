@@ -33,13 +33,15 @@
 
 /* How many (up to WORK_COUNT_MAX) and the nearest deadline still running: the
  * response deadline until the complainant was answered, then the resolution's. */
-#define WORK_SUM_SQL(from, cond)                                                                   \
-	"SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*), MIN(due) FROM (SELECT CASE"                \
-	" WHEN waiting_since IS NOT NULL OR stage NOT IN ('registered', 'investigating')"          \
+#define WORK_DUE                                                                                   \
+	"CASE WHEN waiting_since IS NOT NULL OR stage NOT IN ('registered', 'investigating')"      \
 	" THEN NULL WHEN responded_at IS NULL"                                                     \
 	" THEN UNIX_TIMESTAMP(LEAST(response_due, resolution_due))"                                \
-	" ELSE UNIX_TIMESTAMP(resolution_due) END AS due FROM " from " WHERE " cond                \
-	" AND stage <> 'closed' LIMIT " WORK_COUNT_MAX_SQL ") x"
+	" ELSE UNIX_TIMESTAMP(resolution_due) END"
+#define WORK_SUM_SQL(from, cond)                                                                   \
+	"SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*), MIN(due) FROM (SELECT " WORK_DUE           \
+	" AS due FROM " from " WHERE " cond " AND stage <> 'closed' LIMIT " WORK_COUNT_MAX_SQL     \
+	") x"
 /* A section's rows and then its summary row (id NULL) in one statement: each
  * statement costs MariaDB about 0.15 ms whatever it reads. */
 #define WORK_SECTION_SQL(from, cond)                                                               \
@@ -70,8 +72,7 @@
 #define C_CLASSIFY                                                                                 \
 	"severity IS NULL AND trust = 'ok' AND duplicate_of IS NULL"                               \
 	" AND (department_id IS NULL OR department_id = ? OR ? = 0)"
-#define C_UNOWNED   "department_id = ? AND severity = 'a' AND owner_id IS NULL"
-#define C_ESCALATED "id IN (SELECT complaint_id FROM complaint_escalations WHERE user_id = ?)"
+#define C_UNOWNED "department_id = ? AND severity = 'a' AND owner_id IS NULL"
 #define C_REFERRED                                                                                 \
 	"id IN (SELECT complaint_id FROM complaint_referrals WHERE answered_at IS NULL) AND 0 < ?"
 
@@ -93,8 +94,22 @@ static const struct work_def to_classify_all = {WORK_SECTION_SQL(F_SEVERITY, C_C
 						"/?tab=all&severity=none&open=1", 0};
 static const struct work_def unowned = {WORK_SECTION_SQL(F_UNOWNED, C_UNOWNED),
 					"/?tab=department&severity=a&unowned=1&open=1", 0};
-static const struct work_def escalated = {WORK_SECTION_SQL(F_ANY, C_ESCALATED),
-					  "/?tab=escalated&open=1", 0};
+/* Escalated to me: from the person's escalations still open (is_open, sql/023;
+ * a director at a million complaints had 68,930, and walking them all for each
+ * branch took 231 ms), the newest first, each complaint once. */
+#define E_OPEN(N)                                                                                  \
+	"SELECT DISTINCT complaint_id FROM complaint_escalations USE INDEX (ix_escalations_open)"  \
+	" WHERE user_id = ? AND is_open = 1 ORDER BY complaint_id DESC LIMIT " N
+#define E_FROM(N) " FROM (" E_OPEN(N) ") e JOIN complaints c ON c.id = e.complaint_id"
+/* clang-format off */
+static const struct work_def escalated = {
+    "SELECT * FROM ((SELECT c.id, c.tracking_no, c.name, c.severity, c.stage, NULL AS n,"
+    " NULL AS due" E_FROM("10") " WHERE c.stage <> 'closed' ORDER BY c.id DESC LIMIT 10)"
+    " UNION ALL (SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*), MIN(due)"
+    " FROM (SELECT " WORK_DUE " AS due" E_FROM(WORK_COUNT_MAX_SQL)
+    " WHERE c.stage <> 'closed') x)) s ORDER BY id IS NULL, id DESC",
+    "/?tab=escalated&open=1", 0};
+/* clang-format on */
 static const struct work_def referred = {WORK_SECTION_SQL(F_ANY, C_REFERRED),
 					 "/?tab=referred&open=1", 0};
 

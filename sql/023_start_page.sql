@@ -46,5 +46,17 @@ ALTER TABLE project_slips
 -- stands for what its form made.
 ALTER TABLE staff_form_keys CHANGE COLUMN IF EXISTS complaint_id made_id INT UNSIGNED NULL;
 
+-- "Escalated to me" read every escalation the person ever had (a director at a
+-- million complaints: 68,930, for each of the section's five branches, 231 ms)
+-- to find the few still open: an escalation is open until its complaint
+-- closes (gw_complaint_event_coded clears it as the closing event is written;
+-- complaints do not reopen), and the section reads the open ones.
+ALTER TABLE complaint_escalations
+  ADD COLUMN IF NOT EXISTS is_open TINYINT(1) NOT NULL DEFAULT 1,
+  ADD KEY IF NOT EXISTS ix_escalations_open (user_id, is_open, complaint_id);
+UPDATE complaint_escalations e JOIN complaints c ON c.id = e.complaint_id
+  SET e.is_open = 0 WHERE c.stage = 'closed' AND e.is_open = 1;
+
 CREATE ROLE IF NOT EXISTS guwen_app;
+GRANT UPDATE (is_open) ON complaint_escalations TO guwen_app;
 GRANT UPDATE ON client_leads TO guwen_app;

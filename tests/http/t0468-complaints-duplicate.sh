@@ -48,8 +48,13 @@ expect_body '已被他人修改'
 [ "$(sql "SELECT duplicate_of IS NULL FROM complaints WHERE id = $id")" = 1 ] || fail "marked from a stale page"
 ok "without the CSRF token, as an advisor, or from a stale page: refused"
 
+# escalated to the manager (as `guwen jobs` does): open until the complaint closes
+sql "INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)
+     VALUES ($id, $manager, 1, 'response', NOW())"
 post m "/complaints/$id/duplicate" "original= ${to,,} " "version=$v"
 expect_status 303
+[ "$(sql "SELECT is_open FROM complaint_escalations WHERE complaint_id = $id")" = 0 ] ||
+    fail "the escalation of a complaint closed as a duplicate is still open"
 [ "$(sql "SELECT CONCAT(stage, ' ', duplicate_of, ' ', closed_at IS NOT NULL) FROM complaints WHERE id = $id")" = "closed $io 1" ] || fail "not closed as a duplicate"
 [ "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $id AND kind IN ('stage', 'reply')")" = 0 ] || fail "went through stages or replied"
 [ "$(sql "SELECT COUNT(*) FROM outbox WHERE to_addr = 'd$tag@example.test'")" = "$mails" ] || fail "the complainant was mailed"
