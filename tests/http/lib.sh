@@ -36,7 +36,7 @@ post_raw() {
 }
 csrf() { cat "$T/$1.csrf" 2>/dev/null || true; }
 # remember the CSRF token of the page just fetched for jar
-keep_csrf() { grep -o 'name="csrf" value="[^"]*"' "$BODY" | head -1 | cut -d'"' -f4 >"$T/$1.csrf" || true; }
+keep_csrf() { grep -o 'name="csrf" value="[^"]*"' "$BODY" | sed -n 1p | cut -d'"' -f4 >"$T/$1.csrf" || true; }
 
 # login JAR USER [PASSWORD] — signs in and keeps the CSRF token
 login() {

@@ -41,7 +41,7 @@ expect_body 'id="waiting"'
 expect_body '等待您的答复'
 expect_body "请提供开票时的付款凭证$tag"
 expect_body 'action="/portal/complaint/answer"'
-token=$(grep -o 'name="token" value="[^"]*"' "$BODY" | head -1 | cut -d'"' -f4)
+token=$(grep -o 'name="token" value="[^"]*"' "$BODY" | sed -n 1p | cut -d'"' -f4)
 [ -n "$token" ] || fail "no form token on the answer form"
 ok "the status page shows 等待您的答复 with the question and an answer form"
 

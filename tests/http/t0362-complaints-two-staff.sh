@@ -16,7 +16,7 @@ post m /complaints/new source=phone "name=并发$tag" phone=13800138000 "descrip
 id=$(sql "SELECT id FROM complaints WHERE name = '并发$tag'"); [ -n "$id" ] || fail "register"
 
 # the version hidden in the forms of the page just loaded ("" when none)
-page_version() { grep -o 'name="version" value="[0-9]*"' "$BODY" | head -1 | cut -d'"' -f4 || true; }
+page_version() { grep -o 'name="version" value="[0-9]*"' "$BODY" | sed -n 1p | cut -d'"' -f4 || true; }
 
 get m "/complaints/$id"; vm=$(page_version); [ -n "$vm" ] || fail "no version in the manager's forms"
 get d "/complaints/$id"; vd=$(page_version); [ "$vd" = "$vm" ] || fail "both should see one version"

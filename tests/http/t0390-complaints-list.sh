@@ -96,7 +96,7 @@ expect_status 400
 ok "advisor by the beginning of the name: one found filters (chip), several to choose from, none said"
 
 get d "/complaints/?tab=all&client=$K"
-first=$(grep -o '>TS-[0-9-]*</a>' "$BODY" | head -1)
+first=$(grep -o '>TS-[0-9-]*</a>' "$BODY" | sed -n 1p)
 [ "$first" = ">$D</a>" ] || fail "not newest first: $first"
 ok "newest first"
 

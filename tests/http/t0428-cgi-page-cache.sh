@@ -16,7 +16,7 @@ cgi() {
     env -i GUWEN_CONFIG="$CFG" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET SCRIPT_NAME=/login \
         PATH_INFO=/ REMOTE_ADDR=127.0.0.1 HTTP_HOST=localhost HTTP_ACCEPT_LANGUAGE="$1" \
         "$ROOT/cgi-bin/login.fcgi" >"$BODY"
-    STATUS=$(sed -n 's/^Status: \([0-9]*\).*/\1/p' "$BODY" | head -1)
+    STATUS=$(sed -n 's/^Status: \([0-9]*\).*/\1/p' "$BODY" | sed -n 1p)
 }
 token() { grep -o 'name="token" value="[^"]*"' "$BODY" | cut -d'"' -f4; }
 # the page without what differs per visitor: the token, the pre-session cookie

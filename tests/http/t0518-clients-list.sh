@@ -54,10 +54,10 @@ last=$(sql "SELECT id FROM clients WHERE industry = '餐饮$tag' ORDER BY name D
 firstid=$(sql "SELECT id FROM clients WHERE industry = '餐饮$tag' ORDER BY name LIMIT 1")
 [ "$last" != "$firstid" ] || fail "test data"
 get d "/clients/?industry=餐饮$tag&sort=name&dir=desc"
-first=$(grep -o 'href="/clients/[0-9][0-9]*"' "$BODY" | head -1)
+first=$(grep -o 'href="/clients/[0-9][0-9]*"' "$BODY" | sed -n 1p)
 [ "$first" = "href=\"/clients/$last\"" ] || fail "descending name sort: $first"
 get d "/clients/?industry=餐饮$tag&sort=name&dir=asc"
-first=$(grep -o 'href="/clients/[0-9][0-9]*"' "$BODY" | head -1)
+first=$(grep -o 'href="/clients/[0-9][0-9]*"' "$BODY" | sed -n 1p)
 [ "$first" = "href=\"/clients/$firstid\"" ] || fail "ascending name sort: $first"
 ok "sorted by name both ways"
 
