@@ -152,66 +152,73 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	return 0;
 }
 
-/* A row of SQL_MINE into its section's items (k: 0 due, 1 attempts, 2 to
- * write, 3 returned), when the user sees that section. */
-static int mine_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+/* The sections of one statement: its rows carry the section's number (k, column
+ * 8) and go to that section's items, when the user sees it. */
+struct batch {
+	struct work w[4];
+	int n;
+	int mine; /* the visitor is the user (SQL_MINE selects no name) */
+};
+
+/* b's n sections at prefixes with their kinds; 0 when the user sees none. */
+static int batch_init(struct batch *b, struct gw_ctx *ctx, const char *const *prefixes,
+		      const enum what *what, int n)
 {
-	struct work *w = p;
+	char today[16];
+	int seen = 0;
+
+	gw_date_format(gw_today(ctx), today);
+	b->n = n;
+	for (int i = 0; i < n; i++) {
+		b->w[i] = (struct work){.ctx = ctx, .prefix = prefixes[i], .what = what[i]};
+		memcpy(b->w[i].today, today, sizeof(today));
+		seen |= prefixes[i] != NULL;
+	}
+	return seen;
+}
+
+static int batch_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+{
+	struct batch *b = p;
 	int k = ncols >= 9 && v[8] ? atoi(v[8]) : -1;
 
-	if (k < 0 || k > 3 || !w[k].prefix)
+	if (k < 0 || k >= b->n || !b->w[k].prefix)
 		return 0;
-	v[7] = (char *)w->ctx->user->name;
-	return work_row(&w[k], ncols, v, lens, names);
+	if (b->mine)
+		v[7] = (char *)b->w[k].ctx->user->name;
+	return work_row(&b->w[k], ncols, v, lens, names);
 }
 
 int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes)
 {
 	static const enum what what[4] = {W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED};
-	struct work w[4];
+	struct batch b = {.mine = 1};
 	long long id = ctx->user->id;
 	char until[16];
 
-	if (!prefixes[0] && !prefixes[1] && !prefixes[2] && !prefixes[3])
+	if (!batch_init(&b, ctx, prefixes, what, 4))
 		return 0;
-	for (int i = 0; i < 4; i++) {
-		w[i] = (struct work){.ctx = ctx, .prefix = prefixes[i], .what = what[i]};
-		gw_date_format(gw_today(ctx), w[i].today);
-	}
 	if (gw_calendar_soon(ctx, until))
 		return -1;
-	return gw_db_each(ctx->db, mine_row, w, SQL_MINE, "isisii", id, until, id, until, id, id) <
-		       0
+	return gw_db_each(ctx->db, batch_row, &b, SQL_MINE, "isisii", id, until, id, until, id,
+			  id) < 0
 		   ? -1
 		   : 0;
-}
-
-/* A row of a two-section statement (k 0 or 1) into its section's items. */
-static int pair_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
-{
-	struct work *w = p;
-	int k = ncols >= 9 && v[8] ? atoi(v[8]) : -1;
-
-	if (k < 0 || k > 1 || !w[k].prefix)
-		return 0;
-	return work_row(&w[k], ncols, v, lens, names);
 }
 
 int gw_visit_work_supervise(struct gw_ctx *ctx, const char *const *prefixes)
 {
+	static const enum what what[2] = {W_REVIEW, W_OVERDUE};
 	struct gw_user *u = ctx->user;
-	struct work w[2] = {{.ctx = ctx, .prefix = prefixes[0], .what = W_REVIEW},
-			    {.ctx = ctx, .prefix = prefixes[1], .what = W_OVERDUE}};
+	struct batch b = {.mine = 0};
+	int n;
 
-	if ((!prefixes[0] && !prefixes[1]) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
+	if (!batch_init(&b, ctx, prefixes, what, 2) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
 		return 0;
-	for (int i = 0; i < 2; i++)
-		gw_date_format(gw_today(ctx), w[i].today);
 	if (u->role == GW_ROLE_DIRECTOR)
-		return gw_db_each(ctx->db, pair_row, w, SQL_SUPERVISE_DIRECTOR, "i", u->id) < 0 ? -1
-												: 0;
-	return gw_db_each(ctx->db, pair_row, w, SQL_SUPERVISE_MANAGER, "iii", u->dept_id, u->id,
-			  u->dept_id) < 0
-		   ? -1
-		   : 0;
+		n = gw_db_each(ctx->db, batch_row, &b, SQL_SUPERVISE_DIRECTOR, "i", u->id);
+	else
+		n = gw_db_each(ctx->db, batch_row, &b, SQL_SUPERVISE_MANAGER, "iii", u->dept_id,
+			       u->id, u->dept_id);
+	return n < 0 ? -1 : 0;
 }
