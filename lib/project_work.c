@@ -26,26 +26,18 @@
 #define W_NAMES                                                                                    \
 	" JOIN clients c ON c.id = p.client_id"                                                    \
 	" JOIN project_types t FORCE INDEX (PRIMARY) ON t.id = p.type_id"
-/* the project first, then its latest slip */
-#define W_COLS                                                                                     \
-	W_SELECT("sl.coach_due")                                                                   \
-	" FROM projects p JOIN project_slips sl ON sl.project_id = p.id"                           \
-	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x"                                      \
-	"  WHERE x.project_id = p.id)" W_NAMES
+/* a project's latest slip (its open or accepted one, or the last rejected) */
+#define W_LATEST_SLIP                                                                              \
+	" AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)"
 
 /* The role's items in one statement per role, each part in its own order and
  * tagged with what it is, k (the part) and its order key (s: a date, si: an
  * id, negative for newest first). */
 #define W_TAG(WHAT, K, S, SI) ", '" WHAT "', " K " AS k, " S " AS s, " SI " AS si"
-#define W_PART(WHAT, K, COND)                                                                      \
-	"(" W_SELECT("sl.coach_due" W_TAG(                                                         \
-	    WHAT, K, "NULL",                                                                       \
-	    "-CAST(p.id AS SIGNED)")) " FROM projects p JOIN project_slips sl ON sl.project_id = " \
-				      "p.id"                                                       \
-				      " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE " \
-				      "x.project_id = p.id)" W_NAMES " WHERE " COND                \
-				      " ORDER BY p.id DESC LIMIT 10)"
 /* clang-format off */
+#define W_PART(WHAT, K, COND) "(" W_SELECT("sl.coach_due" W_TAG(WHAT, K, "NULL", "-CAST(p.id AS SIGNED)")) \
+    " FROM projects p JOIN project_slips sl ON sl.project_id = p.id" W_LATEST_SLIP W_NAMES \
+    " WHERE " COND " ORDER BY p.id DESC LIMIT 10)"
 /* market: the manager answered a second rejection, market answers the client */
 #define P_TELL(K) W_PART("TellClient", K, "p.created_by = ? AND p.status = 'answered'")
 #define P_REASSIGN(K) W_PART("Reassign", K, "p.created_by = ? AND p.status = 'reassign'")
@@ -56,8 +48,7 @@
 /* open collection cases, newest first: market's own, every one for legal (? = 0) */
 #define P_COLLECT(K) "(" W_SELECT("sl.coach_due" W_TAG("Collect", K, "NULL", "-CAST(pc.id AS SIGNED)")) \
     " FROM project_collections pc JOIN projects p ON p.id = pc.project_id" \
-    " JOIN project_slips sl ON sl.project_id = p.id" \
-    " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)" \
+    " JOIN project_slips sl ON sl.project_id = p.id" W_LATEST_SLIP \
     W_NAMES " WHERE pc.closed_at IS NULL AND (? = 0 OR p.created_by = ?) ORDER BY pc.id DESC LIMIT 10)"
 /* my department's deadlines `guwen jobs` found passed undone (the manager's
  * own ones are in their own work), read in due-date order (the late ones
@@ -67,8 +58,7 @@
     " JOIN projects p ON p.id = sl.project_id" W_NAMES \
     " WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL" \
     " AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')" \
-    " AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?" \
-    " AND sl.id = (SELECT MAX(x.id) FROM project_slips x WHERE x.project_id = p.id)" \
+    " AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?" W_LATEST_SLIP \
     " ORDER BY sl." WHAT "_due LIMIT 10)"
 #define W_ROLE(PARTS) "SELECT * FROM (" PARTS ") w ORDER BY k, s, si"
 static const char SQL_MARKET[] = W_ROLE(P_TELL("1") " UNION ALL " P_REASSIGN("2")
