@@ -59,6 +59,41 @@ location() { grep -i '^Location:' "$HEADERS" | tr -d '\r' | cut -d' ' -f2; }
 # sql "statement" — runs as root on the test database, prints tab-separated rows
 sql() { mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "$1"; }
 
+# The statements a page runs, each run again to count the rows it reads (the
+# start page's and the lists' "reads few rows" tests). MariaDB writes a
+# prepared statement's values into the general log only when the log was on as
+# it was prepared: fresh_statements ends the programs' connections, so that
+# they reconnect and prepare again (a read is retried on a new connection).
+fresh_statements() {
+    local id
+    for id in $(sql "SELECT ID FROM information_schema.PROCESSLIST WHERE USER NOT IN ('root',
+        'system user', 'event_scheduler') AND ID <> CONNECTION_ID()"); do
+        sql "KILL CONNECTION $id" 2>/dev/null || true
+    done
+}
+# page_statements JAR PATH — GET PATH with the general log on: the SELECT
+# statements executed into $T/statements, the log (a file each: MariaDB writes
+# on at its offset) named by $STATEMENTS_LOG
+page_statements() {
+    STATEMENTS_LOG=$T/general-$((${STATEMENTS_N:=0} + 1)).log
+    STATEMENTS_N=$((STATEMENTS_N + 1))
+    chmod 777 "$T"
+    sql "SET GLOBAL general_log_file = '$STATEMENTS_LOG'; SET GLOBAL general_log = 1"
+    fresh_statements
+    get "$1" "$2"
+    sql "SET GLOBAL general_log = 0"
+    grep -aP '^(\d{6} [\d:]+)?\t+ *\d+ Execute\t(SELECT|\(SELECT)' "$STATEMENTS_LOG" |
+        sed 's/^[^\t]*\t*[ 0-9]*Execute\t//' >"$T/statements" || true
+}
+# reads STATEMENT — the rows MariaDB's handlers touched running it
+reads() {
+    mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "FLUSH STATUS; $1;
+        SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS
+        WHERE VARIABLE_NAME IN ('HANDLER_READ_KEY', 'HANDLER_READ_NEXT', 'HANDLER_READ_PREV',
+        'HANDLER_READ_FIRST', 'HANDLER_READ_LAST', 'HANDLER_READ_RND', 'HANDLER_READ_RND_NEXT')" |
+        tail -1
+}
+
 # Each test starts with no recent sign-in failures or public-form posts from this
 # address (all tests come from 127.0.0.1, and the limits count per address).
 sql "UPDATE login_attempts SET at = at - INTERVAL 1 DAY WHERE ok = 0;

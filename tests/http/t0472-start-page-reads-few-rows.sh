@@ -44,35 +44,10 @@ sql "INSERT IGNORE INTO client_leads (client_id, user_id, added_at)
      SELECT c.id, u.id, UTC_TIMESTAMP() FROM clients c JOIN users u ON u.login = 'advisor'
      WHERE c.name LIKE '演示客户%'"
 
-# MariaDB writes a prepared statement's values into the general log only when
-# the log was on as it was prepared: the programs' connections are ended so
-# that they reconnect and prepare again (a read is retried on a new connection)
-fresh_statements() {
-    local id
-    for id in $(sql "SELECT ID FROM information_schema.PROCESSLIST WHERE USER NOT IN ('root',
-        'system user', 'event_scheduler') AND ID <> CONNECTION_ID()"); do
-        sql "KILL CONNECTION $id" 2>/dev/null || true
-    done
-}
-# reads STATEMENT — the rows MariaDB's handlers touched running it
-reads() {
-    mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "FLUSH STATUS; $1;
-        SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS
-        WHERE VARIABLE_NAME IN ('HANDLER_READ_KEY', 'HANDLER_READ_NEXT', 'HANDLER_READ_PREV',
-        'HANDLER_READ_FIRST', 'HANDLER_READ_LAST', 'HANDLER_READ_RND', 'HANDLER_READ_RND_NEXT')" |
-        tail -1
-}
-
 for who in director manager advisor; do
     login "$who" "$who" || fail "$who cannot sign in"
-    chmod 777 "$T"
-    LOG=$T/general-$who.log # a file each: MariaDB writes on at its offset
-    sql "SET GLOBAL general_log_file = '$LOG'; SET GLOBAL general_log = 1"
-    fresh_statements
-    get "$who" /
-    sql "SET GLOBAL general_log = 0"
+    page_statements "$who" /
     expect_status 200
-    grep -aP '^(\d{6} [\d:]+)?\t+ *\d+ Execute\t(SELECT|\(SELECT)' "$LOG" | sed 's/^[^\t]*\t*[ 0-9]*Execute\t//' >"$T/statements"
     [ -s "$T/statements" ] || fail "no statement of the $who's start page in the log"
     n=0
     while IFS= read -r q; do
