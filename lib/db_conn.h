@@ -1,12 +1,16 @@
-/* db_conn.h — inside the db module only (db.c, db_text.c, db_time.c): the
- * connection handle's fields. Everything else sees struct gw_db as opaque (guwen/db.h). */
+/* db_conn.h — inside the db module only (db.c, db_rows.c, db_text.c, db_time.c):
+ * the connection handle's fields and gw_db_each_v. Everything else sees struct gw_db as opaque
+ * (guwen/db.h). */
 #ifndef GUWEN_DB_CONN_H
 #define GUWEN_DB_CONN_H
 
 #include <mysql.h>
+#include <stdarg.h>
 #include <time.h>
 
 #include <ClearSilver.h>
+
+#include "guwen/db.h"
 
 struct cached;
 
@@ -24,5 +28,9 @@ struct gw_db {
 	int tz_minutes;
 	unsigned last_errno;
 };
+
+/* gw_db_each with its arguments as a va_list (db_rows.c's conveniences). */
+int gw_db_each_v(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt,
+		 va_list ap);
 
 #endif
