@@ -1,6 +1,7 @@
 /* db_rows.c — statement results as the page's data: rows as prefix.N.column
  * (gw_db_rows), one row as prefix.column (gw_db_row), the first value as an
- * integer (gw_db_int). Statements are run by db.c. */
+ * integer (gw_db_int), the parts of a UNION ALL each as its own rows
+ * (gw_db_parts). Statements are run by db.c. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,71 @@ int gw_db_row(struct gw_db *db, HDF *hdf, const char *prefix, const char *sql, c
 	n = gw_db_each_v(db, row_to_hdf, &t, sql, fmt, ap);
 	va_end(ap);
 	return n < 0 ? -1 : n > 0;
+}
+
+struct parts {
+	HDF *hdf;
+	struct gw_db_part *parts;
+	int nparts;
+	int failed; /* a row not of a part, a name too long, fn's refusal */
+};
+
+/* A part's row: its named values as prefix.N.name (prefix.name), or to fn. */
+static int part_to_hdf(struct parts *p, int ncols, char **vals, const size_t *lens,
+		       const char *const *names)
+{
+	struct gw_db_part *part;
+	char name[256];
+	int k, n;
+
+	if (ncols < 1 || !vals[0] || (k = atoi(vals[0])) < 0 || k >= p->nparts)
+		return -1;
+	part = &p->parts[k];
+	if (part->fn && part->fn(part->ctx, ncols - 1, vals + 1, lens + 1, names + 1))
+		return -1;
+	if (part->fn || !part->prefix)
+		return part->rows++, 0;
+	n = part->one ? snprintf(name, sizeof(name), "%s.", part->prefix)
+		      : snprintf(name, sizeof(name), "%s.%d.", part->prefix, part->rows);
+	if (n < 0 || (size_t)n >= sizeof(name))
+		return -1;
+	for (int i = 1; i < ncols && part->names[i - 1]; i++) {
+		size_t len = strlen(part->names[i - 1]);
+
+		if (!vals[i] || !len)
+			continue;
+		if ((size_t)n + len >= sizeof(name))
+			return -1;
+		memcpy(name + n, part->names[i - 1], len + 1);
+		if (hdf_set_value(p->hdf, name, vals[i]) != STATUS_OK)
+			return -1;
+	}
+	part->rows++;
+	return 0;
+}
+
+static int part_row(void *ctx, int ncols, char **vals, const size_t *lens, const char *const *names)
+{
+	struct parts *p = ctx;
+
+	if (part_to_hdf(p, ncols, vals, lens, names))
+		p->failed = 1;
+	return p->failed;
+}
+
+int gw_db_parts(struct gw_db *db, HDF *hdf, struct gw_db_part *parts, int nparts, const char *sql,
+		const char *fmt, ...)
+{
+	struct parts p = {hdf, parts, nparts, 0};
+	va_list ap;
+	int n;
+
+	for (int i = 0; i < nparts; i++)
+		parts[i].rows = 0;
+	va_start(ap, fmt);
+	n = gw_db_each_v(db, part_row, &p, sql, fmt, ap);
+	va_end(ap);
+	return p.failed ? -1 : n;
 }
 
 static int first_int(void *ctx, int ncols, char **vals, const size_t *lens,

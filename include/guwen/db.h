@@ -48,6 +48,29 @@ typedef int (*gw_db_row_fn)(void *ctx, int ncols, char **vals, const size_t *len
 			    const char *const *names);
 int gw_db_each(struct gw_db *db, gw_db_row_fn fn, void *ctx, const char *sql, const char *fmt, ...);
 
+/* A statement of tagged parts, (SELECT k, ...) UNION ALL (SELECT k, ...): a
+ * page's several small lists in one round trip. The first column says which
+ * part a row is of (k, an index into parts); the part names the columns after
+ * it by position ("" or past the end of names: not set). Rows go to
+ * prefix.N.name (prefix.name with one), or to fn when it is set (with the
+ * values after k). The count of each part's rows is left in rows. MariaDB
+ * sends a UNION ALL's parts one after the other, each in its own order, when
+ * each has ORDER BY and LIMIT (a part's ORDER BY without LIMIT is dropped);
+ * a DATETIME column stays one (shifted to the configured zone) only where no
+ * part puts anything else in its place. A part whose prefix and fn are NULL
+ * is not read (its SELECT should be off by a bound flag). Returns the row
+ * count or -1. */
+struct gw_db_part {
+	const char *prefix;
+	const char *const *names; /* NULL-terminated */
+	int one;
+	gw_db_row_fn fn;
+	void *ctx;
+	int rows; /* out */
+};
+int gw_db_parts(struct gw_db *db, HDF *hdf, struct gw_db_part *parts, int nparts, const char *sql,
+		const char *fmt, ...);
+
 /* Arguments as a typed array, built once and bound by several calls (a list's
  * page and its CSV): GW_DB_INT binds i, GW_DB_TEXT binds s (NULL: SQL NULL). */
 enum gw_db_type { GW_DB_TEXT, GW_DB_INT };
