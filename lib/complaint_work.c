@@ -43,15 +43,13 @@
 	" AS due FROM " from " WHERE " cond " AND stage <> 'closed' LIMIT " WORK_COUNT_MAX_SQL     \
 	") x"
 /* A section's rows and then its summary row (id NULL) in one statement: each
- * statement costs MariaDB about 0.15 ms whatever it reads. */
+ * statement costs MariaDB about 0.15 ms whatever it reads. MariaDB sends a
+ * UNION ALL's parts in turn, the rows in the order of their ORDER BY ... LIMIT:
+ * no sort of the whole (a derived table and its sort, 0.06 ms). */
 #define WORK_SECTION_SQL(from, cond)                                                               \
-	"SELECT * FROM ((SELECT w.*, NULL AS n, NULL AS due FROM (" WORK_OPEN(                     \
-	    from,                                                                                  \
-	    cond) ") w ORDER BY id DESC LIMIT 10) UNION ALL (" WORK_SUM_SQL(from,                  \
-									    cond) "))"             \
-										  " s ORDER BY "   \
-										  "id IS NULL, "   \
-										  "id DESC"
+	"(SELECT w.*, NULL AS n, NULL AS due FROM (" WORK_OPEN(                                    \
+	    from, cond) ") w"                                                                      \
+			" ORDER BY id DESC LIMIT 10) UNION ALL (" WORK_SUM_SQL(from, cond) ")"
 
 /* The tables: plain, or held to the index that serves the condition's branch
  * (condition, stage, id). Without a hint MariaDB intersects three indexes for
@@ -103,11 +101,11 @@ static const struct work_def unowned = {WORK_SECTION_SQL(F_UNOWNED, C_UNOWNED),
 #define E_FROM(N) " FROM (" E_OPEN(N) ") e JOIN complaints c ON c.id = e.complaint_id"
 /* clang-format off */
 static const struct work_def escalated = {
-    "SELECT * FROM ((SELECT c.id, c.tracking_no, c.name, c.severity, c.stage, NULL AS n,"
+    "(SELECT c.id, c.tracking_no, c.name, c.severity, c.stage, NULL AS n,"
     " NULL AS due" E_FROM("10") " WHERE c.stage <> 'closed' ORDER BY c.id DESC LIMIT 10)"
     " UNION ALL (SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*), MIN(due)"
     " FROM (SELECT " WORK_DUE " AS due" E_FROM(WORK_COUNT_MAX_SQL)
-    " WHERE c.stage <> 'closed') x)) s ORDER BY id IS NULL, id DESC",
+    " WHERE c.stage <> 'closed') x)",
     "/?tab=escalated&open=1", 0};
 /* clang-format on */
 static const struct work_def referred = {WORK_SECTION_SQL(F_ANY, C_REFERRED),

@@ -32,7 +32,9 @@
 
 /* The role's items in one statement per role, each part in its own order and
  * tagged with what it is, k (the part) and its order key (s: a date, si: an
- * id, negative for newest first). */
+ * id, negative for newest first). MariaDB sends a UNION ALL's parts in turn,
+ * each in the order of its ORDER BY ... LIMIT: no sort of the whole (a derived
+ * table and a sort of its rows, 0.06 ms a statement). */
 #define W_TAG(WHAT, K, S, SI) ", '" WHAT "', " K " AS k, " S " AS s, " SI " AS si"
 /* clang-format off */
 #define W_PART(WHAT, K, COND) "(" W_SELECT("sl.coach_due" W_TAG(WHAT, K, "NULL", "-CAST(p.id AS SIGNED)")) \
@@ -59,8 +61,8 @@
     " WHERE sl.department_id = ? AND sl." WHAT "_done_on IS NULL" \
     " AND sl." WHAT "_late_at IS NOT NULL AND sl.status IN ('open', 'accepted')" \
     " AND p.status IN ('assigning', 'active') AND COALESCE(p.lead_id, 0) <> ?" W_LATEST_SLIP \
-    " ORDER BY sl." WHAT "_due LIMIT 10)"
-#define W_ROLE(PARTS) "SELECT * FROM (" PARTS ") w ORDER BY k, s, si"
+    " ORDER BY sl." WHAT "_due, sl.id LIMIT 10)"
+#define W_ROLE(PARTS) PARTS
 static const char SQL_MARKET[] = W_ROLE(P_TELL("1") " UNION ALL " P_REASSIGN("2")
     " UNION ALL " P_BLOCKED_MARKET("3") " UNION ALL " P_COLLECT("4"));
 static const char SQL_DIRECTOR[] = W_ROLE(P_TELL("1") " UNION ALL " P_REASSIGN("2")
@@ -73,149 +75,30 @@ static const char SQL_LEGAL[] = W_ROLE(P_COLLECT("1"));
 /* The user's own work in one statement, each part in its order and tagged
  * (k, the order within k): open slips to accept, to me or to my department
  * without an advisor (I am in it; each half reads its ten nearest from an
- * index ending in the due date); my accepted slips' nearest deadline not
- * recorded done, due by the given day (projects.deadline_due, kept by the
- * accept and deadline actions, from the index (lead_id, deadline_due) of 019);
- * my 代理记账 months not filed, due by the given day (from the periods not
- * filed, index (filed_on, filing_due), mine among them). Past ones too. */
-#define W_OWN_ACCEPT(INDEX, WHO)                                                                   \
-	"(" W_SELECT(                                                                              \
-	    "sl.coach_due, 'Accept', 1 AS k, sl.learn_due AS s") " FROM project_slips sl USE "     \
-								 "INDEX (" INDEX                   \
-								 ") JOIN projects p ON p.id = "    \
-								 "sl.project_id" W_NAMES           \
-								 " WHERE " WHO                     \
-								 " AND sl.status = 'open' AND "    \
-								 "p.status = 'assigning'"          \
-								 " ORDER BY sl.learn_due LIMIT "   \
-								 "10)"
-static const char SQL_OWN[] = "SELECT * FROM (" W_OWN_ACCEPT(
-    "ix_slips_advisor",
-    "sl.advisor_id = ?") " UNION ALL " W_OWN_ACCEPT("ix_slips_department",
-						    "sl.department_id = ? AND sl.advisor_id IS "
-						    "NULL") " UNION ALL (" W_SELECT("p.deadline_"
-										    "due, "
-										    "IF(sl.learn_"
-										    "done_on IS "
-										    "NULL, "
-										    "'Learn', "
-										    "'Coach'), 2,"
-										    " p.deadline_"
-										    "due") " FROM "
-											   "project"
-											   "s p "
-											   "USE "
-											   "INDEX "
-											   "(ix_"
-											   "project"
-											   "s_lead_"
-											   "deadlin"
-											   "e)"
-											   " JOIN "
-											   "project"
-											   "_slips "
-											   "sl ON "
-											   "sl."
-											   "project"
-											   "_id = "
-											   "p.id "
-											   "AND "
-											   "sl."
-											   "status "
-											   "= "
-											   "'accept"
-											   "ed"
-											   "'" W_NAMES
-											   " WHERE "
-											   "p.lead_"
-											   "id = ? "
-											   "AND "
-											   "p."
-											   "deadlin"
-											   "e_due "
-											   "<= ? "
-											   "AND "
-											   "p."
-											   "status "
-											   "= "
-											   "'active"
-											   "'"
-											   " ORDER "
-											   "BY "
-											   "p."
-											   "deadlin"
-											   "e_due "
-											   "LIMIT "
-											   "10)"
-											   " UNION "
-											   "ALL "
-											   "(SELECT"
-											   " STRAIG"
-											   "HT_"
-											   "JOIN "
-											   "p.id, "
-											   "c.name,"
-											   " t."
-											   "name_"
-											   "zh, "
-											   "t.name_"
-											   "en, "
-											   "pp."
-											   "filing_"
-											   "due,"
-											   " pp."
-											   "filing_"
-											   "due, "
-											   "'Filing"
-											   "', 3, "
-											   "pp."
-											   "filing_"
-											   "due "
-											   "FROM "
-											   "project"
-											   "_period"
-											   "s pp "
-											   "USE "
-											   "INDEX "
-											   "(ix_"
-											   "periods"
-											   "_due)"
-											   " JOIN "
-											   "project"
-											   "s p ON "
-											   "p.id = "
-											   "pp."
-											   "project"
-											   "_i"
-											   "d" W_NAMES
-											   " WHERE "
-											   "pp."
-											   "filed_"
-											   "on IS "
-											   "NULL "
-											   "AND "
-											   "pp."
-											   "filing_"
-											   "due <= "
-											   "? AND "
-											   "p.lead_"
-											   "id = ? "
-											   "AND "
-											   "p."
-											   "status "
-											   "= "
-											   "'active"
-											   "'"
-											   " ORDER "
-											   "BY "
-											   "pp."
-											   "filing_"
-											   "due "
-											   "LIMIT "
-											   "10)) w "
-											   "ORDER "
-											   "BY k, "
-											   "s, id";
+ * index ending in the due date, and the ten nearest of both are kept); my
+ * accepted slips' nearest deadline not recorded done, due by the given day
+ * (projects.deadline_due, kept by the accept and deadline actions, from the
+ * index (lead_id, deadline_due) of 019); my 代理记账 months not filed, due by
+ * the given day (from the periods not filed, index (filed_on, filing_due),
+ * mine among them). Past ones too. */
+/* clang-format off */
+#define W_OWN_ACCEPT(INDEX, WHO) "(" W_SELECT("sl.coach_due, 'Accept', 1 AS k, sl.learn_due AS s") \
+    " FROM project_slips sl USE INDEX (" INDEX ") JOIN projects p ON p.id = sl.project_id" W_NAMES \
+    " WHERE " WHO " AND sl.status = 'open' AND p.status = 'assigning'" \
+    " ORDER BY sl.learn_due LIMIT 10)"
+static const char SQL_OWN[] =
+    "(SELECT * FROM (" W_OWN_ACCEPT("ix_slips_advisor", "sl.advisor_id = ?")
+    " UNION ALL " W_OWN_ACCEPT("ix_slips_department", "sl.department_id = ? AND sl.advisor_id IS NULL")
+    ") a ORDER BY s, id LIMIT 10)"
+    " UNION ALL (" W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach'), 2,"
+    " p.deadline_due") " FROM projects p USE INDEX (ix_projects_lead_deadline)"
+    " JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'" W_NAMES
+    " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
+    " ORDER BY p.deadline_due, p.id LIMIT 10)"
+    " UNION ALL (SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, pp.filing_due,"
+    " pp.filing_due, 'Filing', 3, pp.filing_due FROM project_periods pp USE INDEX (ix_periods_due) JOIN projects p ON p.id = pp.project_id"
+    W_NAMES " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ?"
+    " AND p.status = 'active' ORDER BY pp.filing_due LIMIT 10)";
 /* clang-format on */
 
 struct work {

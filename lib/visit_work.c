@@ -25,14 +25,16 @@
  * section (k) and the key of its order (s, then si): planned visits not yet
  * tried, due by the horizon (ix_visits_visitor_due: visitor, status, failed
  * attempts, due date); planned ones tried and failed, the next attempt to
- * make; visited ones whose report is due; reports returned, newest first. */
+ * make; visited ones whose report is due; reports returned, newest first.
+ * MariaDB sends a UNION ALL's parts in turn, each in the order of its ORDER BY
+ * ... LIMIT: no sort of the whole (a derived table and its sort, 0.06 ms). */
 /* the visitor is the user: no join to users (mine_row puts their name in) */
 #define V_MINE(K, S, SI, INDEX)                                                                    \
 	"(SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                    \
 	" v.failed_attempts, '' AS visitor, " K " AS k, " S " AS s, " SI " AS si"                  \
 	" FROM visits v USE INDEX (" INDEX ") JOIN clients c ON c.id = v.client_id"
 /* clang-format off */
-static const char SQL_MINE[] = "SELECT * FROM ("
+static const char SQL_MINE[] =
     V_MINE("0", "v.due_on", "v.id", "ix_visits_visitor_due")
     " WHERE v.visitor_id = ? AND v.status = 'planned' AND v.due_on <= ?"
     " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)"
@@ -42,8 +44,7 @@ static const char SQL_MINE[] = "SELECT * FROM ("
     " UNION ALL " V_MINE("2", "v.report_due", "v.id", "ix_visits_visitor_report")
     " WHERE v.visitor_id = ? AND v.status = 'visited' ORDER BY v.report_due, v.id LIMIT 10)"
     " UNION ALL " V_MINE("3", "NULL", "-CAST(v.id AS SIGNED)", "ix_visits_visitor")
-    " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)"
-    ") x ORDER BY k, s, si";
+    " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)";
 
 /* A supervisor's two sections in one statement: reports waiting for review
  * (a manager: the department's, not their own; a director: the managers'
@@ -58,20 +59,18 @@ static const char SQL_MINE[] = "SELECT * FROM ("
 	" AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"                         \
 	" WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10)"
 #define V_TAG(K, S) ", " K " AS k, " S " AS s, v.id AS si"
-static const char SQL_SUPERVISE_MANAGER[] = "SELECT * FROM ("
+static const char SQL_SUPERVISE_MANAGER[] =
     "(" V_FROM_COLS(V_TAG("0", "v.submitted_at"), "ix_visits_department")
     " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
     " ORDER BY v.submitted_at, v.id LIMIT 10)"
     " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_department")
     " WHERE v.department_id = ? AND v.status = 'visited'"
-    " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due, v.id LIMIT 10)"
-    ") x ORDER BY k, s, si";
-static const char SQL_SUPERVISE_DIRECTOR[] = "SELECT * FROM ("
+    " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due, v.id LIMIT 10)";
+static const char SQL_SUPERVISE_DIRECTOR[] =
     V_REVIEW_ALL(V_TAG("0", "v.submitted_at"))
     " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_report_due")
     " WHERE v.status = 'visited' AND v.report_escalated_at IS NOT NULL"
-    " ORDER BY v.report_due, v.id LIMIT 10)"
-    ") x ORDER BY k, s, si";
+    " ORDER BY v.report_due, v.id LIMIT 10)";
 /* clang-format on */
 
 /* What a section's title line shows after the client's name. */
