@@ -18,7 +18,7 @@ hash=$(sql "SELECT password_hash FROM users WHERE login = 'advisor'")
 dept=$(sql "SELECT department_id FROM users WHERE login = 'advisor'")
 # a second advisor of the same department, one of another, a second market person
 sql "INSERT INTO users (login, name, email, role, department_id, password_hash, created_at, updated_at) VALUES
-  ('adv2$tag', '李顾问$tag', 'adv2$tag@example.test', 'advisor', $dept, '$hash', NOW(), NOW()),
+  ('adv2$tag', '周顾问$tag', 'adv2$tag@example.test', 'advisor', $dept, '$hash', NOW(), NOW()),
   ('advx$tag', '外部顾问$tag', NULL, 'advisor', 1, '$hash', NOW(), NOW()),
   ('mkt2$tag', '另一市场$tag', NULL, 'market', 4, '$hash', NOW(), NOW())"
 adv1=$(sql "SELECT id FROM users WHERE login = 'advisor'")
