@@ -16,33 +16,44 @@ struct to_hdf {
 	int row, one;
 };
 
-/* Each value as prefix.row.column (prefix.column for one row), the name
- * put together by hand: a printf per value cost a list page a quarter of its
- * database time in the program (issue 13). Set from the root as ever: a row's
- * node kept and set under (hdf_get_node) leaves ClearSilver a pointer to it in
- * the root that hdf_remove_tree does not clear (valgrind: portal's reload). */
+/* vals[0..n) as prefix.row.name (prefix.name with one), NULL values and empty
+ * names left out; the name put together by hand: a printf per value cost a
+ * list page a quarter of its database time in the program (issue 13). Set
+ * from the root as ever: a row's node kept and set under (hdf_get_node) leaves
+ * ClearSilver a pointer to it in the root that hdf_remove_tree does not clear
+ * (valgrind: portal's reload). 0 or -1 (a name too long). */
+static int set_values(HDF *hdf, const char *prefix, int row, int one, int n, char **vals,
+		      const char *const *names)
+{
+	char name[256];
+	int at = one ? snprintf(name, sizeof(name), "%s.", prefix)
+		     : snprintf(name, sizeof(name), "%s.%d.", prefix, row);
+
+	if (at < 0 || (size_t)at >= sizeof(name))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+
+		if (!vals[i] || !len)
+			continue;
+		if ((size_t)at + len >= sizeof(name))
+			return -1;
+		memcpy(name + at, names[i], len + 1);
+		if (hdf_set_value(hdf, name, vals[i]) != STATUS_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/* Each value as prefix.row.column (prefix.column for one row). */
 static int row_to_hdf(void *ctx, int ncols, char **vals, const size_t *lens,
 		      const char *const *names)
 {
 	struct to_hdf *t = ctx;
-	char name[256];
-	int n = t->one ? snprintf(name, sizeof(name), "%s.", t->prefix)
-		       : snprintf(name, sizeof(name), "%s.%d.", t->prefix, t->row);
 
 	(void)lens;
-	if (n < 0 || (size_t)n >= sizeof(name))
+	if (set_values(t->hdf, t->prefix, t->row, t->one, ncols, vals, names))
 		return -1;
-	for (int i = 0; i < ncols; i++) {
-		size_t len = strlen(names[i]);
-
-		if (!vals[i])
-			continue;
-		if ((size_t)n + len >= sizeof(name))
-			return -1;
-		memcpy(name + n, names[i], len + 1);
-		if (hdf_set_value(t->hdf, name, vals[i]) != STATUS_OK)
-			return -1;
-	}
 	t->row++;
 	return t->one;
 }
@@ -92,8 +103,7 @@ static int part_to_hdf(struct parts *p, int ncols, char **vals, const size_t *le
 		       const char *const *names)
 {
 	struct gw_db_part *part;
-	char name[256];
-	int k, n;
+	int k, named = 0;
 
 	if (ncols < 1 || !vals[0] || (k = atoi(vals[0])) < 0 || k >= p->nparts)
 		return -1;
@@ -102,21 +112,10 @@ static int part_to_hdf(struct parts *p, int ncols, char **vals, const size_t *le
 		return -1;
 	if (part->fn || !part->prefix)
 		return part->rows++, 0;
-	n = part->one ? snprintf(name, sizeof(name), "%s.", part->prefix)
-		      : snprintf(name, sizeof(name), "%s.%d.", part->prefix, part->rows);
-	if (n < 0 || (size_t)n >= sizeof(name))
+	while (named < ncols - 1 && part->names[named])
+		named++;
+	if (set_values(p->hdf, part->prefix, part->rows, part->one, named, vals + 1, part->names))
 		return -1;
-	for (int i = 1; i < ncols && part->names[i - 1]; i++) {
-		size_t len = strlen(part->names[i - 1]);
-
-		if (!vals[i] || !len)
-			continue;
-		if ((size_t)n + len >= sizeof(name))
-			return -1;
-		memcpy(name + n, part->names[i - 1], len + 1);
-		if (hdf_set_value(p->hdf, name, vals[i]) != STATUS_OK)
-			return -1;
-	}
 	part->rows++;
 	return 0;
 }
