@@ -5,15 +5,18 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 
-static const char SQL_DAYS[] =
-    "SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'contact_days'";
-/* the contact cycle (the setting, 1..365, else 30) read in the same statement:
- * a statement of its own was one more round trip on every start page */
+/* The contact cycle: the setting, 1..365, else 30 days (the rule written
+ * once, here). */
+#define CONTACT_DAYS                                                                               \
+	"COALESCE((SELECT IF(CAST(value AS SIGNED) BETWEEN 1 AND 365, CAST(value AS SIGNED), 30)"  \
+	" FROM settings WHERE name = 'contact_days'), 30)"
+static const char SQL_DAYS[] = "SELECT " CONTACT_DAYS;
+/* the contact cycle read in the same statement: a statement of its own was
+ * one more round trip on every start page */
 static const char SQL_DUE[] =
     "SELECT c.id, c.name, l.contact_on FROM client_leads l JOIN clients c"
     " ON c.id = l.client_id WHERE l.user_id = ? AND (l.contact_on IS NULL OR l.contact_on < ?"
-    " - INTERVAL COALESCE((SELECT IF(CAST(value AS SIGNED) BETWEEN 1 AND 365,"
-    " CAST(value AS SIGNED), 30) FROM settings WHERE name = 'contact_days'), 30) DAY)"
+    " - INTERVAL " CONTACT_DAYS " DAY)"
     " AND c.active = 1 ORDER BY l.contact_on, l.client_id LIMIT 10";
 
 struct due {
@@ -42,9 +45,7 @@ int gw_client_contact_days(struct gw_ctx *ctx)
 {
 	long long n = 0;
 
-	if (gw_db_int(ctx->db, &n, SQL_DAYS, NULL) != 1 || n < 1 || n > 365)
-		return 30;
-	return (int)n;
+	return gw_db_int(ctx->db, &n, SQL_DAYS, NULL) == 1 ? (int)n : 30;
 }
 
 int gw_client_work(struct gw_ctx *ctx, const char *prefix)
