@@ -442,8 +442,9 @@ int gw_list_page(struct gw_ctx *ctx, struct gw_list_run *r)
 	key = hdf_get_valuef(ctx->hdf, "Rows.%d.%s", rows - 1,
 			     r->l->key_col ? r->l->key_col : "gw_key");
 	at = hdf_get_valuef(ctx->hdf, "Rows.%d.gw_at", rows - 1);
-	next = at ? qs_add(ctx, next, "at", at) : next;
-	gw_hdf_setf(ctx->hdf, "List.Next", "%s%sbefore=%s", next, at ? "&" : "", key ? key : "0");
+	at = at && *at ? qs_add(ctx, "", "at", at) : NULL; /* next ends in ? or & */
+	gw_hdf_setf(ctx->hdf, "List.Next", "%s%s%sbefore=%s", next, at ? at : "", at ? "&" : "",
+		    key ? key : "0");
 	return 0;
 }
 

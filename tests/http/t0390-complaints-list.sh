@@ -125,6 +125,19 @@ expect_body "-0001</a>"
 expect_body 'rel="first"'
 expect_no_body 'rel="next"'
 ok "20 a page with a next-page link; the second page has the rest"
+# by another column than the key: the link carries where the page ended (at)
+get d "/complaints/?tab=all&client=$P&sort=name&dir=asc"
+grep -o '>TS-9[0-9]*-[0-9]*</a>' "$BODY" | sort >"$T/page1"
+[ "$(wc -l <"$T/page1")" = 20 ] || fail "sorted by name: first page does not have 20 rows"
+next=$(grep -o 'href="[^"]*before=[0-9]*" rel="next"' "$BODY" | cut -d'"' -f2 | sed 's/&amp;/\&/g')
+[ -n "$next" ] || fail "sorted by name: no next page link"
+case "$next" in *'&&'* | *'?&'*) fail "a next-page link with an empty parameter: $next" ;; esac
+case "$next" in *'&at='*'&before='*) ;; *) fail "the next-page link lacks where the page ended: $next" ;; esac
+get d "$next"
+grep -o '>TS-9[0-9]*-[0-9]*</a>' "$BODY" | sort >"$T/page2"
+[ "$(wc -l <"$T/page2")" = 2 ] || fail "sorted by name: second page does not have the last 2"
+[ -z "$(comm -12 "$T/page1" "$T/page2")" ] || fail "sorted by name: a complaint on both pages"
+ok "sorted by name: the next-page link is clean and the second page has the other 2"
 
 # CSV export with the same filters
 req d GET "/complaints/export?tab=all&client=$P"
