@@ -79,20 +79,6 @@ static int next_tracking(struct gw_ctx *ctx, char tracking[24])
 	return 0;
 }
 
-/* A file name as the person's device gave it, cut to 200 bytes at a character
- * boundary (the column holds 255). */
-static const char *short_name(struct gw_ctx *ctx, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n <= 200)
-		return name;
-	n = 200;
-	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-		n--;
-	return gw_arena_strndup(&ctx->arena, name, n);
-}
-
 /* Files are written before the transaction begins (the day's counter is not
  * held while they are): names[] keeps what was written so that a complaint not
  * stored can take them away again. */
@@ -122,7 +108,7 @@ static int file_rows(struct gw_ctx *ctx, long long id, const struct gw_complaint
 {
 	for (int i = 0; i < st->n; i++)
 		if (gw_db_exec(ctx->db, SQL_FILE, "isssi", id, st->names[i],
-			       short_name(ctx, c->files[i]->filename), c->file_types[i],
+			       gw_upload_short_name(ctx, c->files[i]->filename), c->file_types[i],
 			       (long long)c->files[i]->len) != 1)
 			return -1;
 	return 0;

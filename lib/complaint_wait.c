@@ -95,25 +95,12 @@ static int write_files(struct gw_ctx *ctx, const struct gw_complaint_answer *a, 
 	return 0;
 }
 
-/* A file name as the device gave it, cut to 200 bytes at a character boundary. */
-static const char *short_name(struct gw_ctx *ctx, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n <= 200)
-		return name;
-	n = 200;
-	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-		n--;
-	return gw_arena_strndup(&ctx->arena, name, n);
-}
-
 /* The files' rows; the event's text gets their names, one a line. 0 or -1. */
 static int file_rows(struct gw_ctx *ctx, long long id, const struct gw_complaint_answer *a,
 		     const struct stored *st, struct gw_buf *body)
 {
 	for (int i = 0; i < st->n; i++) {
-		const char *name = short_name(ctx, a->files[i]->filename);
+		const char *name = gw_upload_short_name(ctx, a->files[i]->filename);
 
 		if (gw_db_exec(ctx->db, SQL_FILE, "isssi", id, st->names[i], name, a->file_types[i],
 			       (long long)a->files[i]->len) != 1)

@@ -201,3 +201,15 @@ int gw_upload_send(struct gw_ctx *ctx, const char *stored_name, const char *orig
 			    encode_name(&ctx->arena, name)));
 	return 0;
 }
+
+const char *gw_upload_short_name(struct gw_ctx *ctx, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n <= 200)
+		return name;
+	n = 200;
+	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n--;
+	return gw_arena_strndup(&ctx->arena, name, n);
+}

@@ -134,7 +134,7 @@ long long apply_file_row(struct gw_ctx *ctx, long long id, const struct apply_da
 	if (!d->licence)
 		return 0;
 	if (gw_db_exec(ctx->db, SQL_FILE, "isssis", id, stored,
-		       apply_short_name(ctx, d->licence->filename), d->licence_type,
+		       gw_upload_short_name(ctx, d->licence->filename), d->licence_type,
 		       (long long)d->licence->len, gw_now_utc(ctx)) != 1)
 		return -1;
 	return gw_db_insert_id(ctx->db);
@@ -148,19 +148,6 @@ int apply_round_row(struct gw_ctx *ctx, long long id, long long round, const str
 		       d->contact, d->phone, d->email, d->services, file_id, gw_now_utc(ctx)) == 1)
 		return 0;
 	return gw_db_errno(ctx->db) == 1062 ? -3 : -1;
-}
-
-/* A file name as the device gave it, cut to 200 bytes at a character boundary. */
-const char *apply_short_name(struct gw_ctx *ctx, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n <= 200)
-		return name;
-	n = 200;
-	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-		n--;
-	return gw_arena_strndup(&ctx->arena, name, n);
 }
 
 /* The mail with the private link (templates/mail/application_link.cs), in the

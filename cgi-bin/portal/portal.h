@@ -70,7 +70,6 @@ long long apply_file_row(struct gw_ctx *ctx, long long id, const struct apply_da
 			 const char *stored);
 int apply_round_row(struct gw_ctx *ctx, long long id, long long round, const struct apply_data *d,
 		    long long file_id);
-const char *apply_short_name(struct gw_ctx *ctx, const char *name);
 /* Queue the mail with the link (kind "new" or "again"). 0 or -1. */
 int apply_mail(struct gw_ctx *ctx, const struct apply_data *d, const char *token, const char *kind);
 int apply_suspicion(struct gw_ctx *ctx, enum gw_form_token t, const char **why);

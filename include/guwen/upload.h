@@ -16,6 +16,9 @@ const char *gw_upload_sniff(const void *data, size_t n);
 /* Write the file into App.Uploads under a new random name (32 hex chars, put in
  * name_out[33]); 0 or -1 (logged). */
 int gw_upload_store(struct gw_ctx *ctx, const void *data, size_t n, char name_out[33]);
+/* A file name as the person's device gave it, cut to 200 bytes at a character
+ * boundary (the columns that keep it hold 255); name itself when shorter. */
+const char *gw_upload_short_name(struct gw_ctx *ctx, const char *name);
 /* Remove a stored file (its row was not kept). */
 void gw_upload_remove(struct gw_ctx *ctx, const char *stored_name);
 /* The name a stored file is downloaded under: orig without control and
