@@ -164,7 +164,9 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	return 0;
 }
 
-/* COUNT(*), MIN(due) → prefix.count ("100+" at the cap) and prefix.due (local time) */
+/* COUNT(*), MIN(due) → prefix.count ("100+" at the cap) and prefix.due (local
+ * time). At the cap no due: the nearest of the hundred counted need not be
+ * the nearest of all, and the page would say it is. */
 static void sum_row(struct work *w, const char *count, const char *min_due)
 {
 	struct gw_ctx *ctx = w->ctx;
@@ -173,7 +175,7 @@ static void sum_row(struct work *w, const char *count, const char *min_due)
 
 	gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.count", w->prefix),
 		   gw_arena_printf(&ctx->arena, "%lld%s", n, n >= WORK_COUNT_MAX ? "+" : ""));
-	if (min_due) {
+	if (min_due && n < WORK_COUNT_MAX) {
 		gw_time_format(strtoll(min_due, NULL, 10) + gw_tz_minutes(ctx) * 60LL, due);
 		gw_hdf_set(ctx->hdf, gw_arena_printf(&ctx->arena, "%s.due", w->prefix), due);
 	}
