@@ -11,11 +11,12 @@
 /* the latest reads of its level-3 data on the page (the LIMIT of the readers'
  * part); all of them in the audit log (a read adds rows: the page would grow
  * with every look at it) */
-#define READERS_SHOWN 20
+#define READERS_SHOWN	  20
+#define READERS_SHOWN_SQL "20"
 
 /* Everything on the page that belongs to the client, in one statement of
- * tagged parts (gw_db_parts; a statement costs the database about 0.1 ms
- * however little it reads, and the page had nine): the part (k), a DATETIME
+ * tagged parts (gw_db_parts: eight statements of the page's twelve were
+ * these, each a round trip however little it read): the part (k), a DATETIME
  * column (t: shown in the configured zone, so nothing else goes there), then
  * ten columns each part names in its _COLS below. A part the user may not read is
  * switched off by its bound flag (WHERE ... AND 0: not read at all). Every
@@ -84,7 +85,7 @@
 	" FROM audit_log a FORCE INDEX (ix_audit_entity) LEFT JOIN users u ON u.id = a.user_id"    \
 	" WHERE a.entity = 'client' AND a.entity_id = ? AND ? <> 0"                                \
 	" AND a.action IN ('client.read_sensitive', 'client.read_financial',"                      \
-	" 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT 20)"
+	" 'client.file_download') ORDER BY a.at DESC, a.id DESC LIMIT " READERS_SHOWN_SQL ")"
 /* how many complaints are about it */
 #define SQL_COMPLAINTS                                                                             \
 	"(SELECT 7, NULL, COUNT(*)" PAD4 PAD4 PAD1 " FROM complaints"                              \
