@@ -15,7 +15,9 @@
 #include "db_conn.h"
 #include "guwen/log.h"
 
-#define MAX_ARGS 32
+/* a statement's arguments (the start page's one statement of all its sections
+ * takes up to about 40) */
+#define MAX_ARGS 64
 #define MAX_COLS 64
 
 struct cached {
@@ -312,8 +314,10 @@ static int bind_args(struct args *a, const char *fmt, va_list ap)
 	for (; fmt && *fmt; fmt++, a->n++) {
 		MYSQL_BIND *b = &a->bind[a->n];
 
-		if (a->n == MAX_ARGS)
+		if (a->n == MAX_ARGS) {
+			gw_log_error("statement with more than %d arguments", MAX_ARGS);
 			return -1;
+		}
 		*b = (MYSQL_BIND){0};
 		if (*fmt == 'i') {
 			a->ints[a->n] = va_arg(ap, long long);
@@ -340,8 +344,10 @@ static int bind_args(struct args *a, const char *fmt, va_list ap)
 static int bind_array(struct args *a, const struct gw_db_arg *v, int n)
 {
 	a->n = 0;
-	if (n < 0 || n > MAX_ARGS)
+	if (n < 0 || n > MAX_ARGS) {
+		gw_log_error("statement with %d arguments (at most %d)", n, MAX_ARGS);
 		return -1;
+	}
 	for (; a->n < n; a->n++, v++) {
 		MYSQL_BIND *b = &a->bind[a->n];
 
