@@ -328,6 +328,7 @@ static void serve(struct gw_ctx *ctx, struct io *io)
 	ctx->session_id[0] = ctx->csrf[0] = '\0';
 	ctx->now = now();
 	ctx->soon = 0;
+	ctx->work = NULL;
 	ctx->lang = hdf_get_value(ctx->cfg, "App.Lang", "zh-CN");
 	read_env(ctx, io);
 	if ((err = hdf_init(&ctx->hdf)) != STATUS_OK) {

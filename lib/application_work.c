@@ -6,10 +6,11 @@
 #include "guwen/hdfset.h"
 #include "guwen/perm.h"
 #include "guwen/view.h"
+#include "guwen/work_query.h"
 
 static const char SQL_WORK[] =
-    "SELECT id, company_name, contact_name, round, trust FROM applications"
-    " WHERE status = 'submitted' ORDER BY id LIMIT 10";
+    "(SELECT 'ap', id, company_name, contact_name, round, trust" GW_PAD4 GW_PAD2
+    " FROM applications WHERE status = 'submitted' ORDER BY id LIMIT 10)";
 
 struct work {
 	struct gw_ctx *ctx;
@@ -40,9 +41,11 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 
 int gw_application_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = {.ctx = ctx, .prefix = prefix};
+	struct work *w;
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_APPLICATION_REVIEW))
 		return 0;
-	return gw_db_each(ctx->db, work_row, &w, SQL_WORK, NULL) < 0 ? -1 : 0;
+	w = gw_arena_alloc(&ctx->arena, sizeof(*w));
+	*w = (struct work){.ctx = ctx, .prefix = prefix};
+	return gw_work_add(ctx, "ap", SQL_WORK, NULL, 0, work_row, w);
 }

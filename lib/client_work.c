@@ -4,6 +4,7 @@
 #include "guwen/hdfset.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
+#include "guwen/work_query.h"
 
 /* The contact cycle: the setting, 1..365, else 30 days (the rule written
  * once, here). */
@@ -14,10 +15,11 @@ static const char SQL_DAYS[] = "SELECT " CONTACT_DAYS;
 /* the contact cycle read in the same statement: a statement of its own was
  * one more round trip on every start page */
 static const char SQL_DUE[] =
-    "SELECT c.id, c.name, l.contact_on FROM client_leads l JOIN clients c"
+    "(SELECT 'cl-due', c.id, c.name, l.contact_on" GW_PAD4 GW_PAD4
+    " FROM client_leads l JOIN clients c"
     " ON c.id = l.client_id WHERE l.user_id = ? AND (l.contact_on IS NULL OR l.contact_on < ?"
     " - INTERVAL " CONTACT_DAYS " DAY)"
-    " AND c.active = 1 ORDER BY l.contact_on, l.client_id LIMIT 10";
+    " AND c.active = 1 ORDER BY l.contact_on, l.client_id LIMIT 10)";
 
 struct due {
 	struct gw_ctx *ctx;
@@ -50,11 +52,17 @@ int gw_client_contact_days(struct gw_ctx *ctx)
 
 int gw_client_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct due d = {ctx, prefix, 0};
-	char today[11];
+	struct due *d;
+	struct gw_db_arg *a;
+	char *today;
 
 	if (!gw_perm_has(ctx->user->role, GW_PERM_CLIENT_READ))
 		return 0;
+	d = gw_arena_alloc(&ctx->arena, sizeof(*d));
+	*d = (struct due){ctx, prefix, 0};
+	today = gw_arena_alloc(&ctx->arena, 11);
 	gw_date_format(gw_today(ctx), today);
-	return gw_db_each(ctx->db, due_row, &d, SQL_DUE, "is", ctx->user->id, today) < 0 ? -1 : 0;
+	a = gw_work_args_int(ctx, 2, ctx->user->id);
+	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, today};
+	return gw_work_add(ctx, "cl-due", SQL_DUE, a, 2, due_row, d);
 }

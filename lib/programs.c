@@ -10,6 +10,7 @@
 #include "guwen/project.h"
 #include "guwen/programs.h"
 #include "guwen/visit_work.h"
+#include "guwen/work_query.h"
 
 const struct gw_program gw_programs[] = {
     {.name = "home", .nav = "Home", .perm = GW_PERM_LOGIN},
@@ -146,6 +147,7 @@ int gw_programs_work(struct gw_ctx *ctx)
 {
 	int n = 0, rc = 0;
 
+	gw_work_begin(ctx); /* the sections add their parts ... */
 	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
 		if (s->batch) {
 			int group = s->group;
@@ -170,5 +172,5 @@ int gw_programs_work(struct gw_ctx *ctx)
 			rc = -1;
 		n++;
 	}
-	return rc;
+	return gw_work_run(ctx) || rc ? -1 : 0; /* ... read in one statement */
 }

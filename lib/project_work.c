@@ -15,6 +15,7 @@
 #include "guwen/project.h"
 #include "guwen/valid.h"
 #include "guwen/view.h"
+#include "guwen/work_query.h"
 
 /* Each statement names its tables in the order to read them (STRAIGHT_JOIN):
  * from the index that picks the few rows (the user's, the department's, the
@@ -22,7 +23,10 @@
  * client's and the type's names by primary key (W_NAMES: the type by its key
  * too, not a buffered scan of the few types, which would sort every row
  * first). Scalar subqueries for the names cost a third of each statement. */
-#define W_SELECT(DUE) "SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE
+/* Every row is tagged 'pj' (work_query.h): the user's own work and the role's
+ * are two parts of the page's statement that fill one section. */
+#define W_SELECT(DUE)                                                                              \
+	"SELECT STRAIGHT_JOIN 'pj', p.id, c.name, t.name_zh, t.name_en, sl.learn_due, " DUE
 #define W_NAMES                                                                                    \
 	" JOIN clients c ON c.id = p.client_id"                                                    \
 	" JOIN project_types t FORCE INDEX (PRIMARY) ON t.id = p.type_id"
@@ -35,7 +39,7 @@
  * id, negative for newest first). MariaDB sends a UNION ALL's parts in turn,
  * each in the order of its ORDER BY ... LIMIT: no sort of the whole (a derived
  * table and a sort of its rows, 0.06 ms a statement). */
-#define W_TAG(WHAT, K, S, SI) ", '" WHAT "', " K " AS k, " S " AS s, " SI " AS si"
+#define W_TAG(WHAT, K, S, SI) ", '" WHAT "', " K " AS k, " S " AS s, " SI " AS si" GW_PAD1
 /* clang-format off */
 #define W_PART(WHAT, K, COND) "(" W_SELECT("sl.coach_due" W_TAG(WHAT, K, "NULL", "-CAST(p.id AS SIGNED)")) \
     " FROM projects p JOIN project_slips sl ON sl.project_id = p.id" W_LATEST_SLIP W_NAMES \
@@ -87,16 +91,16 @@ static const char SQL_LEGAL[] = W_ROLE(P_COLLECT("1"));
     " WHERE " WHO " AND sl.status = 'open' AND p.status = 'assigning'" \
     " ORDER BY sl.learn_due LIMIT 10)"
 static const char SQL_OWN[] =
-    "(SELECT * FROM (" W_OWN_ACCEPT("ix_slips_advisor", "sl.advisor_id = ?")
+    "(SELECT a.*" GW_PAD2 " FROM (" W_OWN_ACCEPT("ix_slips_advisor", "sl.advisor_id = ?")
     " UNION ALL " W_OWN_ACCEPT("ix_slips_department", "sl.department_id = ? AND sl.advisor_id IS NULL")
     ") a ORDER BY s, id LIMIT 10)"
     " UNION ALL (" W_SELECT("p.deadline_due, IF(sl.learn_done_on IS NULL, 'Learn', 'Coach'), 2,"
-    " p.deadline_due") " FROM projects p USE INDEX (ix_projects_lead_deadline)"
+    " p.deadline_due" GW_PAD2) " FROM projects p USE INDEX (ix_projects_lead_deadline)"
     " JOIN project_slips sl ON sl.project_id = p.id AND sl.status = 'accepted'" W_NAMES
     " WHERE p.lead_id = ? AND p.deadline_due <= ? AND p.status = 'active'"
     " ORDER BY p.deadline_due, p.id LIMIT 10)"
-    " UNION ALL (SELECT STRAIGHT_JOIN p.id, c.name, t.name_zh, t.name_en, pp.filing_due,"
-    " pp.filing_due, 'Filing', 3, pp.filing_due FROM project_periods pp USE INDEX (ix_periods_due) JOIN projects p ON p.id = pp.project_id"
+    " UNION ALL (SELECT STRAIGHT_JOIN 'pj', p.id, c.name, t.name_zh, t.name_en, pp.filing_due,"
+    " pp.filing_due, 'Filing', 3, pp.filing_due" GW_PAD2 " FROM project_periods pp USE INDEX (ix_periods_due) JOIN projects p ON p.id = pp.project_id"
     W_NAMES " WHERE pp.filed_on IS NULL AND pp.filing_due <= ? AND p.lead_id = ?"
     " AND p.status = 'active' ORDER BY pp.filing_due LIMIT 10)";
 /* clang-format on */
@@ -173,23 +177,30 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	return 0;
 }
 
-/* The role's items (market, director, manager, legal): one statement. */
+/* The role's items (market, director, manager, legal): one part. */
 static int role(struct work *w)
 {
-	struct gw_user *u = w->ctx->user;
-	struct gw_db *db = w->ctx->db;
-	long long id = u->id, dept = u->dept_id;
+	struct gw_ctx *ctx = w->ctx;
+	struct gw_user *u = ctx->user;
+	struct gw_db_arg *a;
 
 	switch (u->role) {
 	case GW_ROLE_MARKET:
-		return gw_db_each(db, work_row, w, SQL_MARKET, "iiiii", id, id, id, id, id);
-	case GW_ROLE_DIRECTOR:
-		return gw_db_each(db, work_row, w, SQL_DIRECTOR, "iiii", id, id, 0LL, 0LL);
-	case GW_ROLE_MANAGER:
-		return dept ? gw_db_each(db, work_row, w, SQL_MANAGER, "iiiiii", dept, dept, dept,
-					 id, dept, id)
-			    : 0;
-	case GW_ROLE_LEGAL: return gw_db_each(db, work_row, w, SQL_LEGAL, "ii", 0LL, 0LL);
+		return gw_work_add(ctx, "pj", SQL_MARKET, gw_work_args_int(ctx, 5, u->id), 5,
+				   work_row, w);
+	case GW_ROLE_DIRECTOR: /* (me, me, 0, 0): every collection case */
+		a = gw_work_args_int(ctx, 4, u->id);
+		a[2].i = a[3].i = 0;
+		return gw_work_add(ctx, "pj", SQL_DIRECTOR, a, 4, work_row, w);
+	case GW_ROLE_MANAGER: /* (dept, dept, dept, me, dept, me) */
+		if (!u->dept_id)
+			return 0;
+		a = gw_work_args_int(ctx, 6, u->dept_id);
+		a[3].i = a[5].i = u->id;
+		return gw_work_add(ctx, "pj", SQL_MANAGER, a, 6, work_row, w);
+	case GW_ROLE_LEGAL:
+		return gw_work_add(ctx, "pj", SQL_LEGAL, gw_work_args_int(ctx, 2, 0), 2, work_row,
+				   w);
 	default: return 0;
 	}
 }
@@ -198,26 +209,27 @@ static int role(struct work *w)
 static int own(struct work *w, long long dept)
 {
 	struct gw_ctx *ctx = w->ctx;
-	long long id = ctx->user->id;
-	char horizon[16];
+	struct gw_db_arg *a = gw_work_args_int(ctx, 6, ctx->user->id);
+	char *horizon = gw_arena_alloc(&ctx->arena, 16);
 
 	if (gw_calendar_soon(ctx, horizon))
 		return -1;
-	return gw_db_each(ctx->db, work_row, w, SQL_OWN, "iiissi", id, dept, id, horizon, horizon,
-			  id) < 0
-		   ? -1
-		   : 0;
+	a[1].i = dept; /* (me, dept, me, horizon, horizon, me) */
+	a[3] = a[4] = (struct gw_db_arg){GW_DB_TEXT, 0, horizon};
+	return gw_work_add(ctx, "pj", SQL_OWN, a, 6, work_row, w);
 }
 
 int gw_project_work(struct gw_ctx *ctx, const char *prefix)
 {
-	struct work w = {.ctx = ctx, .prefix = prefix};
+	struct work *w;
 	struct gw_user *u = ctx->user;
 
 	if (!gw_perm_has(u->role, GW_PERM_PROJECT_READ))
 		return 0;
-	gw_date_format(gw_today(ctx), w.today);
-	if (own(&w, u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0))
+	w = gw_arena_alloc(&ctx->arena, sizeof(*w));
+	*w = (struct work){.ctx = ctx, .prefix = prefix};
+	gw_date_format(gw_today(ctx), w->today);
+	if (own(w, u->role == GW_ROLE_ADVISOR || u->role == GW_ROLE_MANAGER ? u->dept_id : 0))
 		return -1;
-	return role(&w) < 0 ? -1 : 0;
+	return role(w) < 0 ? -1 : 0;
 }

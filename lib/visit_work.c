@@ -11,12 +11,13 @@
 #include "guwen/valid.h"
 #include "guwen/view.h"
 #include "guwen/visit_work.h"
+#include "guwen/work_query.h"
 
 /* The index each statement reads is named (USE INDEX): the optimizer otherwise
  * weighs every index of visits on each execution, which cost more than
  * reading the ten rows. */
 #define V_FROM_COLS(MORE, INDEX)                                                                   \
-	"SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                     \
+	"SELECT 'vi-sup', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"           \
 	" v.failed_attempts, COALESCE(u.name, '')" MORE " FROM visits v USE INDEX (" INDEX ")"     \
 	" JOIN clients c ON c.id = v.client_id LEFT JOIN users u ON u.id = v.visitor_id"
 #define V_FROM(INDEX) V_FROM_COLS("", INDEX)
@@ -30,7 +31,7 @@
  * ... LIMIT: no sort of the whole (a derived table and its sort, 0.06 ms). */
 /* the visitor is the user: no join to users (mine_row puts their name in) */
 #define V_MINE(K, S, SI, INDEX)                                                                    \
-	"(SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"                    \
+	"(SELECT 'vi-mine', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"         \
 	" v.failed_attempts, '' AS visitor, " K " AS k, " S " AS s, " SI " AS si"                  \
 	" FROM visits v USE INDEX (" INDEX ") JOIN clients c ON c.id = v.client_id"
 /* clang-format off */
@@ -54,8 +55,8 @@ static const char SQL_MINE[] =
  * department's; a director: every one, as the ones of departments without a
  * manager are mailed to them). */
 #define V_REVIEW_ALL(TAG)                                                                          \
-	"(SELECT v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due, v.failed_attempts," \
-	" u.name AS visitor" TAG " FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"      \
+	"(SELECT 'vi-sup', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"          \
+	" v.failed_attempts, u.name AS visitor" TAG " FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"      \
 	" AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"                         \
 	" WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10)"
 #define V_TAG(K, S) ", " K " AS k, " S " AS s, v.id AS si"
@@ -188,36 +189,46 @@ static int batch_row(void *p, int ncols, char **v, const size_t *lens, const cha
 	return work_row(&b->w[k], ncols, v, lens, names);
 }
 
+/* A batch in the arena (its rows come when the page's statement runs). */
+static struct batch *new_batch(struct gw_ctx *ctx, int mine)
+{
+	struct batch *b = gw_arena_alloc(&ctx->arena, sizeof(*b));
+
+	memset(b, 0, sizeof(*b));
+	b->mine = mine;
+	return b;
+}
+
 int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes)
 {
 	static const enum what what[4] = {W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED};
-	struct batch b = {.mine = 1};
-	long long id = ctx->user->id;
-	char until[16];
+	struct batch *b = new_batch(ctx, 1);
+	struct gw_db_arg *a;
+	char *until;
 
-	if (!batch_init(&b, ctx, prefixes, what, 4))
+	if (!batch_init(b, ctx, prefixes, what, 4))
 		return 0;
+	until = gw_arena_alloc(&ctx->arena, 16);
 	if (gw_calendar_soon(ctx, until))
 		return -1;
-	return gw_db_each(ctx->db, batch_row, &b, SQL_MINE, "isisii", id, until, id, until, id,
-			  id) < 0
-		   ? -1
-		   : 0;
+	a = gw_work_args_int(ctx, 6, ctx->user->id); /* (me, until) twice, me, me */
+	a[1] = a[3] = (struct gw_db_arg){GW_DB_TEXT, 0, until};
+	return gw_work_add(ctx, "vi-mine", SQL_MINE, a, 6, batch_row, b);
 }
 
 int gw_visit_work_supervise(struct gw_ctx *ctx, const char *const *prefixes)
 {
 	static const enum what what[2] = {W_REVIEW, W_OVERDUE};
 	struct gw_user *u = ctx->user;
-	struct batch b = {.mine = 0};
-	int n;
+	struct batch *b = new_batch(ctx, 0);
+	struct gw_db_arg *a;
 
-	if (!batch_init(&b, ctx, prefixes, what, 2) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
+	if (!batch_init(b, ctx, prefixes, what, 2) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
 		return 0;
 	if (u->role == GW_ROLE_DIRECTOR)
-		n = gw_db_each(ctx->db, batch_row, &b, SQL_SUPERVISE_DIRECTOR, "i", u->id);
-	else
-		n = gw_db_each(ctx->db, batch_row, &b, SQL_SUPERVISE_MANAGER, "iii", u->dept_id,
-			       u->id, u->dept_id);
-	return n < 0 ? -1 : 0;
+		return gw_work_add(ctx, "vi-sup", SQL_SUPERVISE_DIRECTOR,
+				   gw_work_args_int(ctx, 1, u->id), 1, batch_row, b);
+	a = gw_work_args_int(ctx, 3, u->dept_id); /* department, me, department */
+	a[1].i = u->id;
+	return gw_work_add(ctx, "vi-sup", SQL_SUPERVISE_MANAGER, a, 3, batch_row, b);
 }

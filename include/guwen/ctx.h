@@ -43,6 +43,8 @@ struct gw_ctx {
 	time_t now;
 	int https;
 	int32_t soon; /* gw_calendar_soon of this request, 0 until read */
+	/* the start page's parts while its sections are laid out (work_query.h) */
+	struct gw_work_query *work;
 	/* audit records held for one statement (gw_audit_hold, audit.h) */
 	struct gw_audit_held *audit_held;
 	int audit_hold;

@@ -17,12 +17,13 @@ struct gw_program {
 
 /* A start-page section writes its items under prefix.N.{title,href} (and
  * .alert = 1 for those to look at first) for the signed-in user: 0 or -1. NULL
- * for a section whose program is not built yet (always empty). */
+ * for a section whose program is not built yet (always empty). Its statement
+ * is a part of the page's one statement (gw_work_add, work_query.h): the items
+ * are written when that runs, after every section has added its part. */
 typedef int (*gw_work_fn)(struct gw_ctx *ctx, const char *prefix);
-/* Several sections from one statement (each statement costs the database about
- * 0.15 ms however little it reads): prefixes[i] is where section i of the
- * group writes its items as a gw_work_fn would, NULL when the user may not see
- * it. 0 or -1. */
+/* Several sections from one part of the page's statement (work_query.h):
+ * prefixes[i] is where section i of the group writes its items as a gw_work_fn
+ * would, NULL when the user may not see it. 0 or -1. */
 typedef int (*gw_work_batch_fn)(struct gw_ctx *ctx, const char *const *prefixes);
 
 struct gw_work_section {
