@@ -55,6 +55,8 @@ for who in director manager advisor; do
         [ "$r" -le $MAX_READS ] || fail "$who's start page: $r rows read (> $MAX_READS) by: ${q:0:300}"
         n=$((n + 1))
     done <"$T/statements"
+    # the session, the working-day calendar, every section in one statement
+    [ "$n" -le 3 ] || fail "$who's start page ran $n statements (> 3): $(cut -c1-60 "$T/statements" | tr '\n' '|')"
     ok "$who's start page: $n statements, none reads more than $MAX_READS rows of $N complaints"
 done
 
