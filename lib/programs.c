@@ -50,20 +50,27 @@ const struct gw_work_section gw_work_sections[] = {
      .perm = GW_PERM_COMPLAINT_WRITE,
      .fill = gw_complaint_work_referred},
     /* return visits: the visitor's, then the supervisor's */
-    {.id = "visits",
-     .word = "VisitsDue",
+    {.id = "visits", .word = "VisitsDue", .perm = GW_PERM_VISIT_WRITE, .fn = gw_visit_work_due},
+    {.id = "visits-attempts",
+     .word = "VisitAttempts",
      .perm = GW_PERM_VISIT_WRITE,
-     .batch = gw_visit_work_mine,
-     .group = 4},
-    {.id = "visits-attempts", .word = "VisitAttempts", .perm = GW_PERM_VISIT_WRITE},
-    {.id = "visits-write", .word = "ReportsToWrite", .perm = GW_PERM_VISIT_WRITE},
-    {.id = "visits-returned", .word = "ReportsReturned", .perm = GW_PERM_VISIT_WRITE},
+     .fn = gw_visit_work_attempts},
+    {.id = "visits-write",
+     .word = "ReportsToWrite",
+     .perm = GW_PERM_VISIT_WRITE,
+     .fn = gw_visit_work_write},
+    {.id = "visits-returned",
+     .word = "ReportsReturned",
+     .perm = GW_PERM_VISIT_WRITE,
+     .fn = gw_visit_work_returned},
     {.id = "visits-review",
      .word = "ReportsToReview",
      .perm = GW_PERM_VISIT_REVIEW,
-     .batch = gw_visit_work_supervise,
-     .group = 2},
-    {.id = "visits-overdue", .word = "ReportsOverdue", .perm = GW_PERM_VISIT_REVIEW},
+     .fn = gw_visit_work_review},
+    {.id = "visits-overdue",
+     .word = "ReportsOverdue",
+     .perm = GW_PERM_VISIT_REVIEW,
+     .fn = gw_visit_work_overdue},
     {.id = "contact", .word = "ContactDue", .perm = GW_PERM_LOGIN, .fn = gw_client_work},
     {.id = NULL},
 };
@@ -127,36 +134,12 @@ void gw_programs_nav(struct gw_ctx *ctx)
 	}
 }
 
-/* A group of sections filled by one batch: each the user may see gets its
- * Work.N (from *n on); the batch writes their items. 0 or -1. */
-static int batch(struct gw_ctx *ctx, const struct gw_work_section *s, int *n)
-{
-	const char *prefixes[8] = {NULL};
-
-	for (int i = 0; i < s->group && i < 8 && s[i].id; i++) {
-		if (!may(ctx, s[i].perm))
-			continue;
-		set_at(ctx, "Work", *n, "id", s[i].id);
-		set_at(ctx, "Work", *n, "word", s[i].word);
-		prefixes[i] = set_at(ctx, "Work", (*n)++, "Items", NULL);
-	}
-	return s->batch(ctx, prefixes);
-}
-
 int gw_programs_work(struct gw_ctx *ctx)
 {
 	int n = 0, rc = 0;
 
 	gw_work_begin(ctx); /* the sections add their parts ... */
 	for (const struct gw_work_section *s = gw_work_sections; s->id; s++) {
-		if (s->batch) {
-			int group = s->group;
-
-			rc |= batch(ctx, s, &n);
-			for (int i = 1; i < group && s[1].id; i++)
-				s++;
-			continue;
-		}
 		if (!may(ctx, s->perm))
 			continue;
 		const char *at = gw_arena_printf(&ctx->arena, "Work.%d", n);

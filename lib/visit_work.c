@@ -1,8 +1,8 @@
 /* visit_work.c — the return visits on the start page ("my work"): visits due,
  * appointments to try again, reports to write, returned reports (the
  * visitor's), reports to review and reports escalated as overdue (the
- * supervisor's). Each section is one statement on an index of visits; each
- * item links to the visit. */
+ * supervisor's). Each section is one part of the page's statement
+ * (work_query.h) on an index of visits; each item links to the visit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,61 +15,52 @@
 
 /* The index each statement reads is named (USE INDEX): the optimizer otherwise
  * weighs every index of visits on each execution, which cost more than
- * reading the ten rows. */
-#define V_FROM_COLS(MORE, INDEX)                                                                   \
-	"SELECT 'vi-sup', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"           \
-	" v.failed_attempts, COALESCE(u.name, '')" MORE " FROM visits v USE INDEX (" INDEX ")"     \
+ * reading the ten rows. Each part: its tag, the visit (id, client, method,
+ * due date, visited on, report due, failed attempts, visitor), padding. */
+#define V_COLS(TAG, VISITOR)                                                                       \
+	"(SELECT '" TAG "', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"         \
+	" v.failed_attempts, " VISITOR GW_PAD2 GW_PAD1
+#define V_FROM(TAG, INDEX)                                                                         \
+	V_COLS(TAG, "COALESCE(u.name, '')")                                                        \
+	" FROM visits v USE INDEX (" INDEX ")"                                                     \
 	" JOIN clients c ON c.id = v.client_id LEFT JOIN users u ON u.id = v.visitor_id"
-#define V_FROM(INDEX) V_FROM_COLS("", INDEX)
-
-/* The visitor's four sections in one statement, each part tagged with its
- * section (k) and the key of its order (s, then si): planned visits not yet
- * tried, due by the horizon (ix_visits_visitor_due: visitor, status, failed
- * attempts, due date); planned ones tried and failed, the next attempt to
- * make; visited ones whose report is due; reports returned, newest first.
- * MariaDB sends a UNION ALL's parts in turn, each in the order of its ORDER BY
- * ... LIMIT: no sort of the whole (a derived table and its sort, 0.06 ms). */
-/* the visitor is the user: no join to users (mine_row puts their name in) */
-#define V_MINE(K, S, SI, INDEX)                                                                    \
-	"(SELECT 'vi-mine', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"         \
-	" v.failed_attempts, '' AS visitor, " K " AS k, " S " AS s, " SI " AS si"                  \
+/* the visitor is the user: no join to users (work_row puts their name in) */
+#define V_MINE(TAG, INDEX)                                                                         \
+	V_COLS(TAG, "''")                                                                          \
 	" FROM visits v USE INDEX (" INDEX ") JOIN clients c ON c.id = v.client_id"
 /* clang-format off */
-static const char SQL_MINE[] =
-    V_MINE("0", "v.due_on", "v.id", "ix_visits_visitor_due")
+/* The visitor's: planned visits not yet tried, due by the horizon
+ * (ix_visits_visitor_due: visitor, status, failed attempts, due date); planned
+ * ones tried and failed, the next attempt to make; visited ones whose report is
+ * due; reports returned, newest first. */
+static const char SQL_DUE[] = V_MINE("vi-due", "ix_visits_visitor_due")
     " WHERE v.visitor_id = ? AND v.status = 'planned' AND v.due_on <= ?"
-    " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)"
-    " UNION ALL " V_MINE("1", "v.due_on", "v.id", "ix_visits_visitor_due")
+    " AND v.failed_attempts = 0 ORDER BY v.due_on, v.id LIMIT 10)";
+static const char SQL_ATTEMPTS[] = V_MINE("vi-attempts", "ix_visits_visitor_due")
     " WHERE v.visitor_id = ? AND v.status = 'planned' AND v.due_on <= ?"
-    " AND v.failed_attempts > 0 ORDER BY v.due_on, v.id LIMIT 10)"
-    " UNION ALL " V_MINE("2", "v.report_due", "v.id", "ix_visits_visitor_report")
-    " WHERE v.visitor_id = ? AND v.status = 'visited' ORDER BY v.report_due, v.id LIMIT 10)"
-    " UNION ALL " V_MINE("3", "NULL", "-CAST(v.id AS SIGNED)", "ix_visits_visitor")
+    " AND v.failed_attempts > 0 ORDER BY v.due_on, v.id LIMIT 10)";
+static const char SQL_WRITE[] = V_MINE("vi-write", "ix_visits_visitor_report")
+    " WHERE v.visitor_id = ? AND v.status = 'visited' ORDER BY v.report_due, v.id LIMIT 10)";
+static const char SQL_RETURNED[] = V_MINE("vi-returned", "ix_visits_visitor")
     " WHERE v.visitor_id = ? AND v.status = 'returned' ORDER BY v.id DESC LIMIT 10)";
 
-/* A supervisor's two sections in one statement: reports waiting for review
- * (a manager: the department's, not their own; a director: the managers'
- * own, from the managers to their submitted visits, where the status index
- * would read every submitted report of the centre), the longest waiting
- * first; reports `guwen jobs` escalated as overdue and still not in (the
- * department's; a director: every one, as the ones of departments without a
- * manager are mailed to them). */
-#define V_REVIEW_ALL(TAG)                                                                          \
-	"(SELECT 'vi-sup', v.id, c.name, v.method, v.due_on, v.visited_on, v.report_due,"          \
-	" v.failed_attempts, u.name AS visitor" TAG " FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"      \
-	" AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"                         \
-	" WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10)"
-#define V_TAG(K, S) ", " K " AS k, " S " AS s, v.id AS si"
-static const char SQL_SUPERVISE_MANAGER[] =
-    "(" V_FROM_COLS(V_TAG("0", "v.submitted_at"), "ix_visits_department")
+/* A supervisor's: reports waiting for review (a manager: the department's, not
+ * their own; a director: the managers' own, from the managers to their
+ * submitted visits, where the status index would read every submitted report
+ * of the centre), the longest waiting first; reports `guwen jobs` escalated as
+ * overdue and still not in (the department's; a director: every one, as the
+ * ones of departments without a manager are mailed to them). */
+static const char SQL_REVIEW_DEPT[] = V_FROM("vi-review", "ix_visits_department")
     " WHERE v.department_id = ? AND v.status = 'submitted' AND v.visitor_id <> ?"
-    " ORDER BY v.submitted_at, v.id LIMIT 10)"
-    " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_department")
+    " ORDER BY v.submitted_at, v.id LIMIT 10)";
+static const char SQL_REVIEW_ALL[] = V_COLS("vi-review", "u.name")
+    " FROM users u STRAIGHT_JOIN visits v ON v.visitor_id = u.id"
+    " AND v.status = 'submitted' JOIN clients c ON c.id = v.client_id"
+    " WHERE u.role = 'manager' AND u.id <> ? ORDER BY v.submitted_at, v.id LIMIT 10)";
+static const char SQL_OVERDUE_DEPT[] = V_FROM("vi-overdue", "ix_visits_department")
     " WHERE v.department_id = ? AND v.status = 'visited'"
     " AND v.report_escalated_at IS NOT NULL ORDER BY v.report_due, v.id LIMIT 10)";
-static const char SQL_SUPERVISE_DIRECTOR[] =
-    V_REVIEW_ALL(V_TAG("0", "v.submitted_at"))
-    " UNION ALL (" V_FROM_COLS(V_TAG("1", "v.report_due"), "ix_visits_report_due")
+static const char SQL_OVERDUE_ALL[] = V_FROM("vi-overdue", "ix_visits_report_due")
     " WHERE v.status = 'visited' AND v.report_escalated_at IS NOT NULL"
     " ORDER BY v.report_due, v.id LIMIT 10)";
 /* clang-format on */
@@ -83,6 +74,7 @@ struct work {
 	enum what what;
 	char today[16];
 	int n;
+	int mine; /* the visitor is the user (the statement selects no name) */
 };
 
 /* The date the section is about: the visit's due date, else the report's. */
@@ -141,6 +133,8 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	(void)lens, (void)names;
 	if (ncols < 8 || !v[0] || !v[3])
 		return 0;
+	if (w->mine)
+		v[7] = (char *)ctx->user->name;
 	alert = is_alert(w, v);
 	gw_hdf_set(ctx->hdf, gw_arena_printf(a, "%s.%d.title", w->prefix, w->n),
 		   title(w, v, alert));
@@ -152,83 +146,75 @@ static int work_row(void *p, int ncols, char **v, const size_t *lens, const char
 	return 0;
 }
 
-/* The sections of one statement: its rows carry the section's number (k, column
- * 8) and go to that section's items, when the user sees it. */
-struct batch {
-	struct work w[4];
-	int n;
-	int mine; /* the visitor is the user (SQL_MINE selects no name) */
-};
-
-/* b's n sections at prefixes with their kinds; 0 when the user sees none. */
-static int batch_init(struct batch *b, struct gw_ctx *ctx, const char *const *prefixes,
-		      const enum what *what, int n)
+/* A section's part of the page's statement, its rows to work_row. */
+static int section(struct gw_ctx *ctx, const char *prefix, enum what what, int mine,
+		   const char *tag, const char *sql, struct gw_db_arg *a, int nargs)
 {
-	char today[16];
-	int seen = 0;
+	struct work *w = gw_arena_alloc(&ctx->arena, sizeof(*w));
 
-	gw_date_format(gw_today(ctx), today);
-	b->n = n;
-	for (int i = 0; i < n; i++) {
-		b->w[i] = (struct work){.ctx = ctx, .prefix = prefixes[i], .what = what[i]};
-		memcpy(b->w[i].today, today, sizeof(today));
-		seen |= prefixes[i] != NULL;
-	}
-	return seen;
+	*w = (struct work){.ctx = ctx, .prefix = prefix, .what = what, .mine = mine};
+	gw_date_format(gw_today(ctx), w->today);
+	return gw_work_add(ctx, tag, sql, a, nargs, work_row, w);
 }
 
-static int batch_row(void *p, int ncols, char **v, const size_t *lens, const char *const *names)
+/* A visitor's section due by the horizon (me, horizon). */
+static int due_by(struct gw_ctx *ctx, const char *prefix, enum what what, const char *tag,
+		  const char *sql)
 {
-	struct batch *b = p;
-	int k = ncols >= 9 && v[8] ? atoi(v[8]) : -1;
+	struct gw_db_arg *a = gw_work_args_int(ctx, 2, ctx->user->id);
+	char *until = gw_arena_alloc(&ctx->arena, 16);
 
-	if (k < 0 || k >= b->n || !b->w[k].prefix)
-		return 0;
-	if (b->mine)
-		v[7] = (char *)b->w[k].ctx->user->name;
-	return work_row(&b->w[k], ncols, v, lens, names);
-}
-
-/* A batch in the arena (its rows come when the page's statement runs). */
-static struct batch *new_batch(struct gw_ctx *ctx, int mine)
-{
-	struct batch *b = gw_arena_alloc(&ctx->arena, sizeof(*b));
-
-	memset(b, 0, sizeof(*b));
-	b->mine = mine;
-	return b;
-}
-
-int gw_visit_work_mine(struct gw_ctx *ctx, const char *const *prefixes)
-{
-	static const enum what what[4] = {W_DUE, W_ATTEMPTS, W_WRITE, W_RETURNED};
-	struct batch *b = new_batch(ctx, 1);
-	struct gw_db_arg *a;
-	char *until;
-
-	if (!batch_init(b, ctx, prefixes, what, 4))
-		return 0;
-	until = gw_arena_alloc(&ctx->arena, 16);
 	if (gw_calendar_soon(ctx, until))
 		return -1;
-	a = gw_work_args_int(ctx, 6, ctx->user->id); /* (me, until) twice, me, me */
-	a[1] = a[3] = (struct gw_db_arg){GW_DB_TEXT, 0, until};
-	return gw_work_add(ctx, "vi-mine", SQL_MINE, a, 6, batch_row, b);
+	a[1] = (struct gw_db_arg){GW_DB_TEXT, 0, until};
+	return section(ctx, prefix, what, 1, tag, sql, a, 2);
 }
 
-int gw_visit_work_supervise(struct gw_ctx *ctx, const char *const *prefixes)
+int gw_visit_work_due(struct gw_ctx *ctx, const char *prefix)
 {
-	static const enum what what[2] = {W_REVIEW, W_OVERDUE};
+	return due_by(ctx, prefix, W_DUE, "vi-due", SQL_DUE);
+}
+
+int gw_visit_work_attempts(struct gw_ctx *ctx, const char *prefix)
+{
+	return due_by(ctx, prefix, W_ATTEMPTS, "vi-attempts", SQL_ATTEMPTS);
+}
+
+int gw_visit_work_write(struct gw_ctx *ctx, const char *prefix)
+{
+	return section(ctx, prefix, W_WRITE, 1, "vi-write", SQL_WRITE,
+		       gw_work_args_int(ctx, 1, ctx->user->id), 1);
+}
+
+int gw_visit_work_returned(struct gw_ctx *ctx, const char *prefix)
+{
+	return section(ctx, prefix, W_RETURNED, 1, "vi-returned", SQL_RETURNED,
+		       gw_work_args_int(ctx, 1, ctx->user->id), 1);
+}
+
+int gw_visit_work_review(struct gw_ctx *ctx, const char *prefix)
+{
 	struct gw_user *u = ctx->user;
-	struct batch *b = new_batch(ctx, 0);
 	struct gw_db_arg *a;
 
-	if (!batch_init(b, ctx, prefixes, what, 2) || (u->role != GW_ROLE_DIRECTOR && !u->dept_id))
-		return 0;
 	if (u->role == GW_ROLE_DIRECTOR)
-		return gw_work_add(ctx, "vi-sup", SQL_SUPERVISE_DIRECTOR,
-				   gw_work_args_int(ctx, 1, u->id), 1, batch_row, b);
-	a = gw_work_args_int(ctx, 3, u->dept_id); /* department, me, department */
+		return section(ctx, prefix, W_REVIEW, 0, "vi-review", SQL_REVIEW_ALL,
+			       gw_work_args_int(ctx, 1, u->id), 1);
+	if (!u->dept_id)
+		return 0;
+	a = gw_work_args_int(ctx, 2, u->dept_id); /* department, me */
 	a[1].i = u->id;
-	return gw_work_add(ctx, "vi-sup", SQL_SUPERVISE_MANAGER, a, 3, batch_row, b);
+	return section(ctx, prefix, W_REVIEW, 0, "vi-review", SQL_REVIEW_DEPT, a, 2);
+}
+
+int gw_visit_work_overdue(struct gw_ctx *ctx, const char *prefix)
+{
+	struct gw_user *u = ctx->user;
+
+	if (u->role == GW_ROLE_DIRECTOR)
+		return section(ctx, prefix, W_OVERDUE, 0, "vi-overdue", SQL_OVERDUE_ALL, NULL, 0);
+	if (!u->dept_id)
+		return 0;
+	return section(ctx, prefix, W_OVERDUE, 0, "vi-overdue", SQL_OVERDUE_DEPT,
+		       gw_work_args_int(ctx, 1, u->dept_id), 1);
 }

@@ -21,10 +21,6 @@ struct gw_program {
  * is a part of the page's one statement (gw_work_add, work_query.h): the items
  * are written when that runs, after every section has added its part. */
 typedef int (*gw_work_fn)(struct gw_ctx *ctx, const char *prefix);
-/* Several sections from one part of the page's statement (work_query.h):
- * prefixes[i] is where section i of the group writes its items as a gw_work_fn
- * would, NULL when the user may not see it. 0 or -1. */
-typedef int (*gw_work_batch_fn)(struct gw_ctx *ctx, const char *const *prefixes);
 
 struct gw_work_section {
 	const char *id;	  /* HTML id and HDF name: "complaints" */
@@ -35,9 +31,6 @@ struct gw_work_section {
 	 * count, due (the nearest deadline), more (the list of all of it), alert;
 	 * 1 leaves the section out (not this user's kind of work) */
 	gw_work_fn fill;
-	/* ... or the items of this section and the next group - 1 ones */
-	gw_work_batch_fn batch;
-	int group;
 };
 
 /* Every program, ending with a zeroed entry. */
