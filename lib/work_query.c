@@ -8,7 +8,8 @@
 #include "guwen/log.h"
 #include "guwen/work_query.h"
 
-#define MAX_PARTS 16
+/* a page's parts: a manager with every section has about 15 */
+#define MAX_PARTS 32
 
 struct part {
 	const char *tag, *sql;
@@ -126,8 +127,10 @@ int gw_work_add(struct gw_ctx *ctx, const char *tag, const char *sql, const stru
 
 	if (!q) /* not the start page: on its own, now */
 		q = &now;
-	if (q->n == MAX_PARTS)
+	if (q->n == MAX_PARTS) {
+		gw_log_error("start page: more than %d parts", MAX_PARTS);
 		return -1;
+	}
 	q->p[q->n++] = (struct part){tag, sql, args, nargs, 0, fn, fnctx};
 	return q == &now ? run(ctx, q, sql) : 0;
 }
