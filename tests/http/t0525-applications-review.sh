@@ -18,6 +18,8 @@ uscc() {
 }
 USCC=$(uscc) USCC2=$(uscc)
 sql "DELETE FROM rate_counts"
+# the start page shows the ten oldest waiting: earlier runs' leftovers withdrawn
+sql "UPDATE applications SET status = 'withdrawn' WHERE status = 'submitted'"
 link_of() { grep -o 'id="private-link" href="[^"]*' "$BODY" | cut -d'"' -f4 | sed "s#^$BASE##"; }
 apply() { # company contact phone [uscc]
     req p POST /portal/apply -F "token=$(form_token apply 10)" -F "company_name=$1" \
