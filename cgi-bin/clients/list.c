@@ -72,54 +72,26 @@ static const struct gw_list_col own_cols[] = CLIENT_COLS("ol.name", "ol.client_i
 #define LIST_JOINS                                                                                 \
 	" LEFT JOIN departments d ON d.id = c.department_id LEFT JOIN users u ON u.id = c.lead_id"
 
+/* What the three ways to the list share: the columns, the filters, name order,
+ * 20 a page, the program's list and CSV. */
+#define CLIENT_LIST(FROM, KEY, COLS)                                                               \
+	.columns = LIST_COLUMNS, .from = FROM LIST_JOINS, .key = KEY, .filters = filters,          \
+	.cols = COLS, .sort = "name", .desc = 0, .rows = 20, .program = "clients", .path = "/",    \
+	.csv_name = "clients", .lenient = 1
+
 /* Every client or a department's: the gram walked in name order (a scan of the
  * clients table is what the server would choose for a gram in every name). */
 static const struct gw_list by_name = {
-    .columns = LIST_COLUMNS,
-    .from = "client_name_grams g JOIN clients c ON c.id = g.client_id" LIST_JOINS,
-    .key = "g.id",
-    .filters = filters,
-    .cols = gram_cols,
-    .sort = "name",
-    .desc = 0,
-    .rows = 20,
-    .program = "clients",
-    .path = "/",
-    .csv_name = "clients",
-    .lenient = 1,
+    CLIENT_LIST("client_name_grams g JOIN clients c ON c.id = g.client_id", "g.id", gram_cols),
     .hint = "FORCE INDEX (ix_client_name_grams_name)",
 };
 
 /* A lead's own clients, whatever the search: their lead rows in name order. */
 static const struct gw_list own = {
-    .columns = LIST_COLUMNS,
-    .from = "client_leads ol JOIN clients c ON c.id = ol.client_id" LIST_JOINS,
-    .key = "ol.client_id",
-    .filters = filters,
-    .cols = own_cols,
-    .sort = "name",
-    .desc = 0,
-    .rows = 20,
-    .program = "clients",
-    .path = "/",
-    .csv_name = "clients",
-    .lenient = 1,
+    CLIENT_LIST("client_leads ol JOIN clients c ON c.id = ol.client_id", "ol.client_id", own_cols),
 };
 
-static const struct gw_list clients = {
-    .columns = LIST_COLUMNS,
-    .from = "clients c" LIST_JOINS,
-    .key = "c.id",
-    .filters = filters,
-    .cols = cols,
-    .sort = "name",
-    .desc = 0,
-    .rows = 20,
-    .program = "clients",
-    .path = "/",
-    .csv_name = "clients",
-    .lenient = 1,
-};
+static const struct gw_list clients = {CLIENT_LIST("clients c", "c.id", cols)};
 
 /* Who's clients: every one, the leads' own (the own list's lead rows), or
  * also the department's. */
