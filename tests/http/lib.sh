@@ -59,6 +59,30 @@ location() { grep -i '^Location:' "$HEADERS" | tr -d '\r' | cut -d' ' -f2; }
 # sql "statement" — runs as root on the test database, prints tab-separated rows
 sql() { mariadb --no-defaults -uroot -S "$VAR/run/mysql.sock" -N -B guwen -e "$1"; }
 
+# demo_complaints N — `guwen demo --complaints N` on the test's stack (seed 5),
+# its complaints named by $ours; what it made is removed again when the test
+# ends (with escalations of them, and the general log off)
+demo_complaints() {
+    local start
+    start=$(sql "SELECT COALESCE(MAX(id), 0) FROM complaints")
+    ours="id > $start AND description = '演示投诉内容'"
+    trap demo_cleanup EXIT
+    GUWEN_CONFIG=$VAR/guwen.hdf "$ROOT/tools/guwen" demo --complaints "$1" --seed 5 >/dev/null ||
+        fail "demo --complaints $1"
+    sql "ANALYZE TABLE complaints" >/dev/null
+}
+demo_cleanup() {
+    sql "SET GLOBAL general_log = 0" || true
+    sql "DELETE e FROM complaint_escalations e JOIN complaints c ON c.id = e.complaint_id WHERE c.$ours;
+        DELETE FROM complaints WHERE $ours;
+        DELETE x FROM client_contacts x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
+        DELETE x FROM client_name_grams x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
+        DELETE x FROM client_leads x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
+        DELETE FROM clients WHERE name LIKE '演示客户%有限公司';
+        DELETE FROM users WHERE login REGEXP '^demo[0-9]+-[0-9]+\$';
+        DELETE FROM departments WHERE name REGEXP '^(记账|税务咨询|审计|工商代办)[0-9]+部\$'" || true
+    rm -rf "$T"
+}
 # The statements a page runs, each run again to count the rows it reads (the
 # start page's and the lists' "reads few rows" tests). MariaDB writes a
 # prepared statement's values into the general log only when the log was on as

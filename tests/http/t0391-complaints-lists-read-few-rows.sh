@@ -15,22 +15,7 @@ N=20000
 # (department, owner, client) and, for a filter, the rows of its index that
 # are not on this page's scope; far below the N / 15 unclassified
 MAX_READS=300
-start=$(sql "SELECT COALESCE(MAX(id), 0) FROM complaints")
-ours="id > $start AND description = '演示投诉内容'"
-cleanup() {
-    sql "SET GLOBAL general_log = 0" || true
-    sql "DELETE FROM complaints WHERE $ours;
-        DELETE x FROM client_contacts x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE x FROM client_name_grams x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE x FROM client_leads x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE FROM clients WHERE name LIKE '演示客户%有限公司';
-        DELETE FROM users WHERE login REGEXP '^demo[0-9]+-[0-9]+\$';
-        DELETE FROM departments WHERE name REGEXP '^(记账|税务咨询|审计|工商代办)[0-9]+部\$'" || true
-    rm -rf "$T"
-}
-trap cleanup EXIT
-"$ROOT/tools/guwen" demo --complaints $N --seed 5 >/dev/null || fail "demo --complaints $N"
-sql "ANALYZE TABLE complaints" >/dev/null
+demo_complaints $N
 
 mid=$(sql "SELECT id FROM complaints WHERE $ours AND overdue = 1 ORDER BY id LIMIT 1 OFFSET 100")
 # WHO PATH — every statement of the page reads at most MAX_READS rows

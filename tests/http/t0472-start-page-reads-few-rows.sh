@@ -18,23 +18,7 @@ N=20000
 # person's escalations (other tests add some) for its rows and again for its
 # count: far below the N / 15 unclassified and the 2,000 clients led
 MAX_READS=2000
-start=$(sql "SELECT COALESCE(MAX(id), 0) FROM complaints")
-ours="id > $start AND description = '演示投诉内容'"
-cleanup() {
-    sql "SET GLOBAL general_log = 0" || true
-    sql "DELETE e FROM complaint_escalations e JOIN complaints c ON c.id = e.complaint_id WHERE c.$ours;
-        DELETE FROM complaints WHERE $ours;
-        DELETE x FROM client_contacts x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE x FROM client_name_grams x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE x FROM client_leads x JOIN clients c ON c.id = x.client_id AND c.name LIKE '演示客户%';
-        DELETE FROM clients WHERE name LIKE '演示客户%有限公司';
-        DELETE FROM users WHERE login REGEXP '^demo[0-9]+-[0-9]+\$';
-        DELETE FROM departments WHERE name REGEXP '^(记账|税务咨询|审计|工商代办)[0-9]+部\$'" || true
-    rm -rf "$T"
-}
-trap cleanup EXIT
-"$ROOT/tools/guwen" demo --complaints $N --seed 5 >/dev/null || fail "demo --complaints $N"
-sql "ANALYZE TABLE complaints" >/dev/null
+demo_complaints $N
 # a director with a backlog: 3,000 open complaints escalated to them ("escalated
 # to me" read every escalation the person had, for each of its branches)
 sql "INSERT INTO complaint_escalations (complaint_id, user_id, level, deadline, created_at)
